@@ -258,9 +258,7 @@ def entity(G: nx.MultiDiGraph, name: str) -> list[Row]:
                     "confidence": _round(edge.get("confidence")),
                 }
             )
-    order = ("fact", "direction", "other", "paper", "entity", "sentence", "rule")
-    rows.sort(key=lambda r: (*(r[k] for k in order), r["confidence"] is None, r["confidence"] or 0))
-    return rows
+    return _ordered(rows, ("fact", "direction", "other", "paper"))
 
 
 def papers_using(G: nx.MultiDiGraph, name: str) -> list[Row]:
@@ -343,6 +341,16 @@ def related(G: nx.MultiDiGraph, name: str, limit: int = 10) -> list[Row]:
     ]
     rows.sort(key=lambda r: (-r["papers"], r["name"], str(r["type"])))
     return rows[:limit]
+
+
+def _ordered(rows: list[Row], first: tuple[str, ...]) -> list[Row]:
+    """Sort by the ``first`` columns, then the remaining columns left to right; nulls last."""
+    if not rows:
+        return rows
+    order = [*first, *(c for c in rows[0] if c not in first)]
+    return sorted(
+        rows, key=lambda r: tuple((r[c] is None, 0 if r[c] is None else r[c]) for c in order)
+    )
 
 
 def _check_limit(limit: int) -> None:
