@@ -1,0 +1,257 @@
+# ruff: noqa: N803, N806  (G is the networkx convention for a graph)
+"""The embedded graph: resolved extractions as one ``networkx.MultiDiGraph``.
+
+The schema (node ids, attributes, edge types and keys) is ``docs/graph-model.md``;
+the Neo4j loader, the embedded queries and the RDF export all read what
+:func:`write_graph` writes, through :func:`read_graph`.
+
+>>> from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
+>>> paper = Paper(id="2101.00001", title="ZeRO-X: more", abstract="We propose ZeRO-X.")
+>>> ent = ExtractedEntity(name="ZeRO-X", type="Method", roles=["proposes"])
+>>> G = build_graph([PaperExtraction(paper, [ent])])
+>>> sorted(G.nodes), list(G.edges(keys=True))
+(['entity/zero-x', 'paper/2101.00001'], [('paper/2101.00001', 'entity/zero-x', 'proposes')])
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg import __version__
+from kg.errors import GraphError
+from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
+from kg.ontology import PAPER, Relation, Role
+from kg.resolve import DERIVATION_RULE, Resolution, derive_lineage, resolve
+from kg.vocab import VocabConcept
+
+__all__ = [
+    "build_graph",
+    "write_graph",
+    "read_graph",
+    "paper_node_id",
+    "GRAPH_JSON",
+    "GRAPH_GRAPHML",
+    "DERIVED_KEY",
+]
+
+log = logging.getLogger(__name__)
+
+GRAPH_JSON = "graph.json"
+GRAPH_GRAPHML = "graph.graphml"
+PAPER_PREFIX = "paper/"
+#: Edge key of lineage derived from names (no paper states it).
+DERIVED_KEY = f"{Relation.EXTENDS.value}|derived"
+_ROLES = frozenset(r.value for r in Role)
+_RELATIONS = frozenset(r.value for r in Relation)
+
+
+def paper_node_id(paper_id: str) -> str:
+    """The node id of a paper: ``paper/<Paper.id>``."""
+    return PAPER_PREFIX + paper_id
+
+
+def _paper_attrs(p: Paper) -> dict[str, Any]:
+    return {
+        "name": p.title,
+        "type": PAPER,
+        "aliases": [],
+        "title": p.title,
+        "abstract": p.abstract,
+        "arxiv_id": p.arxiv_id,
+        "published": p.published,
+        "url": p.url,
+        "authors": list(p.authors),
+        "categories": list(p.categories),
+        "source": p.source or None,
+    }
+
+
+def _provenance(paper_id: str | None, ev: Evidence | None) -> dict[str, Any]:
+    if ev is None:
+        return {
+            "paper": paper_id,
+            "sentence": "",
+            "start": 0,
+            "end": 0,
+            "rule": "",
+            "confidence": 0.5,
+        }
+    return {
+        "paper": paper_id,
+        "sentence": ev.sentence,
+        "start": ev.start,
+        "end": ev.end,
+        "rule": ev.rule,
+        "confidence": round(ev.confidence, 4),
+    }
+
+
+def _dedupe(extractions: Iterable[PaperExtraction]) -> list[PaperExtraction]:
+    """One extraction per paper id (the first wins; later ones are logged)."""
+    seen: dict[str, PaperExtraction] = {}
+    for ex in extractions:
+        if ex.paper.id in seen:
+            log.info(
+                "paper %s extracted twice (%s); keeping the first", ex.paper.id, ex.paper.source
+            )
+            continue
+        seen[ex.paper.id] = ex
+    return list(seen.values())
+
+
+def build_graph(
+    extractions: Iterable[PaperExtraction],
+    *,
+    inputs: Sequence[str | Path] = (),
+    vocabulary: Iterable[VocabConcept] = (),
+) -> nx.MultiDiGraph:
+    """Resolve per-paper extractions into the graph of ``docs/graph-model.md``.
+
+    Args:
+        extractions: one extraction per paper.
+        inputs: the input paths, recorded in ``G.graph["inputs"]``.
+        vocabulary: known concepts, for entity resolution and node ids.
+
+    Returns:
+        Paper and entity nodes; role edges (paper → entity, keyed by role), stated
+        relations (keyed ``<type>|<paper id>``) and derived lineage (``extends|derived``).
+    """
+    exs = sorted(_dedupe(extractions), key=lambda e: e.paper.id)
+    res = resolve(exs, vocabulary)
+    G = nx.MultiDiGraph()
+    G.graph.update(
+        kg_version=__version__,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        inputs=[str(p) for p in inputs],
+        papers=len(exs),
+    )
+    for ent in sorted(res.entities.values(), key=lambda e: e.id):
+        G.add_node(ent.id, **ent.node_attrs())
+    for ex in exs:
+        G.add_node(paper_node_id(ex.paper.id), **_paper_attrs(ex.paper))
+        for ent in ex.entities:
+            _add_roles(G, res, ex.paper.id, ent)
+    stated = [_add_relations(G, res, ex) for ex in exs]
+    lowest = min((c for cs in stated for c in cs), default=None)
+    for link in derive_lineage(res.entities.values(), ceiling=lowest):
+        G.add_edge(
+            link.head,
+            link.tail,
+            key=DERIVED_KEY,
+            type=Relation.EXTENDS.value,
+            **{**_provenance(None, None), "rule": DERIVATION_RULE, "confidence": link.confidence},
+        )
+    return G
+
+
+def _add_roles(G: nx.MultiDiGraph, res: Resolution, paper_id: str, ent: ExtractedEntity) -> None:
+    node = res.lookup(paper_id, ent.name)
+    if node is None:  # cannot happen: every mention is indexed
+        raise AssertionError(f"unresolved entity {ent.name!r} of paper {paper_id}")
+    src = paper_node_id(paper_id)
+    for role in dict.fromkeys(ent.roles):
+        if role not in _ROLES:
+            log.warning("paper %s: unknown role %r of %s ignored", paper_id, role, ent.name)
+            continue
+        attrs = _provenance(paper_id, ent.evidence.get(role))
+        attrs["count"] = ent.count if role == Role.RUNS_ON.value else None
+        old = G.get_edge_data(src, node, key=role)
+        if old is not None:  # two of the paper's names are one entity: one edge per role
+            if old["confidence"] >= attrs["confidence"]:
+                attrs = {**old}
+            counts = [
+                c
+                for c in (old.get("count"), ent.count if role == Role.RUNS_ON.value else None)
+                if c
+            ]
+            attrs["count"] = max(counts) if counts else None
+        G.add_edge(
+            src, node, key=role, type=role, **{k: v for k, v in attrs.items() if k != "type"}
+        )
+
+
+def _add_relations(G: nx.MultiDiGraph, res: Resolution, ex: PaperExtraction) -> list[float]:
+    confidences = []
+    pid = ex.paper.id
+    for rel in ex.relations:
+        if rel.type not in _RELATIONS:
+            log.warning("paper %s: unknown relation %r ignored", pid, rel.type)
+            continue
+        head, tail = res.lookup(pid, rel.head), res.lookup(pid, rel.tail)
+        if head is None or tail is None or head == tail:
+            log.debug(
+                "paper %s: relation %s %s %s not between two entities",
+                pid,
+                rel.head,
+                rel.type,
+                rel.tail,
+            )
+            continue
+        key = f"{rel.type}|{pid}"
+        attrs = _provenance(pid, rel.evidence)
+        old = G.get_edge_data(head, tail, key=key)
+        if old is not None and old["confidence"] >= attrs["confidence"]:
+            continue
+        G.add_edge(head, tail, key=key, type=rel.type, **attrs)
+        confidences.append(attrs["confidence"])
+    return confidences
+
+
+# -- files ---------------------------------------------------------------------------
+
+
+def write_graph(G: nx.MultiDiGraph, directory: str | Path) -> tuple[Path, Path]:
+    """Write ``graph.json`` (node-link) and ``graph.graphml`` into ``directory``.
+
+    GraphML has no lists and no nulls: list values are JSON-encoded strings and
+    ``None`` values are left out.
+
+    Returns:
+        The two paths written.
+    """
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    json_path, graphml_path = out / GRAPH_JSON, out / GRAPH_GRAPHML
+    data = nx.node_link_data(G, edges="edges")
+    tmp = json_path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(json_path)
+    nx.write_graphml(_graphml_ready(G), graphml_path, encoding="utf-8")
+    return json_path, graphml_path
+
+
+def _graphml_value(v: Any) -> Any:
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v
+
+
+def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph()
+    H.graph.update({k: _graphml_value(v) for k, v in G.graph.items() if v is not None})
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **{k: _graphml_value(v) for k, v in d.items() if v is not None})
+    for u, v, k, d in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=k, **{a: _graphml_value(x) for a, x in d.items() if x is not None})
+    return H
+
+
+def read_graph(directory: str | Path) -> nx.MultiDiGraph:
+    """Read the graph ``kg build`` wrote into ``directory``.
+
+    Raises:
+        GraphError: when ``directory`` holds no graph, or an unreadable one.
+    """
+    path = Path(directory) / GRAPH_JSON
+    if not path.is_file():
+        raise GraphError(f"no graph in {directory}: run `kg build INPUT...` first")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GraphError(f"{path}: not a kg graph ({exc}); run `kg build INPUT...` again") from exc

@@ -1,0 +1,341 @@
+"""Entity resolution across papers and lineage derived from names, on hand-made extractions."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
+from kg.ontology import EntityType
+from kg.resolve import (
+    DERIVED_CONFIDENCE,
+    ResolvedEntity,
+    derive_lineage,
+    derived_bases,
+    loose_key,
+    match_key,
+    resolve,
+    slugify,
+)
+from kg.vocab import VocabConcept
+
+M, S, H, D, MO = (t.value for t in EntityType)  # Method, System, Hardware, Dataset, Model
+
+
+def ent(
+    name: str, etype: str = M, *aliases: str, conf: float = 0.8, **kw: object
+) -> ExtractedEntity:
+    ev = Evidence(sentence=f"We use {name}.", start=0, end=10, rule="test", confidence=conf)
+    return ExtractedEntity(
+        name=name, type=etype, aliases=list(aliases), roles=["uses"], evidence={"uses": ev}, **kw
+    )  # type: ignore[arg-type]
+
+
+def paper(pid: str, *entities: ExtractedEntity) -> PaperExtraction:
+    return PaperExtraction(Paper(id=pid, title=f"Paper {pid}", abstract="..."), list(entities))
+
+
+def by_name(res_entities: dict[str, ResolvedEntity], name: str) -> ResolvedEntity:
+    found = [e for e in res_entities.values() if e.name == name or name in e.aliases]
+    assert len(found) == 1, f"{name}: {[e.name for e in found]}"
+    return found[0]
+
+
+# -- keys ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mixture-of-Experts", "mixture of experts"),
+        ("Megatron-LM", "Megatron LM"),
+        ("GPT3", "GPT-3"),
+        ("TPU v4", "TPUv4"),
+        ("PanGu-α", "PanGu-alpha"),
+        ("LLaMA-2 7B", "Llama 2-7B"),
+        ("the Zero Redundancy Optimizer", "Zero Redundancy Optimizer"),
+    ],
+)
+def test_spelling_variants_share_a_key(a: str, b: str) -> None:
+    assert match_key(a) == match_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ZeRO", "ZeRO-Infinity"),
+        ("ZeRO", "ZeRO++"),
+        ("GPT-3", "GPT-3.5"),
+        ("TPU v3", "TPU v4"),
+        ("LLaMA-2 7B", "LLaMA-2 70B"),
+        ("LLaMA-2 7B", "LLaMA-27B"),
+        ("DiLoCo", "DiLoCoX"),
+        ("A100", "A800"),
+    ],
+)
+def test_versions_and_siblings_keep_distinct_keys(a: str, b: str) -> None:
+    assert match_key(a) != match_key(b)
+    assert loose_key(a) != loose_key(b)
+
+
+def test_loose_key_drops_a_plural_only() -> None:
+    assert loose_key("GPUs") == loose_key("GPU") == "gpu"
+    assert loose_key("mixture of experts") == loose_key("Mixture-of-Expert")
+    assert loose_key("AWS") == "aws"  # a capital S is part of the name
+    assert loose_key("Adagrad loss") == "adagradloss"  # "-ss" is no plural
+
+
+def test_slugs_are_readable_and_keep_versions() -> None:
+    assert slugify("ZeRO-Infinity") == "zero-infinity"
+    assert slugify("ZeRO++") != slugify("ZeRO")
+    assert slugify("TPU v4") == "tpu-v4"
+    assert slugify("GPT-3.5") == "gpt-3.5"
+    assert slugify("Ascend 910.") == "ascend-910"
+
+
+# -- merging -------------------------------------------------------------------------
+
+
+def test_aliases_merge_across_papers_through_abbreviations() -> None:
+    res = resolve(
+        [
+            paper("p1", ent("MoE", M, "Mixture-of-Experts")),
+            paper("p2", ent("Mixture of Experts", M)),
+            paper("p3", ent("mixture of experts", M)),
+            paper("p4", ent("ZeRO", M, "Zero Redundancy Optimizer")),
+            paper("p5", ent("Zero Redundancy Optimizer", M)),
+            paper("p6", ent("GPUs", H)),
+            paper("p7", ent("GPU", H)),
+        ]
+    )
+    moe = by_name(res.entities, "MoE")
+    assert moe.name == "MoE"  # the short form the papers use most
+    assert set(moe.aliases) == {"Mixture-of-Experts", "Mixture of Experts", "mixture of experts"}
+    assert moe.support == 3
+    assert moe.id == "entity/moe"
+    zero = by_name(res.entities, "Zero Redundancy Optimizer")
+    assert zero.name == "ZeRO" and zero.support == 2
+    gpu = by_name(res.entities, "GPU")
+    assert gpu.support == 2 and gpu.aliases == ["GPUs"]
+    assert len(res.entities) == 3
+    assert res.lookup("p5", "Zero Redundancy Optimizer") == zero.id
+    assert res.lookup("p1", "mixture-of-experts") == moe.id  # by key, as a relation may spell it
+
+
+def test_versions_and_siblings_never_merge() -> None:
+    names = [
+        "ZeRO",
+        "ZeRO-Infinity",
+        "ZeRO++",
+        "GPT-3",
+        "GPT-3.5",
+        "TPU v3",
+        "TPU v4",
+        "LLaMA-2 7B",
+        "LLaMA-2 70B",
+    ]
+    types = [M, M, M, MO, MO, H, H, MO, MO]
+    res = resolve(
+        [paper(f"p{i}", ent(n, t)) for i, (n, t) in enumerate(zip(names, types, strict=True))]
+    )
+    assert sorted(e.name for e in res.entities.values()) == sorted(names)
+    assert len({e.id for e in res.entities.values()}) == len(names)
+
+
+def test_vocabulary_concept_merges_and_names_the_node() -> None:
+    vocab = [
+        VocabConcept(
+            id="https://w3id.org/kg/vocab/mixture-of-experts",
+            slug="mixture-of-experts",
+            type=M,
+            pref_label="Mixture-of-Experts",
+            alt_labels=("MoE", "mixture of experts", "Sparse MoE"),
+            specific=False,
+        ),
+        VocabConcept(id="https://w3id.org/kg/vocab/zero", slug="zero", type=M, pref_label="ZeRO"),
+        VocabConcept(
+            id="https://w3id.org/kg/vocab/zero-infinity",
+            slug="zero-infinity",
+            type=S,
+            pref_label="ZeRO-Infinity",
+        ),
+    ]
+    res = resolve(
+        [
+            paper("p1", ent("MoE", M)),  # found by its vocabulary label
+            paper(
+                "p2", ent("Sparse MoE", M, vocab_id="https://w3id.org/kg/vocab/mixture-of-experts")
+            ),
+            paper("p3", ent("ZeRO", S)),
+            paper("p4", ent("ZeRO-Infinity", S, "ZeRO")),  # a bad alias cannot merge two concepts
+        ],
+        vocab,
+    )
+    moe = res.entities["entity/mixture-of-experts"]
+    assert moe.name == "Mixture-of-Experts"
+    assert moe.aliases == ["MoE", "Sparse MoE"]
+    assert moe.vocab_id == "https://w3id.org/kg/vocab/mixture-of-experts"
+    assert moe.specific is False and moe.support == 2
+    zero = res.entities["entity/zero"]
+    assert zero.type == M and zero.alt_types == [S]  # the vocabulary outvotes one paper
+    assert res.entities["entity/zero-infinity"].support == 1
+
+
+def test_an_acronym_defined_differently_is_two_entities() -> None:
+    res = resolve(
+        [
+            paper("p1", ent("PEQA", M, "Parameter-Efficient and Quantization-aware Adaptation")),
+            paper("p2", ent("PEQA", S, "Parallel Elastic Query Accelerator")),
+            paper("p3", ent("PEQA", M, "parameter-efficient quantization-aware adaptation")),
+        ]
+    )
+    assert len(res.entities) == 2
+    supports = sorted(e.support for e in res.entities.values())
+    assert supports == [1, 2]
+    assert res.lookup("p1", "PEQA") == res.lookup("p3", "PEQA") != res.lookup("p2", "PEQA")
+    assert sorted(res.entities) == ["entity/peqa", "entity/peqa-system"]
+
+
+def test_strongly_different_types_stay_apart() -> None:
+    res = resolve([paper("p1", ent("Pile", D)), paper("p2", ent("PILE", H))])
+    assert len(res.entities) == 2
+    # a plural merge needs equal types: the Transformers library is not the architecture
+    res = resolve([paper("p1", ent("Transformer", M)), paper("p2", ent("Transformers", S))])
+    assert len(res.entities) == 2
+    # compatible readings of one name merge, the minority type becomes an alt type
+    res = resolve([paper(f"p{i}", ent("DeepSpeed", t)) for i, t in enumerate([S, S, M])])
+    (ds,) = res.entities.values()
+    assert (ds.type, ds.alt_types, ds.support) == (S, [M], 3)
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    papers = [
+        paper(
+            "p1",
+            ent("PEQA", M, "Parameter-Efficient and Quantization-aware Adaptation"),
+            ent("GPUs", H),
+        ),
+        paper("p2", ent("PEQA", S, "Parallel Elastic Query Accelerator"), ent("GPU", H)),
+        paper("p3", ent("PEQA", M), ent("MoE", M, "Mixture of Experts")),
+        paper("p4", ent("Mixture-of-Experts", M), ent("Pile", D), ent("PILE", H)),
+    ]
+    expected = None
+    for order in itertools.permutations(papers):
+        res = resolve(list(order))
+        got = {
+            (pid, name): res.lookup(pid, name)
+            for pid, name in [
+                ("p1", "PEQA"),
+                ("p2", "PEQA"),
+                ("p3", "PEQA"),
+                ("p1", "GPUs"),
+                ("p4", "Mixture-of-Experts"),
+                ("p4", "Pile"),
+                ("p4", "PILE"),
+            ]
+        }
+        got_nodes = {i: (e.name, e.aliases, e.support) for i, e in res.entities.items()}
+        if expected is None:
+            expected = (got, got_nodes)
+        assert (got, got_nodes) == expected
+
+
+def test_support_and_confidence_rise_with_papers() -> None:
+    res = resolve([paper("p1", ent("DiLoCo", M, conf=0.6))])
+    one = next(iter(res.entities.values()))
+    res = resolve(
+        [paper("p1", ent("DiLoCo", M, conf=0.6)), paper("p2", ent("DiLoCo", M, conf=0.5))]
+    )
+    two = next(iter(res.entities.values()))
+    assert (one.support, two.support) == (1, 2)
+    assert one.confidence == pytest.approx(0.6)
+    assert two.confidence == pytest.approx(1 - 0.4 * 0.5)
+    # the same paper naming it twice is still one paper
+    res = resolve([paper("p1", ent("DiLoCo", M, conf=0.6), ent("Diloco", M, conf=0.7))])
+    (same,) = res.entities.values()
+    assert same.support == 1 and same.confidence == pytest.approx(0.7)
+
+
+def test_model_parameters_are_the_most_stated_count() -> None:
+    res = resolve(
+        [
+            paper("p1", ent("PanGu-α", MO, parameters=200_000_000_000)),
+            paper("p2", ent("PanGu-alpha", MO, parameters=200_000_000_000)),
+            paper("p3", ent("PanGu-α", MO, parameters=13_000_000_000)),
+            paper("p4", ent("ZeRO", M, parameters=5)),
+        ]
+    )
+    assert by_name(res.entities, "PanGu-α").parameters == 200_000_000_000
+    assert by_name(res.entities, "ZeRO").parameters is None  # Models only
+
+
+# -- lineage from names --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("derived", "base"),
+    [
+        ("ZeRO-Infinity", "ZeRO"),
+        ("ZeRO++", "ZeRO"),
+        ("DiLoCoX", "DiLoCo"),
+        ("CosyVoice 2", "CosyVoice"),
+        ("DeepSeek-V3", "DeepSeek"),
+        ("FlashAttentionv2", "FlashAttention"),
+        ("Mamba-2", "Mamba"),
+        ("Mesh v2", "Mesh"),
+        ("Pathways-Next", "Pathways"),
+        ("Qwen2.5", "Qwen"),
+    ],
+)
+def test_derivation_patterns_find_the_base(derived: str, base: str) -> None:
+    assert base in [b for _, b in derived_bases(derived)]
+
+
+@pytest.mark.parametrize(
+    "name", ["LLaMA-2 7B", "BERT-Large", "T5-XL", "Chameleon-7B", "ZeRO-series", "GPT"]
+)
+def test_sizes_and_plain_words_are_no_derivation(name: str) -> None:
+    assert derived_bases(name) == []
+
+
+def _entity(
+    eid: str, name: str, etype: str = M, specific: bool = True, aliases: tuple[str, ...] = ()
+) -> ResolvedEntity:
+    return ResolvedEntity(eid, name, etype, list(aliases), [], specific, 1, 0.5, None, None)
+
+
+def test_derive_lineage_links_names_in_the_graph() -> None:
+    ents = [
+        _entity("entity/zero", "ZeRO", aliases=("Zero Redundancy Optimizer",)),
+        _entity("entity/zero-infinity", "ZeRO-Infinity", S),
+        _entity("entity/zero-plus-plus", "ZeRO++"),
+        _entity("entity/diloco", "DiLoCo"),
+        _entity("entity/dilocox", "DiLoCoX", S),
+        _entity("entity/gpt-3", "GPT-3", MO),
+        _entity("entity/gpt-3.5", "GPT-3.5", MO),
+    ]
+    links = derive_lineage(ents)
+    assert [(x.head, x.tail) for x in links] == [
+        ("entity/dilocox", "entity/diloco"),
+        ("entity/zero-infinity", "entity/zero"),
+        ("entity/zero-plus-plus", "entity/zero"),
+    ]
+    assert all(x.confidence == DERIVED_CONFIDENCE for x in links)
+    assert all(x.confidence < 0.5 for x in derive_lineage(ents, ceiling=0.5))
+
+
+def test_derive_lineage_avoids_junk() -> None:
+    ents = [
+        _entity("entity/a", "A"),  # too short to have derivatives
+        _entity("entity/a-2", "A-2"),
+        _entity("entity/pipeline", "pipeline"),  # a plain word
+        _entity("entity/pipeline-x", "pipelineX"),
+        _entity("entity/moe", "MoE", M, specific=False),  # a generic concept
+        _entity("entity/moe-next", "MoE-Next"),
+        _entity("entity/imagenet", "ImageNet", D),  # incompatible types
+        _entity("entity/imagenet-2", "ImageNet-2", H),
+        _entity("entity/llama", "LLaMA", MO),  # a sized member is not an extension
+        _entity("entity/llama-7b", "LLaMA-7B", MO),
+    ]
+    assert derive_lineage(ents) == []
