@@ -444,7 +444,11 @@ def _draft(mentions: list[_Mention]) -> tuple[ResolvedEntity, list[_Mention], st
     name = (
         concept.pref_label
         if concept and concept.pref_label
-        else min(name_counts, key=lambda s: (-name_counts[s], len(s), s))
+        # most used; then singular, then cased ("CIFAR-10" over "cifar10"), then shortest
+        else min(
+            name_counts,
+            key=lambda s: (-name_counts[s], loose_key(s) != match_key(s), s.islower(), len(s), s),
+        )
     )
     surfaces = {s for m in mentions for s in (m.entity.name, *m.entity.aliases)}
     aliases = sorted(s for s in surfaces - {name} if s.strip())
