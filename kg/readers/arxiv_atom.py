@@ -41,7 +41,7 @@ def _entry_to_paper(entry: ET.Element, source: str) -> Paper:
     entry_id = _child_text(entry, "id") or ""
     if "/api/errors" in entry_id:
         message = " ".join((_child_text(entry, "summary") or "").split())
-        raise EntryError(f"{API_ERROR}: {message[:200]}")
+        raise EntryError(API_ERROR, message[:200])
     authors = []
     categories = []
     url = None
@@ -96,7 +96,7 @@ def read_arxiv_atom(stream: TextIO, path: str, report: ReadReport) -> Iterator[P
                     try:
                         yield _entry_to_paper(element, f"{path}:{entry_line}")
                     except EntryError as exc:
-                        report.warn(path, entry_line, exc.reason, skip=exc.reason.split(":")[0])
+                        report.skip_entry(path, entry_line, exc)
                     if root is not None:
                         root.remove(element)
                     element.clear()

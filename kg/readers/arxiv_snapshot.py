@@ -85,6 +85,10 @@ def read_json_lines(
             continue
         try:
             record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            detail = f"{exc.msg} at column {exc.pos + 1}"
+            report.warn(path, number, f"{MALFORMED_JSON}: {detail}", skip=MALFORMED_JSON)
+            continue
         except (ValueError, RecursionError) as exc:
             report.warn(path, number, f"{MALFORMED_JSON}: {exc}", skip=MALFORMED_JSON)
             continue
@@ -102,4 +106,4 @@ def read_arxiv_snapshot(stream: TextIO, path: str, report: ReadReport) -> Iterat
         try:
             yield arxiv_record_to_paper(record, f"{path}:{number}")
         except EntryError as exc:
-            report.warn(path, number, exc.reason, skip=exc.reason)
+            report.skip_entry(path, number, exc)

@@ -128,14 +128,14 @@ def read_hf_listing(stream: TextIO, path: str, report: ReadReport) -> Iterator[P
         if title is None:
             return
         if not abstract_parts:
-            report.warn(path, title_line, f"{NO_ABSTRACT}: {title[:80]!r}", skip=NO_ABSTRACT)
+            report.skip_entry(path, title_line, EntryError(NO_ABSTRACT, repr(title[:80])))
             return
         try:
             yield make_paper(
                 title=title, abstract=" ".join(abstract_parts), source=f"{path}:{title_line}"
             )
         except EntryError as exc:
-            report.warn(path, title_line, exc.reason, skip=exc.reason)
+            report.skip_entry(path, title_line, exc)
 
     for number, raw in enumerate(stream, start=1):
         line = raw.strip()

@@ -60,7 +60,7 @@ def make_paper(
         raise EntryError(NO_TITLE)
     abstract_text = clean_text(abstract) if isinstance(abstract, str) else ""
     if not abstract_text:
-        raise EntryError(NO_ABSTRACT)
+        raise EntryError(NO_ABSTRACT, repr(title_text[:80]))
     given_id = _opt_str(id)
     url_text = _opt_str(url)
     arxiv = (

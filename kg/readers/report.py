@@ -40,9 +40,10 @@ class InputWarning:
 class EntryError(Exception):
     """Raised inside a reader for one entry that cannot become a paper; carries the reason."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
+        self.detail = detail
 
 
 @dataclass
@@ -78,6 +79,10 @@ class ReadReport:
             logger.warning("%s", warning)
         elif self._logged[path] == MAX_LOGGED_PER_FILE + 1:
             logger.warning("%s: more warnings for this file are counted, not shown", path)
+
+    def skip_entry(self, path: str, line: int, error: EntryError) -> None:
+        """Record an entry that could not become a paper, counted under ``error.reason``."""
+        self.warn(path, line, str(error), skip=error.reason)
 
     def fail(self, path: str, reason: str, detail: str = "") -> None:
         """Record an input that cannot be read at all; the run will end non-zero."""

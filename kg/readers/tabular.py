@@ -80,7 +80,7 @@ def read_jsonl(stream: TextIO, path: str, report: ReadReport) -> Iterator[Paper]
             else:
                 yield record_to_paper(lowered, source)
         except EntryError as exc:
-            report.warn(path, number, exc.reason, skip=exc.reason)
+            report.skip_entry(path, number, exc)
 
 
 def _chain_first(first: str, stream: TextIO) -> Iterator[str]:
@@ -112,7 +112,7 @@ def _read_json_array(text: str, path: str, report: ReadReport) -> Iterator[Paper
                 {str(k).lower(): v for k, v in record.items()}, f"{path}:#{index}"
             )
         except EntryError as exc:
-            report.warn(path, 0, f"item {index}: {exc.reason}", skip=exc.reason)
+            report.warn(path, 0, f"item {index}: {exc}", skip=exc.reason)
 
 
 def _delimiter(header: str) -> str:
@@ -175,4 +175,4 @@ def read_csv(stream: TextIO, path: str, report: ReadReport) -> Iterator[Paper]:
         try:
             yield record_to_paper(record, f"{path}:{start}")
         except EntryError as exc:
-            report.warn(path, start, exc.reason, skip=exc.reason)
+            report.skip_entry(path, start, exc)
