@@ -1,0 +1,78 @@
+"""Answer a canned query from Neo4j (when a URI is given) or from the embedded graph.
+
+This is the plain function behind ``kg query``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from kg.errors import LoaderError
+from kg.queries.catalog import bind, get_query
+from kg.queries.embedded import run_embedded
+
+__all__ = ["run_query", "DEFAULT_DIR"]
+
+log = logging.getLogger(__name__)
+
+#: Where ``kg build`` writes the graph by default.
+DEFAULT_DIR = Path("kg-out")
+
+
+def run_query(
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    directory: str | Path = DEFAULT_DIR,
+    uri: str | None = None,
+    user: str = "neo4j",
+    password: str | None = None,
+    database: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rows of canned query ``name`` (``docs/queries.md``).
+
+    Args:
+        name: a canned query (``kg.queries.catalog.CANNED``).
+        params: parameter values; strings are converted to the declared types.
+        directory: the ``kg build`` output read when no ``uri`` is given.
+        uri: a Neo4j Bolt URI; when set, the query runs there with the credentials.
+
+    Raises:
+        QueryError: unknown query or bad parameters. GraphError: no graph in
+        ``directory``. LoaderError: Neo4j unreachable or refusing the credentials.
+    """
+    spec = get_query(name)
+    bound = bind(spec, params or {})
+    if uri:
+        return _run_neo4j(name, bound, uri=uri, user=user, password=password, database=database)
+    from kg.graph import read_graph
+
+    log.info("query %s on the embedded graph in %s", name, directory)
+    return run_embedded(read_graph(directory), name, bound)
+
+
+def _run_neo4j(
+    name: str,
+    bound: dict[str, Any],
+    *,
+    uri: str,
+    user: str,
+    password: str | None,
+    database: str | None,
+) -> list[dict[str, Any]]:
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import ConfigurationError
+
+    from kg.queries.neo4j_backend import run_cypher
+
+    log.info("query %s on Neo4j at %s", name, uri)
+    try:
+        driver = GraphDatabase.driver(uri, auth=(user, password or ""))
+    except (ConfigurationError, ValueError) as exc:
+        raise LoaderError(
+            f"bad Neo4j URI {uri!r} ({exc}); use e.g. bolt://localhost:7687"
+        ) from None
+    with driver:
+        return run_cypher(driver, name, bound, database=database)
