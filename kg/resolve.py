@@ -37,6 +37,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.models import ExtractedEntity, PaperExtraction
 from kg.ontology import EntityType
@@ -116,6 +117,7 @@ def _join(toks: Sequence[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 18)
 def match_key(surface: str) -> str:
     """The key under which two surface forms are the same name.
 
@@ -125,6 +127,7 @@ def match_key(surface: str) -> str:
     return _join(_tokens(surface))
 
 
+@lru_cache(maxsize=1 << 18)
 def loose_key(surface: str) -> str:
     """``match_key`` with a final plural ``s`` removed (``GPUs`` → ``gpu``)."""
     toks = _tokens(surface)
