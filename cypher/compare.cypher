@@ -13,7 +13,7 @@
 // Examples:
 //   kg query compare --param a=DiLoCo --param b=DiLoCoX --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'a => "DiLoCo"' -P 'b => "DiLoCoX"' -f cypher/compare.cypher
+//     -P '{a: "DiLoCo", b: "DiLoCoX"}' -f cypher/compare.cypher
 //   Browser: :param a => "DiLoCo"
 //            :param b => "DiLoCoX"
 //            then paste this file into the editor and run it.

@@ -10,7 +10,7 @@
 // Examples:
 //   kg query entity --param name="Zero Redundancy Optimizer" --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'name => "Zero Redundancy Optimizer"' -f cypher/entity.cypher
+//     -P '{name: "Zero Redundancy Optimizer"}' -f cypher/entity.cypher
 //   Browser: :param name => "Zero Redundancy Optimizer"
 //            then paste this file into the editor and run it.
 MATCH (x:Entity)

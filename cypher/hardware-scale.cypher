@@ -9,7 +9,7 @@
 // Examples:
 //   kg query hardware-scale --param limit=10 --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'limit => 10' -f cypher/hardware-scale.cypher
+//     -P '{limit: 10}' -f cypher/hardware-scale.cypher
 //   Browser: :param limit => 10
 //            then paste this file into the editor and run it.
 MATCH (p:Paper)-[r:RUNS_ON]->(:Entity)

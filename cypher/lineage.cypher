@@ -11,7 +11,7 @@
 // Examples:
 //   kg query lineage --param name=ZeRO --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'name => "ZeRO"' -P 'max_depth => 5' -f cypher/lineage.cypher
+//     -P '{name: "ZeRO", max_depth: 5}' -f cypher/lineage.cypher
 //   Browser: :param name => "ZeRO"
 //            :param max_depth => 5
 //            then paste this file into the editor and run it.

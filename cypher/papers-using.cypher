@@ -9,7 +9,7 @@
 // Examples:
 //   kg query papers-using --param name=A100 --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'name => "A100"' -f cypher/papers-using.cypher
+//     -P '{name: "A100"}' -f cypher/papers-using.cypher
 //   Browser: :param name => "A100"
 //            then paste this file into the editor and run it.
 MATCH (x:Entity)

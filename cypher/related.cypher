@@ -10,7 +10,7 @@
 // Examples:
 //   kg query related --param name=DiLoCo --param limit=5 --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'name => "DiLoCo"' -P 'limit => 5' -f cypher/related.cypher
+//     -P '{name: "DiLoCo", limit: 5}' -f cypher/related.cypher
 //   Browser: :param name => "DiLoCo"
 //            :param limit => 5
 //            then paste this file into the editor and run it.

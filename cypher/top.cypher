@@ -10,7 +10,7 @@
 // Examples:
 //   kg query top --param type=Hardware --param limit=5 --uri bolt://127.0.0.1:7687
 //   cypher-shell -a bolt://127.0.0.1:7687 -u neo4j -p "$NEO4J_PASSWORD" \
-//     -P 'type => "Hardware"' -P 'limit => 5' -f cypher/top.cypher
+//     -P '{type: "Hardware", limit: 5}' -f cypher/top.cypher
 //   Browser: :param type => "Hardware"
 //            :param limit => 5
 //            then paste this file into the editor and run it.
