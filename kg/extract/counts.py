@@ -1,0 +1,125 @@
+"""Numbers that matter: device counts on hardware and parameter counts of models.
+
+>>> parse_count("more than 12,000"), parse_count("a single"), parse_count("2048")
+(12000, 1, 2048)
+>>> parse_parameters("200 billion"), parse_parameters("12.7B"), parse_parameters("760M")
+(200000000000, 12700000000, 760000000)
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.state import DocState, NumberCue, ensure_extension, state_of
+from kg.ontology import EntityType
+
+__all__ = ["parse_count", "parse_parameters", "find_numbers", "NumberReader"]
+
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "a single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "eight": 8,
+    "ten": 10,
+    "twelve": 12,
+    "sixteen": 16,
+    "thirty-two": 32,
+    "sixty-four": 64,
+    "hundreds": None,
+    "thousands": None,
+}
+_COUNT = re.compile(
+    r"(?:(?:more\sthan|over|up\sto|about|around|nearly|approximately|~)\s)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|four|five|six|eight|ten|twelve|"
+    r"sixteen|thirty-two|sixty-four)(?:\s?[x×])?\s+((?:[A-Z][\w\-.]*\s){0,2})$",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "k": 10**3,
+    "thousand": 10**3,
+    "m": 10**6,
+    "million": 10**6,
+    "b": 10**9,
+    "billion": 10**9,
+    "t": 10**12,
+    "trillion": 10**12,
+}
+_PARAMS = re.compile(r"(\d+(?:\.\d+)?)\s?(billion|million|trillion|[BMT])\b")
+_PARAMS_PHRASE = re.compile(
+    r"(\d+(?:\.\d+)?)\s?(billion|million|trillion|[BMT])[\s\-](?:parameters?|params)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_count(phrase: str) -> int | None:
+    """The device count a phrase states ("more than 12,000" -> 12000)."""
+    phrase = re.sub(
+        r"^(?:more than|over|up to|about|around|nearly|approximately|~)\s",
+        "",
+        phrase.strip().lower(),
+    )
+    if phrase.replace(",", "").isdigit():
+        return int(phrase.replace(",", ""))
+    return _WORDS.get(phrase)
+
+
+def parse_parameters(phrase: str) -> int | None:
+    """A parameter count from "200 billion", "12.7B", "70B" (None if no size)."""
+    m = _PARAMS.search(phrase)
+    if not m:
+        return None
+    return int(round(float(m.group(1)) * _SCALE[m.group(2).lower()]))
+
+
+def find_numbers(text: str, state: DocState) -> list[NumberCue]:
+    """Device counts for hardware mentions, parameter counts for model mentions."""
+    out: list[NumberCue] = []
+    prev_end = -1
+    for i, m in enumerate(state.mentions):
+        if m.type is EntityType.HARDWARE and m.start > state.title_end:
+            before = text[max(prev_end, m.start - 45, 0) : m.start]
+            c = _COUNT.search(before)
+            if c and not re.search(r"\d", c.group(2) or "") and "%" not in before[-3:]:
+                n = parse_count(c.group(1))
+                if n:
+                    out.append(NumberCue(i, "count", n, "count_before_hardware"))
+        elif m.type is EntityType.MODEL:
+            n = parse_parameters(m.text)
+            if n:
+                out.append(NumberCue(i, "parameters", n, "size_in_name"))
+                continue
+            sent = state.sentence_of(m.start)
+            window = text[max(sent[0], m.start - 60) : min(sent[1], m.end + 80)]
+            p = _PARAMS_PHRASE.search(window)
+            if p:
+                out.append(
+                    NumberCue(
+                        i, "parameters", parse_parameters(p.group(0)) or 0, "parameters_phrase"
+                    )
+                )
+        prev_end = m.end if m.type is EntityType.HARDWARE else prev_end
+    return [c for c in out if c.value]
+
+
+@Language.factory("kg_numbers")
+class NumberReader:
+    """Fills ``doc._.kg.numbers``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        ensure_extension()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = state_of(doc)
+        state.numbers.extend(find_numbers(doc.text, state))
+        return doc

@@ -1,0 +1,367 @@
+"""Discovery of entities the vocabulary lacks.
+
+Candidates come from: the paper's own name (title prefix "X: ...", "we propose X",
+"called X"), name-shaped words (CamelCase, acronyms, letters mixed with digits,
+versions such as "v2", "++", "-X", "7B"), capitalised names in lists of examples and
+before type nouns ("the X benchmark"), and established generic concepts found by
+their head nouns ("... parallelism", "... attention", "... decoding", "... optimizer").
+Everything the guideline rules out (fields, generic words and model classes, tasks,
+metrics, organisations) is filtered. Overlaps are resolved longest-first, then every
+other occurrence of a kept name is added, and mentions are grouped into entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import (
+    CONCEPT_HEADS,
+    NOT_NAMES,
+    RESTRICTED_HEADS,
+    SEED_CONCEPTS,
+    STANDALONE_HEADS,
+    STOP_MODIFIERS,
+    TYPE_NOUNS,
+)
+from kg.extract.normalize import entity_key, is_non_entity
+from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
+
+__all__ = [
+    "title_name",
+    "proposed_names",
+    "name_shaped",
+    "concept_phrases",
+    "listed_names",
+    "resolve_overlaps",
+    "propagate",
+    "group_mentions",
+    "discover",
+    "EntityDiscovery",
+]
+
+_NAME_WORD = r"[A-Z0-9][\w.+\-/!]*[\w+!]|[A-Z]"
+_CAP_NAME = rf"(?:{_NAME_WORD})(?:\s(?:v\d[\w.]*|\d[\w.]*|[A-Z][\w.+\-]*[\w+]))*"
+_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*\S")
+_PROPOSE = re.compile(
+    r"\b(?:we|paper|work|study|report)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
+    r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
+    r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
+    r"(?:our\s+)?(?:new\s+|novel\s+)?)"
+    rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
+)
+_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})")
+# words with an inner capital, two capitals, or letters next to digits; optional ++ / version
+_SHAPED = re.compile(
+    r"(?<![\w\-])(?=[\w.+\-]*(?:[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]))"
+    r"[A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=[\w]))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
+)
+_CAP_VERSION = re.compile(
+    r"(?<![\w\-])([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
+    r"(?![.,]\d)"
+)
+_NBIT = re.compile(r"\b\d+-bit\s[A-Z][\w\-]*")
+_SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
+_LIST_CUE = re.compile(
+    r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|compared (?:to|with)|"
+    r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on)\s+"
+)
+_LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+_BEFORE_TYPE_NOUN = re.compile(
+    rf"\b({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
+)
+_WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
+_HEADS = "|".join(sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True))
+_CONCEPT = re.compile(rf"\b((?:{_WORD}\s+){{0,2}})({_HEADS}|self-attention)\b", re.IGNORECASE)
+_SEED = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(s).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
+        for s in sorted(SEED_CONCEPTS, key=len, reverse=True)
+    )
+    + r")s?\b",
+    re.IGNORECASE,
+)
+
+_FLUFF = re.compile(
+    r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|-level$|-wise$|^pre-?trained$|^non-|^open-source$"
+)
+
+_AFFIX = re.compile(
+    r"-(?:based|only|style|like|aware|free|capable|aided|level|wise|specific|centric|enabled|"
+    r"compatible|powered|driven|scale|sized)\b"
+)
+_PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra)-(?=[A-Z])")
+
+Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, specific
+
+
+_URL = re.compile(r"https?://\S+|\b[\w.\-]+\.(?:com|org|io|ai|net|git)\b\S*")
+_ODD_SHAPE = re.compile(
+    r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
+)
+
+
+def _ok_shape(name: str) -> bool:
+    """Reject number-led tokens ("12X", "4k"), file names, and markup-cased words."""
+    return not _ODD_SHAPE.search(name) or bool(_NBIT.match(name))
+
+
+def _ok_name(name: str) -> bool:
+    """A candidate name is not a stop word, a bare number or size, or a non-entity."""
+    name = name.strip()
+    if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
+        return False
+    first = name.split()[0]
+    return not (first in NOT_NAMES and " " not in name) and not is_non_entity(name)
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing punctuation and a final ``NOT_NAMES`` word from a name span."""
+    while end > start and text[end - 1] in ".,;:!?)'\"-" and text[start:end].count("(") == 0:
+        if text[end - 1] == "!" and " " in text[start:end]:  # "Hogwild! Inference"
+            break
+        end -= 1
+    m = _AFFIX.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
+    m = _PREFIX.match(text, start, end)
+    if m:
+        start = m.end()
+    dash = text.find("--", start, end)
+    if dash > start:
+        end = dash
+    words = text[start:end].split(" ")
+    while len(words) > 1 and (words[-1] in NOT_NAMES or words[-1].lower() in STOP_MODIFIERS):
+        words.pop()
+    return start, start + len(" ".join(words))
+
+
+def title_name(title: str) -> tuple[int, int] | None:
+    """The span of the name a title announces ("DeMo: Decoupled ..." -> "DeMo").
+
+    >>> t = "DeMo: Decoupled Momentum Optimization"
+    >>> s, e = title_name(t); t[s:e]
+    'DeMo'
+    >>> title_name("Scaling over Scaling: Exploring Test-Time Scaling") is None
+    True
+    """
+    m = _TITLE_PREFIX.match(title)
+    if not m:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if len(words) > 4 or any(w[0].islower() for w in words if w[0].isalpha()):
+        return None
+    if len(words) > 1 and words[0].endswith("ing"):  # "Revisiting ResNets: ..."
+        return None
+    if not any(c.isupper() or c.isdigit() for c in name) or not _ok_name(name):
+        return None
+    return m.start(1), m.end(1)
+
+
+def proposed_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
+    for rx in (_PROPOSE, _CALLED):
+        for m in rx.finditer(text):
+            s, e = _trim_name(text, m.start(1), m.end(1))
+            if e > s and _ok_name(text[s:e]):
+                yield s, e
+
+
+def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
+    """CamelCase words, acronyms, letter-digit names, versions and "N-bit Name".
+
+    "Capitalised word + number" names are only read from ``start`` (after the title).
+    """
+    for m in _SHAPED.finditer(text):
+        s, e = _trim_name(text, m.start(), m.end())
+        if _ok_name(text[s:e]) and _ok_shape(text[s:e]):
+            yield s, e, "name_shape", 0.7, True
+    for m in _CAP_VERSION.finditer(text, start):
+        if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
+            yield m.start(), m.end(), "versioned_name", 0.65, True
+    for m in _NBIT.finditer(text):
+        yield m.start(), m.end(), "versioned_name", 0.7, True
+
+
+def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
+    """Capitalised names in example lists ("such as Adam and Muon") or before a type noun.
+
+    Only from ``start`` on: a title's Title Case would make every word a name.
+    """
+    for cue in _LIST_CUE.finditer(text, start):
+        pos = cue.end()
+        for _ in range(6):
+            m = _LIST_ITEM.match(text, pos)
+            if not m or not m.group(1)[0].isupper():
+                break
+            s, e = _trim_name(text, m.start(1), m.end(1))
+            if _ok_name(text[s:e]) and _ok_shape(text[s:e]) and text[s - 2 : s] != ". ":
+                yield s, e, "listed_name", 0.55, True
+            if m.end() == m.end(1):
+                break
+            pos = m.end()
+    for m in _BEFORE_TYPE_NOUN.finditer(text, start):
+        s, e = _trim_name(text, m.start(1), m.end(1))
+        if _ok_name(text[s:e]) and _ok_shape(text[s:e]) and text[s - 2 : s] != ". ":
+            yield s, e, "typed_name", 0.6, True
+
+
+def concept_phrases(text: str) -> Iterator[Candidate]:
+    """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
+    for m in _CONCEPT.finditer(text):
+        head = m.group(2)
+        mods = m.group(1).split()
+        while mods and (
+            mods[0].lower() in STOP_MODIFIERS
+            or mods[0].lower().endswith("ing")
+            or (
+                mods[0][0].isupper()
+                and mods[0][1:].islower()
+                and m.start(1) > 0
+                and text[m.start(1) - 2 : m.start(1)] != ". "
+            )
+        ):
+            mods.pop(0)
+        mods = mods[-1:]
+        if mods and (mods[0].lower() in STOP_MODIFIERS or _FLUFF.search(mods[0])):
+            mods = []
+        allowed = RESTRICTED_HEADS.get(head.lower())
+        if allowed is not None and mods and mods[0].lower() not in allowed:
+            mods = []
+        if not mods and (
+            head.lower() not in STANDALONE_HEADS
+            or allowed
+            and not mods
+            and head.lower() not in STANDALONE_HEADS
+        ):
+            continue
+        phrase = " ".join([*mods, head])
+        start = m.end(2) - len(phrase) if mods else m.start(2)
+        if text[start : m.end(2)].split() != phrase.split():
+            start = text.rfind(mods[0], m.start(), m.start(2)) if mods else m.start(2)
+        if is_non_entity(phrase) or phrase[0].isupper() and not head[0].isupper():
+            continue
+        yield start, m.end(2), "head_noun", 0.6, False
+    for m in _SEED.finditer(text):
+        yield m.start(), m.end(), "seed_concept", 0.8, False
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: longer first, then higher confidence."""
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        kept.append(m)
+        taken.append((m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add every other occurrence of a kept discovered name as a mention of its own."""
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
+        pat = re.compile(rf"(?<![\w\-]){re.escape(name.text)}(?![\w\-])")
+        for occ in pat.finditer(text):
+            s, e = occ.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            added.append(
+                Mention(
+                    s,
+                    e,
+                    name.text,
+                    name.rule,
+                    name.confidence,
+                    name.type,
+                    name.specific,
+                    name.concept,
+                )
+            )
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
+    """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    for m in mentions:
+        key = entity_key(m.text)
+        if m.concept is not None:
+            union(key, "concept:" + m.concept.id)
+    for a in abbreviations:
+        union(entity_key(a.short), entity_key(a.long))
+    roots: dict[str, int] = {}
+    for m in mentions:
+        m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
+
+
+def discover(text: str, state: DocState) -> list[Mention]:
+    """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
+    title = text[: state.title_end]
+    cands: list[Mention] = list(state.mentions)
+    tn = title_name(title)
+    if tn:
+        cands.append(Mention(tn[0], tn[1], title[tn[0] : tn[1]], "title_name", 0.9))
+    for s, e in proposed_names(text):
+        cands.append(Mention(s, e, text[s:e], "proposed_name", 0.85))
+    abbr_ok = []
+    for a in state.abbreviations:
+        if is_non_entity(a.short) or is_non_entity(a.long) or a.short in NOT_NAMES:
+            continue
+        abbr_ok.append(a)
+        cands.append(Mention(a.short_start, a.short_end, a.short, "abbreviation", 0.85))
+        cands.append(
+            Mention(
+                a.long_start,
+                a.long_end,
+                a.long,
+                "abbreviation_long",
+                0.8,
+                specific=any(c.isupper() for c in a.long[1:]),
+            )
+        )
+    urls = [u.span() for u in _URL.finditer(text)]
+    for gen in (
+        name_shaped(text, state.title_end),
+        listed_names(text, state.title_end),
+        concept_phrases(text),
+    ):
+        for s, e, rule, conf, specific in gen:
+            if any(s < ue and us < e for us, ue in urls):
+                continue
+            cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
+    kept = propagate(text, resolve_overlaps(cands))
+    group_mentions(kept, abbr_ok)
+    state.abbreviations = abbr_ok
+    return kept
+
+
+@Language.factory("kg_discovery")
+class EntityDiscovery:
+    """Replaces ``doc._.kg.mentions`` with vocabulary plus discovered mentions, grouped."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        ensure_extension()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = state_of(doc)
+        state.mentions = discover(doc.text, state)
+        return doc

@@ -1,0 +1,231 @@
+"""Typing of discovered entities from their name and their context.
+
+Signals, each with a weight, are summed over all mentions of an entity; the heaviest
+type wins and the runner-up (if close) becomes an ``alt_type``:
+
+- the head noun of an appositive or a definition: "X, a library for ..." (System),
+  "X: A Benchmark for ..." (Dataset), "X is a new optimizer" (Method);
+- a type noun right after the name: "the X dataset", "X GPUs", "X framework";
+- the name's shape: hardware product lines ("A100", "TPU v4", "Ascend 910"), sizes
+  ("7B" makes a Model), benchmark-like names ("X-bench", "X-1K");
+- the verb or preposition before it: "implemented in X" (System), "evaluated on X"
+  (Dataset), "models such as X" (Model).
+
+Vocabulary mentions keep the vocabulary's type. Everything else defaults to Method.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import TYPE_NOUNS
+from kg.extract.state import DocState, Mention, ensure_extension, state_of
+from kg.ontology import EntityType
+
+__all__ = ["shape_type", "context_signals", "head_noun_type", "assign_types", "EntityTyper"]
+
+H, M, D, S, T = (
+    EntityType.HARDWARE,
+    EntityType.MODEL,
+    EntityType.DATASET,
+    EntityType.SYSTEM,
+    EntityType.METHOD,
+)
+
+_HARDWARE_SHAPE = re.compile(
+    r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
+    r"(?:RTX|GTX|MI|Gaudi|Xeon|EPYC|Jetson|DGX|HGX|Ascend|Kunlun|Trainium|Inferentia|SN)"
+    r"[\s-]?\w*|TPU(?:\s?v\d+\w*)?s?|[GCNTI]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
+    r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SD]RAM|DDR\d?|PCIe|SoCs?|NICs?|"
+    r"p\d\w*\.\d+xlarge|Apple\sM\d\w*|M\d\s(?:Pro|Max|Ultra))$"
+)
+_SIZE = re.compile(r"(?:^|[\s\-_])\d+(?:\.\d+)?[BMT](?:-\w+)?$|-\d+(?:\.\d+)?[BM]\b")
+_MODEL_FAMILY = re.compile(
+    r"^(?:GPT|BERT|RoBERTa|T5|LLaMA|Llama|OPT|Qwen|DeepSeek|Mistral|Mixtral|Gemma|Phi|Falcon|"
+    r"PaLM|Gemini|Claude|BLOOM|Vicuna|CLIP|Whisper|Chinchilla|Gopher|ResNet|ViT|Stable\s?"
+    r"Diffusion|DALL-E|Grok|InternLM|Baichuan|ChatGLM|GLM|Pythia|StarCoder|CodeLlama|o1|o3)"
+    r"(?:[-\s]?[\d.]+\w*|-\w+)*$"
+)
+_DATASET_SHAPE = re.compile(
+    r"(?:[Bb]ench|BENCH|Eval|EVAL|Arena|QA|-\d+[Kk]$|^[A-Z]{3,}\d{2}$|MNIST|CIFAR|GLUE|COCO|"
+    r"SQuAD|ImageNet|Kinetics|MMLU|GSM8K|HumanEval|MATH\d*$|AIME)"
+)
+_SYSTEM_SHAPE = re.compile(
+    r"^(?:Py[A-Z]\w*|PyTorch\w*|TensorFlow|JAX|CUDA|MPI|NCCL|Triton|TensorRT\S*|DeepSpeed\S*|"
+    r"Megatron\S*|vLLM|ONNX\S*|XLA|OpenMP|OpenCL|Kubernetes|Ray|Spark|Horovod|Colossal-?AI|"
+    r"\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$"
+)
+_HEAD_STOP = re.compile(
+    r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
+    r"based|capable|achieving|enabling|featuring|allowing)\b|[,.;:()]"
+)
+_APPOSITIVE = re.compile(r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:a|an|the|our|one)?\s*(?=\S)")
+_BEFORE = [
+    (
+        re.compile(
+            r"(?:implemented|written|built|developed|integrated)\s(?:in|on|upon|into|with|atop)"
+            r"\s(?:the\s)?$"
+        ),
+        S,
+        2.0,
+        "implemented_in_context",
+    ),
+    (
+        re.compile(
+            r"(?:evaluated?|evaluation|experiments?|results?|benchmarked|tested|scores?|"
+            r"accuracy|performance)\s(?:\w+\s){0,3}(?:on|across)\s(?:the\s)?(?:\w+\s)?$"
+        ),
+        D,
+        1.5,
+        "evaluated_on_context",
+    ),
+    (
+        re.compile(
+            r"(?:datasets?|benchmarks?|corpora)\s(?:such\sas|like|including|e\.g\.,?)\s"
+            r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+        ),
+        D,
+        2.0,
+        "dataset_list_context",
+    ),
+    (
+        re.compile(
+            r"(?:models?|LLMs?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
+            r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+        ),
+        M,
+        1.5,
+        "model_list_context",
+    ),
+    (
+        re.compile(
+            r"(?:frameworks?|libraries|systems?|engines?)\s(?:such\sas|like|including|e\.g\.,?)"
+            r"\s(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+        ),
+        S,
+        1.5,
+        "system_list_context",
+    ),
+    (
+        re.compile(r"\b(?:\d[\d,]*|a\ssingle|single|one|two|four|eight|sixteen|multiple)\s$"),
+        H,
+        0.8,
+        "count_context",
+    ),
+]
+
+
+def shape_type(name: str) -> tuple[EntityType, float] | None:
+    """The type a name's shape suggests, with a weight.
+
+    >>> [str(shape_type(n)[0]) for n in ("A100", "Yi-34B", "SWE-bench")]
+    ['Hardware', 'Model', 'Dataset']
+    """
+    if _HARDWARE_SHAPE.match(name):
+        return H, 3.0
+    if _SIZE.search(name):
+        return M, 2.5
+    if _DATASET_SHAPE.search(name):
+        return D, 2.0
+    if _MODEL_FAMILY.match(name):
+        return M, 2.0
+    if _SYSTEM_SHAPE.match(name):
+        return S, 2.0
+    return None
+
+
+def head_noun_type(phrase: str) -> EntityType | None:
+    """The type of a noun phrase by its head ("a lightweight library" -> System).
+
+    >>> head_noun_type("a sparse multi-modal transformer architecture for images")
+    <EntityType.METHOD: 'Method'>
+    >>> head_noun_type("an open family of language models")
+    <EntityType.MODEL: 'Model'>
+    """
+    stop = _HEAD_STOP.search(phrase)
+    np = phrase[: stop.start()] if stop else phrase
+    words = [w.lower() for w in np.split()[:8]]
+    if not words:
+        return None
+    if (
+        words[-1] in ("family", "series", "suite")
+        and stop
+        and phrase[stop.start() :].startswith(" of")
+    ):
+        rest = phrase[stop.end() :].split()
+        words = [w.lower().strip(",.") for w in rest[:5]] or words
+        if any(w.startswith("model") or w.startswith("llm") for w in words):
+            return M
+    head = words[-1]
+    if head in ("model", "models"):
+        return M if not any(w in ("architecture", "design") for w in words) else T
+    return TYPE_NOUNS.get(head)
+
+
+def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]]:
+    """Type signals from the words around one mention."""
+    out: list[tuple[EntityType, float, str]] = []
+    after = text[m.end : m.end + 120]
+    app = _APPOSITIVE.match(after)
+    if app and (app.group().rstrip().endswith(("a", "an", "the", "our", "one", ":"))):
+        t = head_noun_type(after[app.end() :])
+        if t is not None:
+            out.append((t, 3.0, "appositive_head"))
+    nxt = re.match(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?", after)
+    if nxt:
+        for i, w in enumerate(nxt.groups()):
+            t = TYPE_NOUNS.get((w or "").lower())
+            if t is not None and not (t is H and m.type is not None and m.type is not H):
+                out.append((t, 2.5 - i, "type_noun_after"))
+                break
+    before = text[max(0, m.start - 80) : m.start]
+    for rx, t, w, rule in _BEFORE:
+        if rx.search(before):
+            out.append((t, w, rule))
+    return out
+
+
+def assign_types(text: str, state: DocState) -> None:
+    """Give every mention of an entity the entity's type (vocabulary type wins)."""
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for m in state.mentions:
+        groups[m.group].append(m)
+    for mentions in groups.values():
+        vocab = next((m for m in mentions if m.concept is not None), None)
+        if vocab is not None:
+            t, rule = vocab.type, "vocab"
+        else:
+            score: dict[EntityType, float] = defaultdict(float)
+            rules: dict[EntityType, str] = {}
+            score[T] = 0.5
+            rules[T] = "default_method"
+            for m in mentions:
+                sig = shape_type(m.text)
+                signals = context_signals(text, m) + (
+                    [(sig[0], sig[1], "name_shape")] if sig else []
+                )
+                for st, w, rule in signals:
+                    score[st] += w
+                    rules.setdefault(st, rule)
+            t = max(score, key=lambda k: score[k])
+            rule = rules[t]
+        for m in mentions:
+            m.type = t
+            m.type_rule = rule
+
+
+@Language.factory("kg_typing")
+class EntityTyper:
+    """Sets ``Mention.type`` on every mention in ``doc._.kg``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        ensure_extension()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        assign_types(doc.text, state_of(doc))
+        return doc

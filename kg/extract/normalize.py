@@ -1,0 +1,96 @@
+"""Name keys and the lists of what is not an entity (GUIDELINE "What is not").
+
+``entity_key`` folds a surface form the way mentions of one entity are grouped in a
+paper: case, punctuation and a final plural ``s`` do not matter.
+
+>>> entity_key("Mixture-of-Experts") == entity_key("mixture of experts")
+True
+>>> entity_key("GPUs") == entity_key("GPU")
+True
+>>> is_non_entity("large language models"), is_non_entity("pipeline parallelism")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["entity_key", "is_non_entity", "NON_ENTITY_KEYS", "singular"]
+
+_GREEK = {
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "μ": "mu",
+    "λ": "lambda",
+    "π": "pi",
+    "σ": "sigma",
+    "θ": "theta",
+}
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2}s$")
+
+
+def entity_key(name: str) -> str:
+    """Fold a surface form to a grouping key (case, punctuation, LaTeX, final plural)."""
+    if _ACRONYM_PLURAL.search(name):
+        name = name[:-1]
+    s = unicodedata.normalize("NFKC", name).lower().replace("$", "").replace("\\", "")
+    for g, latin in _GREEK.items():
+        s = s.replace(g, latin)
+    words = _NON_ALNUM.sub(" ", s).split()
+    if words:
+        last = words[-1]
+        if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            words[-1] = last[:-1]
+    return "".join(words)
+
+
+def singular(word: str) -> str:
+    """A crude singular of an English plural noun phrase's last word."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# Research fields, generic words, generic model classes, tasks, metrics, organisations,
+# number formats and units: never entities (GUIDELINE "What is an entity, and what is not").
+_NON_ENTITIES = """
+deep learning|machine learning|artificial intelligence|ai|ml|nlp|natural language processing|
+computer vision|cv|hpc|high performance computing|high-performance computing|data science|
+representation learning|statistical learning|generative ai|genai|agi|
+model|models|framework|approach|baseline|network|algorithm|method|system|architecture|
+technique|strategy|scheme|mechanism|pipeline|module|layer|design|paradigm|optimizer|
+large language model|large language models|llm|llms|lm|lms|language model|language models|
+foundation model|foundation models|neural network|neural networks|dnn|dnns|
+deep neural network|deep neural networks|vision-language model|vision-language models|
+vlm|vlms|mllm|mllms|multimodal large language model|multimodal large language models|
+multi-modal large language models|large multimodal models|lmm|lmms|slm|slms|
+small language models|large models|pretrained models|pre-trained models|plm|plms|
+large reasoning models|lrm|lrms|generative models|ann|anns|
+text-to-speech|tts|asr|automatic speech recognition|speech recognition|machine translation|mt|
+image segmentation|question answering|qa|image generation|video generation|code generation|
+text generation|image classification|object detection|
+accuracy|throughput|latency|flops|flop|tflops|pflops|gflops|mfu|ttft|tpot|slo|slos|bleu|fid|
+psnr|ssim|perplexity|ppl|rouge|auc|f1|top-1|sota|state-of-the-art|
+nvidia|google|meta|microsoft|openai|deepmind|huawei|alibaba|amazon|aws|intel|amd|baidu|
+tencent|bytedance|anthropic|apple|ibm|ieee|acm|arxiv|github|hugging face|huggingface|
+fp8|fp16|fp32|fp64|bf16|bfloat16|int8|int4|int2|tf32|mxfp4|
+io|i/o|os|api|apis|sdk|ui|gui|url|id|ids|iot|us|uk|eu|usa|ii|iii|iv|faq|pdf|html|json|
+cpu-gpu|e2e|t2i|t2v|i2v|ti2v|t2a|vqa|ocr|nlu|nlg|ir|oom|vr|usd|wer|cer|mae|mse|rmse|ar|nar|dl|rl-based|sgd-based|kv|gb|tb|mb|kb|ghz|mhz|gbps|tbps|ms|hz|
+"""
+NON_ENTITY_KEYS = frozenset(
+    entity_key(w) for w in _NON_ENTITIES.replace("\n", "").split("|") if w.strip()
+)
+
+
+def is_non_entity(name: str) -> bool:
+    """True for forms the guideline rules out (fields, generic words, tasks, metrics, orgs)."""
+    return entity_key(name) in NON_ENTITY_KEYS

@@ -1,0 +1,95 @@
+"""The extraction pipeline: ``build_nlp`` and the ``Extractor`` that runs it over papers.
+
+>>> from kg.models import Paper
+>>> ex = Extractor(vocab_files=())
+>>> out = ex.extract_one(Paper(id="p", title="FooNet: A Library for Things",
+...                            abstract="We run FooNet on 8 GPUs."))
+>>> sorted((e.name, e.type, tuple(e.roles), e.count) for e in out.entities)
+[('FooNet', 'System', ('proposes',), None), ('GPUs', 'Hardware', ('runs_on',), 8)]
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ExtractionError
+
+# importing the component modules registers their factories
+from kg.extract import (  # noqa: F401
+    abbreviations,
+    counts,
+    discovery,
+    entity_typing,
+    relations,
+    roles,
+    sentences,
+    vocab_matcher,
+)
+from kg.extract.assemble import assemble
+from kg.extract.state import ensure_extension
+from kg.models import Paper, PaperExtraction
+
+__all__ = ["build_nlp", "Extractor", "COMPONENTS"]
+
+log = logging.getLogger(__name__)
+
+#: The kg components, in pipeline order.
+COMPONENTS = (
+    "kg_sentences",
+    "kg_vocab",
+    "kg_abbreviations",
+    "kg_discovery",
+    "kg_typing",
+    "kg_roles",
+    "kg_relations",
+    "kg_numbers",
+)
+
+
+def build_nlp(vocab_files: Iterable[str | Path] = (), model: str | None = None) -> Language:
+    """A spaCy pipeline with the kg components, on ``spacy.blank("en")`` or ``model``.
+
+    Args:
+        vocab_files: extra vocabulary ``.ttl`` files besides the shipped ones.
+        model: name or path of an installed spaCy pipeline to start from.
+
+    Raises:
+        ExtractionError: if ``model`` cannot be loaded or the vocabulary is unreadable.
+    """
+    ensure_extension()
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["parser", "senter", "ner", "lemmatizer"])
+        except OSError as exc:
+            raise ExtractionError(
+                f"cannot load spaCy pipeline {model!r}: {exc}. Install it or omit --model."
+            ) from exc
+    else:
+        nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        config = {"vocab_files": [str(f) for f in vocab_files]} if name == "kg_vocab" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+class Extractor:
+    """Turns papers into ``PaperExtraction`` records with the kg pipeline."""
+
+    def __init__(self, vocab_files: Iterable[str | Path] = (), model: str | None = None) -> None:
+        self.nlp = build_nlp(vocab_files, model)
+
+    def extract(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[PaperExtraction]:
+        """Extract from a stream of papers, lazily, through ``nlp.pipe``."""
+        pairs = ((p.text, p) for p in papers)
+        for doc, paper in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
+            yield assemble(paper, doc._.kg, doc.text)
+
+    def extract_one(self, paper: Paper) -> PaperExtraction:
+        """Extract from one paper."""
+        doc = self.nlp(paper.text)
+        return assemble(paper, doc._.kg, doc.text)

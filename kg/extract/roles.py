@@ -1,0 +1,134 @@
+"""Paper roles: what the paper does with each entity, from cues around its mentions.
+
+- ``proposes``: the title's name, "we propose/introduce/present X", "our X";
+- ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches";
+- ``runs_on``: hardware in the paper's own runs ("on 2048 Ascend 910", "a single GPU");
+- ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on");
+- ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name),
+  or after "based on", "using", "built on", "implemented in", "we adopt";
+- ``mentions``: everything else (background, motivation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.state import DocState, Mention, RoleCue, ensure_extension, state_of
+from kg.ontology import EntityType, Role
+
+__all__ = ["proposed_groups", "is_own_work", "mention_role", "assign_roles", "PaperRoles"]
+
+_PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
+_OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
+_PROPOSE_BEFORE = re.compile(
+    r"\b(?:we|paper|work)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
+    r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s)?(?:\w+\s){0,1}$",
+    re.IGNORECASE,
+)
+_OWN = re.compile(
+    r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
+)
+_BACKGROUND = re.compile(
+    r"\b(?:existing|prior|previous|traditional|conventional|recent(?:ly)?|popular|"
+    r"state-of-the-art|has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
+    re.IGNORECASE,
+)
+_COMPARE = re.compile(
+    r"\b(?:outperform\w*|compared\s(?:to|with|against)|comparison\s(?:to|with)|than|versus|"
+    r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
+    r"on\spar\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on)\b",
+    re.IGNORECASE,
+)
+_USE = re.compile(
+    r"\b(?:based\son|using|uses?|used|built\s(?:on|upon|with|atop)|implemented\s(?:in|on|with)|"
+    r"adopt\w*|appl(?:y|ies|ied)|employ\w*|leverag\w*|on\stop\sof|via|through|with|combin\w*|"
+    r"integrat\w*|incorporat\w*|extend\w*|build\w*\son|exploit\w*|fine-tun\w*|train\w*)\b",
+    re.IGNORECASE,
+)
+_RUN_BEFORE = re.compile(
+    r"\b(?:on|using|with|across|to|in|per|over|onto)\s(?:up\sto\s|more\sthan\s|over\s)?"
+    r"(?:[\w,.\-]+\s){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def proposed_groups(state: DocState, text: str) -> set[int]:
+    """Groups of the entities the paper proposes (title name, "we propose X", "our X")."""
+    out = {m.group for m in state.mentions if m.rule in _PROPOSE_RULES}
+    for m in state.mentions:
+        before = text[max(0, m.start - 90) : m.start]
+        if _PROPOSE_BEFORE.search(before) and m.specific and m.type is not EntityType.HARDWARE:
+            out.add(m.group)
+    return out
+
+
+def is_own_work(sentence: str, has_proposed: bool) -> bool:
+    """True if a sentence is about the paper's own work, not background."""
+    return has_proposed or bool(_OWN.search(sentence))
+
+
+def mention_role(
+    text: str, m: Mention, sent: tuple[int, int], own: bool, is_title: bool
+) -> tuple[Role, str, float]:
+    """The role cue of one mention that is not of a proposed entity."""
+    before = text[sent[0] : m.start]
+    near = before[-90:]
+    t = m.type
+    cmp = _COMPARE.search(near)
+    if cmp and not re.search(r"\b(?:we|our)\b", near[cmp.end() :], re.IGNORECASE):
+        return Role.COMPARES_WITH, "compare_cue", 0.7
+    if t is EntityType.HARDWARE:
+        if _RUN_BEFORE.search(before[-40:]) or own or is_title:
+            return Role.RUNS_ON, "hardware_on", 0.7
+        return Role.MENTIONS, "background", 0.5
+    if t is EntityType.DATASET:
+        if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", near):
+            return Role.EVALUATES_ON, "dataset_on", 0.7
+        return Role.MENTIONS, "background", 0.5
+    if is_title:
+        return Role.USES, "title_use", 0.6
+    if own:
+        return Role.USES, "own_work_use", 0.6
+    if _USE.search(near) and not _BACKGROUND.search(before):
+        return Role.USES, "use_cue", 0.55
+    return Role.MENTIONS, "background", 0.5
+
+
+def assign_roles(text: str, state: DocState) -> None:
+    """Fill ``state.roles`` with one cue per mention."""
+    proposed = proposed_groups(state, text)
+    by_sent: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, m in enumerate(state.mentions):
+        by_sent[state.sentence_of(m.start)].append(i)
+    for sent, idxs in by_sent.items():
+        sentence = text[sent[0] : sent[1]]
+        has_proposed = any(state.mentions[i].group in proposed for i in idxs)
+        own = is_own_work(sentence, has_proposed)
+        is_title = sent[0] == 0 and sent[1] <= state.title_end
+        for i in idxs:
+            m = state.mentions[i]
+            if m.group in proposed:
+                if m.rule in _PROPOSE_RULES or _OUR.search(text[max(0, m.start - 30) : m.start]):
+                    state.roles.append(RoleCue(i, Role.PROPOSES, m.rule, 0.9))
+                else:
+                    state.roles.append(RoleCue(i, Role.PROPOSES, "proposed_entity", 0.8))
+                continue
+            role, rule, conf = mention_role(text, m, sent, own, is_title)
+            state.roles.append(RoleCue(i, role, rule, conf))
+
+
+@Language.factory("kg_roles")
+class PaperRoles:
+    """Fills ``doc._.kg.roles``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        ensure_extension()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        assign_roles(doc.text, state_of(doc))
+        return doc

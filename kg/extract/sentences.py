@@ -1,0 +1,129 @@
+"""Sentence segmentation for a title plus an abstract.
+
+The title is its own sentence. The abstract is split after ``.``, ``!`` or ``?``
+(plus closing quotes or brackets) when whitespace and a capital letter, digit or
+opening bracket follow, except after abbreviations ("e.g.", "i.e.", "et al.", "vs.",
+"Fig.", "Eq.", ...). Decimals and URLs never split because no space follows the dot.
+
+>>> text = "DeMo: Momentum\\n\\nWe use e.g. Adam et al. We run on 2.5 GPUs. Done."
+>>> [text[s:e] for s, e in split_sentences(text, title_end=14)]
+['DeMo: Momentum', 'We use e.g. Adam et al. We run on 2.5 GPUs.', 'Done.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.state import DocState, ensure_extension
+from kg.models import TITLE_SEPARATOR
+
+__all__ = ["split_sentences", "SentenceSegmenter"]
+
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9\\$])")
+# Words whose final dot does not end a sentence (lower-cased, without the dot).
+_NO_SPLIT_AFTER = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "et",
+        "al",
+        "vs",
+        "v",
+        "etc",
+        "cf",
+        "fig",
+        "figs",
+        "eq",
+        "eqs",
+        "sec",
+        "secs",
+        "tab",
+        "ref",
+        "refs",
+        "approx",
+        "resp",
+        "no",
+        "nos",
+        "dr",
+        "prof",
+        "mr",
+        "ms",
+        "st",
+        "incl",
+        "viz",
+        "ca",
+        "al",
+    ]
+)
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.?$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True if the ``.`` at ``dot`` closes an abbreviation such as "e.g." or "et al."."""
+    m = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _NO_SPLIT_AFTER or word.split(".")[-1] in _NO_SPLIT_AFTER:
+        return True
+    # single capital initial ("J. Smith") or a dotted abbreviation ("U.S.")
+    return len(word) == 1 or ("." in word and len(word) <= 5)
+
+
+def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``; ``text[:title_end]`` is the title.
+
+    Args:
+        text: ``Paper.text`` (title, blank line, abstract).
+        title_end: offset where the title ends.
+
+    Returns:
+        ``(start, end)`` pairs, in order, without surrounding whitespace.
+    """
+    spans: list[tuple[int, int]] = []
+    if title_end > 0:
+        spans.append((0, title_end))
+    start = title_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    for m in _BOUNDARY.finditer(text, start):
+        dot = m.start()
+        if text[dot] == "." and _is_abbreviation(text, dot):
+            continue
+        end = m.start(1)
+        if end > start:
+            spans.append((start, end))
+        start = m.end(1)
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+def title_end_of(text: str) -> int:
+    """Where the title ends in ``Paper.text`` (the whole text if there is no abstract)."""
+    i = text.find(TITLE_SEPARATOR)
+    return len(text) if i < 0 else i
+
+
+@Language.factory("kg_sentences")
+class SentenceSegmenter:
+    """Sets ``is_sent_start`` on tokens and ``doc._.kg.sentences``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        ensure_extension()
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = DocState()
+        doc._.kg = state
+        text = doc.text
+        state.title_end = title_end_of(text)
+        state.sentences = split_sentences(text, state.title_end)
+        starts = {s for s, _ in state.sentences}
+        for token in doc:
+            token.is_sent_start = token.idx in starts or token.i == 0
+        return doc

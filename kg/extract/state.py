@@ -1,0 +1,115 @@
+"""What the pipeline components share on a ``Doc``: mentions, abbreviations, cues.
+
+Every component reads and extends one ``DocState`` stored in ``doc._.kg``; the
+assembly step turns it into a ``PaperExtraction``. Offsets are character offsets in
+``doc.text`` (which is ``Paper.text``: title, a blank line, the abstract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.ontology import EntityType, Relation, Role
+from kg.vocab import VocabConcept
+
+__all__ = ["Mention", "Abbreviation", "RoleCue", "RelationCue", "NumberCue", "DocState"]
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a (candidate) entity in the text."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    confidence: float
+    type: EntityType | None = None
+    specific: bool = True
+    concept: VocabConcept | None = None
+    group: int = -1  # filled by grouping: mentions of one entity share a group
+    type_rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """A short form defined beside its long form: ``long (short)``."""
+
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+    short: str
+    long: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    """A role the paper gives to the entity of mention ``mention``."""
+
+    mention: int
+    role: Role
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class RelationCue:
+    """A relation between the entities of two mentions, stated in sentence ``sent``."""
+
+    head: int
+    relation: Relation
+    tail: int
+    rule: str
+    confidence: float
+    sent: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCue:
+    """A device count or parameter count read for the entity of ``mention``."""
+
+    mention: int
+    attribute: str  # "count" or "parameters"
+    value: int
+    rule: str
+
+
+@dataclass(slots=True)
+class DocState:
+    """Everything the components found in one document."""
+
+    title_end: int = 0
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    abbreviations: list[Abbreviation] = field(default_factory=list)
+    roles: list[RoleCue] = field(default_factory=list)
+    relations: list[RelationCue] = field(default_factory=list)
+    numbers: list[NumberCue] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding character ``offset``."""
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return (0, self.title_end) if not self.sentences else self.sentences[-1]
+
+    def types(self) -> set[EntityType]:
+        return {m.type for m in self.mentions if m.type is not None}
+
+
+def ensure_extension() -> None:
+    """Register ``Doc._.kg`` (idempotent)."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("kg"):
+        Doc.set_extension("kg", default=None)
+
+
+def state_of(doc) -> DocState:  # noqa: ANN001 - spaCy Doc
+    """The ``DocState`` of ``doc``, created if an earlier component did not."""
+    state = doc._.kg
+    if state is None:
+        state = DocState()
+        doc._.kg = state
+    return state

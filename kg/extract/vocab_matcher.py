@@ -1,0 +1,130 @@
+"""Find known entities (``kg.vocab`` concepts) in a Doc with spaCy's PhraseMatcher.
+
+Matching is on lower-cased tokens, tolerant of hyphen/space variants
+("Mixture-of-Experts", "mixture of experts") and plural forms ("GPUs"). Where matches
+overlap, the longest wins. A single-word label that the vocabulary writes with capitals
+("Adam") does not match an all-lower-case word ("adam"), so named things are not found
+in ordinary prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.extract.state import Mention, ensure_extension, state_of
+from kg.ontology import EntityType
+from kg.vocab import VocabConcept
+
+__all__ = ["label_variants", "VocabMatcher", "build_phrase_matcher"]
+
+RULE = "vocab"
+
+
+def label_variants(label: str) -> set[str]:
+    """Surface variants of a vocabulary label: hyphen/space swaps and plural forms.
+
+    >>> sorted(label_variants("Mixture-of-Experts"))
+    ['Mixture of Experts', 'Mixture-of-Experts']
+    >>> sorted(label_variants("pipeline parallelism"))[:2]
+    ['pipeline parallelism', 'pipeline parallelisms']
+    >>> "GPUs" in label_variants("GPU")
+    True
+    """
+    label = " ".join(label.split())
+    if not label:
+        return set()
+    forms = {label, label.replace("-", " "), label.replace(" ", "-")}
+    plurals = set()
+    for f in forms:
+        last = re.split(r"[ -]", f)[-1]
+        if not last or not last[-1].isalpha() or last.endswith("s"):
+            continue
+        if last.isupper():
+            plurals.add(f + "s")
+        elif f.endswith("y") and f[-2:-1] not in ("a", "e", "i", "o", "u"):
+            plurals.add(f[:-1] + "ies")
+        elif f.endswith(("sh", "ch", "x")):
+            plurals.add(f + "es")
+        else:
+            plurals.add(f + "s")
+    return forms | plurals
+
+
+def _needs_case(label: str) -> bool:
+    """A one-word label with capitals is a name: do not match it in lower case."""
+    return " " not in label and "-" not in label and label != label.lower()
+
+
+def build_phrase_matcher(
+    nlp: Language, concepts: Iterable[VocabConcept]
+) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool]]:
+    """A PhraseMatcher whose match ids index ``concepts``; plus which forms need case."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    concept_list = list(concepts)
+    case_sensitive: dict[str, bool] = {}
+    seen: set[str] = set()
+    for i, concept in enumerate(concept_list):
+        patterns = []
+        for label in (concept.pref_label, *concept.alt_labels):
+            for form in label_variants(label):
+                low = form.lower()
+                if low in seen:
+                    continue
+                seen.add(low)
+                case_sensitive[low] = _needs_case(label) and form.lower() != form
+                patterns.append(nlp.make_doc(form))
+        if patterns:
+            matcher.add(str(i), patterns)
+    return matcher, concept_list, case_sensitive
+
+
+def find_vocab_mentions(
+    doc: Doc, matcher: PhraseMatcher, concepts: list[VocabConcept], case: dict[str, bool]
+) -> Iterator[Mention]:
+    """Non-overlapping vocabulary mentions of ``doc``, longest first."""
+    spans = []
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        span.label_ = doc.vocab.strings[match_id]
+        spans.append(span)
+    for span in filter_spans(spans):
+        text = span.text
+        if case.get(text.lower()) and text == text.lower():
+            continue
+        concept = concepts[int(span.label_)]
+        yield Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=text,
+            rule=RULE,
+            confidence=0.95,
+            type=EntityType(concept.type),
+            specific=concept.specific,
+            concept=concept,
+            type_rule=RULE,
+        )
+
+
+@Language.factory("kg_vocab", default_config={"vocab_files": []})
+class VocabMatcher:
+    """Adds a ``Mention`` for every vocabulary concept found in the doc."""
+
+    def __init__(self, nlp: Language, name: str, vocab_files: list[str]) -> None:
+        from kg.extract.vocab_loader import load_concepts
+
+        ensure_extension()
+        self.name = name
+        self.matcher, self.concepts, self.case = build_phrase_matcher(
+            nlp, load_concepts(vocab_files)
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = state_of(doc)
+        state.mentions.extend(find_vocab_mentions(doc, self.matcher, self.concepts, self.case))
+        return doc
