@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["EntityType", "Role", "Relation", "PAPER"]
+__all__ = ["EntityType", "Role", "Relation", "PAPER", "KG_NS"]
+
+#: The ontology namespace (``kg:``).
+KG_NS = "https://w3id.org/kg/ontology#"
 
 #: The class of papers (a Neo4j label, an RDF class, a graph node ``type``).
 PAPER = "Paper"
