@@ -158,16 +158,18 @@ def _parse_file(path: Path) -> list[VocabConcept]:
         ) from exc
     type_by_iri = {KG_NS + t.value: t.value for t in EntityType}
     scheme_type = {
-        s: o for s, o in graph.subject_objects(_KG_ENTITY_TYPE) if (s, RDF.type, SKOS.Concept)
-        not in graph
+        s: o
+        for s, o in graph.subject_objects(_KG_ENTITY_TYPE)
+        if (s, RDF.type, SKOS.Concept) not in graph
     }
     concepts = []
     for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
         iri = str(subject)
         types = set(graph.objects(subject, _KG_ENTITY_TYPE))
         if not types:
-            types = {scheme_type[s] for s in graph.objects(subject, SKOS.inScheme)
-                     if s in scheme_type}
+            types = {
+                scheme_type[s] for s in graph.objects(subject, SKOS.inScheme) if s in scheme_type
+            }
         if len(types) != 1 or str(next(iter(types))) not in type_by_iri:
             raise OntologyError(
                 f"{path}: concept <{iri}> needs exactly one kg:entityType among "

@@ -76,7 +76,6 @@ SCHEMES: dict[str, tuple[str, str, str]] = {
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "μ": "mu", "π": "pi"}
 
 
-
 def slugify(label: str) -> str:
     """Lowercase-hyphenated ASCII slug of a label (``GPT-3.5`` -> ``gpt-3-5``)."""
     text = label.replace("++", " plus plus ").replace("+", " plus ").replace("#", " sharp ")
@@ -247,10 +246,15 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
-    counts = {s: sum(1 for line in t.splitlines() if line.endswith(" a skos:Concept"))
-              for s, t in ((p.stem, t) for p, t in files.items())}
-    print(" ".join(f"{s}={n}" for s, n in counts.items()), f"total={sum(counts.values())}",
-          file=sys.stderr)
+    counts = {
+        s: sum(1 for line in t.splitlines() if line.endswith(" a skos:Concept ;"))
+        for s, t in ((p.stem, t) for p, t in files.items())
+    }
+    print(
+        " ".join(f"{s}={n}" for s, n in counts.items()),
+        f"total={sum(counts.values())}",
+        file=sys.stderr,
+    )
     return 0
 
 
