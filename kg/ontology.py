@@ -115,23 +115,23 @@ class KG(DefinedNamespace):
     involves: URIRef
     proposes: URIRef
     uses: URIRef
-    evaluatesOn: URIRef
-    runsOn: URIRef
-    comparesWith: URIRef
+    evaluatesOn: URIRef  # noqa: N815 (RDF local name)
+    runsOn: URIRef  # noqa: N815 (RDF local name)
+    comparesWith: URIRef  # noqa: N815 (RDF local name)
     mentions: URIRef
     # entity -> entity relations
-    relatedTo: URIRef
+    relatedTo: URIRef  # noqa: N815 (RDF local name)
     extends: URIRef
-    implementedIn: URIRef
-    isA: URIRef
+    implementedIn: URIRef  # noqa: N815 (RDF local name)
+    isA: URIRef  # noqa: N815 (RDF local name)
     # links
-    vocabConcept: URIRef
-    altType: URIRef
+    vocabConcept: URIRef  # noqa: N815 (RDF local name)
+    altType: URIRef  # noqa: N815 (RDF local name)
     # data properties
     title: URIRef
     abstract: URIRef
-    arxivId: URIRef
-    publicationDate: URIRef
+    arxivId: URIRef  # noqa: N815 (RDF local name)
+    publicationDate: URIRef  # noqa: N815 (RDF local name)
     author: URIRef
     category: URIRef
     url: URIRef
@@ -143,19 +143,19 @@ class KG(DefinedNamespace):
     parameters: URIRef
     confidence: URIRef
     # provenance (qualified assertions)
-    assertionSubject: URIRef
-    assertionProperty: URIRef
-    assertionObject: URIRef
-    statedIn: URIRef
-    evidenceSentence: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
-    extractionRule: URIRef
+    assertionSubject: URIRef  # noqa: N815 (RDF local name)
+    assertionProperty: URIRef  # noqa: N815 (RDF local name)
+    assertionObject: URIRef  # noqa: N815 (RDF local name)
+    statedIn: URIRef  # noqa: N815 (RDF local name)
+    evidenceSentence: URIRef  # noqa: N815 (RDF local name)
+    startOffset: URIRef  # noqa: N815 (RDF local name)
+    endOffset: URIRef  # noqa: N815 (RDF local name)
+    extractionRule: URIRef  # noqa: N815 (RDF local name)
     count: URIRef
     # annotation properties
-    jsonName: URIRef
-    defaultBaseIRI: URIRef
-    entityType: URIRef
+    jsonName: URIRef  # noqa: N815 (RDF local name)
+    defaultBaseIRI: URIRef  # noqa: N815 (RDF local name)
+    entityType: URIRef  # noqa: N815 (RDF local name)
 
 
 class TermKind(StrEnum):
