@@ -8,6 +8,7 @@ hardware and parameters only on models.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from kg.extract.normalize import entity_key, is_non_entity
@@ -18,6 +19,7 @@ from kg.ontology import EntityType, Role
 __all__ = ["assemble", "entity_name"]
 
 _ROLE_ORDER = list(Role)
+_ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Z0-9]+s$")
 
 
 def entity_name(mentions: list[Mention], short_forms: set[str]) -> str:
@@ -51,15 +53,19 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
     name_of: dict[int, str] = {}
     for g, idxs in groups.items():
         ms = [state.mentions[i] for i in idxs]
-        name = entity_name(ms, short_forms)
         if all(is_non_entity(m.text) for m in ms):
             continue
+        name = entity_name(ms, short_forms)
+        forms = [m.text for m in ms]
+        if _ACRONYM_PLURAL.match(name):  # "GPUs" -> name "GPU", alias "GPUs"
+            name = name[:-1]
+            forms.append(name + "s")
         aliases: list[str] = []
         seen = {name}
-        for m in ms:
-            if m.text not in seen:
-                seen.add(m.text)
-                aliases.append(m.text)
+        for form in forms:
+            if form not in seen:
+                seen.add(form)
+                aliases.append(form)
         etype = ms[0].type or EntityType.METHOD
         cues = roles_of.get(g, [])
         by_role: dict[Role, object] = {}

@@ -92,9 +92,10 @@ _FLUFF = re.compile(
 
 _AFFIX = re.compile(
     r"-(?:based|only|style|like|aware|free|capable|aided|level|wise|specific|centric|enabled|"
-    r"compatible|powered|driven|scale|sized)\b"
+    r"compatible|powered|driven|scale|sized|oriented|inspired|related|efficient|series|"
+    r"friendly|intensive|bound|optimized|accelerated|constrained)\b"
 )
-_PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra)-(?=[A-Z])")
+_PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])")
 
 Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, specific
 
@@ -102,6 +103,7 @@ Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, s
 _URL = re.compile(r"https?://\S+|\b[\w.\-]+\.(?:com|org|io|ai|net|git)\b\S*")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
+    r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$"
 )
 
 

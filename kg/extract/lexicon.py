@@ -19,565 +19,119 @@ __all__ = [
     "VENDORS",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Head nouns of established technical concepts ("pipeline parallelism").
-CONCEPT_HEADS = frozenset(
-    [
-        "parallelism",
-        "attention",
-        "decoding",
-        "optimizer",
-        "optimizers",
-        "quantization",
-        "distillation",
-        "pruning",
-        "offloading",
-        "checkpointing",
-        "rematerialization",
-        "recomputation",
-        "sharding",
-        "sparsification",
-        "normalization",
-        "embedding",
-        "embeddings",
-        "sampling",
-        "descent",
-        "learning",
-        "tuning",
-        "fine-tuning",
-        "finetuning",
-        "adaptation",
-        "regularization",
-        "dropout",
-        "convolution",
-        "convolutions",
-        "transformer",
-        "transformers",
-        "batching",
-        "caching",
-        "routing",
-        "gating",
-        "averaging",
-        "accumulation",
-        "momentum",
-        "encoding",
-        "encodings",
-        "search",
-        "decomposition",
-        "factorization",
-    ]
+CONCEPT_HEADS = _words(
+    """
+    accumulation adaptation attention averaging backpropagation balancing batching cache
+    caching checkpointing clipping connection connections convolution convolutions decoding
+    decomposition descent distillation dropout embedding embeddings encoding encodings
+    factorization feedback fine-tuning finetuning gating inference iteration learning
+    mechanism merging meta-learning momentum normalization offloading optimizer optimizers
+    parallelism partitioning penalty programming pruning quantization recomputation
+    reduction regularization rematerialization routing sampling search sharding sharing
+    sparsification transformer transformers tuning
+    """
 )
+
 #: Heads that are an entity on their own, without a modifier.
-STANDALONE_HEADS = frozenset(
-    [
-        "quantization",
-        "pruning",
-        "offloading",
-        "rematerialization",
-        "recomputation",
-        "sparsification",
-        "dropout",
-        "transformer",
-        "transformers",
-        "distillation",
-        "self-attention",
-    ]
+STANDALONE_HEADS = _words(
+    """
+    attention backpropagation compression distillation dropout fine-tuning finetuning meta-
+    learning offloading pruning quantization recomputation rematerialization self-attention
+    sparsification sparsity transformer transformers
+    """
 )
+
+_NETWORK_MODIFIERS = _words(
+    "adversarial convolutional feed-forward feedforward graph kolmogorov-arnold recurrent "
+    "residual siamese spiking equilibrium"
+)
+
 #: Heads that need a modifier from the given list (too generic otherwise).
 RESTRICTED_HEADS: dict[str, frozenset[str]] = {
-    "network": frozenset(
-        [
-            "convolutional",
-            "recurrent",
-            "graph",
-            "feed-forward",
-            "feedforward",
-            "residual",
-            "spiking",
-            "siamese",
-            "adversarial",
-            "kolmogorov-arnold",
-        ]
+    "balancing": _words("load"),
+    "cache": _words("key-value kv"),
+    "clipping": _words("gradient momentum norm"),
+    "connection": _words("residual shortcut skip"),
+    "connections": _words("residual shortcut skip"),
+    "decomposition": _words("low-rank singular tensor tucker"),
+    "encoding": _words("position positional"),
+    "encodings": _words("position positional"),
+    "factorization": _words("low-rank matrix tensor"),
+    "feedback": _words("error human"),
+    "inference": _words("bayesian speculative variational"),
+    "iteration": _words("fixed-point policy power value"),
+    "learning": _words(
+        "active continual contrastive curriculum deep-q federated few-shot imitation in- "
+        "context meta multi-agent multi-task offline online q- reinforcement self- "
+        "supervised semi-supervised supervised transfer zero-shot"
     ),
-    "networks": frozenset(
-        [
-            "convolutional",
-            "recurrent",
-            "graph",
-            "feed-forward",
-            "feedforward",
-            "residual",
-            "spiking",
-            "siamese",
-            "adversarial",
-            "kolmogorov-arnold",
-        ]
-    ),
-    "model": frozenset(["diffusion", "state-space", "space", "mixture-of-experts", "energy-based"]),
-    "models": frozenset(
-        ["diffusion", "state-space", "space", "mixture-of-experts", "energy-based"]
-    ),
-    "learning": frozenset(
-        [
-            "reinforcement",
-            "federated",
-            "contrastive",
-            "transfer",
-            "meta",
-            "curriculum",
-            "self-supervised",
-            "semi-supervised",
-            "supervised",
-            "multi-task",
-            "imitation",
-            "in-context",
-            "active",
-            "continual",
-            "online",
-            "offline",
-            "few-shot",
-            "zero-shot",
-            "multi-agent",
-            "q-",
-            "deep-q",
-        ]
-    ),
-    "search": frozenset(
-        [
-            "architecture",
-            "beam",
-            "tree",
-            "monte-carlo",
-            "carlo",
-            "grid",
-            "random",
-            "evolutionary",
-            "neural",
-        ]
-    ),
-    "tuning": frozenset(["instruction", "prompt", "prefix", "hyperparameter", "fine"]),
-    "decomposition": frozenset(["tensor", "low-rank", "singular", "tucker"]),
-    "factorization": frozenset(["matrix", "low-rank", "tensor"]),
-    "momentum": frozenset(["nesterov"]),
-    "transformer": frozenset(["vision", "graph", "diffusion", "swin", "video"]),
-    "transformers": frozenset(["vision", "graph", "diffusion", "swin", "video"]),
-    "encoding": frozenset(["positional", "position"]),
-    "encodings": frozenset(["positional", "position"]),
+    "mechanism": _words("attention gating"),
+    "merging": _words("expert model token"),
+    "model": _words("diffusion energy-based mixture-of-experts space state-space"),
+    "models": _words("diffusion energy-based mixture-of-experts space state-space"),
+    "momentum": _words("nesterov"),
+    "network": _NETWORK_MODIFIERS,
+    "networks": _NETWORK_MODIFIERS,
+    "partitioning": _words("graph tensor"),
+    "penalty": _words("coverage length"),
+    "programming": _words("convex dynamic integer linear quadratic"),
+    "reduction": _words("dimensionality variance"),
+    "search": _words("architecture beam carlo evolutionary grid monte-carlo neural random tree"),
+    "sharing": _words("kv parameter weight"),
+    "transformer": _words("diffusion graph swin video vision"),
+    "transformers": _words("diffusion graph swin video vision"),
+    "tuning": _words("fine hyperparameter instruction prefix prompt"),
 }
 
 #: Words that do not belong at the start of a concept name ("efficient attention").
-STOP_MODIFIERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "our",
-        "their",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "and",
-        "or",
-        "of",
-        "for",
-        "with",
-        "to",
-        "in",
-        "on",
-        "by",
-        "from",
-        "as",
-        "at",
-        "via",
-        "into",
-        "over",
-        "under",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "we",
-        "which",
-        "both",
-        "each",
-        "all",
-        "any",
-        "some",
-        "such",
-        "more",
-        "most",
-        "less",
-        "very",
-        "much",
-        "many",
-        "new",
-        "novel",
-        "existing",
-        "efficient",
-        "effective",
-        "scalable",
-        "large",
-        "small",
-        "simple",
-        "fast",
-        "faster",
-        "better",
-        "high",
-        "low",
-        "full",
-        "different",
-        "various",
-        "multiple",
-        "several",
-        "other",
-        "standard",
-        "traditional",
-        "conventional",
-        "popular",
-        "modern",
-        "prior",
-        "previous",
-        "current",
-        "same",
-        "proposed",
-        "optimal",
-        "improved",
-        "additional",
-        "massive",
-        "extensive",
-        "significant",
-        "superior",
-        "comparable",
-        "first",
-        "second",
-        "key",
-        "main",
-        "overall",
-        "typical",
-        "general",
-        "specific",
-        "common",
-        "unified",
-        "robust",
-        "flexible",
-        "practical",
-        "powerful",
-        "lightweight",
-        "naive",
-        "vanilla",
-        "original",
-        "advanced",
-        "strong",
-        "good",
-        "great",
-        "state-of-the-art",
-        "well-known",
-        "widely-used",
-        "higher",
-        "lower",
-        "larger",
-        "smaller",
-        "extreme",
-        "inefficient",
-        "costly",
-        "expensive",
-        "partial",
-        "native",
-        "only",
-        "also",
-        "not",
-        "no",
-        "it",
-        "can",
-        "may",
-        "will",
-        "their",
-        "his",
-        "her",
-        "they",
-        "them",
-        "where",
-        "when",
-        "while",
-        "than",
-        "then",
-        "so",
-        "thus",
-        "hence",
-        "however",
-        "between",
-        "across",
-        "among",
-        "within",
-        "without",
-        "through",
-        "using",
-        "based",
-        "enabling",
-        "while",
-        "whose",
-        "how",
-        "what",
-        "fully",
-        "highly",
-        "well",
-        "better",
-        "best",
-        "key",
-        "critical",
-        "crucial",
-        "important",
-        "underlying",
-        "corresponding",
-        "respective",
-        "resulting",
-        "given",
-        "certain",
-        "whole",
-        "entire",
-        "single",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "efficiency",
-        "memory-efficient",
-        "communication-efficient",
-        "compute-efficient",
-        "cost-effective",
-        "step",
-        "token",
-        "tokens",
-        "model",
-        "models",
-        "training",
-        "inference",
-        "performance",
-        "namely",
-        "another",
-        "recent",
-        "classical",
-        "basic",
-        "modern",
-        "typical",
-        "classic",
-        "standard-of-the-art",
-        "customized",
-        "custom",
-        "tailored",
-        "specialized",
-        "dedicated",
-        "parallel",
-        "state-of-art",
-        "straightforward",
-        "possible",
-        "like",
-        "associated",
-        "high-quality",
-        "static",
-        "entire",
-        "whole",
-    ]
+STOP_MODIFIERS = _words(
+    """
+    a achieve across additional advanced all also among an and another any are as associated
+    at based basic be been best better between both by can certain classic classical common
+    communication-efficient comparable compute-efficient conventional corresponding cost-
+    effective costly critical crucial current custom customized dedicated different
+    distributed each effective efficiency efficient enable enables enabling entire existing
+    expensive extensive extreme fast faster first five flexible for four from full fully
+    general given good great hence her high high-quality higher highly his how however
+    important improve improved improves in inefficient inference into is it its key large
+    larger less lightweight like low lower main many massive may memory-efficient modern
+    more most much multiple naive namely native new no not novel of on one only optimal or
+    original other our over overall parallel partial performance popular possible powerful
+    practical previous prior prompt proposed recent reduce reduces respective resulting
+    robust same scalable second several significant simple single six small smaller so some
+    specialized specific standard standard-of-the-art state-of-art state-of-the-art static
+    step straightforward strong such superior support supports tailored than that the their
+    them then these they this those three through thus to token tokens traditional training
+    two typical under underlying unified using vanilla various very via was we well well-
+    known were what when where which while whole whose widely-used will with within without
+    """
 )
 
 #: Capitalised words that start sentences or headings but are not names.
-NOT_NAMES = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "We",
-        "Our",
-        "Us",
-        "It",
-        "Its",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "With",
-        "From",
-        "To",
-        "Of",
-        "And",
-        "Or",
-        "But",
-        "As",
-        "If",
-        "When",
-        "While",
-        "Where",
-        "Which",
-        "What",
-        "How",
-        "Why",
-        "Here",
-        "There",
-        "However",
-        "Moreover",
-        "Furthermore",
-        "Finally",
-        "Specifically",
-        "Additionally",
-        "Overall",
-        "Thus",
-        "Hence",
-        "Then",
-        "Also",
-        "Further",
-        "First",
-        "Second",
-        "Third",
-        "Figure",
-        "Fig",
-        "Table",
-        "Section",
-        "Sec",
-        "Stage",
-        "Phase",
-        "Step",
-        "Level",
-        "Top",
-        "Version",
-        "Layer",
-        "Round",
-        "Part",
-        "Chapter",
-        "Appendix",
-        "Eq",
-        "Equation",
-        "Code",
-        "Data",
-        "Using",
-        "Based",
-        "Towards",
-        "Toward",
-        "Via",
-        "Over",
-        "Up",
-        "Among",
-        "Than",
-        "Each",
-        "Both",
-        "All",
-        "Any",
-        "Some",
-        "Such",
-        "Most",
-        "More",
-        "Many",
-        "Several",
-        "Existing",
-        "Recent",
-        "Previous",
-        "Prior",
-        "Experiments",
-        "Experimental",
-        "Results",
-        "Compared",
-        "Unlike",
-        "Like",
-        "Despite",
-        "Given",
-        "Since",
-        "Although",
-        "Though",
-        "Because",
-        "Large",
-        "Small",
-        "New",
-        "Novel",
-        "Efficient",
-        "Scalable",
-        "Fast",
-        "Training",
-        "Inference",
-        "Learning",
-        "Model",
-        "Models",
-        "Deep",
-        "Neural",
-        "Network",
-        "Networks",
-        "Language",
-        "Languages",
-        "English",
-        "Chinese",
-        "Transformer-based",
-        "Extensive",
-        "Empirical",
-        "Theoretical",
-        "Inspired",
-        "Motivated",
-        "Building",
-        "Leveraging",
-        "Notably",
-        "Importantly",
-        "Instead",
-        "Meanwhile",
-        "Consequently",
-        "Therefore",
-        "Nevertheless",
-        "Besides",
-        "Second",
-        "Lastly",
-        "Together",
-        "Open",
-        "Code",
-        "Project",
-        "Available",
-        "Online",
-        "Website",
-        "Github",
-        "Paper",
-        "Work",
-        "Method",
-        "Approach",
-        "System",
-        "Framework",
-        "Benchmark",
-        "Dataset",
-        "Our",
-        "Ours",
-        "One",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "Pareto",
-        "Bayesian",
-        "Gaussian",
-        "Euclidean",
-        "Markov",
-        "Monte",
-        "Carlo",
-        "Boolean",
-        "Laplacian",
-        "Hessian",
-        "Fisher",
-        "Lipschitz",
-        "Newton",
-        "Kronecker",
-        "Fourier",
-        "Jacobian",
-        "Hamiltonian",
-        "Riemannian",
-    ]
+NOT_NAMES = _words(
+    """
+    A Additionally All Also Although Among An And Any Appendix Approach As At Available
+    Based Bayesian Because Benchmark Besides Boolean Both Building But By Carlo Chapter
+    Chinese Code Compared Consequently Data Dataset Deep Despite Each Efficient Eight
+    Empirical English Eq Equation Euclidean Existing Experimental Experiments Extensive Fast
+    Fig Figure Finally First Fisher Five For Four Fourier Framework From Further Furthermore
+    Gaussian Github Given Hamiltonian Hence Here Hessian How However If Importantly In
+    Inference Inspired Instead It Its Jacobian Kronecker Language Languages Laplacian Large
+    Lastly Layer Learning Level Leveraging Like Lipschitz Many Markov Meanwhile Method Model
+    Models Monte More Moreover Most Motivated Network Networks Neural Nevertheless New
+    Newton Nine Notably Novel Of On One Online Open Or Our Ours Over Overall Paper Pareto
+    Part Phase Previous Prior Project Recent Results Riemannian Round Scalable Sec Second
+    Section Seven Several Since Six Small Some Specifically Stage Step Such System Table Ten
+    Than That The Then Theoretical There Therefore These Third This Those Though Three Thus
+    To Together Top Toward Towards Training Transformer-based Two Unlike Up Us Using Version
+    Via We Website What When Where Which While Why With Work
+    """
 )
 
 #: Established generic concepts the guideline names: matched even without a vocabulary.
@@ -593,13 +147,15 @@ SEED_CONCEPTS: dict[str, EntityType] = {
     "diffusion model": EntityType.METHOD,
     "state space model": EntityType.METHOD,
     "self-attention": EntityType.METHOD,
+    "attention mechanism": EntityType.METHOD,
+    "model parallelism": EntityType.METHOD,
     "gradient descent": EntityType.METHOD,
     "stochastic gradient descent": EntityType.METHOD,
 }
 
 #: Nouns that say what kind of thing a name is ("X, a library", "the X benchmark").
 TYPE_NOUNS: dict[str, EntityType] = {}
-for _t, _words in (
+for _t, _nouns in (
     (
         EntityType.SYSTEM,
         "system systems library libraries framework frameworks engine engines "
@@ -627,53 +183,19 @@ for _t, _words in (
         "decoding network networks objective loss regularizer estimator operator kernel",
     ),
 ):
-    for _w in _words.split():
+    for _w in _nouns.split():
         TYPE_NOUNS[_w] = _t
 
 #: Words that mark hardware in a name ("Ascend 910", "NVIDIA A100").
-HARDWARE_WORDS = frozenset(
-    [
-        "gpu",
-        "gpus",
-        "tpu",
-        "tpus",
-        "cpu",
-        "cpus",
-        "npu",
-        "npus",
-        "fpga",
-        "fpgas",
-        "asic",
-        "asics",
-        "ipu",
-        "ipus",
-        "dpu",
-        "nvme",
-        "ssd",
-        "ssds",
-        "infiniband",
-        "nvlink",
-        "ascend",
-        "pcie",
-        "hbm",
-        "dram",
-        "sram",
-    ]
+HARDWARE_WORDS = _words(
+    """
+    ascend asic asics cpu cpus dpu dram fpga fpgas gpu gpus hbm infiniband ipu ipus npu npus
+    nvlink nvme pcie sram ssd ssds tpu tpus
+    """
 )
-VENDORS = frozenset(
-    [
-        "nvidia",
-        "amd",
-        "intel",
-        "huawei",
-        "google",
-        "cerebras",
-        "graphcore",
-        "sambanova",
-        "apple",
-        "qualcomm",
-        "arm",
-        "aws",
-        "azure",
-    ]
+
+VENDORS = _words(
+    """
+    amd apple arm aws azure cerebras google graphcore huawei intel nvidia qualcomm sambanova
+    """
 )

@@ -84,7 +84,10 @@ nvidia|google|meta|microsoft|openai|deepmind|huawei|alibaba|amazon|aws|intel|amd
 tencent|bytedance|anthropic|apple|ibm|ieee|acm|arxiv|github|hugging face|huggingface|
 fp8|fp16|fp32|fp64|bf16|bfloat16|int8|int4|int2|tf32|mxfp4|
 io|i/o|os|api|apis|sdk|ui|gui|url|id|ids|iot|us|uk|eu|usa|ii|iii|iv|faq|pdf|html|json|
-cpu-gpu|e2e|t2i|t2v|i2v|ti2v|t2a|vqa|ocr|nlu|nlg|ir|oom|vr|usd|wer|cer|mae|mse|rmse|ar|nar|dl|rl-based|sgd-based|kv|gb|tb|mb|kb|ghz|mhz|gbps|tbps|ms|hz|
+cpu-gpu|e2e|t2i|t2v|i2v|ti2v|t2a|vqa|ocr|nlu|nlg|ir|oom|vr|usd|cider|fad|ndcg|map|mrr|is|
+fvd|lpips|clip-score|ood|pde|pdes|sat|ip|mflops|gflop|petaflop|petaflops|exaflops|pflop|
+tops|mips|iops|qps|rps|sla|slas|gpu-hours|gpu-hour|wer|cer|mae|mse|rmse|ar|nar|dl|
+rl-based|sgd-based|kv|gb|tb|mb|kb|ghz|mhz|gbps|tbps|ms|hz|
 """
 NON_ENTITY_KEYS = frozenset(
     entity_key(w) for w in _NON_ENTITIES.replace("\n", "").split("|") if w.strip()

@@ -5,7 +5,7 @@
 >>> out = ex.extract_one(Paper(id="p", title="FooNet: A Library for Things",
 ...                            abstract="We run FooNet on 8 GPUs."))
 >>> sorted((e.name, e.type, tuple(e.roles), e.count) for e in out.entities)
-[('FooNet', 'System', ('proposes',), None), ('GPUs', 'Hardware', ('runs_on',), 8)]
+[('FooNet', 'System', ('proposes',), None), ('GPU', 'Hardware', ('runs_on',), 8)]
 """
 
 from __future__ import annotations

@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import DocState, RelationCue, ensure_extension, state_of
+from kg.extract.state import DocState, Mention, RelationCue, ensure_extension, state_of
 from kg.ontology import EntityType, Relation, Role
 
-__all__ = ["derived_suffix", "find_relations", "EntityRelations"]
+__all__ = ["derived_suffix", "name_relation", "find_relations", "EntityRelations"]
 
 _DERIVED = re.compile(
     r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
-    r"-[A-Z][a-z]+|[-\s]?(?:II|III|2|3|4)(?:\.\d)?)$"
+    r"-[A-Z][A-Za-z0-9]*|[-\s]?(?:II|III|2|3|4)(?:\.\d)?)$"
 )
+_SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|available|released|shipped|"
     r"open-sourced)\s(?:\w+\s)?(?:in|on|upon|into|with|atop|as\spart\sof)\s(?:the\s|top\sof\s)?$"
@@ -43,6 +45,15 @@ _EXTENDS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SUCH_AS = re.compile(r"^[\s,]*(?:such\sas|like|including|e\.g\.,?|especially|namely)\s")
+_PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
+_LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
+_PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
+_LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
+_NP_END = re.compile(
+    r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
+    r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
+    r"and|in|on|by|based|where|designed|tailored|built)\b)"
+)
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare)\s(?:a|an)\s((?:[\w\-]+\s){0,5})")
 
 
@@ -50,7 +61,39 @@ def derived_suffix(derived: str, base: str) -> bool:
     """True if ``derived`` is ``base`` plus a version or variant suffix (not a size)."""
     if len(base) < 2 or not derived.startswith(base) or derived == base:
         return False
-    return bool(_DERIVED.match(derived[len(base) :]))
+    suffix = derived[len(base) :]
+    return bool(_DERIVED.match(suffix)) and not _SIZE_SUFFIX.match(suffix)
+
+
+def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relation | None:
+    """The relation one name's form implies to another's, in the same paper.
+
+    ``a`` derived from ``b`` by a version suffix, or a named prefix ("MicroAdam", "Adam")
+    extends it; a modifier before a generic head ("sparse attention", "attention") or an
+    acronym with a prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
+
+    >>> name_relation("MicroAdam", True, "Adam", True)
+    <Relation.EXTENDS: 'extends'>
+    >>> name_relation("sparse attention", False, "attention", False)
+    <Relation.IS_A: 'is_a'>
+    >>> name_relation("GPT-3 13B", True, "GPT-3", True) is None
+    True
+    """
+    if a == b or len(b) < 2:
+        return None
+    if a_specific and b_specific and derived_suffix(a, b):
+        return Relation.EXTENDS
+    if a.endswith(b) and len(a) > len(b):
+        prefix = a[: -len(b)]
+        core = prefix.strip(" -")
+        acronym = b.isupper() and len(b) >= 2
+        if not core or not (len(core) >= 2 or acronym and (core.isupper() or core.isdigit())):
+            return None
+        if prefix.endswith((" ", "-")):
+            return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
+        if b[0].isupper() and a_specific and (prefix[0].isupper() or prefix[0].isdigit()):
+            return Relation.IS_A if acronym else Relation.EXTENDS
+    return None
 
 
 def _sent_mentions(state: DocState) -> dict[tuple[int, int], list[int]]:
@@ -60,87 +103,88 @@ def _sent_mentions(state: DocState) -> dict[tuple[int, int], list[int]]:
     return out
 
 
+def _name_cues(state: DocState) -> Iterator[RelationCue]:
+    """Relations the names imply (derived versions, named heads), within the paper."""
+    names: dict[tuple[int, str], tuple[int, Mention]] = {}
+    for i, m in enumerate(state.mentions):
+        names.setdefault((m.group, m.text), (i, m))
+    done: set[tuple[int, int]] = set()
+    for (g1, t1), (i1, m1) in names.items():
+        for (g2, t2), (i2, m2) in names.items():
+            if g1 == g2 or (g1, g2) in done:
+                continue
+            rel = name_relation(t1, m1.specific, t2, m2.specific)
+            if rel is not None:
+                done.add((g1, g2))
+                sent = state.sentence_of(m1.start)
+                yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sent)
+
+
+def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):
+    """Mentions listed right after ``start`` ("A, B and C"), stopping at other words."""
+    last = start
+    for j in idxs:
+        x = ms[j]
+        if x.start < start or x.group == group:
+            continue
+        if x.start - last > 25 or not _LIST_GAP.match(text[last : x.start]):
+            break
+        yield j
+        last = x.end
+
+
 def find_relations(text: str, state: DocState) -> list[RelationCue]:
     """All relation cues of a document (mentions are typed, roles assigned)."""
     ms = state.mentions
-    out: list[RelationCue] = []
+    out: list[RelationCue] = list(_name_cues(state))
     proposed = {ms[c.mention].group for c in state.roles if c.role is Role.PROPOSES}
     first_of: dict[int, int] = {}
     for i, m in enumerate(ms):
         first_of.setdefault(m.group, i)
-    # extends by name derivation, within the paper
-    names = {m.group: (i, m) for i, m in enumerate(ms) if m.specific}
-    for g1, (i1, m1) in names.items():
-        for g2, (i2, m2) in names.items():
-            if g1 != g2 and derived_suffix(m1.text, m2.text):
-                out.append(
-                    RelationCue(
-                        i1,
-                        Relation.EXTENDS,
-                        i2,
-                        "name_derivation",
-                        0.75,
-                        state.sentence_of(m1.start),
-                    )
-                )
+    main = first_of.get(min(proposed)) if proposed else None
     for sent, idxs in _sent_mentions(state).items():
-        head = next((i for i in idxs if ms[i].group in proposed), None)
-        if head is None and proposed:
-            head = first_of.get(min(proposed))
+        head = next((i for i in idxs if ms[i].group in proposed), main)
         for i in idxs:
             m = ms[i]
             before = text[max(sent[0], m.start - 60) : m.start]
             after = text[m.end : min(sent[1], m.end + 80)]
-            subject = next(
-                (
-                    j
-                    for j in idxs
-                    if j < i and ms[j].type is not EntityType.SYSTEM and ms[j].group != m.group
-                ),
-                head,
-            )
-            if m.type is EntityType.SYSTEM and _IMPL.search(before) and subject is not None:
-                out.append(
-                    RelationCue(
-                        subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent
-                    )
+            if m.type is EntityType.SYSTEM:
+                subject = next(
+                    (j for j in reversed(idxs) if j < i and ms[j].group in proposed
+                     and ms[j].group != m.group),
+                    next((j for j in reversed(idxs) if j < i and ms[j].type
+                          in (EntityType.METHOD, EntityType.MODEL)), head),
                 )
-            if m.type is EntityType.SYSTEM and _IMPL_OF.match(after):
-                nxt = next((j for j in idxs if ms[j].start > m.end), None)
-                if nxt is not None:
-                    out.append(
-                        RelationCue(
-                            nxt, Relation.IMPLEMENTED_IN, i, "implementation_of", 0.75, sent
-                        )
-                    )
-            if (
-                m.type is EntityType.SYSTEM
-                and sent[0] == 0
-                and head is not None
-                and re.search(r"\b(?:in|for|with)\s$", before)
-                and ms[head].group != m.group
-            ):
-                out.append(
-                    RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent)
-                )
+                if _IMPL.search(before) and subject is not None:
+                    out.append(RelationCue(subject, Relation.IMPLEMENTED_IN, i,
+                                           "implemented_in_cue", 0.8, sent))
+                if _IMPL_OF.match(after):
+                    nxt = next((j for j in idxs if ms[j].start > m.end), None)
+                    if nxt is not None:
+                        out.append(RelationCue(nxt, Relation.IMPLEMENTED_IN, i,
+                                               "implementation_of", 0.75, sent))
+                if (sent[0] == 0 and head is not None and ms[head].group != m.group
+                        and re.search(r"\b(?:in|for|with)\s$", before)):
+                    out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system",
+                                           0.6, sent))
             if _EXTENDS_BEFORE.search(before) and head is not None and ms[head].group != m.group:
                 out.append(RelationCue(head, Relation.EXTENDS, i, "extends_cue", 0.7, sent))
-            # X, a Y  /  X is a Y  (Y a generic concept named within the appositive)
+            # X, a Y [method]  /  X is a Y: Y a generic concept heading the appositive
             ap = _APPOS.match(after)
-            if ap and m.specific:
+            if ap:
                 limit = m.end + ap.end()
                 for j in idxs:
                     y = ms[j]
-                    if m.end < y.start <= limit and not y.specific and y.group != m.group:
-                        out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
+                    if (m.end < y.start <= limit and not y.specific and y.group != m.group
+                            and _NP_END.match(text, y.end)):
+                        out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65,
+                                               sent))
                         break
-            # Y such as X, X2 and X3
-            if not m.specific and _SUCH_AS.match(after):
-                cue_end = m.end + _SUCH_AS.match(after).end()
-                for j in idxs:
-                    x = ms[j]
-                    if x.start >= cue_end and x.start - cue_end < 60 and x.specific:
-                        out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
+            # Y such as X, X2 and X3  /  Y (X1, X2, X3)
+            cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)
+            if not m.specific and cue:
+                for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
+                    out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
     return out
 
 
