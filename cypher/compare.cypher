@@ -45,6 +45,16 @@ CALL (side) {
   WITH side.xs AS xs,
        COLLECT { UNWIND side.xs AS x MATCH (x)<-[:PROPOSES|USES]-(p:Paper)
                  RETURN DISTINCT p } AS working
+  CALL (working) {
+    // hardware the proposing or using papers run on, with the largest stated count
+    UNWIND working AS p
+    MATCH (p)-[r:RUNS_ON]->(h:Entity)
+    WITH h.name AS hardware, max(r.count) AS devices
+    WITH CASE WHEN devices IS NULL THEN hardware
+              ELSE hardware + ' x' + toString(devices) END AS v
+    ORDER BY v
+    RETURN collect(v) AS runsOn
+  }
   RETURN {
     name: COLLECT { UNWIND xs AS x WITH DISTINCT x.name AS v WHERE v IS NOT NULL
                     RETURN v ORDER BY v },
@@ -56,11 +66,7 @@ CALL (side) {
                            WITH DISTINCT p.id AS v RETURN v ORDER BY v },
     used_in: COLLECT { UNWIND xs AS x MATCH (x)<-[:USES]-(p:Paper)
                        WITH DISTINCT p.id AS v RETURN v ORDER BY v },
-    runs_on: COLLECT { UNWIND working AS p MATCH (p)-[r:RUNS_ON]->(h:Entity)
-                       WITH h.name AS hardware, max(r.count) AS devices
-                       WITH CASE WHEN devices IS NULL THEN hardware
-                                 ELSE hardware + ' x' + toString(devices) END AS v
-                       RETURN v ORDER BY v },
+    runs_on: runsOn,
     evaluated_on: COLLECT { UNWIND working AS p MATCH (p)-[:EVALUATES_ON]->(d:Entity)
                             WITH DISTINCT d.name AS v WHERE v IS NOT NULL
                             RETURN v ORDER BY v },
