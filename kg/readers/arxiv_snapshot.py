@@ -57,7 +57,7 @@ def _published(record: dict[str, Any]) -> Any:
         created = versions[0].get("created")
         if isinstance(created, str):
             return created
-    return record.get("update_date")
+    return record.get("update_date") or record.get("published")
 
 
 def arxiv_record_to_paper(record: dict[str, Any], source: str) -> Paper:
@@ -70,7 +70,9 @@ def arxiv_record_to_paper(record: dict[str, Any], source: str) -> Paper:
         arxiv_id=record.get("id"),
         id=record.get("id"),
         authors=_authors(record),
-        categories=tuple(categories.split()) if isinstance(categories, str) else (),
+        categories=tuple(categories.split())
+        if isinstance(categories, str)
+        else as_names(categories),
         published=_published(record),
         url=None,
     )
@@ -86,7 +88,7 @@ def read_json_lines(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            detail = f"{exc.msg} at column {exc.pos + 1}"
+            detail = f"{exc.msg} (character {exc.pos + 1})"
             report.warn(path, number, f"{MALFORMED_JSON}: {detail}", skip=MALFORMED_JSON)
             continue
         except (ValueError, RecursionError) as exc:

@@ -1,6 +1,6 @@
 """Choosing a reader from an input's first bytes; the file extension is only a tie-breaker.
 
->>> sniff_format(b'{"id": "0704.0001", "title": "T", "abstract": "A", "categories": "cs.LG"}', "x")
+>>> sniff_format(b'{"id": "0704.0001", "title": "T", "abstract": "A", "versions": []}', "x")
 'arxiv-json'
 >>> sniff_format(b"title,abstract\\nT,A\\n", "papers.txt")
 'csv'
@@ -20,8 +20,8 @@ __all__ = ["INPUT_FORMATS", "sniff_format", "is_binary"]
 #: Every input format, in the order ``--input-format`` lists them.
 INPUT_FORMATS: tuple[str, ...] = ("hf-listing", "arxiv-json", "arxiv-atom", "jsonl", "csv")
 
-#: Keys only the arXiv metadata snapshot has (beside id/title/abstract).
-_ARXIV_KEYS = frozenset({"categories", "versions", "update_date", "authors_parsed", "submitter"})
+#: Keys only the arXiv metadata snapshot has (beside id/title/abstract/categories).
+ARXIV_KEYS = frozenset({"versions", "update_date", "authors_parsed", "submitter"})
 _EXTENSIONS = {
     ".csv": "csv",
     ".tsv": "csv",
@@ -84,13 +84,15 @@ def sniff_format(head: bytes, name: str) -> str:
         if isinstance(record, list) and record and isinstance(record[0], dict):
             record = record[0]
         if isinstance(record, dict):
-            return "arxiv-json" if _ARXIV_KEYS & record.keys() else "jsonl"
+            return "arxiv-json" if ARXIV_KEYS & record.keys() else "jsonl"
         if by_extension in ("jsonl", "arxiv-json"):
             return by_extension
-        if '"abstract"' in text[:4096] and '"categories"' in text[:4096]:
+        if '"abstract"' in text[:4096] and '"versions"' in text[:4096]:
             return "arxiv-json"
         return "jsonl"
     first_line = text.split("\n", 1)[0]
     if _looks_like_csv_header(first_line):
         return "csv"
+    if by_extension == "csv" and not any(d in first_line for d in ",\t;|"):
+        return "hf-listing"  # one column is no CSV: a listing saved under a .csv name
     return by_extension or "hf-listing"

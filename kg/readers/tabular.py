@@ -19,6 +19,7 @@ from kg.models import Paper
 from kg.readers.arxiv_snapshot import arxiv_record_to_paper, read_json_lines
 from kg.readers.record import as_names, make_paper
 from kg.readers.report import EntryError, ReadReport
+from kg.readers.sniff import ARXIV_KEYS
 
 __all__ = ["read_jsonl", "read_csv", "record_to_paper"]
 
@@ -32,7 +33,6 @@ _ALIASES = {
     "published": ("published", "date", "published_date", "publication_date", "update_date"),
     "url": ("url", "link", "pdf_url"),
 }
-_ARXIV_KEYS = frozenset({"versions", "authors_parsed", "submitter", "update_date"})
 MALFORMED_CSV = "malformed CSV row"
 NO_TITLE_COLUMN = "no title column"
 NO_ABSTRACT_COLUMN = "no abstract column"
@@ -75,7 +75,7 @@ def read_jsonl(stream: TextIO, path: str, report: ReadReport) -> Iterator[Paper]
         lowered = {str(k).lower(): v for k, v in record.items()}
         source = f"{path}:{number}"
         try:
-            if _ARXIV_KEYS & lowered.keys():
+            if ARXIV_KEYS & lowered.keys():
                 yield arxiv_record_to_paper(lowered, source)
             else:
                 yield record_to_paper(lowered, source)
