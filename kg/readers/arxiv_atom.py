@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TextIO, cast
 
 from kg.models import Paper
 from kg.readers.record import make_paper
@@ -75,7 +75,7 @@ def _entry_to_paper(entry: ET.Element, source: str) -> Paper:
 
 def read_arxiv_atom(stream: TextIO, path: str, report: ReadReport) -> Iterator[Paper]:
     """Yield the papers of an arXiv Atom feed, one per ``<entry>``."""
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser = ET.XMLPullParser(events=("start", "end"))
     depth = 0
     entry_line = 0
     number = 0
@@ -83,7 +83,8 @@ def read_arxiv_atom(stream: TextIO, path: str, report: ReadReport) -> Iterator[P
     try:
         for number, line in enumerate(stream, start=1):  # noqa: B007 - used after the loop
             parser.feed(line)
-            for event, element in parser.read_events():
+            for event_item in parser.read_events():
+                event, element = cast(tuple[str, ET.Element], event_item)  # start/end events
                 if event == "start":
                     depth += 1
                     if depth == 1:
@@ -102,7 +103,10 @@ def read_arxiv_atom(stream: TextIO, path: str, report: ReadReport) -> Iterator[P
                     element.clear()
         parser.close()
     except ET.ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else number
+        position: tuple[int, int] | None = getattr(exc, "position", None)
         report.warn(
-            path, line, f"{MALFORMED_XML}: {exc}; entries before it are kept", skip=MALFORMED_XML
+            path,
+            position[0] if position else number,
+            f"{MALFORMED_XML}: {exc}; entries before it are kept",
+            skip=MALFORMED_XML,
         )

@@ -135,7 +135,8 @@ def parse_date(text: str | None) -> str | None:
     match = _ISO_DATE.match(text)
     if match:
         try:
-            return datetime(*(int(g) for g in match.groups())).date().isoformat()
+            year, month, day = (int(g) for g in match.groups())
+            return datetime(year, month, day).date().isoformat()
         except ValueError:
             return None
     try:
