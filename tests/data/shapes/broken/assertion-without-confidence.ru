@@ -1,0 +1,5 @@
+# expect: every assertion has exactly one kg:confidence, a number in [0, 1]
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX r: <https://w3id.org/kg/resource/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+DELETE WHERE { <https://w3id.org/kg/resource/assertion/a3> kg:confidence ?c }

@@ -1,0 +1,5 @@
+# expect: every entity has exactly one non-empty kg:name (xsd:string)
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX r: <https://w3id.org/kg/resource/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+DELETE WHERE { <https://w3id.org/kg/resource/entity/pytorch> kg:name ?n }

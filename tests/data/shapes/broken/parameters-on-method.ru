@@ -1,0 +1,5 @@
+# expect: only a kg:Model has kg:parameters
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX r: <https://w3id.org/kg/resource/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT DATA { <https://w3id.org/kg/resource/entity/zero> kg:parameters 1000 }
