@@ -11,13 +11,29 @@ from kg.rdf.mapping import DEFAULT_LICENSE
 
 @click.command("export")
 @click.argument("directory", default="kg-out", type=click.Path(file_okay=False))
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="turtle",
-              show_default=True, help="RDF syntax; nt, nquads and trig stream in bounded memory.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="turtle",
+    show_default=True,
+    help="RDF syntax; nt, nquads and trig stream in bounded memory.",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - for stdout.")
-@click.option("--base-iri", envvar="KG_BASE_IRI", default=None,
-              help="Base of instance IRIs [env KG_BASE_IRI; default https://w3id.org/kg/resource/].")
-@click.option("--license", "license_iri", default=DEFAULT_LICENSE, show_default=True,
-              help="Licence IRI stated in the VoID description.")
+@click.option(
+    "--base-iri",
+    envvar="KG_BASE_IRI",
+    default=None,
+    help="Base of instance IRIs [env KG_BASE_IRI; default https://w3id.org/kg/resource/].",
+)
+@click.option(
+    "--license",
+    "license_iri",
+    default=DEFAULT_LICENSE,
+    show_default=True,
+    help="Licence IRI stated in the VoID description.",
+)
 def command(directory: str, fmt: str, output: str, base_iri: str | None, license_iri: str) -> None:
     """Export the graph in DIRECTORY (default kg-out/) as RDF typed by ontology/kg.ttl.
 

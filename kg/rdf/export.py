@@ -15,8 +15,8 @@ named graph ``<base>graph`` and the VoID description in the default graph.
 >>> G.add_node("entity/zero", type="Method", name="ZeRO", aliases=[])
 >>> out = io.StringIO()
 >>> stats = write(G, out, "nt", base="http://ex.org/")
->>> out.getvalue().splitlines()[0]
-'<http://ex.org/entity/zero> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg/ontology#Method> .'
+>>> out.getvalue().splitlines()[0].split()[2]
+'<https://w3id.org/kg/ontology#Method>'
 """
 
 from __future__ import annotations
@@ -140,7 +140,9 @@ def write(
     named = graph_iri(base) if fmt != "nt" else None
     if fmt == "trig":
         out.write(f"<{named}> {{\n")
-    _write_lines(out, _lines(iter_triples(G, base, stats), stats, named if fmt == "nquads" else None), chunk)
+    _write_lines(
+        out, _lines(iter_triples(G, base, stats), stats, named if fmt == "nquads" else None), chunk
+    )
     if fmt == "trig":
         out.write("}\n")
     meta = void_triples(base, stats, license_iri=license_iri, **_graph_meta(G))

@@ -100,7 +100,9 @@ def base_iri(base: str | None = None) -> str:
     if not _SCHEME.match(value):
         from kg.errors import ExportError
 
-        raise ExportError(f"base IRI {value!r} is not absolute; pass e.g. --base-iri https://example.org/kg/")
+        raise ExportError(
+            f"base IRI {value!r} is not absolute; pass e.g. --base-iri https://example.org/kg/"
+        )
     return value if value.endswith(("/", "#", ":")) else value + "/"
 
 

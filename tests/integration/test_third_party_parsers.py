@@ -1,3 +1,4 @@
+# ruff: noqa: N802, N803, N806  (G is the networkx convention for a graph)
 """Third-party RDF parsers accept every export: raptor's ``rapper`` and Apache Jena's ``riot``.
 
 CI installs the Debian packages ``raptor2-utils`` and ``libapache-jena-java`` (see
@@ -30,21 +31,56 @@ from conftest import make_graph  # noqa: E402
 JAVA_DIR = Path("/usr/share/java")
 #: Jena and the runtime dependencies Debian's libapache-jena-java pulls in
 JENA_JARS = [
-    "jena-arq", "jena-base", "jena-cmds", "jena-core", "jena-iri", "jena-shacl", "jena-shex",
-    "jena-dboe-base", "jena-dboe-index", "jena-dboe-storage", "jena-dboe-trans-data",
-    "jena-dboe-transaction", "jena-rdfconnection", "jena-tdb", "jena-tdb2",
-    "slf4j-api", "slf4j-simple", "jcl-over-slf4j", "guava", "commons-cli", "commons-codec",
-    "commons-compress", "commons-csv", "commons-io", "commons-lang3", "dexx.collection", "gson",
-    "httpclient", "httpclient-cache", "httpcore", "jackson-annotations", "jackson-core",
-    "jackson-databind", "jakarta.json-api", "jsonld-java", "protobuf", "titanium-json-ld",
+    "jena-arq",
+    "jena-base",
+    "jena-cmds",
+    "jena-core",
+    "jena-iri",
+    "jena-shacl",
+    "jena-shex",
+    "jena-dboe-base",
+    "jena-dboe-index",
+    "jena-dboe-storage",
+    "jena-dboe-trans-data",
+    "jena-dboe-transaction",
+    "jena-rdfconnection",
+    "jena-tdb",
+    "jena-tdb2",
+    "slf4j-api",
+    "slf4j-simple",
+    "jcl-over-slf4j",
+    "guava",
+    "commons-cli",
+    "commons-codec",
+    "commons-compress",
+    "commons-csv",
+    "commons-io",
+    "commons-lang3",
+    "dexx.collection",
+    "gson",
+    "httpclient",
+    "httpclient-cache",
+    "httpcore",
+    "jackson-annotations",
+    "jackson-core",
+    "jackson-databind",
+    "jakarta.json-api",
+    "jsonld-java",
+    "protobuf",
+    "titanium-json-ld",
     "thrift",
 ]
 EXTENSIONS = {"nt": "nt", "nquads": "nq", "trig": "trig", "turtle": "ttl", "jsonld": "jsonld"}
 RAPPER_SYNTAX = {"nt": "ntriples", "nquads": "nquads", "trig": "trig", "turtle": "turtle"}
 # Jena's default JSON-LD 1.1 parser (titanium) needs a jakarta.json implementation that
 # Debian does not ship; its JSON-LD 1.0 parser (jsonld-java) reads our output.
-JENA_SYNTAX = {"nt": "N-Triples", "nquads": "N-Quads", "trig": "TriG", "turtle": "Turtle",
-               "jsonld": "JSONLD10"}
+JENA_SYNTAX = {
+    "nt": "N-Triples",
+    "nquads": "N-Quads",
+    "trig": "TriG",
+    "turtle": "Turtle",
+    "jsonld": "JSONLD10",
+}
 
 
 def _graph_with_many_shapes() -> nx.MultiDiGraph:
@@ -91,7 +127,9 @@ def test_rapper_accepts_the_export(exports: dict[str, Path], fmt: str) -> None:
         pytest.fail("rapper is not installed: apt-get install -y raptor2-utils")
     result = _run(["rapper", "-i", RAPPER_SYNTAX[fmt], "-c", str(exports[fmt])])
     assert result.returncode == 0, result.stderr
-    assert "error" not in result.stderr.lower() and "warning" not in result.stderr.lower(), result.stderr
+    assert "error" not in result.stderr.lower() and "warning" not in result.stderr.lower(), (
+        result.stderr
+    )
     count = int(result.stderr.split("returned ")[1].split()[0])
     assert count > 300
 
@@ -106,9 +144,22 @@ def test_rapper_rejects_broken_ntriples(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_jena_riot_loads_the_export(exports: dict[str, Path], jena_classpath: str, fmt: str) -> None:
-    result = _run(["java", "-cp", jena_classpath, "riotcmd.riot", "--strict", "--check",
-                   f"--syntax={JENA_SYNTAX[fmt]}", "--count", str(exports[fmt])])
+def test_jena_riot_loads_the_export(
+    exports: dict[str, Path], jena_classpath: str, fmt: str
+) -> None:
+    result = _run(
+        [
+            "java",
+            "-cp",
+            jena_classpath,
+            "riotcmd.riot",
+            "--strict",
+            "--check",
+            f"--syntax={JENA_SYNTAX[fmt]}",
+            "--count",
+            str(exports[fmt]),
+        ]
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "WARN" not in result.stderr and "ERROR" not in result.stderr, result.stderr
     counted = re.search(r"(?:Triples|Quads) = (\d+)", result.stdout + result.stderr)

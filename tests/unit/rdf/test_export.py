@@ -1,3 +1,4 @@
+# ruff: noqa: N802, N803, N806  (G is the networkx convention for a graph)
 """RDF export: round trips, stable IRIs, the modelling, VoID, bounded memory, the CLI."""
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def test_round_trip_is_isomorphic_to_the_graph_in_memory(graph: nx.MultiDiGraph,
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
-def test_quads_put_data_in_the_named_graph_and_void_in_the_default(graph: nx.MultiDiGraph, fmt: str) -> None:
+def test_quads_put_data_in_the_named_graph_and_void_in_the_default(
+    graph: nx.MultiDiGraph, fmt: str
+) -> None:
     ds = Dataset()
     ds.parse(data=_export(graph, fmt), format=FORMATS[fmt])
     named = ds.graph(URIRef(graph_iri(DEFAULT_BASE_IRI)))
@@ -64,7 +67,9 @@ def test_export_is_byte_identical_across_runs(graph: nx.MultiDiGraph) -> None:
     assert _export(make_graph(), "nt") == _export(graph, "nt")
 
 
-def test_base_iri_option_and_environment(graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_base_iri_option_and_environment(
+    graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = _export(graph, "nt", base="http://example.org/kg")
     assert "<http://example.org/kg/entity/zero> " in text
     monkeypatch.setenv("KG_BASE_IRI", "urn:x-kg:")
@@ -93,8 +98,11 @@ def test_modelling_types_labels_facts_and_provenance(graph: nx.MultiDiGraph) -> 
     # the bad date of 2311.08105 is left out rather than exported as an invalid xsd:date
     assert not list(g.objects(R["paper/2311.08105"], KG.publicationDate))
 
-    runs = [a for a in g.subjects(KG.assertionProperty, KG.runsOn)
-            if (a, KG.assertionSubject, paper2) in g]
+    runs = [
+        a
+        for a in g.subjects(KG.assertionProperty, KG.runsOn)
+        if (a, KG.assertionSubject, paper2) in g
+    ]
     assert len(runs) == 1
     a = runs[0]
     assert (a, RDF.type, KG.Assertion) in g
@@ -102,8 +110,11 @@ def test_modelling_types_labels_facts_and_provenance(graph: nx.MultiDiGraph) -> 
     assert (a, KG["count"], Literal(512)) in g
     assert (a, KG.confidence, Literal("0.9", datatype=XSD.decimal)) in g
 
-    extends = [a for a in g.subjects(KG.assertionObject, zero)
-               if (a, KG.assertionSubject, zinf) in g and (a, KG.assertionProperty, KG.extends) in g]
+    extends = [
+        a
+        for a in g.subjects(KG.assertionObject, zero)
+        if (a, KG.assertionSubject, zinf) in g and (a, KG.assertionProperty, KG.extends) in g
+    ]
     assert len(extends) == 2  # stated in 2104.07857 and derived from the names
     derived = [a for a in extends if not list(g.objects(a, KG.statedIn))]
     assert len(derived) == 1
@@ -125,7 +136,9 @@ def test_void_description_counts_what_was_exported(graph: nx.MultiDiGraph) -> No
     assert g.value(ds, dcterms.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
     assert str(g.value(ds, dcterms.created)).startswith("2026-11-22T03:00:00")
     assert {str(o) for o in g.objects(ds, dcterms.source)} == {
-        "listing-000.txt", "dir with space/listing-001.txt"}
+        "listing-000.txt",
+        "dir with space/listing-001.txt",
+    }
 
 
 def test_escape_string_follows_the_ntriples_grammar() -> None:
@@ -137,15 +150,29 @@ def test_escape_string_follows_the_ntriples_grammar() -> None:
 def _synthetic(papers: int) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for e in range(200):
-        G.add_node(f"entity/e{e}", type=EntityType.METHOD.value, name=f"E{e}", aliases=[f"e-{e}"],
-                   support=e)
+        G.add_node(
+            f"entity/e{e}",
+            type=EntityType.METHOD.value,
+            name=f"E{e}",
+            aliases=[f"e-{e}"],
+            support=e,
+        )
     for i in range(papers):
         p = f"paper/{i}"
         G.add_node(p, type=PAPER, name=f"T{i}", title=f"T{i}", abstract="x" * 200, aliases=[])
         for k in range(5):
-            G.add_edge(p, f"entity/e{(i * 7 + k) % 200}", key=Role.USES.value, type=Role.USES.value,
-                       paper=str(i), sentence="We use it " * 5, start=0, end=50, rule="r",
-                       confidence=0.5)
+            G.add_edge(
+                p,
+                f"entity/e{(i * 7 + k) % 200}",
+                key=Role.USES.value,
+                type=Role.USES.value,
+                paper=str(i),
+                sentence="We use it " * 5,
+                start=0,
+                end=50,
+                rule="r",
+                confidence=0.5,
+            )
     return G
 
 
