@@ -121,4 +121,17 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
                 key[0], r.relation.value, key[2], _evidence(text, r.sent, r.rule, r.confidence)
             )
         )
-    return PaperExtraction(paper=paper, entities=entities, relations=relations)
+    return PaperExtraction(paper=paper, entities=entities, relations=_reduce(relations))
+
+
+def _reduce(relations: list[ExtractedRelation]) -> list[ExtractedRelation]:
+    """Drop ``A r C`` where ``A r B`` and ``B r C`` hold (keep the direct parent only)."""
+    pairs = {(r.head, r.type, r.tail) for r in relations}
+    tails: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for h, t, tl in pairs:
+        tails[(h, t)].add(tl)
+    return [
+        r
+        for r in relations
+        if not any((b, r.type, r.tail) in pairs for b in tails[(r.head, r.type)] if b != r.tail)
+    ]

@@ -321,8 +321,10 @@ def discover(text: str, state: DocState) -> list[Mention]:
     tn = title_name(title)
     if tn:
         cands.append(Mention(tn[0], tn[1], title[tn[0] : tn[1]], "title_name", 0.9))
+        state.proposed.append(tn)
     for s, e in proposed_names(text):
         cands.append(Mention(s, e, text[s:e], "proposed_name", 0.85))
+        state.proposed.append((s, e))
     abbr_ok = []
     for a in state.abbreviations:
         if is_non_entity(a.short) or is_non_entity(a.long) or a.short in NOT_NAMES:

@@ -66,7 +66,7 @@ _NON_ENTITIES = """
 deep learning|machine learning|artificial intelligence|ai|ml|nlp|natural language processing|
 computer vision|cv|hpc|high performance computing|high-performance computing|data science|
 representation learning|statistical learning|generative ai|genai|agi|
-model|models|framework|approach|baseline|network|algorithm|method|system|architecture|
+model|models|learning|training|inference|framework|approach|baseline|network|algorithm|method|system|architecture|
 technique|strategy|scheme|mechanism|pipeline|module|layer|design|paradigm|optimizer|
 large language model|large language models|llm|llms|lm|lms|language model|language models|
 foundation model|foundation models|neural network|neural networks|dnn|dnns|

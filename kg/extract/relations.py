@@ -41,7 +41,7 @@ _IMPL = re.compile(
 _IMPL_OF = re.compile(r"^\s(?:implementation|version|port)\sof\s(?:the\s)?(?:\w+\s){0,3}$")
 _EXTENDS_BEFORE = re.compile(
     r"\b(?:extend(?:s|ing)?|generaliz(?:es|ing)|generalis(?:es|ing)|an\sextension\sof|"
-    r"a\sgeneralization\sof|a\svariant\sof|builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?$",
+    r"a\sgeneralization\sof|a\svariant\sof|builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
     re.IGNORECASE,
 )
 _SUCH_AS = re.compile(r"^[\s,]*(?:such\sas|like|including|e\.g\.,?|especially|namely)\s")
@@ -54,6 +54,7 @@ _NP_END = re.compile(
     r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
     r"and|in|on|by|based|where|designed|tailored|built)\b)"
 )
+_NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare)\s(?:a|an)\s((?:[\w\-]+\s){0,5})")
 
 
@@ -86,7 +87,7 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]
         core = prefix.strip(" -")
-        acronym = b.isupper() and len(b) >= 2
+        acronym = b.isupper() and len(b) >= 2 and (len(core) >= 2 or len(b) >= 3)
         if not core or not (len(core) >= 2 or acronym and (core.isupper() or core.isdigit())):
             return None
         if prefix.endswith((" ", "-")):
@@ -142,6 +143,15 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
     for i, m in enumerate(ms):
         first_of.setdefault(m.group, i)
     main = first_of.get(min(proposed)) if proposed else None
+    # a method or model the paper proposes ships as part of the system it proposes
+    systems = [first_of[g] for g in proposed if ms[first_of[g]].type is EntityType.SYSTEM]
+    if len(systems) == 1:
+        for g in proposed:
+            i = first_of[g]
+            if ms[i].type in (EntityType.METHOD, EntityType.MODEL):
+                sent = state.sentence_of(ms[i].start)
+                out.append(RelationCue(i, Relation.IMPLEMENTED_IN, systems[0],
+                                       "proposed_part_of_system", 0.5, sent))
     for sent, idxs in _sent_mentions(state).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         for i in idxs:
@@ -175,8 +185,14 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                 limit = m.end + ap.end()
                 for j in idxs:
                     y = ms[j]
-                    if (m.end < y.start <= limit and not y.specific and y.group != m.group
-                            and _NP_END.match(text, y.end)):
+                    if (
+                        m.end < y.start <= limit
+                        and not y.specific
+                        and y.group != m.group
+                        and _NP_END.match(text, y.end)
+                        and not _NP_BREAK.search(text, m.end + ap.start(1), y.start)
+                    ):
+
                         out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65,
                                                sent))
                         break

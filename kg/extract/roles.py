@@ -58,10 +58,19 @@ _RUN_BEFORE = re.compile(
 
 def proposed_groups(state: DocState, text: str) -> set[int]:
     """Groups of the entities the paper proposes (title name, "we propose X", "our X")."""
+    spans = state.proposed
     out = {m.group for m in state.mentions if m.rule in _PROPOSE_RULES}
+    short_of = {(a.long_start, a.long_end): a.short for a in state.abbreviations}
     for m in state.mentions:
+        if any(s < m.end and m.start < e for s, e in spans):
+            out.add(m.group)
+            continue
         before = text[max(0, m.start - 90) : m.start]
-        if _PROPOSE_BEFORE.search(before) and m.specific and m.type is not EntityType.HARDWARE:
+        if (
+            _PROPOSE_BEFORE.search(before)
+            and (m.specific or (m.start, m.end) in short_of)
+            and m.type is not EntityType.HARDWARE
+        ):
             out.add(m.group)
     return out
 

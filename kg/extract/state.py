@@ -86,6 +86,7 @@ class DocState:
     roles: list[RoleCue] = field(default_factory=list)
     relations: list[RelationCue] = field(default_factory=list)
     numbers: list[NumberCue] = field(default_factory=list)
+    proposed: list[tuple[int, int]] = field(default_factory=list)  # spans of own names
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``offset``."""
