@@ -302,7 +302,8 @@ def load_ontology(path: Path | str | None = None, base_iri: str | None = None) -
     Args:
         path: an ontology file in the ``kg.ttl`` conventions.
         base_iri: instance base IRI; default ``$KG_BASE_IRI``, else the ontology's
-            ``kg:defaultBaseIRI``, else ``https://w3id.org/kg/resource/``.
+            ``kg:defaultBaseIRI``, else ``https://w3id.org/kg/resource/``; a ``/``
+            is appended unless it ends with ``/``, ``#`` or ``:``.
 
     Raises:
         OntologyError: the file is missing, not Turtle, or breaks the conventions.
@@ -337,11 +338,10 @@ def _load(path: str, mtime: int, base_iri: str | None) -> Ontology:
         (str(o) for o in graph.objects(None, URIRef(KG_NS + "defaultBaseIRI"))), None
     )
     base = base_iri or ontology_base or DEFAULT_BASE_IRI
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base) or not base.endswith(("/", "#")):
-        raise OntologyError(
-            f"base IRI {base!r} must be absolute and end with '/' or '#', "
-            "e.g. https://example.org/kg/"
-        )
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base):
+        raise OntologyError(f"base IRI {base!r} must be absolute, e.g. https://example.org/kg/")
+    if not base.endswith(("/", "#", ":")):
+        base += "/"
     return Ontology(path=file, base_iri=base, terms=terms)
 
 
