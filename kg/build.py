@@ -88,8 +88,9 @@ def build(
     timings["read"] = time.perf_counter() - t0
     log.info("%s", report.summary())
     if not papers:
-        where = ", ".join(str(p) for p in inputs) or "no input"
-        raise InputError(f"no papers read from {where}; check the paths and --input-format")
+        problems = "; ".join(list(dict.fromkeys(map(str, [*report.errors, *report.warnings])))[:3])
+        where = problems or ", ".join(str(p) for p in inputs) or "no input"
+        raise InputError(f"no papers read ({where}); check the paths and --input-format")
 
     t0 = time.perf_counter()
     from kg.extract import Extractor  # spaCy is imported only when building

@@ -529,6 +529,14 @@ def _base_ok(surface: str) -> bool:
     return any(ch.isupper() or ch.isdigit() for ch in surface)
 
 
+def _same_spelling(base: str, owned: str) -> bool:
+    """Whether ``base`` spells the name ``owned``: an acronym (``APE``) only exactly.
+
+    ``Llama`` spells ``LLaMA``, but ``Ape`` (of ``Ape-X``) does not spell ``APE``.
+    """
+    return base == owned or not (owned.isupper() or base.isupper())
+
+
 def derived_bases(surface: str) -> list[tuple[str, str]]:
     """The names ``surface`` may be derived from, as (pattern, base) pairs.
 
@@ -570,11 +578,11 @@ def derive_lineage(
         The links, sorted by head then tail id.
     """
     ents = [e for e in entities if e.specific]
-    owners: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for e in ents:
         for s in (e.name, *e.aliases):
             if _base_ok(s):
-                owners[match_key(s)].add(e.id)
+                owners[match_key(s)].add((e.id, s))
     by_id = {e.id: e for e in ents}
     conf = DERIVED_CONFIDENCE if ceiling is None else min(DERIVED_CONFIDENCE, ceiling / 2)
     conf = round(conf, 4)
@@ -582,7 +590,11 @@ def derive_lineage(
     for e in sorted(ents, key=lambda x: x.id):
         for s in (e.name, *e.aliases):
             for pattern, base in derived_bases(s):
-                tails = owners.get(match_key(base), set()) - {e.id}
+                tails = {
+                    eid
+                    for eid, owned in owners.get(match_key(base), ())
+                    if eid != e.id and _same_spelling(base, owned)
+                }
                 if len(tails) != 1:
                     continue  # no such entity, or an ambiguous base name
                 tail = by_id[next(iter(tails))]

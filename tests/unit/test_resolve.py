@@ -337,5 +337,10 @@ def test_derive_lineage_avoids_junk() -> None:
         _entity("entity/imagenet-2", "ImageNet-2", H),
         _entity("entity/llama", "LLaMA", MO),  # a sized member is not an extension
         _entity("entity/llama-7b", "LLaMA-7B", MO),
+        _entity("entity/ape", "APE"),  # an acronym is spelled exactly: Ape-X is not APE's
+        _entity("entity/ape-x", "Ape-X"),
     ]
     assert derive_lineage(ents) == []
+    # a mixed-case name may differ in case ("Llama 2" of "LLaMA")
+    ents += [_entity("entity/llama-2", "Llama 2", MO)]
+    assert [(x.head, x.tail) for x in derive_lineage(ents)] == [("entity/llama-2", "entity/llama")]

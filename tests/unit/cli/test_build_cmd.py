@@ -75,7 +75,7 @@ def test_build_with_no_readable_input_fails_with_the_reason(tmp_path: Path) -> N
     )
     assert result.exit_code == 1
     assert "missing.txt" in result.stderr and "no such file" in result.stderr
-    assert "Error: no papers read from" in result.stderr
+    assert "Error: no papers read (" in result.stderr
     assert "Traceback" not in result.output
     assert not (tmp_path / "o" / "graph.json").exists()
 
