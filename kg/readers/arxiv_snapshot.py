@@ -37,12 +37,11 @@ def _authors(record: dict[str, Any]) -> tuple[str, ...]:
         names = []
         for entry in parsed:
             if isinstance(entry, list) and entry:
-                last = str(entry[0] or "")
-                first = str(entry[1] or "") if len(entry) > 1 else ""
-                suffix = str(entry[2] or "") if len(entry) > 2 else ""
-                name = " ".join(p for p in (first, last, suffix) if p.strip())
-                if name.strip():
-                    names.append(" ".join(name.split()))
+                # [last, first, suffix]; the snapshot has no other shapes but be lenient
+                parts = [str(p) for p in (entry[1:2] + entry[:1] + entry[2:3]) if p]
+                name = " ".join(" ".join(parts).split())
+                if name:
+                    names.append(name)
         if names:
             return tuple(names)
     authors = record.get("authors")

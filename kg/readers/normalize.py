@@ -61,7 +61,6 @@ _FONT_CMD = re.compile(
 )
 _ESCAPED = re.compile(r"\\([&%$#_{}])")
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
-_SPACE = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 _ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])")
@@ -70,7 +69,7 @@ _ARXIV_OLD = re.compile(r"(?<![\w.])([a-z][a-z.-]*/\d{7})(?:v\d+)?(?![\w])", re.
 
 def clean_text(text: str) -> str:
     """Collapse every run of whitespace (newlines, indents, tabs) to one space and strip."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _unmath(match: re.Match[str]) -> str:
@@ -96,6 +95,8 @@ def clean_title(title: str) -> str:
 
 
 def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).translate(_GREEK_TRANS)
     text = unicodedata.normalize("NFKD", text)
     return text.encode("ascii", "ignore").decode("ascii").lower()
@@ -125,6 +126,17 @@ def parse_arxiv_id(text: str | None) -> str | None:
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS, start=1)}
+#: RFC 2822 as the arXiv snapshot writes it: "Mon, 2 Apr 2007 19:18:42 GMT".
+_RFC2822_DATE = re.compile(r"^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\b")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
 
 
 def parse_date(text: str | None) -> str | None:
@@ -134,11 +146,12 @@ def parse_date(text: str | None) -> str | None:
     text = text.strip()
     match = _ISO_DATE.match(text)
     if match:
-        try:
-            year, month, day = (int(g) for g in match.groups())
-            return datetime(year, month, day).date().isoformat()
-        except ValueError:
-            return None
+        year, month, day = (int(g) for g in match.groups())
+        return _iso(year, month, day)
+    match = _RFC2822_DATE.match(text)
+    if match and match.group(2).lower() in _MONTH_NUMBER:
+        day_text, month_text, year_text = match.groups()
+        return _iso(int(year_text), _MONTH_NUMBER[month_text.lower()], int(day_text))
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):

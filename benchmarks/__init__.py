@@ -1,0 +1,1 @@
+"""Benchmark scripts (run by hand; results in docs/benchmarks.md)."""
