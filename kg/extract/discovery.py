@@ -47,7 +47,7 @@ _NAME_WORD = r"[A-Z0-9][\w.+\-/!]*[\w+!]|[A-Z]"
 _CAP_NAME = rf"(?:{_NAME_WORD})(?:\s(?:v\d[\w.]*|\d[\w.]*|[A-Z][\w.+\-]*[\w+]))*"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*\S")
 _PROPOSE = re.compile(
-    r"\b(?:we|paper|work|study|report)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
+    r"\b(?:[Ww]e|paper|work|study|report)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
@@ -67,7 +67,8 @@ _NBIT = re.compile(r"\b\d+-bit\s[A-Z][\w\-]*")
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
 _LIST_CUE = re.compile(
     r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|compared (?:to|with)|"
-    r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on)\s+"
+    r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
+    r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 _BEFORE_TYPE_NOUN = re.compile(
@@ -167,10 +168,12 @@ def title_name(title: str) -> tuple[int, int] | None:
 
 def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
+    seen: set[tuple[int, int]] = set()
     for rx in (_PROPOSE, _CALLED):
         for m in rx.finditer(text):
             s, e = _trim_name(text, m.start(1), m.end(1))
-            if e > s and _ok_name(text[s:e]):
+            if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
+                seen.add((s, e))
                 yield s, e
 
 

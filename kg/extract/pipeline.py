@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 from kg.errors import ExtractionError
 
@@ -34,7 +35,7 @@ from kg.extract.assemble import assemble
 from kg.extract.state import ensure_extension
 from kg.models import Paper, PaperExtraction
 
-__all__ = ["build_nlp", "Extractor", "COMPONENTS"]
+__all__ = ["build_nlp", "Extractor", "COMPONENTS", "split_final_dots"]
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +72,17 @@ def build_nlp(vocab_files: Iterable[str | Path] = (), model: str | None = None) 
             ) from exc
     else:
         nlp = spacy.blank("en")
+    split_final_dots(nlp)
     for name in COMPONENTS:
         config = {"vocab_files": [str(f) for f in vocab_files]} if name == "kg_vocab" else {}
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+def split_final_dots(nlp: Language) -> None:
+    """Split a sentence-final dot after a capital ("MoE." -> "MoE", "."), so names match."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 class Extractor:

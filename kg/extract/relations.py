@@ -44,7 +44,11 @@ _EXTENDS_BEFORE = re.compile(
     r"a\sgeneralization\sof|a\svariant\sof|builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
     re.IGNORECASE,
 )
-_SUCH_AS = re.compile(r"^[\s,]*(?:such\sas|like|including|e\.g\.,?|especially|namely)\s")
+_SUCH_AS = re.compile(
+    r"^\)?[\s,]*(?:(?:variants?|methods?|techniques?|models?|systems?|frameworks?|algorithms?|"
+    r"architectures?|approaches|optimizers?|schemes?|strategies)\s)?,?\s?"
+    r"(?:such\sas|like|including|e\.g\.,?|especially|namely)\s"
+)
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
@@ -150,8 +154,11 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             i = first_of[g]
             if ms[i].type in (EntityType.METHOD, EntityType.MODEL):
                 sent = state.sentence_of(ms[i].start)
-                out.append(RelationCue(i, Relation.IMPLEMENTED_IN, systems[0],
-                                       "proposed_part_of_system", 0.5, sent))
+                out.append(
+                    RelationCue(
+                        i, Relation.IMPLEMENTED_IN, systems[0], "proposed_part_of_system", 0.5, sent
+                    )
+                )
     for sent, idxs in _sent_mentions(state).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         for i in idxs:
@@ -160,23 +167,43 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             after = text[m.end : min(sent[1], m.end + 80)]
             if m.type is EntityType.SYSTEM:
                 subject = next(
-                    (j for j in reversed(idxs) if j < i and ms[j].group in proposed
-                     and ms[j].group != m.group),
-                    next((j for j in reversed(idxs) if j < i and ms[j].type
-                          in (EntityType.METHOD, EntityType.MODEL)), head),
+                    (
+                        j
+                        for j in reversed(idxs)
+                        if j < i and ms[j].group in proposed and ms[j].group != m.group
+                    ),
+                    next(
+                        (
+                            j
+                            for j in reversed(idxs)
+                            if j < i and ms[j].type in (EntityType.METHOD, EntityType.MODEL)
+                        ),
+                        head,
+                    ),
                 )
                 if _IMPL.search(before) and subject is not None:
-                    out.append(RelationCue(subject, Relation.IMPLEMENTED_IN, i,
-                                           "implemented_in_cue", 0.8, sent))
+                    out.append(
+                        RelationCue(
+                            subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent
+                        )
+                    )
                 if _IMPL_OF.match(after):
                     nxt = next((j for j in idxs if ms[j].start > m.end), None)
                     if nxt is not None:
-                        out.append(RelationCue(nxt, Relation.IMPLEMENTED_IN, i,
-                                               "implementation_of", 0.75, sent))
-                if (sent[0] == 0 and head is not None and ms[head].group != m.group
-                        and re.search(r"\b(?:in|for|with)\s$", before)):
-                    out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system",
-                                           0.6, sent))
+                        out.append(
+                            RelationCue(
+                                nxt, Relation.IMPLEMENTED_IN, i, "implementation_of", 0.75, sent
+                            )
+                        )
+                if (
+                    sent[0] == 0
+                    and head is not None
+                    and ms[head].group != m.group
+                    and re.search(r"\b(?:in|for|with)\s$", before)
+                ):
+                    out.append(
+                        RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent)
+                    )
             if _EXTENDS_BEFORE.search(before) and head is not None and ms[head].group != m.group:
                 out.append(RelationCue(head, Relation.EXTENDS, i, "extends_cue", 0.7, sent))
             # X, a Y [method]  /  X is a Y: Y a generic concept heading the appositive
@@ -192,9 +219,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                         and _NP_END.match(text, y.end)
                         and not _NP_BREAK.search(text, m.end + ap.start(1), y.start)
                     ):
-
-                        out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65,
-                                               sent))
+                        out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
                         break
             # Y such as X, X2 and X3  /  Y (X1, X2, X3)
             cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)

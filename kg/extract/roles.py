@@ -56,6 +56,9 @@ _RUN_BEFORE = re.compile(
 )
 
 
+_ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
+
+
 def proposed_groups(state: DocState, text: str) -> set[int]:
     """Groups of the entities the paper proposes (title name, "we propose X", "our X")."""
     spans = state.proposed
@@ -87,6 +90,10 @@ def mention_role(
     before = text[sent[0] : m.start]
     near = before[-90:]
     t = m.type
+    if t is EntityType.DATASET and _ON_BEFORE.search(near):
+        return Role.EVALUATES_ON, "dataset_on", 0.75
+    if t is EntityType.HARDWARE and _ON_BEFORE.search(near) and own:
+        return Role.RUNS_ON, "hardware_on", 0.75
     cmp = _COMPARE.search(near)
     if cmp and not re.search(r"\b(?:we|our)\b", near[cmp.end() :], re.IGNORECASE):
         return Role.COMPARES_WITH, "compare_cue", 0.7

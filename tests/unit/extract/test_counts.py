@@ -1,0 +1,56 @@
+import pytest
+
+from kg.extract.counts import find_numbers, parse_count, parse_parameters
+from kg.extract.state import DocState, Mention
+from kg.ontology import EntityType
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("more than 12,000", 12000), ("a single", 1), ("2048", 2048), ("eight", 8), ("many", None)],
+)
+def test_parse_count(phrase, value):
+    assert parse_count(phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("200 billion", 200_000_000_000),
+        ("12.7B", 12_700_000_000),
+        ("70B", 70_000_000_000),
+        ("1.5 trillion", 1_500_000_000_000),
+        ("no size", None),
+    ],
+)
+def test_parse_parameters(phrase, value):
+    assert parse_parameters(phrase) == value
+
+
+def _state(text, names):
+    state = DocState(title_end=1, sentences=[(0, 1), (2, len(text))])
+    for name, etype in names:
+        s = text.index(name)
+        state.mentions.append(Mention(s, s + len(name), name, "x", 0.5, etype))
+    return state
+
+
+def test_counts_go_to_the_first_hardware_after_the_number():
+    text = "T\nWe train on more than 1,024 Zeta A100 GPUs and a single CPU."
+    state = _state(
+        text,
+        [
+            ("A100", EntityType.HARDWARE),
+            ("GPUs", EntityType.HARDWARE),
+            ("CPU", EntityType.HARDWARE),
+        ],
+    )
+    got = {(state.mentions[n.mention].text, n.value) for n in find_numbers(text, state)}
+    assert got == {("A100", 1024), ("CPU", 1)}
+
+
+def test_parameters_from_name_and_phrase():
+    text = "T\nWe release Zorb-13B and Quux, a model with 200 billion parameters."
+    state = _state(text, [("Zorb-13B", EntityType.MODEL), ("Quux", EntityType.MODEL)])
+    got = {(state.mentions[n.mention].text, n.value) for n in find_numbers(text, state)}
+    assert got == {("Zorb-13B", 13_000_000_000), ("Quux", 200_000_000_000)}

@@ -1,0 +1,69 @@
+from kg.extract.discovery import (
+    concept_phrases,
+    listed_names,
+    name_shaped,
+    proposed_names,
+    resolve_overlaps,
+    title_name,
+)
+from kg.extract.state import Mention
+
+
+def _texts(text, spans):
+    return [text[s:e] for s, e, *_ in spans]
+
+
+def test_title_name():
+    for title, name in [
+        ("FooNet: A Library for Things", "FooNet"),
+        ("Bar Attention: Fast Decoding", "Bar Attention"),
+        ("QuxLM -- A Python Toolkit", "QuxLM"),
+    ]:
+        s, e = title_name(title)
+        assert title[s:e] == name
+    assert title_name("Rethinking Things: A Study") is None
+    assert title_name("Why deep learning works: a view") is None
+
+
+def test_proposed_names():
+    text = (
+        "We propose ZetaOpt, a new optimizer. In this work we introduce a novel "
+        "framework called Kestrel Serve. We present Mixture-of-Widgets (MoW), a design."
+    )
+    assert sorted(_texts(text, proposed_names(text))) == [
+        "Kestrel Serve",
+        "Mixture-of-Widgets",
+        "ZetaOpt",
+    ]
+
+
+def test_name_shapes_versions_and_filters():
+    text = "We compare FooNet-2 and BarLM++ with GPT-3 13B, TPU v4, 1-bit Zeta, 12X and 4k runs."
+    found = _texts(text, name_shaped(text))
+    assert "FooNet-2" in found and "BarLM++" in found and "GPT-3 13B" in found
+    assert "1-bit Zeta" in found
+    assert "12X" not in found and "4k" not in found
+
+
+def test_listed_names_after_cues_not_in_title():
+    text = "Kestrel Things\n\nOptimizers such as Zorblax and Quux are popular."
+    found = _texts(text, listed_names(text, start=len("Kestrel Things")))
+    assert found == ["Zorblax", "Quux"]
+
+
+def test_concept_phrases_by_head_noun():
+    text = (
+        "We combine pipeline parallelism with efficient attention, speculative decoding "
+        "and quantization, unlike deep learning."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "pipeline parallelism" in found
+    assert "speculative decoding" in found
+    assert "quantization" in found
+    assert "efficient attention" not in found
+    assert not any("deep learning" in f for f in found)
+
+
+def test_resolve_overlaps_keeps_longest():
+    ms = [Mention(0, 9, "DeepSpeed", "vocab", 0.95), Mention(0, 17, "DeepSpeed-FastGen", "x", 0.7)]
+    assert [m.text for m in resolve_overlaps(ms)] == ["DeepSpeed-FastGen"]

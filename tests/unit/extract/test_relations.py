@@ -1,0 +1,50 @@
+from kg.extract.relations import derived_suffix, name_relation
+from kg.models import Paper
+from kg.ontology import Relation
+
+
+def test_derived_suffix():
+    assert derived_suffix("Zorb-Infinity", "Zorb")
+    assert derived_suffix("ZorbX", "Zorb")
+    assert derived_suffix("Zorb++", "Zorb")
+    assert derived_suffix("Zorbv2", "Zorb")
+    assert derived_suffix("Zorb 2", "Zorb")
+    assert not derived_suffix("Zorb 7B", "Zorb")
+    assert not derived_suffix("Zorb", "Zorb")
+
+
+def test_name_relation():
+    assert name_relation("MegaZorb", True, "Zorb", True) is Relation.EXTENDS
+    assert name_relation("sparse attention", False, "attention", False) is Relation.IS_A
+    assert name_relation("XNMT", True, "NMT", True) is Relation.IS_A
+    assert name_relation("Zorb", True, "Quux", True) is None
+
+
+def _relations(extractor, title, abstract):
+    out = extractor.extract_one(Paper(id="x", title=title, abstract=abstract))
+    return {(r.head, r.type, r.tail) for r in out.relations}
+
+
+def test_implemented_in_and_extends(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbX: Faster Zorb Training",
+        "We propose ZorbX, which extends Zorb. ZorbX is implemented in PyTorch.",
+    )
+    assert ("ZorbX", "extends", "Zorb") in rels
+    assert ("ZorbX", "implemented_in", "PyTorch") in rels
+
+
+def test_is_a_from_such_as(extractor):
+    rels = _relations(
+        extractor,
+        "A Study",
+        "Model compression methods such as quantization and pruning are studied.",
+    )
+    assert ("quantization", "is_a", "compression") not in rels  # "compression" is no entity here
+    rels = _relations(
+        extractor,
+        "Quux: Better Optimizers",
+        "We study Mixture-of-Experts (MoE) variants such as Quux and ZorbMoE.",
+    )
+    assert ("Quux", "is_a", "MoE") in rels

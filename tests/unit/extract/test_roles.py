@@ -1,0 +1,33 @@
+from kg.models import Paper
+
+
+def _roles(extractor, title, abstract):
+    out = extractor.extract_one(Paper(id="x", title=title, abstract=abstract))
+    return {
+        e.name.lower() if not e.specific else e.name: (e.type, tuple(e.roles), e.count)
+        for e in out.entities
+    }
+
+
+def test_roles_from_cues(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Fast Training with Pipeline Parallelism",
+        "Large models are hard to train. We propose Zorblax, built on PyTorch. "
+        "Trained on 512 GPUs, Zorblax outperforms Adam on ImageNet.",
+    )
+    assert got["Zorblax"][1] == ("proposes",)
+    assert got["PyTorch"][1] == ("uses",)
+    assert got["gpu"] == ("Hardware", ("runs_on",), 512)
+    assert got["Adam"][1] == ("compares_with",)
+    assert got["ImageNet"][1] == ("evaluates_on",)
+    assert got["pipeline parallelism"][1] == ("uses",)
+
+
+def test_background_is_mentions(extractor):
+    got = _roles(
+        extractor,
+        "A Note",
+        "Mixture-of-Experts has been widely studied. Existing systems rely on Zorbnet.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
