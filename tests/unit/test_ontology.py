@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -301,3 +303,48 @@ def test_rapper_parses_without_error_or_warning(path: Path) -> None:
 @pytest.mark.parametrize("path", TTL_FILES, ids=[p.name for p in TTL_FILES])
 def test_rdflib_parses(path: Path) -> None:
     assert len(Graph().parse(path, format="turtle")) > 100
+
+
+# ---- the README and diagram are generated from the ontology
+
+
+def test_diagram_and_readme_tables_are_generated_and_current() -> None:
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, str(root / "scripts" / "ontology_diagram.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    readme = (ontology_dir() / "README.md").read_text(encoding="utf-8")
+    mermaid = (ontology_dir() / "diagram.mmd").read_text(encoding="utf-8")
+    assert f"```mermaid\n{mermaid}```" in readme
+    for term in load_ontology().terms.values():
+        assert f"`kg:{term.local_name}`" in readme, term.local_name
+    assert (ontology_dir() / "diagram.svg").read_text().lstrip().startswith("<?xml")
+
+
+README_QUERIES = re.findall(
+    r"```sparql\n(.*?)```", (ontology_dir() / "README.md").read_text(encoding="utf-8"), re.S
+)
+
+
+@pytest.fixture(scope="module")
+def example_store() -> Graph:
+    """The SHACL example graph plus the ontology and the vocabulary."""
+    data = Graph().parse(Path(__file__).resolve().parent.parent / "data" / "shapes" / "valid.ttl")
+    data.parse(ontology_dir() / "kg.ttl")
+    for path in sorted((ontology_dir() / "vocab").glob("*.ttl")):
+        data.parse(path)
+    return data
+
+
+def test_readme_has_example_queries() -> None:
+    assert len(README_QUERIES) >= 5
+
+
+@pytest.mark.parametrize("query", README_QUERIES, ids=[f"q{i}" for i in range(len(README_QUERIES))])
+def test_readme_queries_run_and_return_rows(example_store: Graph, query: str) -> None:
+    rows = list(example_store.query(query))
+    assert rows, query
