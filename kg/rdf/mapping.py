@@ -37,6 +37,7 @@ from kg.rdf.terms import (
     assertion_iri,
     class_iri,
     dataset_iri,
+    kg_term,
     node_iri,
     relation_property,
     role_property,
@@ -67,17 +68,17 @@ _T_BOOL = XSD + "boolean"
 _T_DATE = XSD + "date"
 _T_URI = XSD + "anyURI"
 _T_DATETIME = XSD + "dateTime"
-_ASSERTION = KG + "Assertion"
-_A_SUBJ = KG + "assertionSubject"
-_A_PROP = KG + "assertionProperty"
-_A_OBJ = KG + "assertionObject"
-_STATED_IN = KG + "statedIn"
-_SENTENCE = KG + "evidenceSentence"
-_START = KG + "startOffset"
-_END = KG + "endOffset"
-_RULE = KG + "extractionRule"
-_CONFIDENCE = KG + "confidence"
-_COUNT = KG + "count"
+_ASSERTION = kg_term("Assertion")
+_A_SUBJ = kg_term("assertionSubject")
+_A_PROP = kg_term("assertionProperty")
+_A_OBJ = kg_term("assertionObject")
+_STATED_IN = kg_term("statedIn")
+_SENTENCE = kg_term("evidenceSentence")
+_START = kg_term("startOffset")
+_END = kg_term("endOffset")
+_RULE = kg_term("extractionRule")
+_CONFIDENCE = kg_term("confidence")
+_COUNT = kg_term("count")
 
 
 @dataclass
@@ -106,45 +107,45 @@ def _paper_id(node: str) -> str:
 def _paper_triples(s: str, node: str, data: dict[str, Any]) -> Iterator[Triple]:
     title = str(data.get("title") or data.get("name") or "")
     yield s, _IDENT, Lit(_paper_id(node))
-    yield s, KG + "title", Lit(title)
+    yield s, kg_term("title"), Lit(title)
     yield s, _LABEL, Lit(title)
     if data.get("abstract"):
-        yield s, KG + "abstract", Lit(str(data["abstract"]))
+        yield s, kg_term("abstract"), Lit(str(data["abstract"]))
     if data.get("arxiv_id"):
-        yield s, KG + "arxivId", Lit(str(data["arxiv_id"]))
+        yield s, kg_term("arxivId"), Lit(str(data["arxiv_id"]))
     published = data.get("published")
     if published and _DATE.match(str(published)):
-        yield s, KG + "publicationDate", Lit(str(published), _T_DATE)
+        yield s, kg_term("publicationDate"), Lit(str(published), _T_DATE)
     for author in data.get("authors") or ():
-        yield s, KG + "author", Lit(str(author))
+        yield s, kg_term("author"), Lit(str(author))
     for category in data.get("categories") or ():
-        yield s, KG + "category", Lit(str(category))
+        yield s, kg_term("category"), Lit(str(category))
     if data.get("url"):
-        yield s, KG + "url", Lit(str(data["url"]), _T_URI)
+        yield s, kg_term("url"), Lit(str(data["url"]), _T_URI)
     if data.get("source"):
-        yield s, KG + "source", Lit(str(data["source"]))
+        yield s, kg_term("source"), Lit(str(data["source"]))
 
 
 def _entity_triples(s: str, data: dict[str, Any]) -> Iterator[Triple]:
     name = str(data.get("name") or "")
-    yield s, KG + "name", Lit(name)
+    yield s, kg_term("name"), Lit(name)
     yield s, _PREF, Lit(name)
     yield s, _LABEL, Lit(name)
     for alias in data.get("aliases") or ():
-        yield s, KG + "alias", Lit(str(alias))
+        yield s, kg_term("alias"), Lit(str(alias))
         yield s, _ALT, Lit(str(alias))
     for alt in data.get("alt_types") or ():
-        yield s, KG + "altType", class_iri(str(alt))
+        yield s, kg_term("altType"), class_iri(str(alt))
     if data.get("specific") is not None:
-        yield s, KG + "specific", Lit("true" if data["specific"] else "false", _T_BOOL)
+        yield s, kg_term("specific"), Lit("true" if data["specific"] else "false", _T_BOOL)
     if data.get("support") is not None:
-        yield s, KG + "support", _int(data["support"])
+        yield s, kg_term("support"), _int(data["support"])
     if data.get("confidence") is not None:
         yield s, _CONFIDENCE, _decimal(data["confidence"])
     if data.get("vocab_id"):
-        yield s, KG + "vocabConcept", safe_iri(str(data["vocab_id"]))
+        yield s, kg_term("vocabConcept"), safe_iri(str(data["vocab_id"]))
     if data.get("parameters") is not None:
-        yield s, KG + "parameters", _int(data["parameters"])
+        yield s, kg_term("parameters"), _int(data["parameters"])
 
 
 def _assertion(base: str, s: str, p: str, o: str, edge: dict[str, Any]) -> Iterator[Triple]:

@@ -23,8 +23,12 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote
 
+from kg.ontology import DEFAULT_BASE_IRI, KG_NS, KGV_NS
+from kg.ontology import KG as _KG_TERMS
+
 __all__ = [
     "KG",
+    "kg_term",
     "KGV",
     "RDF_TYPE",
     "RDFS",
@@ -47,11 +51,10 @@ __all__ = [
     "class_iri",
 ]
 
-#: the ontology namespace (``ontology/kg.ttl``); a unit test checks every term used here
-#: is declared there.
-KG = "https://w3id.org/kg/ontology#"
+#: the ontology namespace (``ontology/kg.ttl``)
+KG = KG_NS
 #: the namespace of the SKOS vocabulary concepts (``ontology/vocab/``)
-KGV = "https://w3id.org/kg/vocab/"
+KGV = KGV_NS
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = RDF + "type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -74,7 +77,6 @@ PREFIXES: dict[str, str] = {
     "prov": PROV,
 }
 
-DEFAULT_BASE_IRI = "https://w3id.org/kg/resource/"
 
 # Percent-encode everything but unreserved characters, sub-delims, ":", "@" and "/".
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"
@@ -138,16 +140,21 @@ def camel(name: str) -> str:
     return first + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+def kg_term(local_name: str) -> str:
+    """IRI of an ontology term; raises if ``ontology/kg.ttl`` does not declare it."""
+    return str(_KG_TERMS[local_name])
+
+
 def role_property(role: str) -> str:
     """The ontology property of a paper role (a ``kg.ontology.Role`` value)."""
-    return KG + camel(role)
+    return kg_term(camel(role))
 
 
 def relation_property(relation: str) -> str:
     """The ontology property of an entity relation (a ``kg.ontology.Relation`` value)."""
-    return KG + camel(relation)
+    return kg_term(camel(relation))
 
 
 def class_iri(type_name: str) -> str:
     """The ontology class of a node ``type`` (``Paper`` or an ``EntityType`` value)."""
-    return KG + type_name
+    return kg_term(type_name)

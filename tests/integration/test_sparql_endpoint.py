@@ -19,9 +19,7 @@ from kg.graph import write_graph
 from kg.queries.catalog import bind, get_query
 from kg.queries.embedded import run_embedded
 from kg.rdf.sparql import _value, bind_query, get_sparql
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "rdf"))
-from conftest import make_graph  # noqa: E402
+from tests.unit.rdf.sample_graph import make_graph
 
 pytestmark = pytest.mark.sparql_endpoint
 

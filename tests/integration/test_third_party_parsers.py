@@ -16,7 +16,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -24,9 +23,7 @@ import networkx as nx
 import pytest
 
 from kg.rdf.export import FORMATS, write
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "rdf"))
-from conftest import make_graph  # noqa: E402
+from tests.unit.rdf.sample_graph import make_graph
 
 JAVA_DIR = Path("/usr/share/java")
 #: Jena and the runtime dependencies Debian's libapache-jena-java pulls in

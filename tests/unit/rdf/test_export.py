@@ -62,7 +62,7 @@ def test_quads_put_data_in_the_named_graph_and_void_in_the_default(
 
 def test_export_is_byte_identical_across_runs(graph: nx.MultiDiGraph) -> None:
     assert _export(graph, "nt") == _export(graph, "nt")
-    from tests.unit.rdf.conftest import make_graph
+    from tests.unit.rdf.sample_graph import make_graph
 
     assert _export(make_graph(), "nt") == _export(graph, "nt")
 

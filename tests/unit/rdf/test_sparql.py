@@ -14,7 +14,7 @@ from kg.errors import QueryError
 from kg.queries.catalog import CANNED
 from kg.queries.embedded import run_embedded
 from kg.rdf.sparql import bind_query, get_sparql, load_store, run_canned, run_query
-from tests.unit.rdf.conftest import make_graph
+from tests.unit.rdf.sample_graph import make_graph
 
 #: (query, params) cases: names through aliases and case, empty results, limits, depths
 CASES: list[tuple[str, dict[str, str]]] = [
