@@ -96,7 +96,7 @@ def build(
     from kg.extract import Extractor  # spaCy is imported only when building
 
     extractor = Extractor(vocab_files=tuple(vocab_paths), model=model)
-    vocabulary = _vocabulary(extractor, vocab_paths)
+    vocabulary = _vocabulary(vocab_paths)
     timings["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -125,19 +125,10 @@ def build(
     return BuildResult(graph, summary, report, Path(out_dir), files, timings)
 
 
-def _vocabulary(extractor: object, vocab_files: list[str]) -> list[VocabConcept]:
-    """The concepts the extractor matched with, so resolution uses the same ones."""
-    for attr in ("concepts", "vocabulary"):
-        concepts = getattr(extractor, attr, None)
-        if isinstance(concepts, list | tuple) and all(
-            isinstance(c, VocabConcept) for c in concepts
-        ):
-            return list(concepts)
+def _vocabulary(vocab_files: list[str]) -> list[VocabConcept]:
+    """The concepts the extractor matches with (shipped plus ``vocab_files``), for resolution."""
     try:
         return load_vocabulary([Path(p) for p in vocab_files])
-    except NotImplementedError:
-        log.warning("the vocabulary is not available yet: entities resolve by name only")
-        return []
     except KGError:
         raise
     except Exception as exc:  # rdflib parse errors and the like
