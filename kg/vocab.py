@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ __all__ = ["VocabConcept", "load_vocabulary", "default_vocab_files", "normalise_
 log = logging.getLogger(__name__)
 
 _CACHE_VERSION = 1
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _KG_ENTITY_TYPE = URIRef(KG_NS + "entityType")
 _KG_SPECIFIC = URIRef(KG_NS + "specific")
 
@@ -66,15 +68,19 @@ def normalise_label(label: str) -> str:
     """The key under which two labels count as the same name.
 
     Casefold, spell out ``+`` and ``#`` (so ``ZeRO`` and ``ZeRO++``, ``QuIP`` and
-    ``QuIP#`` stay distinct), then keep only alphanumerics.
+    ``QuIP#`` stay distinct), keep a decimal point between digits (``OPT-1.3B`` is not
+    ``OPT-13B``), then keep only alphanumerics.
 
     >>> normalise_label("Megatron-LM") == normalise_label("megatron lm")
     True
     >>> normalise_label("ZeRO") == normalise_label("ZeRO++")
     False
+    >>> normalise_label("OPT-1.3B") == normalise_label("OPT-13B")
+    False
     """
     text = label.casefold().replace("+", "plus").replace("#", "sharp")
-    return "".join(ch for ch in text if ch.isalnum())
+    text = _DECIMAL_POINT.sub("\x00", text)
+    return "".join(ch for ch in text if ch.isalnum() or ch == "\x00").replace("\x00", ".")
 
 
 def default_vocab_files() -> list[Path]:

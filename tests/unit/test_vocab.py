@@ -73,6 +73,8 @@ def test_no_two_concepts_share_a_normalised_label(concepts: list[VocabConcept]) 
 def test_normalisation_keeps_versions_apart() -> None:
     assert normalise_label("ZeRO") != normalise_label("ZeRO++")
     assert normalise_label("QuIP") != normalise_label("QuIP#")
+    assert normalise_label("OPT-1.3B") != normalise_label("OPT-13B")
+    assert normalise_label("Llama 3.1 8B") == normalise_label("Llama-3.1-8B")
     assert normalise_label("TPU v4") == normalise_label("TPUv4") == normalise_label("tpu-v4")
 
 
