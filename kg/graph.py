@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -223,22 +225,92 @@ def write_graph(G: nx.MultiDiGraph, directory: str | Path) -> tuple[Path, Path]:
     tmp = json_path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     tmp.replace(json_path)
-    nx.write_graphml(_graphml_ready(G), graphml_path, encoding="utf-8")
+    _write_graphml(G, graphml_path)
     return json_path, graphml_path
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_GRAPHML_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
 
 
 def _graphml_value(v: Any) -> Any:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v
 
 
-def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    H = nx.MultiDiGraph()
-    H.graph.update({k: _graphml_value(v) for k, v in G.graph.items() if v is not None})
-    for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: _graphml_value(v) for k, v in d.items() if v is not None})
-    for u, v, k, d in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **{a: _graphml_value(x) for a, x in d.items() if x is not None})
-    return H
+def _graphml_type(values: set[type]) -> str:
+    if values == {bool}:
+        return "boolean"
+    if values == {int}:
+        return "long"
+    if values <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _xml_text(v: Any, gtype: str) -> str:
+    if gtype == "boolean":
+        return "true" if v else "false"
+    if gtype != "string":
+        return str(v)
+    text = v if isinstance(v, str) else str(_graphml_value(v))
+    return escape(_XML_INVALID.sub("", text)) if text else text
+
+
+def _write_graphml(G: nx.MultiDiGraph, path: Path) -> None:
+    """Stream ``G`` as GraphML (networkx's writer builds the whole XML tree in memory).
+
+    Lists are JSON-encoded strings, ``None`` values are left out, edge keys are edge ids
+    (``nx.read_graphml(path, force_multigraph=True)`` reads them back as keys).
+    """
+    seen: dict[tuple[str, str], set[type]] = {}
+
+    def scan(domain: str, attrs: dict[str, Any]) -> None:
+        for k, v in attrs.items():
+            if v is not None:
+                seen.setdefault((domain, k), set()).add(
+                    str if isinstance(v, list | tuple | dict) else type(v)
+                )
+
+    scan("graph", G.graph)
+    for _, d in G.nodes(data=True):
+        scan("node", d)
+    for *_, d in G.edges(data=True):
+        scan("edge", d)
+    ids = {
+        dk: (f"d{i}", _graphml_type(types))
+        for i, (dk, types) in enumerate(sorted(seen.items(), key=lambda kv: kv[0]))
+    }
+
+    def data(domain: str, attrs: dict[str, Any]) -> str:
+        out = []
+        for k, v in attrs.items():
+            if v is not None:
+                kid, gtype = ids[(domain, k)]
+                out.append(f'<data key="{kid}">{_xml_text(v, gtype)}</data>')
+        return "".join(out)
+
+    tmp = path.with_suffix(".graphml.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(_GRAPHML_HEAD)
+        for (domain, name), (kid, gtype) in ids.items():
+            attr = f"attr.name={quoteattr(name)} attr.type={quoteattr(gtype)}"
+            f.write(f'<key id="{kid}" for="{domain}" {attr}/>\n')
+        f.write(f'<graph edgedefault="directed">{data("graph", G.graph)}\n')
+        for n, d in G.nodes(data=True):
+            f.write(
+                f"<node id={quoteattr(_XML_INVALID.sub('', str(n)))}>{data('node', d)}</node>\n"
+            )
+        for u, v, k, d in G.edges(keys=True, data=True):
+            f.write(f"<edge source={quoteattr(u)} target={quoteattr(v)} id={quoteattr(str(k))}>")
+            f.write(f"{data('edge', d)}</edge>\n")
+        f.write("</graph>\n</graphml>\n")
+    tmp.replace(path)
 
 
 def read_graph(directory: str | Path) -> nx.MultiDiGraph:
