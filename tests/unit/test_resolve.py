@@ -72,6 +72,7 @@ def test_spelling_variants_share_a_key(a: str, b: str) -> None:
         ("LLaMA-2 7B", "LLaMA-27B"),
         ("DiLoCo", "DiLoCoX"),
         ("A100", "A800"),
+        ("OPT-1.3B", "OPT-13B"),
     ],
 )
 def test_versions_and_siblings_keep_distinct_keys(a: str, b: str) -> None:
