@@ -115,5 +115,5 @@ class AbbreviationDetector:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        state_of(doc).abbreviations.extend(find_abbreviations(doc.text))
+        state_of(doc).abbreviations.extend(find_abbreviations(state_of(doc).text))
         return doc

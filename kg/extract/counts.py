@@ -121,5 +121,5 @@ class NumberReader:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        state.numbers.extend(find_numbers(doc.text, state))
+        state.numbers.extend(find_numbers(state.text, state))
         return doc

@@ -76,7 +76,8 @@ _BEFORE_TYPE_NOUN = re.compile(
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 _HEADS = "|".join(sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True))
-_CONCEPT = re.compile(rf"\b((?:{_WORD}\s+){{0,2}})({_HEADS}|self-attention)\b", re.IGNORECASE)
+_HEAD = re.compile(rf"(?<![\w\-])({_HEADS}|self-attention)(?![\w\-])", re.IGNORECASE)
+_MOD_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 _SEED = re.compile(
     r"\b("
     + "|".join(
@@ -218,40 +219,36 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
 
 def concept_phrases(text: str) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
-    for m in _CONCEPT.finditer(text):
-        head = m.group(2)
-        mods = m.group(1).split()
-        while mods and (
-            mods[0].lower() in STOP_MODIFIERS
-            or mods[0].lower().endswith("ing")
-            or (
-                mods[0][0].isupper()
-                and mods[0][1:].islower()
-                and m.start(1) > 0
-                and text[m.start(1) - 2 : m.start(1)] != ". "
-            )
-        ):
-            mods.pop(0)
-        mods = mods[-1:]
-        if mods and (mods[0].lower() in STOP_MODIFIERS or _FLUFF.search(mods[0])):
-            mods = []
-        allowed = RESTRICTED_HEADS.get(head.lower())
-        if allowed is not None and mods and mods[0].lower() not in allowed:
-            mods = []
-        if not mods and (
-            head.lower() not in STANDALONE_HEADS
-            or allowed
-            and not mods
-            and head.lower() not in STANDALONE_HEADS
-        ):
+    for m in _HEAD.finditer(text):
+        head = m.group(1)
+        low = head.lower()
+        start = m.start()
+        mod = ""
+        if start > 1 and text[start - 1] == " ":
+            words = text[max(0, start - 40) : start].split()
+            if words and _MOD_WORD.match(words[-1]):
+                mod = words[-1]
+        if mod:
+            ml = mod.lower()
+            at_start = start - len(mod) - 1 <= 0 or text[start - len(mod) - 3] in ".\n"
+            if (
+                ml in STOP_MODIFIERS
+                or ml.endswith("ing")
+                or _FLUFF.search(ml)
+                or mod[0].isupper()
+                and not head[0].isupper()
+                and not at_start
+            ):
+                mod = ""
+        allowed = RESTRICTED_HEADS.get(low)
+        if allowed is not None and mod and mod.lower() not in allowed:
+            mod = ""
+        if not mod and low not in STANDALONE_HEADS:
             continue
-        phrase = " ".join([*mods, head])
-        start = m.end(2) - len(phrase) if mods else m.start(2)
-        if text[start : m.end(2)].split() != phrase.split():
-            start = text.rfind(mods[0], m.start(), m.start(2)) if mods else m.start(2)
-        if is_non_entity(phrase) or phrase[0].isupper() and not head[0].isupper():
+        phrase = f"{mod} {head}" if mod else head
+        if is_non_entity(phrase):
             continue
-        yield start, m.end(2), "head_noun", 0.6, False
+        yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
     for m in _SEED.finditer(text):
         yield m.start(), m.end(), "seed_concept", 0.8, False
 
@@ -370,5 +367,5 @@ class EntityDiscovery:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        state.mentions = discover(doc.text, state)
+        state.mentions = discover(state.text, state)
         return doc

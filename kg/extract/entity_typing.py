@@ -227,5 +227,5 @@ class EntityTyper:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_types(doc.text, state_of(doc))
+        assign_types(state_of(doc).text, state_of(doc))
         return doc

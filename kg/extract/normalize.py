@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["entity_key", "is_non_entity", "NON_ENTITY_KEYS", "singular"]
 
@@ -34,6 +35,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2}s$")
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     """Fold a surface form to a grouping key (case, punctuation, LaTeX, final plural)."""
     if _ACRONYM_PLURAL.search(name):

@@ -95,9 +95,9 @@ class Extractor:
         """Extract from a stream of papers, lazily, through ``nlp.pipe``."""
         pairs = ((p.text, p) for p in papers)
         for doc, paper in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
-            yield assemble(paper, doc._.kg, doc.text)
+            yield assemble(paper, doc._.kg, doc._.kg.text)
 
     def extract_one(self, paper: Paper) -> PaperExtraction:
         """Extract from one paper."""
         doc = self.nlp(paper.text)
-        return assemble(paper, doc._.kg, doc.text)
+        return assemble(paper, doc._.kg, doc._.kg.text)

@@ -116,7 +116,7 @@ def _name_cues(state: DocState) -> Iterator[RelationCue]:
     done: set[tuple[int, int]] = set()
     for (g1, t1), (i1, m1) in names.items():
         for (g2, t2), (i2, m2) in names.items():
-            if g1 == g2 or (g1, g2) in done:
+            if g1 == g2 or (g1, g2) in done or t2 not in t1:
                 continue
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is not None:
@@ -239,5 +239,5 @@ class EntityRelations:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        state.relations.extend(find_relations(doc.text, state))
+        state.relations.extend(find_relations(state.text, state))
         return doc

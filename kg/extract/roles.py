@@ -146,5 +146,5 @@ class PaperRoles:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_roles(doc.text, state_of(doc))
+        assign_roles(state_of(doc).text, state_of(doc))
         return doc

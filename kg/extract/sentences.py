@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -118,12 +120,22 @@ class SentenceSegmenter:
         ensure_extension()
 
     def __call__(self, doc: Doc) -> Doc:
-        state = DocState()
-        doc._.kg = state
         text = doc.text
+        state = DocState(text=text)
+        doc._.kg = state
         state.title_end = title_end_of(text)
         state.sentences = split_sentences(text, state.title_end)
-        starts = {s for s, _ in state.sentences}
-        for token in doc:
-            token.is_sent_start = token.idx in starts or token.i == 0
+        if len(doc):
+            doc.from_array([SENT_START], sent_start_array(doc, state.sentences))
         return doc
+
+
+def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarray:
+    """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
+    arr = numpy.full((len(doc), 1), -1, dtype="int64")
+    arr[0, 0] = 1
+    for start, _ in sentences:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            arr[span.start, 0] = 1
+    return arr.astype("uint64")

@@ -7,6 +7,7 @@ assembly step turns it into a ``PaperExtraction``. Offsets are character offsets
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.ontology import EntityType, Relation, Role
@@ -79,6 +80,7 @@ class NumberCue:
 class DocState:
     """Everything the components found in one document."""
 
+    text: str = ""  # doc.text, computed once (spaCy rebuilds it on every access)
     title_end: int = 0
     sentences: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -90,10 +92,10 @@ class DocState:
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``offset``."""
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
-        return (0, self.title_end) if not self.sentences else self.sentences[-1]
+        if not self.sentences:
+            return 0, self.title_end
+        i = bisect_right(self.sentences, (offset, 1 << 62)) - 1
+        return self.sentences[max(i, 0)]
 
     def types(self) -> set[EntityType]:
         return {m.type for m in self.mentions if m.type is not None}
@@ -111,6 +113,6 @@ def state_of(doc) -> DocState:  # noqa: ANN001 - spaCy Doc
     """The ``DocState`` of ``doc``, created if an earlier component did not."""
     state = doc._.kg
     if state is None:
-        state = DocState()
+        state = DocState(text=doc.text)
         doc._.kg = state
     return state

@@ -1,0 +1,109 @@
+"""Extraction throughput beside spaCy's tokenizer, and memory peak on a long stream.
+
+Run by hand (one process, results in docs/benchmarks.md, section "Extraction"):
+
+    .venv/bin/python benchmarks/bench_extract.py throughput --n 5000
+    .venv/bin/python benchmarks/bench_extract.py memory --n 100000
+
+``throughput`` times ``spacy.blank("en")`` tokenising the texts and the kg extractor
+on the same texts in the same run (best of ``--repeat``), and prints both rates and
+their ratio (kg must reach at least 1/4 of the tokenizer). ``memory`` streams ``--n``
+synthetic papers through ``Extractor.extract`` and prints the peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import spacy  # noqa: E402
+
+from kg.extract import Extractor  # noqa: E402
+from kg.models import Paper  # noqa: E402
+
+
+def synthetic_papers(n: int, seed: int = 0) -> Iterator[Paper]:
+    """Papers from ``benchmarks.make_corpus`` (or, without it, corpus abstracts repeated)."""
+    try:
+        from benchmarks.make_corpus import generate_papers
+    except ImportError:  # pragma: no cover - fallback before the corpus generator exists
+        corpus = Path(__file__).resolve().parent.parent / "tests" / "data"
+        raise SystemExit(f"benchmarks/make_corpus.py is missing (looked beside {corpus})")
+    for d in generate_papers(n, seed=seed):
+        yield Paper(id=d["id"], title=d["title"], abstract=d["abstract"])
+
+
+def _rate(n: int, seconds: float) -> float:
+    return n / seconds if seconds else float("inf")
+
+
+def throughput(n: int, repeat: int, batch_size: int) -> dict[str, float]:
+    papers = list(synthetic_papers(n))
+    texts = [p.text for p in papers]
+    tokenizer = spacy.blank("en")
+    extractor = Extractor()
+    for _ in extractor.extract(papers[:50]):  # warm-up (vocab matcher built, caches)
+        pass
+    tok_best = kg_best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _doc in tokenizer.pipe(texts, batch_size=batch_size):
+            pass
+        tok_best = min(tok_best, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _x in extractor.extract(papers, batch_size=batch_size):
+            pass
+        kg_best = min(kg_best, time.perf_counter() - t0)
+    tok, kg = _rate(n, tok_best), _rate(n, kg_best)
+    chars = sum(len(t) for t in texts) / n
+    return {
+        "papers": n,
+        "mean_chars": round(chars),
+        "tokenizer_per_s": round(tok, 1),
+        "kg_per_s": round(kg, 1),
+        "ratio": round(kg / tok, 3),
+    }
+
+
+def memory(n: int, batch_size: int) -> dict[str, float]:
+    extractor = Extractor()
+    t0 = time.perf_counter()
+    entities = 0
+    done = 0
+    for x in extractor.extract(synthetic_papers(n), batch_size=batch_size):
+        entities += len(x.entities)
+        done += 1
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "papers": done,
+        "entities": entities,
+        "seconds": round(seconds, 1),
+        "kg_per_s": round(_rate(done, seconds), 1),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mode", choices=["throughput", "memory"])
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=64)
+    a = ap.parse_args()
+    if a.mode == "throughput":
+        result = throughput(a.n, a.repeat, a.batch_size)
+    else:
+        result = memory(a.n, a.batch_size)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
