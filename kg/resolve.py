@@ -257,13 +257,13 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int, key: str, *, same_type: bool, force: bool = False) -> bool:
-        """Merge the clusters of ``i`` and ``j`` (met through ``key``) unless they clash."""
+    def union(self, i: int, j: int, *, same_type: bool, force: bool = False) -> bool:
+        """Merge the clusters of ``i`` and ``j`` unless they clash (or ``force``)."""
         a, b = self.find(i), self.find(j)
         if a == b:
             return True
         sa, sb = self.state[a], self.state[b]
-        if not force and _clash(sa, sb, key, same_type=same_type):
+        if not force and _clash(sa, sb, same_type=same_type):
             return False
         if self.size[a] < self.size[b]:
             a, b, sa, sb = b, a, sb, sa
@@ -276,7 +276,7 @@ class _UnionFind:
         return True
 
 
-def _clash(a: _Cluster, b: _Cluster, key: str, *, same_type: bool) -> bool:
+def _clash(a: _Cluster, b: _Cluster, *, same_type: bool) -> bool:
     if a.concept and b.concept and a.concept != b.concept:
         return True
     ta, tb = a.dominant_type(), b.dominant_type()
@@ -301,17 +301,27 @@ _STOP = {"of", "and", "for", "the", "a", "an", "in", "on", "with", "to", "via", 
 
 
 def _long_forms(entity: ExtractedEntity, name_key: str) -> list[frozenset[str]]:
-    """Content-word sets of the multi-word aliases that are more than respellings."""
+    """Content-word sets of the aliases that spell out the name (its definitions).
+
+    ``Mixture-of-Experts`` defines ``MoE``; ``MoE models`` (a respelling that contains
+    the name) and ``global self-attention`` (initials that do not fit) do not.
+    """
+    short = name_key.replace(" ", "")
     forms = []
     for alias in entity.aliases:
         toks = _tokens(alias)
-        if (
-            len(toks) >= 2
-            and loose_key(alias) != loose_key(entity.name)
-            and _join(toks) != name_key
-        ):
-            forms.append(frozenset(loose_key(t) for t in toks if t not in _STOP))
+        if len(toks) < 2 or name_key in toks or _join(toks) == name_key:
+            continue
+        letters = "".join(toks)
+        if not short or letters[0] != short[0] or not _subsequence(short, letters):
+            continue
+        forms.append(frozenset(loose_key(t) for t in toks if t not in _STOP))
     return forms
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 class _VocabIndex:
@@ -392,12 +402,12 @@ def resolve(
             by_loose[k].append(i)
     for members in by_concept.values():  # the vocabulary is authoritative
         for j in members[1:]:
-            uf.union(members[0], j, "", same_type=False, force=True)
+            uf.union(members[0], j, same_type=False, force=True)
     for groups, same_type in ((by_key, False), (by_loose, True)):
         for key in sorted(groups):
             members = groups[key]
             for j in members[1:]:
-                uf.union(members[0], j, key, same_type=same_type)
+                uf.union(members[0], j, same_type=same_type)
 
     clusters: dict[int, list[_Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):

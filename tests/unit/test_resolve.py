@@ -198,6 +198,18 @@ def test_an_acronym_defined_differently_is_two_entities() -> None:
     assert sorted(res.entities) == ["entity/peqa", "entity/peqa-system"]
 
 
+def test_respellings_and_loose_aliases_are_no_conflicting_definitions() -> None:
+    res = resolve(
+        [
+            paper("p1", ent("MoE", M, "MoE models")),  # contains the name: no definition
+            paper("p2", ent("MoE", M, "Mixture-of-Experts")),
+            paper("p3", ent("MoE", M, "sparse gating")),  # initials do not fit: no definition
+        ]
+    )
+    (moe,) = res.entities.values()
+    assert moe.support == 3
+
+
 def test_strongly_different_types_stay_apart() -> None:
     res = resolve([paper("p1", ent("Pile", D)), paper("p2", ent("PILE", H))])
     assert len(res.entities) == 2
