@@ -7,9 +7,10 @@ Users add their own files (``--vocab FILE.ttl``) in the same format: a
 ``kg:specific`` (default true) and ``kg:entityType`` (or ``skos:inScheme`` a scheme that
 has one). A concept defined again in a later file replaces the earlier definition.
 
-Loading parses the Turtle once with rdflib and caches the result twice: in memory
-(per process) and as a pickle in the user cache directory, keyed by the files' paths,
-sizes and modification times, so ``kg extract`` pays the parse only after an edit.
+Loading parses each Turtle file once with rdflib and caches its concepts twice: in
+memory (per process) and as a pickle in the user cache directory (``$KG_CACHE_DIR``,
+else ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``), keyed by the file's path, size and
+modification time, so ``kg extract`` pays the parse only for a file that changed.
 
 >>> concepts = load_vocabulary()
 >>> zero = next(c for c in concepts if c.slug == "zero")
@@ -114,23 +115,29 @@ def load_vocabulary(extra: Iterable[Path] = ()) -> list[VocabConcept]:
     return list(_load_cached(tuple(key)))
 
 
-@lru_cache(maxsize=8)
 def _load_cached(key: tuple[tuple[str, int, int], ...]) -> tuple[VocabConcept, ...]:
-    digest = hashlib.sha256(repr((_CACHE_VERSION, key)).encode()).hexdigest()[:24]
+    """Merge the files' concepts; a concept defined again in a later file wins."""
+    by_id: dict[str, VocabConcept] = {}
+    for file_key in key:
+        for concept in _load_file(file_key):
+            by_id.pop(concept.id, None)
+            by_id[concept.id] = concept
+    return tuple(by_id.values())
+
+
+@lru_cache(maxsize=64)
+def _load_file(file_key: tuple[str, int, int]) -> tuple[VocabConcept, ...]:
+    """One file's concepts: from memory, else the pickle cache, else parsed (and cached)."""
+    digest = hashlib.sha256(repr((_CACHE_VERSION, file_key)).encode()).hexdigest()[:24]
     cache_file = _cache_dir() / f"vocab-{digest}.pickle"
     try:
         with cache_file.open("rb") as fh:
             concepts = pickle.load(fh)
         log.debug("vocabulary: %d concepts from cache %s", len(concepts), cache_file)
         return concepts
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except Exception:  # missing, stale or foreign pickle: parse the file again
         pass
-    by_id: dict[str, VocabConcept] = {}
-    for path_str, _, _ in key:
-        for concept in _parse_file(Path(path_str)):
-            by_id.pop(concept.id, None)
-            by_id[concept.id] = concept
-    concepts = tuple(by_id.values())
+    concepts = tuple(_parse_file(Path(file_key[0])))
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
@@ -139,7 +146,7 @@ def _load_cached(key: tuple[tuple[str, int, int], ...]) -> tuple[VocabConcept, .
         tmp.replace(cache_file)
     except OSError as exc:  # a read-only home must not break extraction
         log.debug("vocabulary cache not written (%s)", exc)
-    log.info("vocabulary: %d concepts from %d files", len(concepts), len(key))
+    log.info("vocabulary: parsed %d concepts from %s", len(concepts), file_key[0])
     return concepts
 
 

@@ -15,7 +15,7 @@ from kg.errors import OntologyError
 from kg.ontology import KGV_NS, EntityType
 from kg.vocab import (
     VocabConcept,
-    _load_cached,
+    _load_file,
     default_vocab_files,
     load_vocabulary,
     normalise_label,
@@ -33,9 +33,12 @@ MINIMUM = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "kg-cache"))
+@pytest.fixture(scope="module", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the tests' pickles out of the user's cache directory."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("kg-cache")))
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -310,12 +313,22 @@ def test_concept_without_type_or_label_is_an_error(tmp_path: Path) -> None:
         load_vocabulary([unlabelled])
 
 
+def test_a_stale_cache_file_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    _load_file.cache_clear()
+    first = load_vocabulary()
+    for pickled in (tmp_path / "cache").glob("vocab-*.pickle"):
+        pickled.write_bytes(b"not a pickle")
+    _load_file.cache_clear()
+    assert load_vocabulary() == first
+
+
 def test_loading_is_cached_and_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
-    _load_cached.cache_clear()
+    _load_file.cache_clear()
     first = load_vocabulary()  # parses the Turtle and writes the pickle
     assert list((tmp_path / "cache").glob("vocab-*.pickle"))
-    _load_cached.cache_clear()
+    _load_file.cache_clear()
     start = time.perf_counter()
     second = load_vocabulary()  # from the pickle
     from_disk = time.perf_counter() - start
