@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kg.cli._neo4j_options import neo4j_options
 from kg.queries.format import FORMATS, format_rows
 
 __all__ = ["command"]
@@ -41,17 +42,7 @@ def _list_queries() -> str:
     help="Output format on stdout.",
 )
 @click.option("--list", "list_", is_flag=True, help="List the canned queries and exit.")
-@click.option(
-    "--uri",
-    envvar="NEO4J_URI",
-    default=None,
-    help="Neo4j Bolt URI [env NEO4J_URI]; without it the query runs on DIRECTORY.",
-)
-@click.option(
-    "--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="[env NEO4J_USER]"
-)
-@click.option("--password", envvar="NEO4J_PASSWORD", default=None, help="[env NEO4J_PASSWORD]")
-@click.option("--database", envvar="NEO4J_DATABASE", default=None, help="[env NEO4J_DATABASE]")
+@neo4j_options(uri_default=None)
 def command(
     name: str | None,
     directory: str,
@@ -65,7 +56,9 @@ def command(
 ) -> None:
     """Run canned query NAME on Neo4j (with --uri) or on the graph in DIRECTORY.
 
-    DIRECTORY is what `kg build` wrote (default kg-out/). Rows go to stdout.
+    Without --uri (or NEO4J_URI) the query runs on the graph `kg build` wrote into
+    DIRECTORY (default kg-out/); with it, the same query runs as cypher/NAME.cypher on
+    Neo4j, with the same rows. Rows go to stdout, the row count to stderr.
 
     \b
     Example:

@@ -9,7 +9,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from kg.errors import LoaderError
 from kg.queries.catalog import bind, get_query
 from kg.queries.embedded import run_embedded
 
@@ -62,17 +61,13 @@ def _run_neo4j(
     password: str | None,
     database: str | None,
 ) -> list[dict[str, Any]]:
-    from neo4j import GraphDatabase
-    from neo4j.exceptions import ConfigurationError
-
+    from kg.neo4j_loader import Neo4jSettings, connect
     from kg.queries.neo4j_backend import run_cypher
 
     log.info("query %s on Neo4j at %s", name, uri)
+    settings = Neo4jSettings(uri=uri, user=user, password=password, database=database or "neo4j")
+    driver = connect(settings)  # one-line LoaderError when unreachable or refused
     try:
-        driver = GraphDatabase.driver(uri, auth=(user, password or ""))
-    except (ConfigurationError, ValueError) as exc:
-        raise LoaderError(
-            f"bad Neo4j URI {uri!r} ({exc}); use e.g. bolt://localhost:7687"
-        ) from None
-    with driver:
-        return run_cypher(driver, name, bound, database=database)
+        return run_cypher(driver, name, bound, database=settings.database)
+    finally:
+        driver.close()

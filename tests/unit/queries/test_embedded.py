@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sample_graph import PAPERS, sample_graph
 
 from kg.errors import QueryError
 from kg.queries.embedded import QUERIES, resolve, run_embedded
+from tests.unit.queries.sample_graph import PAPERS, sample_graph
 
 G = sample_graph()
 

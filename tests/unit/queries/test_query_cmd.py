@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sample_graph import sample_graph
 
 from kg.cli import cli
 from kg.graph import write_graph
 from kg.queries.embedded import run_embedded
+from tests.unit.queries.sample_graph import sample_graph
 
 
 @pytest.fixture(scope="module")
