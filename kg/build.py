@@ -15,10 +15,13 @@ The output directory gets ``graph.json`` (node-link), ``graph.graphml`` and
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -93,10 +96,8 @@ def build(
         raise InputError(f"no papers read ({where}); check the paths and --input-format")
 
     t0 = time.perf_counter()
-    from kg.extract import Extractor  # spaCy is imported only when building
-
-    extractor = Extractor(vocab_files=tuple(vocab_paths), model=model)
-    vocabulary = _vocabulary(vocab_paths)
+    stamp = tuple((p, os.stat(p).st_mtime_ns if os.path.exists(p) else 0) for p in vocab_paths)
+    extractor, vocabulary = _pipeline(stamp, model)
     timings["load"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -123,6 +124,21 @@ def build(
         ", ".join(f"{k} {v:.2f}s" for k, v in timings.items()),
     )
     return BuildResult(graph, summary, report, Path(out_dir), files, timings)
+
+
+@lru_cache(maxsize=2)
+def _pipeline(
+    vocab: tuple[tuple[str, int], ...], model: str | None
+) -> tuple[Any, list[VocabConcept]]:
+    """The extractor and the concepts for resolution, kept for the next build in this process.
+
+    ``vocab`` pairs each extra vocabulary file with its modification time, so an edited
+    file gives a fresh pipeline.
+    """
+    from kg.extract import Extractor  # spaCy is imported only when building
+
+    files = [p for p, _ in vocab]
+    return Extractor(vocab_files=tuple(files), model=model), _vocabulary(files)
 
 
 def _vocabulary(vocab_files: list[str]) -> list[VocabConcept]:

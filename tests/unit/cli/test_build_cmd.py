@@ -103,3 +103,16 @@ def test_strict_turns_reading_warnings_into_an_exit_code(tmp_path: Path) -> None
     )
     assert strict.exit_code == 1
     assert "--strict" in strict.stderr and "empty.txt" in strict.stderr
+
+
+def test_build_on_the_readme_example(tmp_path: Path) -> None:
+    from kg.readers import read_papers
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "listing.txt"
+    result = CliRunner().invoke(cli, ["-q", "build", str(example), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    n = sum(1 for _ in read_papers([str(example)]))
+    assert result.stdout.startswith(f"{n} papers, ")
+    graph = read_graph(tmp_path)
+    assert graph.graph["papers"] == n
+    assert graph.graph["inputs"] == [str(example)]
