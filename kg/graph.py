@@ -134,8 +134,8 @@ def build_graph(
         inputs=[str(p) for p in inputs],
         papers=len(exs),
     )
-    for ent in sorted(res.entities.values(), key=lambda e: e.id):
-        G.add_node(ent.id, **ent.node_attrs())
+    for resolved in sorted(res.entities.values(), key=lambda e: e.id):
+        G.add_node(resolved.id, **resolved.node_attrs())
     for ex in exs:
         G.add_node(paper_node_id(ex.paper.id), **_paper_attrs(ex.paper))
         for ent in ex.entities:

@@ -443,7 +443,7 @@ def _draft(mentions: list[_Mention]) -> tuple[ResolvedEntity, list[_Mention], st
     concept = next((m.concept for m in mentions if m.concept), None)
     papers = sorted({m.paper for m in mentions})
 
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     for m in mentions:
         votes[m.entity.type] += 1.0
     if concept:
