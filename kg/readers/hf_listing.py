@@ -80,7 +80,8 @@ def is_chrome(line: str) -> bool:
 def strip_glued_chrome(line: str) -> str:
     """Remove chrome glued to the front of a title ("SubscribePanGu" -> "PanGu").
 
-    Only strips when the next character cannot continue a word ("Subscribers ..." stays).
+    Only strips chrome glued on (no space) where the next character cannot continue a
+    word: "Subscribers ..." and "Subscribe to ..." stay.
     """
     text = line.strip()
     changed = True
@@ -89,7 +90,7 @@ def strip_glued_chrome(line: str) -> str:
         for chrome in GLUED_CHROME:
             if text[: len(chrome)].casefold() == chrome.casefold() and len(text) > len(chrome):
                 rest = text[len(chrome) :]
-                if not rest[0].islower():
+                if not (rest[0].islower() or rest[0].isspace()):
                     text = rest.strip()
                     changed = True
                     break

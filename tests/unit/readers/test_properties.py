@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kg.models import Paper
 from kg.readers import INPUT_FORMATS, READERS, ReadReport, read_papers
+from kg.readers.hf_listing import is_chrome, strip_glued_chrome
 from kg.readers.normalize import clean_title, title_key, title_slug
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -92,3 +93,38 @@ def test_title_normalisation_is_total_and_stable(title: str) -> None:
     assert len(slug) <= 60 and slug == slug.lower() and slug.isascii()
     assert not slug.startswith("-")
     assert title_key(title) == title_key(cleaned)
+
+
+_word = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-",
+    min_size=1,
+    max_size=10,
+)
+_title = (
+    st.lists(_word, min_size=1, max_size=12)
+    .map(" ".join)
+    .filter(lambda t: not is_chrome(t) and strip_glued_chrome(t) == t and title_key(t))
+)
+_sentence = st.lists(_word, min_size=3, max_size=20).map(lambda ws: " ".join(ws).capitalize() + ".")
+_abstract = st.lists(_sentence, min_size=2, max_size=6).map(" ".join)
+_chrome = st.sampled_from(
+    ["new", "Subscribe", "Daily Papers", "Mar 12", "byAK and the research community"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    entries=st.lists(st.tuples(_title, _abstract), max_size=8, unique_by=lambda e: title_key(e[0])),
+    blank_lines=st.booleans(),
+    chrome=st.lists(_chrome, max_size=4),
+)
+def test_listing_round_trip(
+    entries: list[tuple[str, str]], blank_lines: bool, chrome: list[str]
+) -> None:
+    """Any listing of well-formed entries, with or without blank lines, reads back exactly."""
+    sep = "\n\n" if blank_lines else "\n"
+    text = sep.join([*chrome, *(f"{t}{sep}{a}" for t, a in entries)]) + "\n"
+    report = ReadReport()
+    papers = list(READERS["hf-listing"](io.StringIO(text), "l.txt", report))
+    assert [(p.title, p.abstract) for p in papers] == entries
+    assert not report.warnings
