@@ -347,3 +347,28 @@ def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
     extra.write_text(USER_VOCAB.replace("FancyEngine", "FancierEngine"))
     labels = {c.pref_label for c in load_vocabulary([extra])}
     assert "FancierEngine" in labels and "FancyEngine" not in labels
+
+
+#: the product lines, libraries, techniques, benchmarks and model families the issue names
+NAMED_IN_THE_ISSUE = """
+v100 a100 h100 h200 b200 gb200 t4 l4 rtx-4090 mi100 mi210 mi250x mi300x tpu-v2 tpu-v3 tpu-v4
+tpu-v5e tpu-v5p trillium ascend-910 ascend-910b intel-gaudi cerebras-wse graphcore-ipu
+sambanova-rdu groq-lpu nvlink infiniband roce pcie nvme-ssd frontier summit aurora fugaku
+perlmutter p4d-24xlarge
+pytorch tensorflow jax mindspore paddlepaddle deepspeed megatron-lm pytorch-fsdp colossal-ai
+horovod ray vllm tensorrt-llm sglang text-generation-inference llama-cpp nccl mpi cuda triton
+xla tvm onnx-runtime hugging-face-transformers
+zero zero-infinity zero-plus-plus pipeline-parallelism tensor-parallelism data-parallelism
+sgd adam adamw lamb adafactor shampoo lion 1-bit-adam flashattention flashattention-2
+flashattention-3 multi-query-attention grouped-query-attention linear-attention mamba rwkv
+mixture-of-experts transformer resnet lora qlora gptq awq smoothquant speculative-decoding
+beam-search ppo dpo grpo reinforcement-learning-from-human-feedback
+imagenet coco glue superglue squad mmlu gsm8k math humaneval mbpp c4 the-pile wikitext-103
+lambada hellaswag arc aime swe-bench librispeech
+gpt-2 gpt-3 gpt-3-5 gpt-4 llama llama-2 llama-2-7b llama-2-70b llama-3 llama-3-8b mistral-7b
+mixtral-8x7b qwen deepseek bert roberta t5 palm gemini falcon bloom opt chinchilla resnet-50
+""".split()
+
+
+def test_the_issues_examples_are_in_the_vocabulary(by_slug: dict[str, VocabConcept]) -> None:
+    assert [s for s in NAMED_IN_THE_ISSUE if s not in by_slug] == []
