@@ -159,6 +159,40 @@ def test_sample_graph_rows_are_the_same_on_neo4j(
         assert embedded, f"{_id(case)} returns no rows: a vacuous comparison"
 
 
+# -- the questions the issue asks, on Neo4j (each graph loaded once) -------------------
+
+
+def _lineage_of_zero_includes_zero_infinity(driver: Driver) -> None:
+    for name in ("ZeRO", "Zero Redundancy Optimizer"):
+        rows = run_cypher(driver, "lineage", {"name": name}, database="neo4j")
+        links = {(r["direction"], r["head"], r["relation"], r["tail"]) for r in rows}
+        assert ("descendant", "ZeRO-Infinity", "extends", "ZeRO") in links, rows
+
+
+def _compare_diloco_and_dilocox_fills_both_columns(driver: Driver) -> None:
+    rows = run_cypher(driver, "compare", {"a": "DiLoCo", "b": "DiLoCoX"}, database="neo4j")
+    by_aspect = {r["aspect"]: r for r in rows}
+    assert by_aspect["name"]["a"] == ["DiLoCo"] and by_aspect["name"]["b"] == ["DiLoCoX"]
+    for aspect in ("type", "proposed_in", "shared_neighbours"):
+        assert by_aspect[aspect]["a"] and by_aspect[aspect]["b"], by_aspect[aspect]
+    filled = [r["aspect"] for r in rows if r["a"] and r["b"]]
+    assert len(filled) >= 4, rows
+
+
+def test_sample_lineage_of_zero_includes_zero_infinity(
+    neo4j_server: Neo4jServer, driver: Driver, sample_dir: Path
+) -> None:
+    _ensure_loaded(neo4j_server, sample_dir)
+    _lineage_of_zero_includes_zero_infinity(driver)
+
+
+def test_sample_compare_diloco_and_dilocox_fills_both_columns(
+    neo4j_server: Neo4jServer, driver: Driver, sample_dir: Path
+) -> None:
+    _ensure_loaded(neo4j_server, sample_dir)
+    _compare_diloco_and_dilocox_fills_both_columns(driver)
+
+
 @pytest.mark.parametrize("case", CORPUS_CASES, ids=_id)
 def test_corpus_graph_rows_are_the_same_on_neo4j(
     neo4j_server: Neo4jServer, driver: Driver, corpus_dir: Path, case: Case
@@ -168,32 +202,18 @@ def test_corpus_graph_rows_are_the_same_on_neo4j(
     assert embedded, f"{_id(case)} returns no rows: a vacuous comparison"
 
 
-# -- the questions the issue asks, on Neo4j --------------------------------------------
-
-
-@pytest.mark.parametrize("graph", ["sample", "corpus"])
-def test_lineage_of_zero_includes_zero_infinity(
-    neo4j_server: Neo4jServer, driver: Driver, sample_dir: Path, corpus_dir: Path, graph: str
+def test_corpus_lineage_of_zero_includes_zero_infinity(
+    neo4j_server: Neo4jServer, driver: Driver, corpus_dir: Path
 ) -> None:
-    _ensure_loaded(neo4j_server, sample_dir if graph == "sample" else corpus_dir)
-    for name in ("ZeRO", "Zero Redundancy Optimizer"):
-        rows = run_cypher(driver, "lineage", {"name": name}, database="neo4j")
-        links = {(r["direction"], r["head"], r["relation"], r["tail"]) for r in rows}
-        assert ("descendant", "ZeRO-Infinity", "extends", "ZeRO") in links, rows
+    _ensure_loaded(neo4j_server, corpus_dir)
+    _lineage_of_zero_includes_zero_infinity(driver)
 
 
-@pytest.mark.parametrize("graph", ["sample", "corpus"])
-def test_compare_diloco_and_dilocox_fills_both_columns(
-    neo4j_server: Neo4jServer, driver: Driver, sample_dir: Path, corpus_dir: Path, graph: str
+def test_corpus_compare_diloco_and_dilocox_fills_both_columns(
+    neo4j_server: Neo4jServer, driver: Driver, corpus_dir: Path
 ) -> None:
-    _ensure_loaded(neo4j_server, sample_dir if graph == "sample" else corpus_dir)
-    rows = run_cypher(driver, "compare", {"a": "DiLoCo", "b": "DiLoCoX"}, database="neo4j")
-    by_aspect = {r["aspect"]: r for r in rows}
-    assert by_aspect["name"]["a"] == ["DiLoCo"] and by_aspect["name"]["b"] == ["DiLoCoX"]
-    for aspect in ("type", "proposed_in", "shared_neighbours"):
-        assert by_aspect[aspect]["a"] and by_aspect[aspect]["b"], by_aspect[aspect]
-    filled = [r["aspect"] for r in rows if r["a"] and r["b"]]
-    assert len(filled) >= 4, rows
+    _ensure_loaded(neo4j_server, corpus_dir)
+    _compare_diloco_and_dilocox_fills_both_columns(driver)
 
 
 # -- kg query: same JSON with and without --uri ----------------------------------------
