@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
 from kg.ontology import EntityType
@@ -357,3 +359,36 @@ def test_derive_lineage_avoids_junk() -> None:
     # a mixed-case name may differ in case ("Llama 2" of "LLaMA")
     ents += [_entity("entity/llama-2", "Llama 2", MO)]
     assert [(x.head, x.tail) for x in derive_lineage(ents)] == [("entity/llama-2", "entity/llama")]
+
+
+# -- properties ----------------------------------------------------------------------
+
+_word = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=8
+)
+_version = st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,2})?", fullmatch=True)
+_sep = st.sampled_from(["-", " ", "", " v", "-v"])
+
+
+@given(_word, _sep, _version, _version)
+def test_different_versions_never_share_a_key(word: str, sep: str, v1: str, v2: str) -> None:
+    a, b = f"{word}{sep}{v1}", f"{word}{sep}{v2}"
+    if v1 != v2:
+        assert match_key(a) != match_key(b) and loose_key(a) != loose_key(b)
+
+
+@given(
+    st.lists(st.tuples(_word, st.sampled_from([M, S, H, D, MO])), min_size=1, max_size=8),
+    st.randoms(),
+)
+def test_resolution_is_independent_of_input_order(
+    names: list[tuple[str, str]], rnd: object
+) -> None:
+    papers = [paper(f"p{i}", ent(n, t)) for i, (n, t) in enumerate(names)]
+    shuffled = list(papers)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    a, b = resolve(papers), resolve(shuffled)
+    assert {k: (e.name, e.aliases, e.type, e.support) for k, e in a.entities.items()} == {
+        k: (e.name, e.aliases, e.type, e.support) for k, e in b.entities.items()
+    }
+    assert a.index == b.index
