@@ -5,10 +5,10 @@
 // @param a: string
 // @param b: string
 //
-// Rows (docs/queries.md#compare): aspect, a, b; one row per aspect in the order name,
+// Rows (docs/queries.md#compare): aspect, a, b: one row per aspect in the order name,
 // type, aliases, proposed_in, used_in, runs_on, evaluated_on, compared_in,
-// shared_neighbours, distinct_neighbours; every cell a sorted list of strings. `a` and
-// `b` match names or aliases case-insensitively; several matches are united.
+// shared_neighbours, distinct_neighbours. Every cell a sorted list of strings. `a` and
+// `b` match names or aliases case-insensitively, and several matches are united.
 //
 // Examples:
 //   kg query compare --param a=DiLoCo --param b=DiLoCoX --uri bolt://127.0.0.1:7687

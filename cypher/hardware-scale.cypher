@@ -3,7 +3,7 @@
 //
 // @param limit: int = 20
 //
-// Rows (docs/queries.md#hardware-scale): paper, title, hardware (of the largest count;
+// Rows (docs/queries.md#hardware-scale): paper, title, hardware (of the largest count,
 // ties: the smallest name), count, proposes. Order: count descending, then paper.
 //
 // Examples:

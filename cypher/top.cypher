@@ -3,9 +3,9 @@
 // @param type: string = ""
 // @param limit: int = 10
 //
-// Rows (docs/queries.md#top): type, name, support. Types in alphabetical order; within
+// Rows (docs/queries.md#top): type, name, support. Types in alphabetical order. Within
 // a type at most `limit` rows by support descending, then name. An empty `type` means
-// every type; otherwise it matches the type case-insensitively.
+// every type, otherwise it matches the type case-insensitively.
 //
 // Examples:
 //   kg query top --param type=Hardware --param limit=5 --uri bolt://127.0.0.1:7687

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.cypher import statements
 from kg.errors import QueryError
 from kg.queries.catalog import (
     CANNED,
@@ -115,3 +116,12 @@ def test_unknown_query_lists_the_known_ones() -> None:
         QueryError, match=r"unknown query 'lineages'; known queries: lineage, compare"
     ):
         get_query("lineages")
+
+
+@pytest.mark.parametrize("name", CANNED)
+def test_each_file_is_one_statement_ending_in_a_semicolon(name: str) -> None:
+    """cypher-shell -f and Browser run the file as it is: one statement, `;` only at its end."""
+    text = get_query(name).text
+    assert text.rstrip().endswith(";")
+    assert text.count(";") == 1, "no `;` anywhere else, comments included"
+    assert len(statements(text)) == 1
