@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -32,6 +33,7 @@ from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, 
 
 __all__ = [
     "title_name",
+    "clean_name",
     "proposed_names",
     "name_shaped",
     "concept_phrases",
@@ -55,6 +57,10 @@ _PROPOSE = re.compile(
 )
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})")
 # words with an inner capital, two capitals, or letters next to digits; optional ++ / version
+_NAME_TOKEN = re.compile(
+    r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
+)
+_SHAPE_CHECK = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 _SHAPED = re.compile(
     r"(?<![\w\-])(?=[\w.+\-]*(?:[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]))"
     r"[A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=[\w]))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -76,7 +82,7 @@ _BEFORE_TYPE_NOUN = re.compile(
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 _HEADS = "|".join(sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True))
-_HEAD = re.compile(rf"(?<![\w\-])({_HEADS}|self-attention)(?![\w\-])", re.IGNORECASE)
+_HEAD = re.compile(rf"(?<![\w\-])({_HEADS}|self-attention)(?![\w\-])")
 _MOD_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 _SEED = re.compile(
     r"\b("
@@ -84,8 +90,7 @@ _SEED = re.compile(
         re.escape(s).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
         for s in sorted(SEED_CONCEPTS, key=len, reverse=True)
     )
-    + r")s?\b",
-    re.IGNORECASE,
+    + r")s?\b"
 )
 
 _FLUFF = re.compile(
@@ -103,6 +108,7 @@ Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, s
 
 
 _URL = re.compile(r"https?://\S+|\b[\w.\-]+\.(?:com|org|io|ai|net|git)\b\S*")
+_MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$"
@@ -144,6 +150,20 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(" ".join(words))
 
 
+@lru_cache(maxsize=65536)
+def clean_name(raw: str) -> tuple[int, int] | None:
+    """The (start, end) of the name inside a raw candidate, or None if it is no name.
+
+    >>> clean_name("GPU-based"), clean_name("FooNet."), clean_name("12X")
+    ((0, 3), (0, 6), None)
+    """
+    s, e = _trim_name(raw, 0, len(raw))
+    name = raw[s:e]
+    if e <= s or not _ok_name(name) or not _ok_shape(name):
+        return None
+    return s, e
+
+
 def title_name(title: str) -> tuple[int, int] | None:
     """The span of the name a title announces ("DeMo: Decoupled ..." -> "DeMo").
 
@@ -183,10 +203,13 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
 
     "Capitalised word + number" names are only read from ``start`` (after the title).
     """
-    for m in _SHAPED.finditer(text):
-        s, e = _trim_name(text, m.start(), m.end())
-        if _ok_name(text[s:e]) and _ok_shape(text[s:e]):
-            yield s, e, "name_shape", 0.7, True
+    for m in _NAME_TOKEN.finditer(text):
+        w = m.group(1)
+        if (w.isalpha() and w[1:].islower()) or not _SHAPE_CHECK.search(w):
+            continue
+        span = clean_name(m.group())
+        if span is not None:
+            yield m.start() + span[0], m.start() + span[1], "name_shape", 0.7, True
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
@@ -205,23 +228,28 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
                 break
-            s, e = _trim_name(text, m.start(1), m.end(1))
-            if _ok_name(text[s:e]) and _ok_shape(text[s:e]) and text[s - 2 : s] != ". ":
-                yield s, e, "listed_name", 0.55, True
+            span = clean_name(m.group(1))
+            s = m.start(1) + span[0] if span else 0
+            if span is not None and text[s - 2 : s] != ". ":
+                yield s, m.start(1) + span[1], "listed_name", 0.55, True
             if m.end() == m.end(1):
                 break
             pos = m.end()
     for m in _BEFORE_TYPE_NOUN.finditer(text, start):
-        s, e = _trim_name(text, m.start(1), m.end(1))
-        if _ok_name(text[s:e]) and _ok_shape(text[s:e]) and text[s - 2 : s] != ". ":
-            yield s, e, "typed_name", 0.6, True
+        span = clean_name(m.group(1))
+        s = m.start(1) + span[0] if span else 0
+        if span is not None and text[s - 2 : s] != ". ":
+            yield s, m.start(1) + span[1], "typed_name", 0.6, True
 
 
 def concept_phrases(text: str) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
-    for m in _HEAD.finditer(text):
-        head = m.group(1)
-        low = head.lower()
+    low_text = text.lower()
+    if len(low_text) != len(text):  # lower() changed lengths (rare non-ASCII): no folding
+        low_text = text
+    for m in _HEAD.finditer(low_text):
+        head = text[m.start(1) : m.end(1)]
+        low = m.group(1).lower()
         start = m.start()
         mod = ""
         if start > 1 and text[start - 1] == " ":
@@ -249,45 +277,50 @@ def concept_phrases(text: str) -> Iterator[Candidate]:
         if is_non_entity(phrase):
             continue
         yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
-    for m in _SEED.finditer(text):
+    for m in _SEED.finditer(low_text):
         yield m.start(), m.end(), "seed_concept", 0.8, False
 
 
-def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+def resolve_overlaps(mentions: Iterable[Mention], size: int = 0) -> list[Mention]:
     """Keep non-overlapping mentions: longer first, then higher confidence."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
+    taken = bytearray(max([size, *(m.end for m in ordered)]) if ordered else size)
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+    for m in ordered:
+        if 1 in taken[m.start : m.end]:
             continue
         kept.append(m)
-        taken.append((m.start, m.end))
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _word_bounded(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add every other occurrence of a kept discovered name as a mention of its own."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: list[Mention] = []
     for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
-        pat = re.compile(rf"(?<![\w\-]){re.escape(name.text)}(?![\w\-])")
-        for occ in pat.finditer(text):
-            s, e = occ.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            added.append(
-                Mention(
-                    s,
-                    e,
-                    name.text,
-                    name.rule,
-                    name.confidence,
-                    name.type,
-                    name.specific,
-                    name.concept,
+        n = name.text
+        s = text.find(n)
+        while s >= 0:
+            e = s + len(n)
+            if 1 not in taken[s:e] and _word_bounded(text, s, e):
+                taken[s:e] = b"\x01" * (e - s)
+                added.append(
+                    Mention(
+                        s, e, n, name.rule, name.confidence, name.type, name.specific, name.concept
+                    )
                 )
-            )
+            s = text.find(n, e)
+    if not added:
+        return mentions
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -341,7 +374,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
                 specific=any(c.isupper() for c in a.long[1:]),
             )
         )
-    urls = [u.span() for u in _URL.finditer(text)]
+    urls = [u.span() for u in _URL.finditer(text)] if _MAYBE_URL.search(text) else []
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
@@ -351,7 +384,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
             if any(s < ue and us < e for us, ue in urls):
                 continue
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
-    kept = propagate(text, resolve_overlaps(cands))
+    kept = propagate(text, resolve_overlaps(cands, len(text)))
     group_mentions(kept, abbr_ok)
     state.abbreviations = abbr_ok
     return kept

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -119,6 +120,7 @@ _BEFORE = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def shape_type(name: str) -> tuple[EntityType, float] | None:
     """The type a name's shape suggests, with a weight.
 

@@ -29,6 +29,9 @@ _PROPOSE_BEFORE = re.compile(
     r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s)?(?:\w+\s){0,1}$",
     re.IGNORECASE,
 )
+_PROPOSE_VERB = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|build|release|unveil)[sd]?\b", re.IGNORECASE
+)
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
 )
@@ -56,6 +59,7 @@ _RUN_BEFORE = re.compile(
 )
 
 
+_WE = re.compile(r"\b(?:we|our|We|Our)\b")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -64,11 +68,17 @@ def proposed_groups(state: DocState, text: str) -> set[int]:
     spans = state.proposed
     out = {m.group for m in state.mentions if m.rule in _PROPOSE_RULES}
     short_of = {(a.long_start, a.long_end): a.short for a in state.abbreviations}
+    cue_sents = {
+        state.sentence_of(c.start()) for c in _PROPOSE_VERB.finditer(text, state.title_end)
+    }
     for m in state.mentions:
         if any(s < m.end and m.start < e for s, e in spans):
             out.add(m.group)
             continue
-        before = text[max(0, m.start - 90) : m.start]
+        sent = state.sentence_of(m.start)
+        if sent not in cue_sents:
+            continue
+        before = text[max(sent[0], m.start - 90) : m.start]
         if (
             _PROPOSE_BEFORE.search(before)
             and (m.specific or (m.start, m.end) in short_of)
@@ -84,21 +94,31 @@ def is_own_work(sentence: str, has_proposed: bool) -> bool:
 
 
 def mention_role(
-    text: str, m: Mention, sent: tuple[int, int], own: bool, is_title: bool
+    text: str,
+    m: Mention,
+    sent: tuple[int, int],
+    own: bool,
+    is_title: bool,
+    compare_ends: list[int] | None = None,
 ) -> tuple[Role, str, float]:
-    """The role cue of one mention that is not of a proposed entity."""
-    before = text[sent[0] : m.start]
-    near = before[-90:]
+    """The role cue of one mention that is not of a proposed entity.
+
+    ``compare_ends``: where comparison cues end in ``text`` (found once per sentence).
+    """
+    if compare_ends is None:
+        compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
+    lo = max(sent[0], m.start - 90)
+    near = text[lo : m.start]
     t = m.type
     if t is EntityType.DATASET and _ON_BEFORE.search(near):
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(near) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
-    cmp = _COMPARE.search(near)
-    if cmp and not re.search(r"\b(?:we|our)\b", near[cmp.end() :], re.IGNORECASE):
+    cmp = next((e for e in compare_ends if lo <= e <= m.start), None)
+    if cmp is not None and not _WE.search(text, cmp, m.start):
         return Role.COMPARES_WITH, "compare_cue", 0.7
     if t is EntityType.HARDWARE:
-        if _RUN_BEFORE.search(before[-40:]) or own or is_title:
+        if own or is_title or _RUN_BEFORE.search(near[-40:]):
             return Role.RUNS_ON, "hardware_on", 0.7
         return Role.MENTIONS, "background", 0.5
     if t is EntityType.DATASET:
@@ -109,7 +129,7 @@ def mention_role(
         return Role.USES, "title_use", 0.6
     if own:
         return Role.USES, "own_work_use", 0.6
-    if _USE.search(near) and not _BACKGROUND.search(before):
+    if _USE.search(near) and not _BACKGROUND.search(text, sent[0], m.start):
         return Role.USES, "use_cue", 0.55
     return Role.MENTIONS, "background", 0.5
 
@@ -125,6 +145,7 @@ def assign_roles(text: str, state: DocState) -> None:
         has_proposed = any(state.mentions[i].group in proposed for i in idxs)
         own = is_own_work(sentence, has_proposed)
         is_title = sent[0] == 0 and sent[1] <= state.title_end
+        compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
         for i in idxs:
             m = state.mentions[i]
             if m.group in proposed:
@@ -133,7 +154,7 @@ def assign_roles(text: str, state: DocState) -> None:
                 else:
                     state.roles.append(RoleCue(i, Role.PROPOSES, "proposed_entity", 0.8))
                 continue
-            role, rule, conf = mention_role(text, m, sent, own, is_title)
+            role, rule, conf = mention_role(text, m, sent, own, is_title, compare_ends)
             state.roles.append(RoleCue(i, role, rule, conf))
 
 
