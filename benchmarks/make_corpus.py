@@ -26,11 +26,13 @@ import json
 import random
 import sys
 from collections import deque
-from collections.abc import Iterator
-from typing import Any, TextIO
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO, TypeVar
 from xml.sax.saxutils import escape
 
 __all__ = ["generate_papers", "write_corpus", "FORMATS"]
+
+T = TypeVar("T")
 
 FORMATS = ("hf-listing", "arxiv-json", "arxiv-atom", "jsonl", "csv")
 
@@ -161,10 +163,33 @@ _CATEGORIES = ("cs.DC", "cs.LG", "cs.CL", "cs.AR", "cs.PF", "cs.AI")
 # --- generation ------------------------------------------------------------------------
 
 
-def _new_name(rng: random.Random) -> str:
-    if rng.random() < 0.25:
-        return "".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVWXZ") for _ in range(rng.randint(3, 5)))
-    return rng.choice(_PREFIXES) + rng.choice(_SUFFIXES)
+class _Dice:
+    """Seeded choices on ``random.Random.random`` alone: 3x faster than ``choice``/``sample``."""
+
+    __slots__ = ("random",)
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed).random
+
+    def pick(self, seq: Sequence[T]) -> T:
+        return seq[int(self.random() * len(seq))]
+
+    def between(self, low: int, high: int) -> int:
+        return low + int(self.random() * (high - low + 1))
+
+    def sample(self, seq: Sequence[T], k: int) -> list[T]:
+        pool = list(seq)
+        for i in range(k):  # partial Fisher-Yates
+            j = i + int(self.random() * (len(pool) - i))
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+
+def _new_name(dice: _Dice) -> str:
+    if dice.random() < 0.25:
+        letters = "ABCDEFGHIJKLMNOPRSTUVWXZ"
+        return "".join(dice.pick(letters) for _ in range(dice.between(3, 5)))
+    return dice.pick(_PREFIXES) + dice.pick(_SUFFIXES)
 
 
 def _arxiv_id(index: int) -> tuple[str, str]:
@@ -182,33 +207,33 @@ def generate_papers(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
     (``system``, ``extends``, ``implemented_in``, ``hardware``, ``count``, ``model``,
     ``parameters``, ``datasets``, ``baselines``), for checking extraction at scale.
     """
-    rng = random.Random(seed)
+    rng = _Dice(seed)
     recent: deque[str] = deque(maxlen=2000)  # earlier names that new versions can extend
     for index in range(n):
-        base = rng.choice(recent) if recent and rng.random() < 0.15 else None
-        name = base + rng.choice(_VERSIONS) if base else _new_name(rng)
+        base = rng.pick(recent) if recent and rng.random() < 0.15 else None
+        name = base + rng.pick(_VERSIONS) if base else _new_name(rng)
         recent.append(name)
-        topic, technique, kind = rng.choice(_TOPICS)
-        framework = rng.choice(_FRAMEWORKS)
-        hardware, hardware_name = rng.choice(_HARDWARE)
-        count = rng.choice(_COUNTS)
-        model, params = rng.choice(_MODELS), rng.choice(_PARAMS)
+        topic, technique, kind = rng.pick(_TOPICS)
+        framework = rng.pick(_FRAMEWORKS)
+        hardware, hardware_name = rng.pick(_HARDWARE)
+        count = rng.pick(_COUNTS)
+        model, params = rng.pick(_MODELS), rng.pick(_PARAMS)
         datasets = rng.sample(_DATASETS, 2)
         baselines = rng.sample(_BASELINES, 2)
-        speedup = f"{rng.uniform(1.1, 9.0):.1f}"
-        cls = rng.choice(_CLASSES)
+        speedup = f"{1.1 + 7.9 * rng.random():.1f}"
+        cls = rng.pick(_CLASSES)
 
-        title = f"{name}: {rng.choice(_ADJECTIVES)} {topic} for {rng.choice(_TARGETS)}"
-        sentences = [rng.choice(_MOTIVATIONS).format(cls=cls, technique=technique)]
+        title = f"{name}: {rng.pick(_ADJECTIVES)} {topic} for {rng.pick(_TARGETS)}"
+        sentences = [rng.pick(_MOTIVATIONS).format(cls=cls, technique=technique)]
         if base:
             sentences.append(
-                f"We present {name}, which extends {base} with {rng.choice(_FEATURES)} and "
-                f"{rng.choice(_MECHANISMS)}."
+                f"We present {name}, which extends {base} with {rng.pick(_FEATURES)} and "
+                f"{rng.pick(_MECHANISMS)}."
             )
         else:
-            sentences.append(f"We present {name}, a {kind} that {rng.choice(_MECHANISMS)}.")
+            sentences.append(f"We present {name}, a {kind} that {rng.pick(_MECHANISMS)}.")
         sentences.append(
-            rng.choice(
+            rng.pick(
                 (
                     f"{name} is implemented in {framework}.",
                     f"We implement {name} on top of {framework}.",
@@ -221,25 +246,25 @@ def generate_papers(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
             f"On {count_text} {hardware}, {name} trains {model} with {params} parameters "
             f"{speedup}x faster than {baselines[0]}."
         )
-        result = rng.choice(_RESULTS).format(gain=f"{rng.uniform(0.3, 4.0):.1f}")
+        result = rng.pick(_RESULTS).format(gain=f"{0.3 + 3.7 * rng.random():.1f}")
         sentences.append(f"On {datasets[0]} and {datasets[1]}, {name} {result}.")
         sentences.append(
-            f"Compared with {baselines[1]}, it reduces memory by {rng.randint(15, 80)}% "
+            f"Compared with {baselines[1]}, it reduces memory by {rng.between(15, 80)}% "
             f"at the same throughput."
         )
-        closing = rng.choice(_CLOSINGS).format(name=name)
+        closing = rng.pick(_CLOSINGS).format(name=name)
         if closing:
             sentences.append(closing)
 
         arxiv_id, month = _arxiv_id(index)
-        authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(1, 6))]
+        authors = [f"{rng.pick(_FIRST)} {rng.pick(_LAST)}" for _ in range(rng.between(1, 6))]
         yield {
             "id": arxiv_id,
             "title": title,
             "abstract": " ".join(sentences),
             "authors": authors,
-            "categories": rng.sample(_CATEGORIES, rng.randint(1, 3)),
-            "published": f"{month}-{rng.randint(1, 28):02d}",
+            "categories": rng.sample(_CATEGORIES, rng.between(1, 3)),
+            "published": f"{month}-{rng.between(1, 28):02d}",
             "facts": {
                 "system": name,
                 "extends": base,
