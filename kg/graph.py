@@ -29,7 +29,7 @@ import networkx as nx
 from kg import __version__
 from kg.errors import GraphError
 from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
-from kg.ontology import PAPER, Relation, Role
+from kg.ontology import PAPER, EntityType, Relation, Role
 from kg.resolve import DERIVATION_RULE, Resolution, derive_lineage, resolve
 from kg.vocab import VocabConcept
 
@@ -51,6 +51,7 @@ PAPER_PREFIX = "paper/"
 #: Edge key of lineage derived from names (no paper states it).
 DERIVED_KEY = f"{Relation.EXTENDS.value}|derived"
 _ROLES = frozenset(r.value for r in Role)
+_TYPES = frozenset(t.value for t in EntityType)
 _RELATIONS = frozenset(r.value for r in Relation)
 
 
@@ -95,16 +96,22 @@ def _provenance(paper_id: str | None, ev: Evidence | None) -> dict[str, Any]:
     }
 
 
-def _dedupe(extractions: Iterable[PaperExtraction]) -> list[PaperExtraction]:
-    """One extraction per paper id (the first wins; later ones are logged)."""
+def _clean(extractions: Iterable[PaperExtraction]) -> list[PaperExtraction]:
+    """One extraction per paper id (the first wins), entities of ontology types only."""
     seen: dict[str, PaperExtraction] = {}
     for ex in extractions:
-        if ex.paper.id in seen:
-            log.info(
-                "paper %s extracted twice (%s); keeping the first", ex.paper.id, ex.paper.source
-            )
+        pid = ex.paper.id
+        if pid in seen:
+            log.info("paper %s extracted twice (%s); keeping the first", pid, ex.paper.source)
             continue
-        seen[ex.paper.id] = ex
+        bad = [e for e in ex.entities if e.type not in _TYPES]
+        for e in bad:
+            log.warning("paper %s: entity %r has unknown type %r; left out", pid, e.name, e.type)
+        if bad:
+            ex = PaperExtraction(
+                ex.paper, [e for e in ex.entities if e.type in _TYPES], ex.relations
+            )
+        seen[pid] = ex
     return list(seen.values())
 
 
@@ -125,7 +132,7 @@ def build_graph(
         Paper and entity nodes; role edges (paper → entity, keyed by role), stated
         relations (keyed ``<type>|<paper id>``) and derived lineage (``extends|derived``).
     """
-    exs = sorted(_dedupe(extractions), key=lambda e: e.paper.id)
+    exs = sorted(_clean(extractions), key=lambda e: e.paper.id)
     res = resolve(exs, vocabulary)
     G = nx.MultiDiGraph()
     G.graph.update(

@@ -210,3 +210,13 @@ def test_relations_between_unknown_names_or_to_itself_are_dropped() -> None:
     ]
     G = build_graph([PaperExtraction(p, ents, rels)])
     assert [k for *_, k in G.edges(keys=True)] == [Role.USES.value]
+
+
+def test_entities_of_unknown_types_are_left_out() -> None:
+    p = Paper(id="p1", title="T", abstract="A")
+    ents = [
+        ExtractedEntity(name="ZeRO", type=M, roles=[Role.USES.value]),
+        ExtractedEntity(name="Alice", type="Person", roles=[Role.USES.value]),
+    ]
+    G = build_graph([PaperExtraction(p, ents)])
+    assert sorted(G.nodes) == ["entity/zero", "paper/p1"]
