@@ -161,6 +161,16 @@ def _local_name(iri: str) -> str:
     return iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _boolean(node: object, default: bool) -> bool:
+    """``true``/``false`` as an xsd:boolean or a plain literal; ``default`` if absent."""
+    if not isinstance(node, Literal):
+        return default
+    value = node.toPython()
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("true", "1")
+
+
 def _parse_file(path: Path) -> list[VocabConcept]:
     graph = Graph()
     try:
@@ -176,8 +186,10 @@ def _parse_file(path: Path) -> list[VocabConcept]:
         if (s, RDF.type, SKOS.Concept) not in graph
     }
     concepts = []
-    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
+    for subject in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
         iri = str(subject)
+        if not isinstance(subject, URIRef):
+            raise OntologyError(f"{path}: a skos:Concept is a blank node; give it an IRI")
         types = set(graph.objects(subject, _KG_ENTITY_TYPE))
         if not types:
             types = {
@@ -193,8 +205,7 @@ def _parse_file(path: Path) -> list[VocabConcept]:
             raise OntologyError(
                 f"{path}: concept <{iri}> needs exactly one skos:prefLabel (found {len(prefs)})"
             )
-        specific_values = list(graph.objects(subject, _KG_SPECIFIC))
-        specific = bool(specific_values[0].toPython()) if specific_values else True
+        specific = _boolean(graph.value(subject, _KG_SPECIFIC), default=True)
         pref = str(prefs[0])
         alts = sorted({str(o) for o in graph.objects(subject, SKOS.altLabel)} - {pref})
         concepts.append(
