@@ -443,9 +443,9 @@ def _draft(mentions: list[_Mention]) -> tuple[ResolvedEntity, list[_Mention], st
     concept = next((m.concept for m in mentions if m.concept), None)
     papers = sorted({m.paper for m in mentions})
 
-    votes: dict[str, float] = defaultdict(float)
+    votes: dict[str, float] = defaultdict(float)  # each paper's reading, weighted by its confidence
     for m in mentions:
-        votes[m.entity.type] += 1.0
+        votes[m.entity.type] += _mention_confidence(m.entity)
     if concept:
         votes[concept.type] += VOCAB_TYPE_WEIGHT
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], _TYPE_ORDER.get(kv[0], 99), kv[0]))

@@ -392,3 +392,15 @@ def test_resolution_is_independent_of_input_order(
         k: (e.name, e.aliases, e.type, e.support) for k, e in b.entities.items()
     }
     assert a.index == b.index
+
+
+def test_type_vote_is_weighted_by_confidence() -> None:
+    res = resolve(
+        [
+            paper("p1", ent("Mamba", MO, conf=0.9)),
+            paper("p2", ent("Mamba", M, conf=0.3)),
+            paper("p3", ent("Mamba", M, conf=0.3)),
+        ]
+    )
+    (mamba,) = res.entities.values()
+    assert (mamba.type, mamba.alt_types) == (MO, [M])
