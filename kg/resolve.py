@@ -17,6 +17,13 @@ Keys keep every digit, version marker, ``++`` and size suffix, so ``ZeRO`` and
 ``LLaMA-2 70B`` stay apart. Mentions are processed in sorted order, so the result (and
 every node id) is the same whatever the order of the input papers.
 
+Each entity's ``name`` is the vocabulary's prefLabel, else the name its papers use
+most; ``aliases`` every other surface form seen; ``type`` the vote of its papers, each
+weighted by its evidence confidence, the vocabulary's type counting
+``VOCAB_TYPE_WEIGHT`` votes (the rest go to ``alt_types``); ``support`` the number of
+papers; ``confidence`` ``1 - Π(1 - c_p)`` over those papers (``c_p`` the paper's best
+evidence confidence), so it rises with support.
+
 :func:`derive_lineage` then links names derived from other names in the graph
 (``ZeRO-Infinity`` → ``ZeRO``, ``DiLoCoX`` → ``DiLoCo``, ``ZeRO++`` → ``ZeRO``).
 
