@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -249,3 +250,15 @@ def test_kg_query_wrong_password_is_one_line(neo4j_server: Neo4jServer) -> None:
     assert result.exit_code == 1
     assert "refused the credentials" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_browser_examples_in_the_docs_run_and_draw_something(
+    neo4j_server: Neo4jServer, driver: Driver, corpus_dir: Path
+) -> None:
+    _ensure_loaded(neo4j_server, corpus_dir)
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "neo4j-browser.md").read_text()
+    blocks = re.findall(r"```cypher\n(.*?)```", doc, re.S)
+    assert len(blocks) >= 3
+    for block in blocks:
+        records, _, _ = driver.execute_query(block, {"name": "Zero Redundancy Optimizer"})
+        assert records, block
