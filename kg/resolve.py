@@ -232,6 +232,8 @@ class _Mention:
     concept: VocabConcept | None
     name_key: str
     long_forms: list[frozenset[str]]  # content-word sets of multi-word aliases
+    version: tuple[str, ...]  # the numbers in the name: ("2", "7") for LLaMA-2 7B
+    bases: frozenset[str]  # keys of the names this name derives from (ZeRO of ZeRO-Infinity)
 
 
 @dataclass(slots=True)
@@ -240,6 +242,9 @@ class _Cluster:
     concept: str | None
     #: short-form key -> long forms the cluster's papers give it
     definitions: dict[str, list[frozenset[str]]]
+    versions: set[tuple[str, ...]]
+    names: set[str]
+    bases: set[str]
 
     def dominant_type(self) -> str:
         return min(self.types.items(), key=lambda kv: (-kv[1], _TYPE_ORDER.get(kv[0], 99)))[0]
@@ -254,6 +259,9 @@ class _UnionFind:
                 types=Counter({m.entity.type: 1}),
                 concept=m.concept.id if m.concept else None,
                 definitions={m.name_key: list(m.long_forms)} if m.long_forms else {},
+                versions={m.version} if m.version else set(),
+                names={m.name_key},
+                bases=set(m.bases),
             )
             for m in mentions
         ]
@@ -280,6 +288,9 @@ class _UnionFind:
         sa.concept = sa.concept or sb.concept
         for k, forms in sb.definitions.items():
             sa.definitions.setdefault(k, []).extend(forms)
+        sa.versions |= sb.versions
+        sa.names |= sb.names
+        sa.bases |= sb.bases
         return True
 
 
@@ -288,6 +299,12 @@ def _clash(a: _Cluster, b: _Cluster, *, same_type: bool) -> bool:
         return True
     ta, tb = a.dominant_type(), b.dominant_type()
     if ta != tb and (same_type or frozenset({ta, tb}) not in _COMPATIBLE):
+        return True
+    # versions and sizes never merge (LLaMA-2 7B / LLaMA-2 70B / LLaMA-2 through a
+    # shared alias), nor a name with one derived from it (ZeRO / ZeRO-Infinity)
+    if a.versions and b.versions and a.versions.isdisjoint(b.versions):
+        return True
+    if a.bases & b.names or b.bases & a.names:
         return True
     # an acronym both clusters define must be defined alike
     for k in a.definitions.keys() & b.definitions.keys():
@@ -391,7 +408,15 @@ def resolve(
         for ent in ex.entities:
             key = match_key(ent.name)
             mentions.append(
-                _Mention(ex.paper.id, ent, vocab.concept_of(ent), key, _long_forms(ent, key))
+                _Mention(
+                    ex.paper.id,
+                    ent,
+                    vocab.concept_of(ent),
+                    key,
+                    _long_forms(ent, key),
+                    tuple(t for t in _tokens(ent.name) if t[0].isdigit()),
+                    frozenset(match_key(b) for _, b in derived_bases(ent.name)),
+                )
             )
     mentions.sort(key=lambda m: (m.paper, m.name_key, m.entity.name, m.entity.type))
     uf = _UnionFind(mentions)

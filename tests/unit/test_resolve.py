@@ -404,3 +404,20 @@ def test_type_vote_is_weighted_by_confidence() -> None:
     )
     (mamba,) = res.entities.values()
     assert (mamba.type, mamba.alt_types) == (MO, [M])
+
+
+def test_a_shared_family_alias_does_not_merge_versions_or_sizes() -> None:
+    res = resolve(
+        [
+            paper("p1", ent("LLaMA-2 7B", MO, "LLaMA-2")),
+            paper("p2", ent("LLaMA-2 70B", MO, "LLaMA-2")),
+            paper("p3", ent("LLaMA-2", MO)),
+            paper("p4", ent("ZeRO-Infinity", S, "ZeRO")),  # a bad alias: ZeRO is its base
+            paper("p5", ent("ZeRO", M)),
+        ]
+    )
+    names = sorted(e.name for e in res.entities.values())
+    assert names == ["LLaMA-2", "LLaMA-2 70B", "LLaMA-2 7B", "ZeRO", "ZeRO-Infinity"]
+    # the same version still merges however it is spelled
+    res = resolve([paper("p1", ent("GPT-3", MO)), paper("p2", ent("GPT3", MO, "GPT-3"))])
+    assert len(res.entities) == 1
