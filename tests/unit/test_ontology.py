@@ -35,6 +35,7 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
+CITO = Namespace("http://purl.org/spar/cito/")
 
 TTL_FILES = sorted(ontology_dir().rglob("*.ttl"))
 
@@ -259,6 +260,9 @@ def test_base_iri_default_env_and_option(monkeypatch: pytest.MonkeyPatch) -> Non
         (KGN.alias, RDFS.subPropertyOf, SKOS.altLabel),
         (KGN.title, RDFS.subPropertyOf, DCTERMS.title),
         (KGN.involves, RDFS.subPropertyOf, DCTERMS.references),
+        (KGN.uses, RDFS.subPropertyOf, CITO.cites),
+        (KGN.comparesWith, RDFS.subPropertyOf, CITO.cites),
+        (KGN.extends, RDFS.subPropertyOf, CITO.extends),
     ],
 )
 def test_alignment_axioms(graph: Graph, term: URIRef, axiom: URIRef, target: URIRef) -> None:
