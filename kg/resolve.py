@@ -579,13 +579,14 @@ def _same_spelling(base: str, owned: str) -> bool:
     return base == owned or not (owned.isupper() or base.isupper())
 
 
-def derived_bases(surface: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def derived_bases(surface: str) -> tuple[tuple[str, str], ...]:
     """The names ``surface`` may be derived from, as (pattern, base) pairs.
 
     >>> derived_bases("ZeRO-Infinity"), derived_bases("DiLoCoX")
-    ([('word', 'ZeRO')], [('x_suffix', 'DiLoCo')])
+    ((('word', 'ZeRO'),), (('x_suffix', 'DiLoCo'),))
     >>> derived_bases("LLaMA-2 7B"), derived_bases("BERT-Large")
-    ([], [])
+    ((), ())
     """
     surface = surface.strip()
     found: list[tuple[str, str]] = []
@@ -599,7 +600,7 @@ def derived_bases(surface: str) -> list[tuple[str, str]]:
         base = m.group("base").strip(" -")
         if base and (pattern, base) not in found:
             found.append((pattern, base))
-    return found
+    return tuple(found)
 
 
 def derive_lineage(

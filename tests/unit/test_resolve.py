@@ -311,7 +311,7 @@ def test_derivation_patterns_find_the_base(derived: str, base: str) -> None:
     "name", ["LLaMA-2 7B", "BERT-Large", "T5-XL", "Chameleon-7B", "ZeRO-series", "GPT"]
 )
 def test_sizes_and_plain_words_are_no_derivation(name: str) -> None:
-    assert derived_bases(name) == []
+    assert derived_bases(name) == ()
 
 
 def _entity(
