@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from kg.errors import ExtractionError
@@ -32,7 +33,7 @@ from kg.extract import (  # noqa: F401
     vocab_matcher,
 )
 from kg.extract.assemble import assemble
-from kg.extract.state import ensure_extension
+from kg.extract.state import DocState, ensure_extension
 from kg.models import Paper, PaperExtraction
 
 __all__ = ["build_nlp", "Extractor", "COMPONENTS", "split_final_dots"]
@@ -91,13 +92,21 @@ class Extractor:
     def __init__(self, vocab_files: Iterable[str | Path] = (), model: str | None = None) -> None:
         self.nlp = build_nlp(vocab_files, model)
 
+    def _doc(self, paper: Paper) -> Doc:
+        """Tokenise ``paper.text`` and attach its state (so no component rebuilds the text)."""
+        text = paper.text
+        doc = self.nlp.make_doc(text)
+        doc._.kg = DocState(text=text)
+        return doc
+
     def extract(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[PaperExtraction]:
         """Extract from a stream of papers, lazily, through ``nlp.pipe``."""
-        pairs = ((p.text, p) for p in papers)
+        pairs = ((self._doc(p), p) for p in papers)
         for doc, paper in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
-            yield assemble(paper, doc._.kg, doc._.kg.text)
+            state = doc._.kg
+            yield assemble(paper, state, state.text)
 
     def extract_one(self, paper: Paper) -> PaperExtraction:
         """Extract from one paper."""
-        doc = self.nlp(paper.text)
+        doc = self.nlp(self._doc(paper))
         return assemble(paper, doc._.kg, doc._.kg.text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -120,9 +120,11 @@ class SentenceSegmenter:
         ensure_extension()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        state = DocState(text=text)
-        doc._.kg = state
+        state = doc._.kg
+        if state is None or not state.text:
+            state = DocState(text=doc.text)
+            doc._.kg = state
+        text = state.text
         state.title_end = title_end_of(text)
         state.sentences = split_sentences(text, state.title_end)
         if len(doc):
@@ -134,8 +136,9 @@ def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarra
     """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
     arr = numpy.full((len(doc), 1), -1, dtype="int64")
     arr[0, 0] = 1
+    starts = doc.to_array(IDX)
     for start, _ in sentences:
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            arr[span.start, 0] = 1
+        i = int(numpy.searchsorted(starts, start, side="right")) - 1
+        if i >= 0:
+            arr[i, 0] = 1
     return arr.astype("uint64")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
+from spacy.attrs import IDX, LENGTH
 
 from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
@@ -85,23 +85,34 @@ def build_phrase_matcher(
 
 
 def find_vocab_mentions(
-    doc: Doc, matcher: PhraseMatcher, concepts: list[VocabConcept], case: dict[str, bool]
+    doc: Doc,
+    matcher: PhraseMatcher,
+    concepts: list[VocabConcept],
+    case: dict[str, bool],
+    text: str | None = None,
 ) -> Iterator[Mention]:
     """Non-overlapping vocabulary mentions of ``doc``, longest first."""
-    spans = []
-    for match_id, start, end in matcher(doc):
-        span = doc[start:end]
-        span.label_ = doc.vocab.strings[match_id]
-        spans.append(span)
-    for span in filter_spans(spans):
-        text = span.text
-        if case.get(text.lower()) and text == text.lower():
+    matches = matcher(doc)
+    if not matches:
+        return
+    text = doc.text if text is None else text
+    bounds = doc.to_array([IDX, LENGTH])
+    taken = bytearray(len(doc))
+    strings = doc.vocab.strings
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if 1 in taken[start:end]:
             continue
-        concept = concepts[int(span.label_)]
+        taken[start:end] = b"\x01" * (end - start)
+        s = int(bounds[start, 0])
+        e = int(bounds[end - 1, 0] + bounds[end - 1, 1])
+        surface = text[s:e]
+        if case.get(surface.lower()) and surface == surface.lower():
+            continue
+        concept = concepts[int(strings[match_id])]
         yield Mention(
-            start=span.start_char,
-            end=span.end_char,
-            text=text,
+            start=s,
+            end=e,
+            text=surface,
             rule=RULE,
             confidence=0.95,
             type=EntityType(concept.type),
@@ -126,5 +137,7 @@ class VocabMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        state.mentions.extend(find_vocab_mentions(doc, self.matcher, self.concepts, self.case))
+        state.mentions.extend(
+            find_vocab_mentions(doc, self.matcher, self.concepts, self.case, state.text)
+        )
         return doc
