@@ -91,6 +91,11 @@ def _range_name(term: Term) -> str:
     return curie(str(term.range)) if term.range is not None else "IRI"
 
 
+def _mermaid_type(term: Term) -> str:
+    """Mermaid member types are bare words: ``xsd:integer`` -> ``integer``."""
+    return _range_name(term).split(":")[-1]
+
+
 def mermaid(onto: Ontology) -> str:
     lines = ["classDiagram", "    direction LR"]
     for name in sorted(onto.classes):
@@ -98,7 +103,7 @@ def mermaid(onto: Ontology) -> str:
         attrs += [t for t in onto.terms.values() if t.local_name in _SHARED.get(name, ())]
         if attrs:
             lines.append(f"    class {name} {{")
-            lines += [f"        {t.local_name} : {_range_name(t)}" for t in attrs]
+            lines += [f"        +{_mermaid_type(t)} {t.local_name}" for t in attrs]
             lines.append("    }")
         else:
             lines.append(f"    class {name}")
