@@ -25,8 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg.cypher import cypher_path
 from kg.errors import QueryError
-from kg.resources import cypher_dir
 
 __all__ = [
     "CANNED",
@@ -135,7 +135,7 @@ def parse_header(path: Path, text: str) -> tuple[str, tuple[Param, ...]]:
 
 @cache
 def _load(name: str) -> QuerySpec:
-    path = cypher_dir() / f"{name}.cypher"
+    path = cypher_path(name)
     text = path.read_text(encoding="utf-8")
     description, params = parse_header(path, text)
     return QuerySpec(name, description, params, path, text)

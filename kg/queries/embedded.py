@@ -54,7 +54,7 @@ _USING_ROLES = (Role.USES.value, Role.RUNS_ON.value, Role.EVALUATES_ON.value)
 
 
 def _is_paper(G: nx.MultiDiGraph, node: str) -> bool:
-    return G.nodes[node].get("type") == PAPER
+    return bool(G.nodes[node].get("type") == PAPER)
 
 
 def _entities(G: nx.MultiDiGraph) -> Iterable[str]:
@@ -199,11 +199,9 @@ def compare(G: nx.MultiDiGraph, a: str, b: str) -> list[Row]:
     both = sides[0] | sides[1]
     neighbours = [set(_neighbours(G, s)) - both for s in sides]
     shared = _sorted(_name(G, n) for n in neighbours[0] & neighbours[1])
-    compared = _sorted(
-        _paper_id(p)
-        for p in _papers_with(G, sides[0], _ROLES) & _papers_with(G, sides[1], _ROLES)
-        if p in _papers_with(G, both, [Role.COMPARES_WITH.value])
-    )
+    comparing = _papers_with(G, both, [Role.COMPARES_WITH.value])
+    naming_both = _papers_with(G, sides[0], _ROLES) & _papers_with(G, sides[1], _ROLES)
+    compared = _sorted(_paper_id(p) for p in naming_both & comparing)
     values: dict[str, list[list[str]]] = defaultdict(list)
     for i, nodes in enumerate(sides):
         data = [G.nodes[n] for n in nodes]

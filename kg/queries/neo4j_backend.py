@@ -93,4 +93,7 @@ def run_cypher(
         ) from None
     except (Neo4jError, DriverError) as exc:
         raise QueryError(f"{spec.path}: the query failed: {_one_line(exc)}") from None
-    return [{key: normalise(value) for key, value in record.items()} for record in records]
+    return [
+        {key: normalise(value) for key, value in zip(record.keys(), record.values(), strict=True)}
+        for record in records
+    ]

@@ -45,6 +45,8 @@ def run_query(
     spec = get_query(name)
     bound = bind(spec, params or {})
     if uri:
+        if Path(directory) != DEFAULT_DIR:
+            log.warning("a Neo4j URI is set (%s): querying Neo4j, not %s", uri, directory)
         return _run_neo4j(name, bound, uri=uri, user=user, password=password, database=database)
     from kg.graph import read_graph
 
