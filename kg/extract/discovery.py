@@ -100,7 +100,8 @@ _FLUFF = re.compile(
 _AFFIX = re.compile(
     r"-(?:based|only|style|like|aware|free|capable|aided|level|wise|specific|centric|enabled|"
     r"compatible|powered|driven|scale|sized|oriented|inspired|related|efficient|series|"
-    r"friendly|intensive|bound|optimized|accelerated|constrained)\b"
+    r"friendly|intensive|bound|optimized|accelerated|constrained|tuned|trained)\b",
+    re.IGNORECASE,
 )
 _PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])")
 
@@ -111,7 +112,7 @@ _URL = re.compile(r"https?://\S+|\b[\w.\-]+\.(?:com|org|io|ai|net|git)\b\S*")
 _MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
-    r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$"
+    r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
 )
 
 

@@ -92,6 +92,7 @@ RESTRICTED_HEADS: dict[str, frozenset[str]] = {
 #: Words that do not belong at the start of a concept name ("efficient attention").
 STOP_MODIFIERS = _words(
     """
+    little default avoid few sufficient insufficient simple-yet-effective
     a achieve across additional advanced all also among an and another any are as associated
     at based basic be been best better between both by can certain classic classical common
     communication-efficient comparable compute-efficient conventional corresponding cost-

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.attrs import IDX, LENGTH
 
 from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
