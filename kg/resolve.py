@@ -106,9 +106,10 @@ def _clean(surface: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-def _tokens(surface: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def _tokens(surface: str) -> tuple[str, ...]:
     """Lower-case word, number (``3.5``) and ``+``/``++`` tokens; letters and digits split."""
-    toks = _TOKEN.findall(_clean(surface))
+    toks = tuple(_TOKEN.findall(_clean(surface)))
     if len(toks) > 1 and toks[0] in _ARTICLES:
         toks = toks[1:]
     return toks
@@ -146,7 +147,7 @@ def loose_key(surface: str) -> str:
             word.endswith("s") and len(word) >= 4 and not word.lower().endswith(("ss", "us", "is"))
         )
         if acronym_plural or word_plural:
-            toks = [*toks[:-1], toks[-1][:-1]]
+            toks = (*toks[:-1], toks[-1][:-1])
     return _join(toks)
 
 
