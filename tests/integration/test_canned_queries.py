@@ -31,6 +31,7 @@ from kg.neo4j_loader import Neo4jSettings, load_graph
 from kg.queries.catalog import CANNED, bind, get_query
 from kg.queries.embedded import run_embedded
 from kg.queries.neo4j_backend import run_cypher
+from tests.unit.queries.random_graph import query_cases, random_graph
 from tests.unit.queries.sample_graph import sample_graph
 
 pytestmark = pytest.mark.neo4j
@@ -192,6 +193,27 @@ def test_sample_compare_diloco_and_dilocox_fills_both_columns(
 ) -> None:
     _ensure_loaded(neo4j_server, sample_dir)
     _compare_diloco_and_dilocox_fills_both_columns(driver)
+
+
+# -- random graphs full of ties: every ordering rule and tie-break -------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_graph_rows_are_the_same_on_neo4j(
+    neo4j_server: Neo4jServer,
+    driver: Driver,
+    tmp_path_factory: pytest.TempPathFactory,
+    seed: int,
+) -> None:
+    directory = tmp_path_factory.mktemp(f"random-{seed}")
+    write_graph(random_graph(seed), directory)
+    G = _ensure_loaded(neo4j_server, directory)
+    differ = []
+    for name, params in query_cases():
+        embedded = run_embedded(G, name, bind(get_query(name), params))
+        if run_cypher(driver, name, params, database="neo4j") != embedded:
+            differ.append((name, params))
+    assert differ == []
 
 
 @pytest.mark.parametrize("case", CORPUS_CASES, ids=_id)
