@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import InputError, KGError, OntologyError
+from kg.errors import GraphError, InputError, KGError, OntologyError
 from kg.graph import build_graph, write_graph
 from kg.models import Paper, PaperExtraction
 from kg.readers import ReadReport, read_papers
@@ -114,7 +114,12 @@ def build(
 
     t0 = time.perf_counter()
     summary = summarize(graph)
-    files = [*write_graph(graph, out_dir), write_summary(summary, out_dir)]
+    try:
+        files = [*write_graph(graph, out_dir), write_summary(summary, out_dir)]
+    except OSError as exc:
+        raise GraphError(
+            f"cannot write the graph into {out_dir}: {exc.strerror or exc}; pick another -o DIR"
+        ) from exc
     timings["write"] = time.perf_counter() - t0
     log.info(
         "built %d nodes, %d edges into %s (%s)",

@@ -116,3 +116,12 @@ def test_build_on_the_readme_example(tmp_path: Path) -> None:
     graph = read_graph(tmp_path)
     assert graph.graph["papers"] == n
     assert graph.graph["inputs"] == [str(example)]
+
+
+def test_an_unwritable_output_directory_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-q", "build", str(LISTING), "-o", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot write the graph into {blocker / 'out'}: ")
+    assert "Traceback" not in result.output
