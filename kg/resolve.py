@@ -644,5 +644,7 @@ def derive_lineage(
                 tail = by_id[next(iter(tails))]
                 if frozenset({e.type, tail.type}) not in _DERIVABLE:
                     continue
+                if pattern == "number" and tail.type == EntityType.DATASET.value:
+                    continue  # CIFAR-100, ImageNet-100: another dataset, not a new version
                 links.setdefault((e.id, tail.id), DerivedLink(e.id, tail.id, pattern, conf))
     return [links[k] for k in sorted(links)]

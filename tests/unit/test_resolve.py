@@ -350,6 +350,8 @@ def test_derive_lineage_avoids_junk() -> None:
         _entity("entity/moe-next", "MoE-Next"),
         _entity("entity/imagenet", "ImageNet", D),  # incompatible types
         _entity("entity/imagenet-2", "ImageNet-2", H),
+        _entity("entity/cifar", "CIFAR", D),  # a numbered dataset is another dataset
+        _entity("entity/cifar-100", "CIFAR-100", D),
         _entity("entity/llama", "LLaMA", MO),  # a sized member is not an extension
         _entity("entity/llama-7b", "LLaMA-7B", MO),
         _entity("entity/ape", "APE"),  # an acronym is spelled exactly: Ape-X is not APE's
