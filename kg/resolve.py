@@ -611,7 +611,8 @@ def derive_lineage(
 
     Both must be named things (``specific``) of compatible types (same type, or a
     method and a system), the base name distinctive (three letters or more, not a plain
-    word), and sizes (``7B``, ``-XL``, ``-Large``) are not derivations.
+    word, an acronym spelled exactly), and sizes (``7B``, ``-XL``, ``-Large``) and
+    numbered datasets (``CIFAR-100``) are not derivations.
 
     Args:
         entities: the resolved entities.
