@@ -60,6 +60,16 @@ def command(
       kg papers examples/listing.txt
       kg papers arxiv-metadata-oai-snapshot.json -o papers.jsonl
     """
+    if output != "-" and any(
+        path != "-"
+        and os.path.exists(path)
+        and os.path.exists(output)
+        and os.path.samefile(path, output)
+        for path in inputs
+    ):
+        raise InputError(
+            f"-o {output} is also an input: writing would erase it; choose another file"
+        )
     report = ReadReport()
     try:
         if output == "-":

@@ -85,3 +85,11 @@ def test_example_listing_reads_cleanly() -> None:
     assert len(papers) == 14 and "1 duplicates merged, 0 skipped" in err
     titles = {p["title"].split(":")[0] for p in papers}
     assert {"ZeRO", "ZeRO-Infinity", "ZeRO++", "FlashAttention", "FlashAttention-2"} <= titles
+
+
+def test_output_that_is_also_an_input_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "papers.tsv"
+    path.write_bytes((DATA / "papers.tsv").read_bytes())
+    result = CliRunner().invoke(cli, ["papers", str(path), "-o", str(path)])
+    assert result.exit_code == 1 and "is also an input" in result.stderr
+    assert path.read_bytes() == (DATA / "papers.tsv").read_bytes()
