@@ -26,13 +26,21 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 
 from kg.errors import ExportError
-from kg.rdf.mapping import DEFAULT_LICENSE, Stats, Triple, iter_triples, void_triples
+from kg.rdf.mapping import (
+    DEFAULT_LICENSE,
+    Stats,
+    Triple,
+    iter_node_triples,
+    iter_triples,
+    void_triples,
+)
 from kg.rdf.terms import PREFIXES, XSD, Lit, base_iri, graph_iri
 
 __all__ = [
@@ -44,6 +52,7 @@ __all__ = [
     "escape_string",
     "to_rdflib",
     "graph_triples",
+    "nt_blocks",
 ]
 
 log = logging.getLogger(__name__)
@@ -59,9 +68,10 @@ FORMATS: dict[str, str] = {
 STREAMING_FORMATS = frozenset({"nt", "nquads", "trig"})
 
 _XSD_STRING = XSD + "string"
-_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\\ud800-\udfff]')
 _ECHAR = {"\t": "\\t", "\b": "\\b", "\n": "\\n", "\r": "\\r", "\f": "\\f", '"': '\\"', "\\": "\\\\"}
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_predicate = itemgetter(1)
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -84,34 +94,38 @@ def nt_term(term: str | Lit) -> str:
     """One term in N-Triples syntax (IRIs are already percent-encoded when minted)."""
     if type(term) is str:
         return "<" + term + ">"
-    value, datatype, lang = term  # type: ignore[misc]
+    value, datatype = term  # type: ignore[misc]
     text = '"' + escape_string(value) + '"'
-    if lang:
-        return text + "@" + lang
     if datatype and datatype != _XSD_STRING:
         return text + "^^<" + datatype + ">"
     return text
 
 
-def _lines(triples: Iterable[Triple], stats: Stats, graph: str | None) -> Iterator[str]:
-    """N-Triples (``graph`` None) or N-Quads lines, counting into ``stats``."""
+def _block_lines(
+    blocks: Iterable[list[Triple]], stats: Stats, graph: str | None
+) -> Iterator[list[str]]:
+    """N-Triples (``graph`` None) or N-Quads lines, a list per block, counting into ``stats``."""
     tail = " .\n" if graph is None else f" <{graph}> .\n"
     props = stats.properties
-    iri_cache: dict[str, str] = {}
-    count = 0
-    for s, p, o in triples:
-        count += 1
-        sp = iri_cache.get(s)
-        if sp is None:
-            if len(iri_cache) > 4096:  # bounded: subjects come grouped
-                iri_cache.clear()
-            sp = iri_cache[s] = "<" + s + ">"
-        pp = iri_cache.get(p)
-        if pp is None:
-            props.add(p)
-            pp = iri_cache[p] = "<" + p + ">"
-        yield sp + " " + pp + " " + (("<" + o + ">") if type(o) is str else nt_term(o)) + tail
-    stats.triples += count
+    suffixes: dict[str | None, str] = {None: '"', _XSD_STRING: '"'}
+    search = _ESCAPE.search
+    for block in blocks:
+        lines = []
+        append = lines.append
+        for s, p, o in block:
+            if type(o) is str:
+                append(f"<{s}> <{p}> <{o}>{tail}")
+                continue
+            value, datatype = o  # type: ignore[misc]
+            suffix = suffixes.get(datatype)
+            if suffix is None:
+                suffix = suffixes[datatype] = f'"^^<{datatype}>'
+            if search(value):
+                value = escape_string(value)
+            append(f'<{s}> <{p}> "{value}{suffix}{tail}')
+        props.update(map(_predicate, block))
+        stats.triples += len(lines)
+        yield lines
 
 
 def write(
@@ -140,20 +154,31 @@ def write(
     named = graph_iri(base) if fmt != "nt" else None
     if fmt == "trig":
         out.write(f"<{named}> {{\n")
-    _write_lines(
-        out, _lines(iter_triples(G, base, stats), stats, named if fmt == "nquads" else None), chunk
-    )
+    blocks = iter_node_triples(G, base, stats)
+    _write_blocks(out, _block_lines(blocks, stats, named if fmt == "nquads" else None), chunk)
     if fmt == "trig":
         out.write("}\n")
-    meta = void_triples(base, stats, license_iri=license_iri, **_graph_meta(G))
-    _write_lines(out, _lines(meta, Stats(), None), chunk)
+    meta = list(void_triples(base, stats, license_iri=license_iri, **_graph_meta(G)))
+    _write_blocks(out, _block_lines([meta], Stats(), None), chunk)
     return stats
 
 
-def _write_lines(out: IO[str], lines: Iterator[str], chunk: int) -> None:
+def nt_blocks(
+    G: nx.MultiDiGraph, *, base: str | None = None, license_iri: str = DEFAULT_LICENSE
+) -> Iterator[list[str]]:
+    """The N-Triples export as blocks of lines (data, then VoID), for streaming loaders."""
+    base = base_iri(base)
+    stats = Stats()
+    yield from _block_lines(iter_node_triples(G, base, stats), stats, None)
+    meta = list(void_triples(base, stats, license_iri=license_iri, **_graph_meta(G)))
+    yield from _block_lines([meta], Stats(), None)
+
+
+def _write_blocks(out: IO[str], blocks: Iterator[list[str]], chunk: int) -> None:
+    """Write line blocks in chunks of about ``chunk`` lines (bounded memory, few writes)."""
     buffer: list[str] = []
-    for line in lines:
-        buffer.append(line)
+    for lines in blocks:
+        buffer += lines
         if len(buffer) >= chunk:
             out.write("".join(buffer))
             buffer.clear()
@@ -211,8 +236,8 @@ def to_rdflib(
             if found is None:
                 found = nodes[t] = URIRef(t)
             return found
-        value, datatype, lang = t  # type: ignore[misc]
-        return Literal(value, lang=lang, datatype=URIRef(datatype) if datatype else None)
+        value, datatype = t  # type: ignore[misc]
+        return Literal(value, datatype=URIRef(datatype) if datatype else None)
 
     add = graph.add
     for s, p, o in iter_triples(G, base, stats):

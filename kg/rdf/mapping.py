@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -44,7 +44,14 @@ from kg.rdf.terms import (
     safe_iri,
 )
 
-__all__ = ["Triple", "Stats", "iter_triples", "void_triples", "DEFAULT_LICENSE"]
+__all__ = [
+    "Triple",
+    "Stats",
+    "iter_node_triples",
+    "iter_triples",
+    "void_triples",
+    "DEFAULT_LICENSE",
+]
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +86,26 @@ _END = kg_term("endOffset")
 _RULE = kg_term("extractionRule")
 _CONFIDENCE = kg_term("confidence")
 _COUNT = kg_term("count")
+_TITLE = kg_term("title")
+_ABSTRACT = kg_term("abstract")
+_ARXIV = kg_term("arxivId")
+_PUBLISHED = kg_term("publicationDate")
+_AUTHOR = kg_term("author")
+_CATEGORY = kg_term("category")
+_URL = kg_term("url")
+_SOURCE = kg_term("source")
+_NAME = kg_term("name")
+_ALIAS = kg_term("alias")
+_ALT_TYPE = kg_term("altType")
+_SPECIFIC = kg_term("specific")
+_SUPPORT = kg_term("support")
+_VOCAB = kg_term("vocabConcept")
+_PARAMETERS = kg_term("parameters")
+#: graph edge type -> the ontology property of the fact
+_FACT_PROPERTIES = {
+    **{r.value: role_property(r.value) for r in Role},
+    **{r.value: relation_property(r.value) for r in Relation},
+}
 
 
 @dataclass
@@ -92,94 +119,111 @@ class Stats:
 
 
 def _int(value: Any) -> Lit:
-    return Lit(str(int(value)), _T_INT)
+    return (str(int(value)), _T_INT)
 
 
 def _decimal(value: Any) -> Lit:
     text = repr(round(float(value), 4))
-    return Lit(text if "e" not in text else f"{float(text):.4f}", _T_DEC)
+    return (text if "e" not in text else f"{float(text):.4f}", _T_DEC)
 
 
 def _paper_id(node: str) -> str:
     return node.split("/", 1)[1] if "/" in node else node
 
 
-def _paper_triples(s: str, node: str, data: dict[str, Any]) -> Iterator[Triple]:
+def _paper_triples(out: list[Triple], s: str, node: str, data: dict[str, Any]) -> None:
+    add = out.append
     title = str(data.get("title") or data.get("name") or "")
-    yield s, _IDENT, Lit(_paper_id(node))
-    yield s, kg_term("title"), Lit(title)
-    yield s, _LABEL, Lit(title)
+    add((s, _IDENT, (_paper_id(node), None)))
+    add((s, _TITLE, (title, None)))
+    add((s, _LABEL, (title, None)))
     if data.get("abstract"):
-        yield s, kg_term("abstract"), Lit(str(data["abstract"]))
+        add((s, _ABSTRACT, (str(data["abstract"]), None)))
     if data.get("arxiv_id"):
-        yield s, kg_term("arxivId"), Lit(str(data["arxiv_id"]))
+        add((s, _ARXIV, (str(data["arxiv_id"]), None)))
     published = data.get("published")
     if published and _DATE.match(str(published)):
-        yield s, kg_term("publicationDate"), Lit(str(published), _T_DATE)
+        add((s, _PUBLISHED, (str(published), _T_DATE)))
     for author in data.get("authors") or ():
-        yield s, kg_term("author"), Lit(str(author))
+        add((s, _AUTHOR, (str(author), None)))
     for category in data.get("categories") or ():
-        yield s, kg_term("category"), Lit(str(category))
+        add((s, _CATEGORY, (str(category), None)))
     if data.get("url"):
-        yield s, kg_term("url"), Lit(str(data["url"]), _T_URI)
+        add((s, _URL, (str(data["url"]), _T_URI)))
     if data.get("source"):
-        yield s, kg_term("source"), Lit(str(data["source"]))
+        add((s, _SOURCE, (str(data["source"]), None)))
 
 
-def _entity_triples(s: str, data: dict[str, Any]) -> Iterator[Triple]:
-    name = str(data.get("name") or "")
-    yield s, kg_term("name"), Lit(name)
-    yield s, _PREF, Lit(name)
-    yield s, _LABEL, Lit(name)
+def _entity_triples(out: list[Triple], s: str, data: dict[str, Any]) -> None:
+    add = out.append
+    name = (str(data.get("name") or ""), None)
+    add((s, _NAME, name))
+    add((s, _PREF, name))
+    add((s, _LABEL, name))
     for alias in data.get("aliases") or ():
-        yield s, kg_term("alias"), Lit(str(alias))
-        yield s, _ALT, Lit(str(alias))
+        add((s, _ALIAS, (str(alias), None)))
+        add((s, _ALT, (str(alias), None)))
     for alt in data.get("alt_types") or ():
-        yield s, kg_term("altType"), class_iri(str(alt))
+        add((s, _ALT_TYPE, class_iri(str(alt))))
     if data.get("specific") is not None:
-        yield s, kg_term("specific"), Lit("true" if data["specific"] else "false", _T_BOOL)
+        add((s, _SPECIFIC, ("true" if data["specific"] else "false", _T_BOOL)))
     if data.get("support") is not None:
-        yield s, kg_term("support"), _int(data["support"])
+        add((s, _SUPPORT, _int(data["support"])))
     if data.get("confidence") is not None:
-        yield s, _CONFIDENCE, _decimal(data["confidence"])
+        add((s, _CONFIDENCE, _decimal(data["confidence"])))
     if data.get("vocab_id"):
-        yield s, kg_term("vocabConcept"), safe_iri(str(data["vocab_id"]))
+        add((s, _VOCAB, safe_iri(str(data["vocab_id"]))))
     if data.get("parameters") is not None:
-        yield s, kg_term("parameters"), _int(data["parameters"])
+        add((s, _PARAMETERS, _int(data["parameters"])))
 
 
-def _assertion(base: str, s: str, p: str, o: str, edge: dict[str, Any]) -> Iterator[Triple]:
-    paper = edge.get("paper")
-    paper_iri = node_iri(base, f"paper/{paper}") if paper else None
+def _assertion(
+    out: list[Triple],
+    base: str,
+    s: str,
+    p: str,
+    o: str,
+    edge: dict[str, Any],
+    paper_iri: str | None,
+) -> None:
     a = assertion_iri(base, s, p, o, paper_iri)
-    yield a, RDF_TYPE, _ASSERTION
-    yield a, _A_SUBJ, s
-    yield a, _A_PROP, p
-    yield a, _A_OBJ, o
+    get = edge.get
+    sentence, rule, confidence, count = (
+        get("sentence"),
+        get("rule"),
+        get("confidence"),
+        get("count"),
+    )
+    out += ((a, RDF_TYPE, _ASSERTION), (a, _A_SUBJ, s), (a, _A_PROP, p), (a, _A_OBJ, o))
     if paper_iri:
-        yield a, _STATED_IN, paper_iri
-    if edge.get("sentence"):
-        yield a, _SENTENCE, Lit(str(edge["sentence"]))
-        yield a, _START, _int(edge.get("start") or 0)
-        yield a, _END, _int(edge.get("end") or 0)
-    if edge.get("rule"):
-        yield a, _RULE, Lit(str(edge["rule"]))
-    if edge.get("confidence") is not None:
-        yield a, _CONFIDENCE, _decimal(edge["confidence"])
-    if edge.get("count") is not None:
-        yield a, _COUNT, _int(edge["count"])
+        out.append((a, _STATED_IN, paper_iri))
+    if sentence:
+        out += (
+            (a, _SENTENCE, (str(sentence), None)),
+            (a, _START, (str(int(get("start") or 0)), _T_INT)),
+            (a, _END, (str(int(get("end") or 0)), _T_INT)),
+        )
+    if rule:
+        out.append((a, _RULE, (str(rule), None)))
+    if confidence is not None:
+        out.append((a, _CONFIDENCE, _decimal(confidence)))
+    if count is not None:
+        out.append((a, _COUNT, (str(int(count)), _T_INT)))
 
 
-def iter_triples(G: nx.MultiDiGraph, base: str, stats: Stats | None = None) -> Iterator[Triple]:
-    """Yield the RDF triples of graph ``G`` with instance IRIs under ``base``.
+def iter_node_triples(
+    G: nx.MultiDiGraph, base: str, stats: Stats | None = None
+) -> Iterator[list[Triple]]:
+    """Yield the triples of ``G`` node by node: a node, its out-edges and their assertions.
 
     Args:
         G: the graph of ``kg build`` (``docs/graph-model.md``).
         base: the base IRI (see :func:`kg.rdf.terms.base_iri`).
-        stats: filled with triple, class and property counts when given.
+        stats: filled with class and entity counts when given.
 
     Yields:
-        ``(subject, predicate, object)``; IRIs are ``str``, literals :class:`Lit`.
+        Lists of ``(subject, predicate, object)``; IRIs are ``str``, literals
+        ``(lexical form, datatype IRI or None)`` tuples (:data:`kg.rdf.terms.Lit`).
     """
     iris: dict[str, str] = {}
 
@@ -192,47 +236,59 @@ def iter_triples(G: nx.MultiDiGraph, base: str, stats: Stats | None = None) -> I
         return found
 
     for node, data in G.nodes(data=True):
+        out: list[Triple] = []
         s = iri(node)
         node_type = str(data.get("type") or "")
-        yield s, RDF_TYPE, class_iri(node_type)
+        out.append((s, RDF_TYPE, class_iri(node_type)))
+        if node_type == PAPER:
+            _paper_triples(out, s, node, data)
+        else:
+            _entity_triples(out, s, data)
+        facts = 0
+        for target, keyed in G.adj[node].items():
+            if len(keyed) == 1:  # the common case: one edge, one fact
+                (edge,) = keyed.values()
+                edge_type = str(edge.get("type"))
+                facts += _edge_triples(out, base, s, iri(target), edge_type, [edge], iri)
+                continue
+            by_type: dict[str, list[dict[str, Any]]] = {}
+            for edge in keyed.values():
+                by_type.setdefault(str(edge.get("type")), []).append(edge)
+            for edge_type, edges in by_type.items():
+                facts += _edge_triples(out, base, s, iri(target), edge_type, edges, iri)
         if stats is not None:
             stats.classes.add(class_iri(node_type))
-            stats.entities += 1
-        if node_type == PAPER:
-            yield from _paper_triples(s, node, data)
-        else:
-            yield from _entity_triples(s, data)
-        for _, target, edges in _grouped_out_edges(G, node):
-            yield from _edge_triples(base, s, iri(target), edges)
-            if stats is not None:
+            stats.entities += 1 + facts
+            if facts:
                 stats.classes.add(_ASSERTION)
-                stats.entities += len(edges)
+        yield out
 
 
-def _grouped_out_edges(
-    G: nx.MultiDiGraph, node: str
-) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """Out-edges of ``node`` grouped by (target, type): parallel edges are one fact."""
-    for target, keyed in G.adj[node].items():
-        by_type: dict[str, list[dict[str, Any]]] = {}
-        for edge in keyed.values():
-            by_type.setdefault(str(edge.get("type")), []).append(edge)
-        for edge_type, edges in by_type.items():
-            yield edge_type, target, edges
+def iter_triples(G: nx.MultiDiGraph, base: str, stats: Stats | None = None) -> Iterator[Triple]:
+    """Yield the RDF triples of graph ``G`` one by one (see :func:`iter_node_triples`)."""
+    for block in iter_node_triples(G, base, stats):
+        yield from block
 
 
-def _edge_triples(base: str, s: str, o: str, edges: list[dict[str, Any]]) -> Iterator[Triple]:
-    edge_type = str(edges[0].get("type"))
-    if edge_type in _ROLES:
-        p = role_property(edge_type)
-    elif edge_type in _RELATIONS:
-        p = relation_property(edge_type)
-    else:
+def _edge_triples(
+    out: list[Triple],
+    base: str,
+    s: str,
+    o: str,
+    edge_type: str,
+    edges: list[dict[str, Any]],
+    iri: Callable[[str], str],
+) -> int:
+    """Append one fact and the assertion of each edge stating it; return the assertions."""
+    p = _FACT_PROPERTIES.get(edge_type)
+    if p is None:
         log.warning("edge type %r is not in the ontology; left out of the export", edge_type)
-        return
-    yield s, p, o
+        return 0
+    out.append((s, p, o))
     for edge in edges:
-        yield from _assertion(base, s, p, o, edge)
+        paper = edge.get("paper")
+        _assertion(out, base, s, p, o, edge, iri(f"paper/{paper}") if paper else None)
+    return len(edges)
 
 
 def void_triples(
@@ -247,19 +303,19 @@ def void_triples(
     """The VoID description of the exported dataset (counts exclude these triples)."""
     ds = dataset_iri(base)
     yield ds, RDF_TYPE, VOID + "Dataset"
-    yield ds, DCTERMS + "title", Lit("kg: a knowledge graph of ML-systems research papers")
+    yield ds, DCTERMS + "title", ("kg: a knowledge graph of ML-systems research papers", None)
     yield ds, VOID + "triples", _int(stats.triples)
     yield ds, VOID + "entities", _int(stats.entities)
     yield ds, VOID + "classes", _int(len(stats.classes))
     yield ds, VOID + "properties", _int(len(stats.properties))
-    yield ds, VOID + "uriSpace", Lit(base)
+    yield ds, VOID + "uriSpace", (base, None)
     yield ds, VOID + "vocabulary", KG.rstrip("#")
     yield ds, DCTERMS + "license", safe_iri(license_iri)
-    yield ds, DCTERMS + "created", Lit(_datetime(created), _T_DATETIME)
+    yield ds, DCTERMS + "created", (_datetime(created), _T_DATETIME)
     for path in sorted(set(inputs)):
-        yield ds, DCTERMS + "source", Lit(str(path))
+        yield ds, DCTERMS + "source", (str(path), None)
     if version:
-        yield ds, DCTERMS + "hasVersion", Lit(version)
+        yield ds, DCTERMS + "hasVersion", (version, None)
 
 
 def _datetime(value: str | None) -> str:

@@ -30,8 +30,7 @@ import pyoxigraph as ox
 
 from kg.errors import ExportError, QueryError
 from kg.queries.catalog import CANNED, Param, bind, parse_header
-from kg.rdf.export import _lines
-from kg.rdf.mapping import Stats
+from kg.rdf.export import nt_blocks
 from kg.rdf.terms import XSD
 from kg.resources import ontology_dir
 
@@ -179,10 +178,8 @@ def _as_spec(query: SparqlQuery) -> Any:
 
 def load_store(G: nx.MultiDiGraph, *, base: str | None = None, chunk: int = 100_000) -> ox.Store:
     """An in-memory pyoxigraph store holding the export of ``G`` (data and VoID)."""
-    from kg.rdf.export import graph_triples
-
     store = ox.Store()
-    for block in _chunks(_lines(graph_triples(G, base=base), Stats(), None), chunk):
+    for block in _chunks((line for lines in nt_blocks(G, base=base) for line in lines), chunk):
         store.load(block.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
 

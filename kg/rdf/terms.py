@@ -6,7 +6,7 @@ Instance IRIs hang off a configurable base (``--base-iri`` / ``KG_BASE_IRI``, de
 entity get the same IRI in every run. Assertion IRIs are a hash of the fact and the
 paper stating it. Characters that are not allowed in an IRI are percent-encoded.
 
-Terms are plain strings (IRIs, without angle brackets) and :class:`Lit` tuples
+Terms are plain strings (IRIs, without angle brackets) and :data:`Lit` tuples
 (literals), so the streaming writers never pay for rdflib objects.
 
 >>> node_iri("https://w3id.org/kg/resource/", "entity/deep speed")
@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from typing import NamedTuple
 from urllib.parse import quote
 
 from kg.ontology import DEFAULT_BASE_IRI, KG_NS, KGV_NS
@@ -85,12 +84,9 @@ _IRI_SAFE = _PATH_SAFE + "?#[]%"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-class Lit(NamedTuple):
-    """A literal: lexical form, datatype IRI (``None`` = xsd:string) and language tag."""
-
-    value: str
-    datatype: str | None = None
-    lang: str | None = None
+#: A literal: (lexical form, datatype IRI or ``None`` for xsd:string). A plain tuple,
+#: as the streaming writer makes millions of them.
+Lit = tuple[str, str | None]
 
 
 def base_iri(base: str | None = None) -> str:
