@@ -28,9 +28,10 @@ import networkx as nx
 
 from kg import __version__
 from kg.errors import GraphError
+from kg.lineage import DERIVATION_RULE, derive_lineage
 from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
 from kg.ontology import PAPER, EntityType, Relation, Role
-from kg.resolve import DERIVATION_RULE, Resolution, derive_lineage, resolve
+from kg.resolve import Resolution, resolve
 from kg.vocab import VocabConcept
 
 __all__ = [

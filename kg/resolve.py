@@ -1,8 +1,8 @@
-"""Entity resolution: one node per real entity across papers, and cross-paper lineage.
+"""Entity resolution: one node per real entity across papers.
 
 Each paper's extraction names entities its own way (``MoE``, ``Mixture-of-Experts``,
 ``GPUs``). :func:`resolve` groups these mentions into entities with a union-find over
-*match keys* of their surface forms, guided by the vocabulary:
+*match keys* of their surface forms (``kg.names``), guided by the vocabulary:
 
 * mentions of the same vocabulary concept are one entity; two concepts never merge;
 * mentions sharing a surface form (up to case, hyphens, spaces, Greek spelled out)
@@ -24,53 +24,47 @@ weighted by its evidence confidence, the vocabulary's type counting
 papers; ``confidence`` ``1 - Π(1 - c_p)`` over those papers (``c_p`` the paper's best
 evidence confidence), so it rises with support.
 
-:func:`derive_lineage` then links names derived from other names in the graph
-(``ZeRO-Infinity`` → ``ZeRO``, ``DiLoCoX`` → ``DiLoCo``, ``ZeRO++`` → ``ZeRO``).
+Lineage read off the names (``ZeRO-Infinity`` → ``ZeRO``) is ``kg.lineage``.
 
->>> match_key("Mixture-of-Experts") == match_key("mixture of experts")
-True
->>> match_key("GPT-3") == match_key("GPT-3.5"), match_key("TPU v3") == match_key("TPUv3")
-(False, True)
->>> slugify("ZeRO++"), slugify("PanGu-α"), slugify("GPT-3.5")
-('zero-plus-plus', 'pangu-alpha', 'gpt-3.5')
+>>> from kg.models import Paper
+>>> ex = lambda pid, *ents: PaperExtraction(Paper(id=pid, title="T", abstract=""), list(ents))
+>>> res = resolve([ex("p1", ExtractedEntity("MoE", "Method", aliases=["Mixture-of-Experts"])),
+...                ex("p2", ExtractedEntity("mixture of experts", "Method"))])
+>>> [(e.id, e.name, e.aliases, e.support) for e in res.entities.values()]
+[('entity/moe', 'MoE', ['Mixture-of-Experts', 'mixture of experts'], 2)]
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.models import ExtractedEntity, PaperExtraction
+from kg.names import (
+    derived_bases,
+    iri_slug,
+    join_tokens,
+    loose_key,
+    match_key,
+    name_tokens,
+    slugify,
+)
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
 
 __all__ = [
     "ResolvedEntity",
     "Resolution",
-    "DerivedLink",
     "resolve",
-    "derive_lineage",
-    "match_key",
-    "loose_key",
-    "slugify",
     "ENTITY_PREFIX",
-    "DERIVATION_RULE",
-    "DERIVED_CONFIDENCE",
 ]
 
 log = logging.getLogger(__name__)
 
 ENTITY_PREFIX = "entity/"
-#: The evidence rule of lineage inferred from names alone.
-DERIVATION_RULE = "name_derivation"
-#: Confidence of a derived link, before it is capped below every stated link.
-DERIVED_CONFIDENCE = 0.3
 #: Confidence of a mention whose extraction carries no evidence.
 DEFAULT_MENTION_CONFIDENCE = 0.5
 #: Votes the vocabulary's type gets against the papers' votes.
@@ -85,82 +79,6 @@ _COMPATIBLE = {
     frozenset({EntityType.SYSTEM.value, EntityType.MODEL.value}),
     frozenset({EntityType.SYSTEM.value, EntityType.HARDWARE.value}),
 }
-
-_GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
-    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
-    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon",
-    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-}  # fmt: skip
-_TOKEN = re.compile(r"\d+(?:\.\d+)*|[a-z]+|\+\+|\+")
-_ARTICLES = {"the", "a", "an"}
-
-
-# -- normalisation -------------------------------------------------------------------
-
-
-def _clean(surface: str) -> str:
-    text = unicodedata.normalize("NFKC", surface).casefold()
-    text = "".join(_GREEK.get(ch, ch) for ch in text)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=1 << 18)
-def _tokens(surface: str) -> tuple[str, ...]:
-    """Lower-case word, number (``3.5``) and ``+``/``++`` tokens; letters and digits split."""
-    toks = tuple(_TOKEN.findall(_clean(surface)))
-    if len(toks) > 1 and toks[0] in _ARTICLES:
-        toks = toks[1:]
-    return toks
-
-
-def _join(toks: Sequence[str]) -> str:
-    # Adjacent numbers keep a space, so "LLaMA-2 7B" (2 7) differs from "LLaMA-27B" (27).
-    out: list[str] = []
-    for i, tok in enumerate(toks):
-        if i and tok[0].isdigit() and toks[i - 1][0].isdigit():
-            out.append(" ")
-        out.append(tok)
-    return "".join(out)
-
-
-@lru_cache(maxsize=1 << 18)
-def match_key(surface: str) -> str:
-    """The key under which two surface forms are the same name.
-
-    Case, hyphens, spaces, punctuation and a leading article are ignored; Greek letters
-    are spelled out; digits, decimals, version markers and ``+`` are kept.
-    """
-    return _join(_tokens(surface))
-
-
-@lru_cache(maxsize=1 << 18)
-def loose_key(surface: str) -> str:
-    """``match_key`` with a final plural ``s`` removed (``GPUs`` → ``gpu``)."""
-    toks = _tokens(surface)
-    last_word = re.search(r"([^\W\d_]+)\W*$", surface)
-    if toks and last_word and toks[-1].isalpha():
-        word = last_word.group(1)
-        acronym_plural = re.fullmatch(r"[A-Z]{2,}s", word) is not None
-        word_plural = (
-            word.endswith("s") and len(word) >= 4 and not word.lower().endswith(("ss", "us", "is"))
-        )
-        if acronym_plural or word_plural:
-            toks = (*toks[:-1], toks[-1][:-1])
-    return _join(toks)
-
-
-def slugify(text: str) -> str:
-    """A readable id segment: lower case, ``-`` between words, ``+`` as ``plus``."""
-    text = _clean(text).replace("+", " plus ")
-    text = re.sub(r"(?<!\d)\.|\.(?!\d)", "-", text)
-    text = re.sub(r"[^a-z0-9.]+", "-", text).strip("-")
-    return text or "entity"
-
-
-def _iri_slug(concept_id: str) -> str:
-    return slugify(re.split(r"[/#:]", concept_id.rstrip("/#"))[-1])
 
 
 # -- results -------------------------------------------------------------------------
@@ -211,16 +129,6 @@ class Resolution:
         """The entity id of a name as ``paper_id`` wrote it, or None."""
         found = self.index.get((paper_id, surface))
         return found or self.key_index.get((paper_id, match_key(surface)))
-
-
-@dataclass(frozen=True, slots=True)
-class DerivedLink:
-    """``head`` (e.g. ZeRO-Infinity) extends ``tail`` (ZeRO), read off the names."""
-
-    head: str
-    tail: str
-    pattern: str
-    confidence: float
 
 
 # -- union-find over mentions -------------------------------------------------------
@@ -334,8 +242,8 @@ def _long_forms(entity: ExtractedEntity, name_key: str) -> list[frozenset[str]]:
     short = name_key.replace(" ", "")
     forms = []
     for alias in entity.aliases:
-        toks = _tokens(alias)
-        if len(toks) < 2 or name_key in toks or _join(toks) == name_key:
+        toks = name_tokens(alias)
+        if len(toks) < 2 or name_key in toks or join_tokens(toks) == name_key:
             continue
         letters = "".join(toks)
         if not short or letters[0] != short[0] or not _subsequence(short, letters):
@@ -367,7 +275,7 @@ class _VocabIndex:
         if entity.vocab_id:
             return self.by_id.get(entity.vocab_id) or VocabConcept(
                 id=entity.vocab_id,
-                slug=_iri_slug(entity.vocab_id),
+                slug=iri_slug(entity.vocab_id),
                 type=entity.type,
                 pref_label=entity.name,
                 specific=entity.specific,
@@ -415,7 +323,7 @@ def resolve(
                     vocab.concept_of(ent),
                     key,
                     _long_forms(ent, key),
-                    tuple(t for t in _tokens(ent.name) if t[0].isdigit()),
+                    tuple(t for t in name_tokens(ent.name) if t[0].isdigit()),
                     frozenset(match_key(b) for _, b in derived_bases(ent.name)),
                 )
             )
@@ -531,121 +439,3 @@ def _draft(mentions: list[_Mention]) -> tuple[ResolvedEntity, list[_Mention], st
         papers=papers,
     )
     return ent, mentions, slug
-
-
-# -- cross-paper lineage from names -------------------------------------------------
-
-#: Suffix words that name a size, not a new version: a sized member is not an extension.
-_SIZE_WORDS = {"xl", "xxl", "large", "base", "small", "tiny", "mini", "medium", "nano", "huge"}
-#: Capitalised words too generic to be the X of a derivation.
-_GENERIC = {"model", "framework", "system", "network", "method", "transformer", "attention"}
-_DERIVATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("plusplus", re.compile(r"^(?P<base>.+?)\s*\+\+$")),
-    ("x_suffix", re.compile(r"^(?P<base>.*[a-z])-?X$")),
-    ("version", re.compile(r"^(?P<base>.*[A-Za-z0-9])[-\s]?[vV]\d+(?:\.\d+)*$")),
-    ("number", re.compile(r"^(?P<base>.*[A-Za-z])[-\s]\d+(?:\.\d+)*$")),
-    ("number", re.compile(r"^(?P<base>.{2,}[a-z])\d+(?:\.\d+)*$")),
-    ("word", re.compile(r"^(?P<base>.+)-(?P<word>[A-Z][A-Za-z0-9]*)$")),
-    (
-        "word",
-        re.compile(
-            r"^(?P<base>.+)\s(?P<word>Next|Infinity|Offload|Plus|Pro|Ultra|Turbo|Lite|Max|NG)$"
-        ),
-    ),
-)
-_DERIVABLE = {
-    frozenset({EntityType.METHOD.value}),
-    frozenset({EntityType.SYSTEM.value}),
-    frozenset({EntityType.MODEL.value}),
-    frozenset({EntityType.HARDWARE.value}),
-    frozenset({EntityType.DATASET.value}),
-    frozenset({EntityType.METHOD.value, EntityType.SYSTEM.value}),
-}
-
-
-def _base_ok(surface: str) -> bool:
-    """Whether a surface form is distinctive enough to have derivatives."""
-    key = match_key(surface)
-    if sum(ch.isalpha() for ch in key) < 3 or key in _GENERIC:
-        return False
-    # a plain lower-case word ("pipeline") is not a name
-    return any(ch.isupper() or ch.isdigit() for ch in surface)
-
-
-def _same_spelling(base: str, owned: str) -> bool:
-    """Whether ``base`` spells the name ``owned``: an acronym (``APE``) only exactly.
-
-    ``Llama`` spells ``LLaMA``, but ``Ape`` (of ``Ape-X``) does not spell ``APE``.
-    """
-    return base == owned or not (owned.isupper() or base.isupper())
-
-
-@lru_cache(maxsize=1 << 16)
-def derived_bases(surface: str) -> tuple[tuple[str, str], ...]:
-    """The names ``surface`` may be derived from, as (pattern, base) pairs.
-
-    >>> derived_bases("ZeRO-Infinity"), derived_bases("DiLoCoX")
-    ((('word', 'ZeRO'),), (('x_suffix', 'DiLoCo'),))
-    >>> derived_bases("LLaMA-2 7B"), derived_bases("BERT-Large")
-    ((), ())
-    """
-    surface = surface.strip()
-    found: list[tuple[str, str]] = []
-    for pattern, rx in _DERIVATIONS:
-        m = rx.match(surface)
-        if not m:
-            continue
-        word = m.groupdict().get("word")
-        if word and word.casefold() in _SIZE_WORDS:
-            continue
-        base = m.group("base").strip(" -")
-        if base and (pattern, base) not in found:
-            found.append((pattern, base))
-    return tuple(found)
-
-
-def derive_lineage(
-    entities: Iterable[ResolvedEntity], *, ceiling: float | None = None
-) -> list[DerivedLink]:
-    """``X' extends X`` for every pair of entities whose names derive one from the other.
-
-    Both must be named things (``specific``) of compatible types (same type, or a
-    method and a system), the base name distinctive (three letters or more, not a plain
-    word, an acronym spelled exactly), and sizes (``7B``, ``-XL``, ``-Large``) and
-    numbered datasets (``CIFAR-100``) are not derivations.
-
-    Args:
-        entities: the resolved entities.
-        ceiling: the lowest confidence of a link a sentence states; derived links get
-            less than that (and at most ``DERIVED_CONFIDENCE``).
-
-    Returns:
-        The links, sorted by head then tail id.
-    """
-    ents = [e for e in entities if e.specific]
-    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for e in ents:
-        for s in (e.name, *e.aliases):
-            if _base_ok(s):
-                owners[match_key(s)].add((e.id, s))
-    by_id = {e.id: e for e in ents}
-    conf = DERIVED_CONFIDENCE if ceiling is None else min(DERIVED_CONFIDENCE, ceiling / 2)
-    conf = round(conf, 4)
-    links: dict[tuple[str, str], DerivedLink] = {}
-    for e in sorted(ents, key=lambda x: x.id):
-        for s in (e.name, *e.aliases):
-            for pattern, base in derived_bases(s):
-                tails = {
-                    eid
-                    for eid, owned in owners.get(match_key(base), ())
-                    if eid != e.id and _same_spelling(base, owned)
-                }
-                if len(tails) != 1:
-                    continue  # no such entity, or an ambiguous base name
-                tail = by_id[next(iter(tails))]
-                if frozenset({e.type, tail.type}) not in _DERIVABLE:
-                    continue
-                if pattern == "number" and tail.type == EntityType.DATASET.value:
-                    continue  # CIFAR-100, ImageNet-100: another dataset, not a new version
-                links.setdefault((e.id, tail.id), DerivedLink(e.id, tail.id, pattern, conf))
-    return [links[k] for k in sorted(links)]

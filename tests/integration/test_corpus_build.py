@@ -20,8 +20,8 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.graph import DERIVED_KEY, read_graph
+from kg.lineage import DERIVATION_RULE
 from kg.ontology import PAPER, Relation
-from kg.resolve import DERIVATION_RULE
 
 CORPUS = Path(
     os.environ.get("KG_CORPUS_DIR", Path(__file__).resolve().parents[3] / "shared" / "corpus")

@@ -1,4 +1,4 @@
-"""Entity resolution across papers and lineage derived from names, on hand-made extractions."""
+"""Entity resolution across papers, on hand-made extractions."""
 
 from __future__ import annotations
 
@@ -10,16 +10,7 @@ from hypothesis import strategies as st
 
 from kg.models import Evidence, ExtractedEntity, Paper, PaperExtraction
 from kg.ontology import EntityType
-from kg.resolve import (
-    DERIVED_CONFIDENCE,
-    ResolvedEntity,
-    derive_lineage,
-    derived_bases,
-    loose_key,
-    match_key,
-    resolve,
-    slugify,
-)
+from kg.resolve import ResolvedEntity, resolve
 from kg.vocab import VocabConcept
 
 M, S, H, D, MO = (t.value for t in EntityType)  # Method, System, Hardware, Dataset, Model
@@ -42,59 +33,6 @@ def by_name(res_entities: dict[str, ResolvedEntity], name: str) -> ResolvedEntit
     found = [e for e in res_entities.values() if e.name == name or name in e.aliases]
     assert len(found) == 1, f"{name}: {[e.name for e in found]}"
     return found[0]
-
-
-# -- keys ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Mixture-of-Experts", "mixture of experts"),
-        ("Megatron-LM", "Megatron LM"),
-        ("GPT3", "GPT-3"),
-        ("TPU v4", "TPUv4"),
-        ("PanGu-α", "PanGu-alpha"),
-        ("LLaMA-2 7B", "Llama 2-7B"),
-        ("the Zero Redundancy Optimizer", "Zero Redundancy Optimizer"),
-    ],
-)
-def test_spelling_variants_share_a_key(a: str, b: str) -> None:
-    assert match_key(a) == match_key(b)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("ZeRO", "ZeRO-Infinity"),
-        ("ZeRO", "ZeRO++"),
-        ("GPT-3", "GPT-3.5"),
-        ("TPU v3", "TPU v4"),
-        ("LLaMA-2 7B", "LLaMA-2 70B"),
-        ("LLaMA-2 7B", "LLaMA-27B"),
-        ("DiLoCo", "DiLoCoX"),
-        ("A100", "A800"),
-        ("OPT-1.3B", "OPT-13B"),
-    ],
-)
-def test_versions_and_siblings_keep_distinct_keys(a: str, b: str) -> None:
-    assert match_key(a) != match_key(b)
-    assert loose_key(a) != loose_key(b)
-
-
-def test_loose_key_drops_a_plural_only() -> None:
-    assert loose_key("GPUs") == loose_key("GPU") == "gpu"
-    assert loose_key("mixture of experts") == loose_key("Mixture-of-Expert")
-    assert loose_key("AWS") == "aws"  # a capital S is part of the name
-    assert loose_key("Adagrad loss") == "adagradloss"  # "-ss" is no plural
-
-
-def test_slugs_are_readable_and_keep_versions() -> None:
-    assert slugify("ZeRO-Infinity") == "zero-infinity"
-    assert slugify("ZeRO++") != slugify("ZeRO")
-    assert slugify("TPU v4") == "tpu-v4"
-    assert slugify("GPT-3.5") == "gpt-3.5"
-    assert slugify("Ascend 910.") == "ascend-910"
 
 
 # -- merging -------------------------------------------------------------------------
@@ -285,117 +223,6 @@ def test_model_parameters_are_the_most_stated_count() -> None:
     assert by_name(res.entities, "ZeRO").parameters is None  # Models only
 
 
-# -- lineage from names --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("derived", "base"),
-    [
-        ("ZeRO-Infinity", "ZeRO"),
-        ("ZeRO++", "ZeRO"),
-        ("DiLoCoX", "DiLoCo"),
-        ("CosyVoice 2", "CosyVoice"),
-        ("DeepSeek-V3", "DeepSeek"),
-        ("FlashAttentionv2", "FlashAttention"),
-        ("Mamba-2", "Mamba"),
-        ("Mesh v2", "Mesh"),
-        ("Pathways-Next", "Pathways"),
-        ("Qwen2.5", "Qwen"),
-    ],
-)
-def test_derivation_patterns_find_the_base(derived: str, base: str) -> None:
-    assert base in [b for _, b in derived_bases(derived)]
-
-
-@pytest.mark.parametrize(
-    "name", ["LLaMA-2 7B", "BERT-Large", "T5-XL", "Chameleon-7B", "ZeRO-series", "GPT"]
-)
-def test_sizes_and_plain_words_are_no_derivation(name: str) -> None:
-    assert derived_bases(name) == ()
-
-
-def _entity(
-    eid: str, name: str, etype: str = M, specific: bool = True, aliases: tuple[str, ...] = ()
-) -> ResolvedEntity:
-    return ResolvedEntity(eid, name, etype, list(aliases), [], specific, 1, 0.5, None, None)
-
-
-def test_derive_lineage_links_names_in_the_graph() -> None:
-    ents = [
-        _entity("entity/zero", "ZeRO", aliases=("Zero Redundancy Optimizer",)),
-        _entity("entity/zero-infinity", "ZeRO-Infinity", S),
-        _entity("entity/zero-plus-plus", "ZeRO++"),
-        _entity("entity/diloco", "DiLoCo"),
-        _entity("entity/dilocox", "DiLoCoX", S),
-        _entity("entity/gpt-3", "GPT-3", MO),
-        _entity("entity/gpt-3.5", "GPT-3.5", MO),
-    ]
-    links = derive_lineage(ents)
-    assert [(x.head, x.tail) for x in links] == [
-        ("entity/dilocox", "entity/diloco"),
-        ("entity/zero-infinity", "entity/zero"),
-        ("entity/zero-plus-plus", "entity/zero"),
-    ]
-    assert all(x.confidence == DERIVED_CONFIDENCE for x in links)
-    assert all(x.confidence < 0.5 for x in derive_lineage(ents, ceiling=0.5))
-
-
-def test_derive_lineage_avoids_junk() -> None:
-    ents = [
-        _entity("entity/a", "A"),  # too short to have derivatives
-        _entity("entity/a-2", "A-2"),
-        _entity("entity/pipeline", "pipeline"),  # a plain word
-        _entity("entity/pipeline-x", "pipelineX"),
-        _entity("entity/moe", "MoE", M, specific=False),  # a generic concept
-        _entity("entity/moe-next", "MoE-Next"),
-        _entity("entity/imagenet", "ImageNet", D),  # incompatible types
-        _entity("entity/imagenet-2", "ImageNet-2", H),
-        _entity("entity/cifar", "CIFAR", D),  # a numbered dataset is another dataset
-        _entity("entity/cifar-100", "CIFAR-100", D),
-        _entity("entity/llama", "LLaMA", MO),  # a sized member is not an extension
-        _entity("entity/llama-7b", "LLaMA-7B", MO),
-        _entity("entity/ape", "APE"),  # an acronym is spelled exactly: Ape-X is not APE's
-        _entity("entity/ape-x", "Ape-X"),
-    ]
-    assert derive_lineage(ents) == []
-    # a mixed-case name may differ in case ("Llama 2" of "LLaMA")
-    ents += [_entity("entity/llama-2", "Llama 2", MO)]
-    assert [(x.head, x.tail) for x in derive_lineage(ents)] == [("entity/llama-2", "entity/llama")]
-
-
-# -- properties ----------------------------------------------------------------------
-
-_word = st.text(
-    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=8
-)
-_version = st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,2})?", fullmatch=True)
-_sep = st.sampled_from(["-", " ", "", " v", "-v"])
-
-
-@given(_word, _sep, _version, _version)
-def test_different_versions_never_share_a_key(word: str, sep: str, v1: str, v2: str) -> None:
-    a, b = f"{word}{sep}{v1}", f"{word}{sep}{v2}"
-    if v1 != v2:
-        assert match_key(a) != match_key(b) and loose_key(a) != loose_key(b)
-
-
-@given(
-    st.lists(st.tuples(_word, st.sampled_from([M, S, H, D, MO])), min_size=1, max_size=8),
-    st.randoms(),
-)
-def test_resolution_is_independent_of_input_order(
-    names: list[tuple[str, str]], rnd: object
-) -> None:
-    papers = [paper(f"p{i}", ent(n, t)) for i, (n, t) in enumerate(names)]
-    shuffled = list(papers)
-    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
-    a, b = resolve(papers), resolve(shuffled)
-    assert {k: (e.name, e.aliases, e.type, e.support) for k, e in a.entities.items()} == {
-        k: (e.name, e.aliases, e.type, e.support) for k, e in b.entities.items()
-    }
-    assert a.index == b.index
-
-
 def test_type_vote_is_weighted_by_confidence() -> None:
     res = resolve(
         [
@@ -423,3 +250,27 @@ def test_a_shared_family_alias_does_not_merge_versions_or_sizes() -> None:
     # the same version still merges however it is spelled
     res = resolve([paper("p1", ent("GPT-3", MO)), paper("p2", ent("GPT3", MO, "GPT-3"))])
     assert len(res.entities) == 1
+
+
+# -- properties ----------------------------------------------------------------------
+
+_word = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=8
+)
+
+
+@given(
+    st.lists(st.tuples(_word, st.sampled_from([M, S, H, D, MO])), min_size=1, max_size=8),
+    st.randoms(),
+)
+def test_resolution_is_independent_of_input_order(
+    names: list[tuple[str, str]], rnd: object
+) -> None:
+    papers = [paper(f"p{i}", ent(n, t)) for i, (n, t) in enumerate(names)]
+    shuffled = list(papers)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    a, b = resolve(papers), resolve(shuffled)
+    assert {k: (e.name, e.aliases, e.type, e.support) for k, e in a.entities.items()} == {
+        k: (e.name, e.aliases, e.type, e.support) for k, e in b.entities.items()
+    }
+    assert a.index == b.index
