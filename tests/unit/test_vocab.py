@@ -127,6 +127,19 @@ def _ancestors(by_slug: dict[str, VocabConcept], slug: str) -> set[str]:
 # ---- content: the examples the issue names
 
 
+def test_taxonomy_examples_named_in_the_issue_are_direct_links(
+    by_slug: dict[str, VocabConcept],
+) -> None:
+    def broader(slug: str) -> set[str]:
+        return {b[len(KGV_NS) :] for b in by_slug[slug].broader}
+
+    assert {"data-parallelism", "memory-optimization"} <= broader("zero")
+    assert "gpu" in broader("a100")
+    assert "pytorch" in broader("pytorch-fsdp")
+    for chip in ("v100", "h100", "h200", "b200", "mi300x", "t4", "rtx-4090"):
+        assert "gpu" in broader(chip), chip
+
+
 def test_taxonomy_examples(by_slug: dict[str, VocabConcept]) -> None:
     assert {"data-parallelism", "memory-optimization"} <= _ancestors(by_slug, "zero")
     assert "gpu" in _ancestors(by_slug, "a100")
