@@ -97,8 +97,10 @@ class ReadReport:
 
     def summary(self) -> str:
         """One line: papers, duplicates merged, entries skipped by reason, failed inputs."""
-        files = f"{self.files} file" + ("" if self.files == 1 else "s")
-        line = f"{self.papers} papers from {files}, {self.duplicates} duplicates merged"
+        line = (
+            f"{_count(self.papers, 'paper')} from {_count(self.files, 'file')}, "
+            f"{_count(self.duplicates, 'duplicate')} merged"
+        )
         skipped = sum(self.skipped.values())
         if skipped:
             reasons = ", ".join(f"{reason}: {n}" for reason, n in self.skipped.most_common())
@@ -108,3 +110,7 @@ class ReadReport:
         if self.errors:
             line += f"; {len(self.errors)} input(s) could not be read"
         return line
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -82,7 +82,7 @@ def test_quiet_drops_the_summary() -> None:
 def test_example_listing_reads_cleanly() -> None:
     code, papers, err = _run(str(EXAMPLE))
     assert code == 0
-    assert len(papers) == 14 and "1 duplicates merged, 0 skipped" in err
+    assert len(papers) == 14 and "1 duplicate merged, 0 skipped" in err
     titles = {p["title"].split(":")[0] for p in papers}
     assert {"ZeRO", "ZeRO-Infinity", "ZeRO++", "FlashAttention", "FlashAttention-2"} <= titles
 
