@@ -156,7 +156,10 @@ def bind_query(query: SparqlQuery, raw: dict[str, Any]) -> str:
     """The query text with each ``?param_x`` replaced by the typed, escaped value of ``x``."""
     if not query.params and raw:
         raise QueryError(f"query {query.path} declares no parameters (# @param lines)")
-    values = bind(_as_spec(query), raw) if query.params else {}
+    try:
+        values = bind(_as_spec(query), raw) if query.params else {}
+    except QueryError as exc:  # the catalogue's messages name `kg query`
+        raise QueryError(str(exc).replace("kg query ", "kg sparql ")) from None
     terms = {name: _term(v) for name, v in values.items()}
 
     def replace(match: re.Match[str]) -> str:
