@@ -83,7 +83,7 @@ def command(
         click.echo("\n".join(f"{q.usage()}\n    {q.description}" for q in sparql.list_sparql()))
         return
     if query_file and name and directory == "kg-out":  # `kg sparql --query F DIR`
-        name, directory = None, name
+        directory, name = name, None
     if not name and not query_file:
         raise click.UsageError("give a canned query NAME or --query FILE.rq (see --list)")
     result = sparql.answer(

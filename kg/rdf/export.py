@@ -92,9 +92,9 @@ def escape_string(value: str) -> str:
 
 def nt_term(term: str | Lit) -> str:
     """One term in N-Triples syntax (IRIs are already percent-encoded when minted)."""
-    if type(term) is str:
+    if isinstance(term, str):
         return "<" + term + ">"
-    value, datatype = term  # type: ignore[misc]
+    value, datatype = term
     text = '"' + escape_string(value) + '"'
     if datatype and datatype != _XSD_STRING:
         return text + "^^<" + datatype + ">"
@@ -110,13 +110,13 @@ def _block_lines(
     suffixes: dict[str | None, str] = {None: '"', _XSD_STRING: '"'}
     search = _ESCAPE.search
     for block in blocks:
-        lines = []
+        lines: list[str] = []
         append = lines.append
         for s, p, o in block:
-            if type(o) is str:
+            if isinstance(o, str):
                 append(f"<{s}> <{p}> <{o}>{tail}")
                 continue
-            value, datatype = o  # type: ignore[misc]
+            value, datatype = o
             suffix = suffixes.get(datatype)
             if suffix is None:
                 suffix = suffixes[datatype] = f'"^^<{datatype}>'
@@ -231,12 +231,12 @@ def to_rdflib(
     nodes: dict[str, URIRef] = {}
 
     def term(t: str | Lit) -> Any:
-        if type(t) is str:
+        if isinstance(t, str):
             found = nodes.get(t)
             if found is None:
                 found = nodes[t] = URIRef(t)
             return found
-        value, datatype = t  # type: ignore[misc]
+        value, datatype = t
         return Literal(value, datatype=URIRef(datatype) if datatype else None)
 
     add = graph.add
