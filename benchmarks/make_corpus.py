@@ -74,6 +74,10 @@ _TARGETS = (
     "Long-Context Inference", "Multi-Tenant GPU Clusters", "Edge Devices",
     "Recommendation Models", "Vision Transformers", "Diffusion Models", "Sparse Models",
 )  # fmt: skip
+_TAILS = (
+    "", "", "", " at Scale", " on Commodity Hardware", " in the Cloud", " without Model Changes",
+    " across Thousands of Accelerators", " with Bounded Memory", " under Failures",
+)  # fmt: skip
 _FRAMEWORKS = ("PyTorch", "JAX", "TensorFlow", "MindSpore", "DeepSpeed", "Megatron-LM", "Triton")
 _HARDWARE = (
     ("A100 GPUs", "A100"), ("H100 GPUs", "H100"), ("V100 GPUs", "V100"), ("TPU v4 chips", "TPU v4"),
@@ -223,7 +227,9 @@ def generate_papers(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
         speedup = f"{1.1 + 7.9 * rng.random():.1f}"
         cls = rng.pick(_CLASSES)
 
-        title = f"{name}: {rng.pick(_ADJECTIVES)} {topic} for {rng.pick(_TARGETS)}"
+        title = (
+            f"{name}: {rng.pick(_ADJECTIVES)} {topic} for {rng.pick(_TARGETS)}{rng.pick(_TAILS)}"
+        )
         sentences = [rng.pick(_MOTIVATIONS).format(cls=cls, technique=technique)]
         if base:
             sentences.append(

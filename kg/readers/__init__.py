@@ -120,7 +120,8 @@ def read_papers(
     The same paper read twice (same id, or same title up to case, punctuation and LaTeX)
     yields once: the first copy is kept, later copies are counted in
     ``report.duplicates``. Two records with different arXiv ids stay distinct even with
-    equal titles.
+    equal titles, and so do two different titles whose 60-character slug ids agree (the
+    later one's id gets a ``-2`` suffix).
 
     Args:
         paths: files (or ``-`` for stdin), read in order.
@@ -140,9 +141,10 @@ def read_papers(
     seen = Deduplicator()
     for path in paths:
         for paper in read_file(os.fspath(path), input_format, report):
-            if seen.is_duplicate(paper):
+            admitted = seen.admit(paper)
+            if admitted is None:
                 report.duplicates += 1
                 logger.debug("%s: duplicate of an earlier paper: %s", paper.source, paper.title)
                 continue
             report.papers += 1
-            yield paper
+            yield admitted

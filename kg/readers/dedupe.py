@@ -2,24 +2,31 @@
 
 Two records are the same paper when they have the same id, or the same title key
 (``normalize.title_key``: case, punctuation, spacing and LaTeX ignored) unless both
-carry different arXiv ids (arXiv has distinct papers with equal titles). Only 64-bit
+carry different arXiv ids (arXiv has distinct papers with equal titles). A title-slug
+id is cut to 60 characters, so two different titles can share it: there the title
+decides, and the later paper's id gets a ``-2`` (``-3``, ...) suffix. Only 64-bit
 hashes of ids and keys are kept, in open-addressing tables of 8-byte slots (no Python
 object per entry): 24 to 48 bytes per paper, about 130 MB for the 2.5M papers of arXiv.
 
 >>> from kg.models import Paper
 >>> seen = Deduplicator()
->>> seen.is_duplicate(Paper(id="pangu-alpha", title="PanGu-α: Models", abstract="A."))
-False
->>> seen.is_duplicate(Paper(id="x", title="PanGu-$α$: models", abstract="B."))
+>>> seen.admit(Paper(id="pangu-alpha-models", title="PanGu-α: Models", abstract="A.")).id
+'pangu-alpha-models'
+>>> seen.admit(Paper(id="x", title="PanGu-$α$: models", abstract="B.")) is None
 True
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
 from array import array
+from dataclasses import replace
 
 from kg.models import Paper
-from kg.readers.normalize import title_key
+from kg.readers.normalize import title_key, title_slug
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Deduplicator", "HashSet"]
 
@@ -96,21 +103,40 @@ class Deduplicator:
         self._titles = HashSet()  # every title seen
         self._titles_without_arxiv = HashSet()  # titles of papers without arXiv id
 
-    def is_duplicate(self, paper: Paper) -> bool:
-        id_hash = hash(paper.id)
+    def admit(self, paper: Paper) -> Paper | None:
+        """Record ``paper`` and return it (re-ided if its slug id is taken), or None if seen."""
         key = title_key(paper.title)
         title_hash = hash(key) if key else None
-        if id_hash in self._ids:
-            return True
-        if title_hash is not None:
-            if paper.arxiv_id:
-                if title_hash in self._titles_without_arxiv:
-                    return True
-            elif title_hash in self._titles:
-                return True
+        id_hash = hash(paper.id)
+        if paper.arxiv_id:
+            if id_hash in self._ids or (
+                title_hash is not None and title_hash in self._titles_without_arxiv
+            ):
+                return None
+        elif title_hash is not None and title_hash in self._titles:
+            return None
+        elif id_hash in self._ids:
+            if paper.id != title_slug(paper.title):
+                return None  # an id the input gave: the same paper
+            paper = self._rename(paper)  # a truncated slug shared by two different titles
+            id_hash = hash(paper.id)
         self._ids.add(id_hash)
         if title_hash is not None:
             self._titles.add(title_hash)
             if not paper.arxiv_id:
                 self._titles_without_arxiv.add(title_hash)
-        return False
+        return paper
+
+    def is_duplicate(self, paper: Paper) -> bool:
+        """True if ``paper`` was seen (records it otherwise; ignores any re-id)."""
+        return self.admit(paper) is None
+
+    def _rename(self, paper: Paper) -> Paper:
+        for n in itertools.count(2):
+            candidate = f"{paper.id}-{n}"
+            if hash(candidate) not in self._ids:
+                logger.debug(
+                    "%s: id %s is another title's; using %s", paper.source, paper.id, candidate
+                )
+                return replace(paper, id=candidate)
+        raise AssertionError("unreachable")

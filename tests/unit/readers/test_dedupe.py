@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from kg.models import Paper
 from kg.readers.dedupe import Deduplicator, HashSet
+from kg.readers.normalize import title_slug
 
 
 def _paper(id_: str, title: str, arxiv_id: str | None = None) -> Paper:
@@ -49,3 +50,24 @@ def test_hash_set_behaves_like_a_set(operations: list[tuple[bool, int]]) -> None
         assert (value in compact) == ((value or 1) in reference)
     assert len(compact) == len(reference)
     assert all(v in compact for v in reference)
+
+
+def test_different_titles_sharing_a_truncated_slug_stay_distinct() -> None:
+    first = "SparseStream: Adaptive Sharded Data Parallelism for Long-Context Inference"
+    second = first + " with Bounded Memory"
+    slug = title_slug(first)
+    assert slug == title_slug(second) and len(slug) == 60
+    seen = Deduplicator()
+    assert seen.admit(_paper(slug, first)) is not None
+    renamed = seen.admit(_paper(slug, second))
+    assert renamed is not None and renamed.id == slug + "-2" and renamed.title == second
+    third = seen.admit(_paper(slug, second + " and Failures"))
+    assert third is not None and third.id == slug + "-3"
+    # the same titles again are duplicates, whatever their ids
+    assert seen.admit(_paper(slug, second)) is None
+
+
+def test_a_given_id_seen_before_is_the_same_paper() -> None:
+    seen = Deduplicator()
+    assert seen.admit(_paper("paper-17", "A Title")) is not None
+    assert seen.admit(_paper("paper-17", "A Retitled Version")) is None
