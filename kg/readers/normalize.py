@@ -62,6 +62,7 @@ _FONT_CMD = re.compile(
 _ESCAPED = re.compile(r"\\([&%$#_{}])")
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_KEY = re.compile(r"[^a-z0-9+]+")
 
 _ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])")
 _ARXIV_OLD = re.compile(r"(?<![\w.])([a-z][a-z.-]*/\d{7})(?:v\d+)?(?![\w])", re.IGNORECASE)
@@ -112,8 +113,11 @@ def title_slug(title: str) -> str:
 
 
 def title_key(title: str) -> str:
-    """The dedupe key of a title: case, punctuation, spacing and LaTeX do not count."""
-    return _NON_ALNUM.sub("", _ascii_fold(clean_title(title)))
+    """The dedupe key of a title: case, punctuation, spacing and LaTeX do not count.
+
+    ``+`` counts: "ZeRO++: X" and "ZeRO: X" are different papers.
+    """
+    return _NON_KEY.sub("", _ascii_fold(clean_title(title)))
 
 
 def parse_arxiv_id(text: str | None) -> str | None:

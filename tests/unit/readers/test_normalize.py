@@ -89,6 +89,7 @@ def test_title_key_ignores_latex_case_and_punctuation() -> None:
     assert title_key("PanGu-$α$: Large-scale") == title_key("PANGU-α  Large scale")
     assert title_key("PanGu-$\\alpha$: Large-scale") == title_key("PanGu-α: Large-scale")
     assert title_key("Ladder: Overlap") != title_key("Ladder: Overlaps")
+    assert title_key("ZeRO++: Collectives") != title_key("ZeRO: Collectives")
 
 
 @pytest.mark.parametrize(
