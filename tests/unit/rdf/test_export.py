@@ -10,6 +10,8 @@ import tracemalloc
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS, VOID, XSD
@@ -222,3 +224,38 @@ def test_cli_export_of_a_missing_directory_is_one_line_error(tmp_path) -> None: 
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert "nope" in result.output
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=_TEXT, alias=_TEXT, sentence=_TEXT, slug=_TEXT)
+def test_any_text_survives_the_ntriples_writer(
+    name: str, alias: str, sentence: str, slug: str
+) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node(f"entity/{slug}", type=EntityType.SYSTEM.value, name=name, aliases=[alias])
+    G.add_node("paper/p", type=PAPER, name="T", title="T", aliases=[])
+    G.add_edge(
+        "paper/p",
+        f"entity/{slug}",
+        key="uses",
+        type=Role.USES.value,
+        paper="p",
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        rule="r",
+        confidence=0.5,
+    )
+    text = _export(G, "nt")
+    g = _parse(text, "nt")
+    assert isomorphic(g, to_rdflib(G))
+    entity = next(g.subjects(KG.name, None))
+    assert str(g.value(entity, KG.name)) == name
+    assert str(g.value(entity, KG.alias)) == alias
+    assert {str(o) for o in g.objects(None, KG.evidenceSentence)} == {sentence}
+    import pyoxigraph as ox
+
+    assert len(list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))) == len(g)

@@ -156,3 +156,63 @@ def test_cli_sparql_reads_an_export_file(graph_and_store, tmp_path) -> None:  # 
 
 def test_make_graph_is_deterministic() -> None:
     assert nx.utils.graphs_equal(make_graph(), make_graph())
+
+
+def _chain(length: int) -> nx.MultiDiGraph:
+    """e0 -extends-> e1 -is_a-> e2 ... (alternating), each link stated by one paper."""
+    from kg.ontology import PAPER, EntityType, Relation, Role
+
+    G = nx.MultiDiGraph()
+    for i in range(length + 1):
+        G.add_node(
+            f"entity/e{i}", type=EntityType.METHOD.value, name=f"E{i}", aliases=[], support=1
+        )
+    for i in range(length):
+        rel = (Relation.EXTENDS if i % 2 == 0 else Relation.IS_A).value
+        G.add_node(f"paper/p{i}", type=PAPER, name=f"P{i}", title=f"P{i}", aliases=[])
+        G.add_edge(
+            f"paper/p{i}",
+            f"entity/e{i}",
+            key=Role.PROPOSES.value,
+            type=Role.PROPOSES.value,
+            paper=f"p{i}",
+            sentence="s",
+            start=0,
+            end=1,
+            rule="r",
+            confidence=0.5,
+        )
+        G.add_edge(
+            f"entity/e{i}",
+            f"entity/e{i + 1}",
+            key=f"{rel}|p{i}",
+            type=rel,
+            paper=f"p{i}",
+            sentence="s",
+            start=0,
+            end=1,
+            rule="rel",
+            confidence=0.5,
+        )
+    # a shortcut: the shortest distance, not the first path found, sets the depth
+    G.add_edge(
+        "entity/e0",
+        "entity/e3",
+        key="extends|p0",
+        type="extends",
+        paper="p0",
+        sentence="s",
+        start=0,
+        end=1,
+        rule="rel",
+        confidence=0.5,
+    )
+    return G
+
+
+@pytest.mark.parametrize("max_depth", ["1", "3", "5", "10"])
+@pytest.mark.parametrize("name", ["E0", "E6", "E12"])
+def test_lineage_depths_on_a_long_chain(name: str, max_depth: str) -> None:
+    G = _chain(12)
+    params = {"name": name, "max_depth": max_depth}
+    assert run_canned(load_store(G), "lineage", params) == _embedded(G, "lineage", params)
