@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -88,11 +89,24 @@ def serve(
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", bind]
         process = subprocess.Popen(cmd)
+        previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
         if on_ready is not None:
             on_ready(endpoint_url(host if ":" not in host else f"[{host}]", port))
         try:
             return process.wait()
-        except KeyboardInterrupt:
-            process.terminate()
-            process.wait(timeout=10)
+        except (KeyboardInterrupt, SystemExit):
             return 0
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if process.poll() is None:  # never leave the server running without us
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM ends ``kg serve`` like Ctrl-C: stop the server, remove the temporary store."""
+    raise SystemExit(0)

@@ -30,10 +30,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    directory = tmp_path_factory.mktemp("kg-out")
-    write_graph(make_graph(), directory)
+def _start(directory: Path) -> tuple[subprocess.Popen[str], str]:
+    """Start `kg serve DIRECTORY` on a free loopback port; return it once it answers."""
     port = _free_port()
     kg = Path(sys.executable).parent / "kg"
     process = subprocess.Popen(
@@ -49,19 +47,48 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             pytest.fail(f"kg serve exited with {process.returncode}: {process.stderr.read()}")
         try:
             urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2).read()
-            break
+            return process, url
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             if time.monotonic() > deadline:
-                process.terminate()
+                _stop(process)
                 pytest.fail("kg serve did not answer within 60 s")
             time.sleep(0.2)
-    yield url
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
     process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+@pytest.fixture(scope="module")
+def graph_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("kg-out")
+    write_graph(make_graph(), directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def endpoint(graph_dir: Path) -> Iterator[str]:
+    process, url = _start(graph_dir)
+    yield url
+    _stop(process)
+
+
+def test_terminating_kg_serve_stops_the_server(graph_dir: Path) -> None:
+    process, url = _start(graph_dir)
+    _stop(process)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return
+        time.sleep(0.2)
+    pytest.fail(f"the Oxigraph server behind {url} still answers after kg serve was stopped")
 
 
 def test_sparqlwrapper_select_over_http(endpoint: str) -> None:
