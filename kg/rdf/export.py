@@ -1,10 +1,11 @@
 # ruff: noqa: N803  (G is the networkx convention for a graph argument)
-"""Export the graph as RDF: streaming N-Triples / N-Quads / TriG, Turtle and JSON-LD.
+"""Export the graph as RDF: streaming N-Triples / N-Quads / TriG / Turtle, and JSON-LD.
 
-N-Triples, N-Quads and TriG are written by the streaming writer here, one triple at a
-time from :func:`kg.rdf.mapping.iter_triples`, escaped per the W3C grammars; memory
-stays bounded whatever the size of the graph (no rdflib Graph is built). Turtle and
-JSON-LD go through rdflib (:func:`to_rdflib`), which holds the data in memory.
+N-Triples, N-Quads and TriG are written by the streaming writer here, and Turtle by
+:mod:`kg.rdf.turtle`, node by node from :func:`kg.rdf.mapping.iter_node_triples`,
+escaped per the W3C grammars; memory stays bounded whatever the size of the graph (no
+rdflib Graph is built). JSON-LD goes through rdflib (:func:`to_rdflib`), which holds
+the data in memory.
 
 The data triples come first; the VoID description of the dataset closes the file
 (its counts are gathered while streaming). In N-Quads and TriG the data sit in the
@@ -65,7 +66,7 @@ FORMATS: dict[str, str] = {
     "turtle": "turtle",
     "jsonld": "json-ld",
 }
-STREAMING_FORMATS = frozenset({"nt", "nquads", "trig"})
+STREAMING_FORMATS = frozenset({"nt", "nquads", "trig", "turtle"})
 
 _XSD_STRING = XSD + "string"
 _ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\\ud800-\udfff]')
@@ -151,6 +152,9 @@ def write(
         text = graph.serialize(format=FORMATS[fmt], **_serialize_options(fmt))
         out.write(text if text.endswith("\n") else text + "\n")
         return stats
+    if fmt == "turtle":
+        _write_turtle(G, out, base, stats, license_iri, chunk)
+        return stats
     named = graph_iri(base) if fmt != "nt" else None
     if fmt == "trig":
         out.write(f"<{named}> {{\n")
@@ -161,6 +165,21 @@ def write(
     meta = list(void_triples(base, stats, license_iri=license_iri, **_graph_meta(G)))
     _write_blocks(out, _block_lines([meta], Stats(), None), chunk)
     return stats
+
+
+def _write_turtle(
+    G: nx.MultiDiGraph, out: IO[str], base: str, stats: Stats, license_iri: str, chunk: int
+) -> None:
+    from kg.rdf.turtle import turtle_prefixes, write_turtle
+
+    def blocks() -> Iterator[list[Triple]]:
+        for block in iter_node_triples(G, base, stats):
+            stats.triples += len(block)
+            stats.properties.update(map(_predicate, block))
+            yield block
+        yield list(void_triples(base, stats, license_iri=license_iri, **_graph_meta(G)))
+
+    write_turtle(out, blocks(), turtle_prefixes(base, PREFIXES), chunk)
 
 
 def nt_blocks(

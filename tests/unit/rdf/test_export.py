@@ -187,7 +187,7 @@ class _Sink(io.TextIOBase):
         return len(s)
 
 
-@pytest.mark.parametrize("fmt", ["nt", "nquads", "trig"])
+@pytest.mark.parametrize("fmt", ["nt", "nquads", "trig", "turtle"])
 def test_streaming_export_memory_does_not_grow_with_the_graph(fmt: str) -> None:
     peaks = []
     for papers in (500, 2_000):
@@ -231,7 +231,7 @@ _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1
 
 @settings(max_examples=60, deadline=None)
 @given(name=_TEXT, alias=_TEXT, sentence=_TEXT, slug=_TEXT)
-def test_any_text_survives_the_ntriples_writer(
+def test_any_text_survives_the_ntriples_and_turtle_writers(
     name: str, alias: str, sentence: str, slug: str
 ) -> None:
     G = nx.MultiDiGraph()
@@ -252,6 +252,7 @@ def test_any_text_survives_the_ntriples_writer(
     text = _export(G, "nt")
     g = _parse(text, "nt")
     assert isomorphic(g, to_rdflib(G))
+    assert isomorphic(_parse(_export(G, "turtle"), "turtle"), g)
     entity = next(g.subjects(KG.name, None))
     assert str(g.value(entity, KG.name)) == name
     assert str(g.value(entity, KG.alias)) == alias
