@@ -7,6 +7,7 @@ same run by:
 
 * **kg nt**: ``kg.rdf.export.write(G, file, "nt")``: networkx graph -> N-Triples file,
   streaming (everything included: IRI minting, escaping, VoID).
+* **kg turtle**: the same, as Turtle (``kg.rdf.turtle``, streaming too).
 * **pyoxigraph dump**: the same triples already in a pyoxigraph ``Store`` (loading not
   timed), ``store.dump(file, RdfFormat.N_TRIPLES)`` (Rust only).
 * **pyoxigraph serialize**: the same triples as ``pyoxigraph.Triple`` objects built from
@@ -184,6 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         with open(nt, encoding="utf-8") as lines:
             triples = sum(1 for _ in lines)
         results["kg nt"] = triples / seconds
+
+        def kg_turtle() -> None:
+            with open(Path(tmp) / "kg.ttl", "w", encoding="utf-8") as out:
+                write(G, out, "turtle")
+
+        results["kg turtle"] = triples / _timed("kg turtle", kg_turtle)
 
         store = ox.Store()
         store.load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
