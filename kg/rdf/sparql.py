@@ -237,7 +237,8 @@ def run_query(
 ) -> list[dict[str, Any]] | bool | str:
     """Run a SPARQL query: SELECT -> rows, ASK -> bool, CONSTRUCT/DESCRIBE -> N-Triples."""
     try:
-        result = store.query(text)
+        # the union, so that exports with named graphs (TriG, N-Quads) answer too
+        result = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except OSError as exc:

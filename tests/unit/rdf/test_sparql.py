@@ -140,13 +140,15 @@ def test_cli_sparql_runs_canned_and_file_queries(graph_and_store, tmp_path, monk
     assert "unknown query" in result.stderr
 
 
-def test_cli_sparql_reads_an_export_file(graph_and_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("ext", ["ttl", "nt", "trig", "nq", "jsonld"])
+def test_cli_sparql_reads_an_export_file(graph_and_store, tmp_path, ext: str) -> None:  # type: ignore[no-untyped-def]
     from kg.cli import cli
     from kg.rdf.export import export
 
+    fmt = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "jsonld"}[ext]
     G, _ = graph_and_store
-    path = tmp_path / "kg.ttl"
-    export(G, path, "turtle")
+    path = tmp_path / f"kg.{ext}"
+    export(G, path, fmt)
     result = CliRunner().invoke(
         cli, ["sparql", "top", "--param", "type=hardware", "--data", str(path), "--format", "json"]
     )
