@@ -3,6 +3,7 @@
 Run by hand (one process, results in docs/benchmarks.md, section "Extraction"):
 
     .venv/bin/python benchmarks/bench_extract.py throughput --n 5000
+    .venv/bin/python benchmarks/bench_extract.py throughput --n 2000 --input corpus/*.txt
     .venv/bin/python benchmarks/bench_extract.py memory --n 100000
 
 ``throughput`` times ``spacy.blank("en")`` tokenising the texts and the kg extractor
@@ -30,22 +31,29 @@ from kg.models import Paper  # noqa: E402
 
 
 def synthetic_papers(n: int, seed: int = 0) -> Iterator[Paper]:
-    """Papers from ``benchmarks.make_corpus`` (or, without it, corpus abstracts repeated)."""
-    try:
-        from benchmarks.make_corpus import generate_papers
-    except ImportError:  # pragma: no cover - fallback before the corpus generator exists
-        corpus = Path(__file__).resolve().parent.parent / "tests" / "data"
-        raise SystemExit(f"benchmarks/make_corpus.py is missing (looked beside {corpus})")
+    """``n`` papers from ``benchmarks.make_corpus.generate_papers`` (deterministic)."""
+    from benchmarks.make_corpus import generate_papers
+
     for d in generate_papers(n, seed=seed):
         yield Paper(id=d["id"], title=d["title"], abstract=d["abstract"])
+
+
+def input_papers(paths: list[str], n: int) -> list[Paper]:
+    """``n`` papers read from real listings, repeated as needed."""
+    from kg.readers import read_papers
+
+    base = list(read_papers(paths))
+    return [base[i % len(base)] for i in range(n)]
 
 
 def _rate(n: int, seconds: float) -> float:
     return n / seconds if seconds else float("inf")
 
 
-def throughput(n: int, repeat: int, batch_size: int) -> dict[str, float]:
-    papers = list(synthetic_papers(n))
+def throughput(
+    n: int, repeat: int, batch_size: int, inputs: list[str] | None = None
+) -> dict[str, float]:
+    papers = input_papers(inputs, n) if inputs else list(synthetic_papers(n))
     texts = [p.text for p in papers]
     tokenizer = spacy.blank("en")
     extractor = Extractor()
@@ -97,9 +105,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--input", nargs="*", help="real listings instead of synthetic papers")
     a = ap.parse_args()
     if a.mode == "throughput":
-        result = throughput(a.n, a.repeat, a.batch_size)
+        result = throughput(a.n, a.repeat, a.batch_size, a.input)
     else:
         result = memory(a.n, a.batch_size)
     print(json.dumps(result))

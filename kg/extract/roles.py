@@ -29,9 +29,7 @@ _PROPOSE_BEFORE = re.compile(
     r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s)?(?:\w+\s){0,1}$",
     re.IGNORECASE,
 )
-_PROPOSE_VERB = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|build|release|unveil)[sd]?\b", re.IGNORECASE
-)
+_PROPOSE_VERB = re.compile(r"\b(?:propose|introduce|present|develop|design|build|release|unveil)")
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
 )
@@ -46,6 +44,7 @@ _COMPARE = re.compile(
     r"on\spar\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on)\b",
     re.IGNORECASE,
 )
+_COMPARE_LOW = re.compile(_COMPARE.pattern)
 _USE = re.compile(
     r"\b(?:based\son|using|uses?|used|built\s(?:on|upon|with|atop)|implemented\s(?:in|on|with)|"
     r"adopt\w*|appl(?:y|ies|ied)|employ\w*|leverag\w*|on\stop\sof|via|through|with|combin\w*|"
@@ -69,7 +68,8 @@ def proposed_groups(state: DocState, text: str) -> set[int]:
     out = {m.group for m in state.mentions if m.rule in _PROPOSE_RULES}
     short_of = {(a.long_start, a.long_end): a.short for a in state.abbreviations}
     cue_sents = {
-        state.sentence_of(c.start()) for c in _PROPOSE_VERB.finditer(text, state.title_end)
+        state.sentence_of(c.start())
+        for c in _PROPOSE_VERB.finditer(state.lowered(), state.title_end)
     }
     for m in state.mentions:
         if any(s < m.end and m.start < e for s, e in spans):
@@ -137,6 +137,7 @@ def mention_role(
 def assign_roles(text: str, state: DocState) -> None:
     """Fill ``state.roles`` with one cue per mention."""
     proposed = proposed_groups(state, text)
+    low = state.lowered()
     by_sent: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, m in enumerate(state.mentions):
         by_sent[state.sentence_of(m.start)].append(i)
@@ -145,7 +146,7 @@ def assign_roles(text: str, state: DocState) -> None:
         has_proposed = any(state.mentions[i].group in proposed for i in idxs)
         own = is_own_work(sentence, has_proposed)
         is_title = sent[0] == 0 and sent[1] <= state.title_end
-        compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
+        compare_ends = [c.end() for c in _COMPARE_LOW.finditer(low, sent[0], sent[1])]
         for i in idxs:
             m = state.mentions[i]
             if m.group in proposed:

@@ -89,6 +89,7 @@ class DocState:
     relations: list[RelationCue] = field(default_factory=list)
     numbers: list[NumberCue] = field(default_factory=list)
     proposed: list[tuple[int, int]] = field(default_factory=list)  # spans of own names
+    _lower: str = ""
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``offset``."""
@@ -96,6 +97,13 @@ class DocState:
             return 0, self.title_end
         i = bisect_right(self.sentences, (offset, 1 << 62)) - 1
         return self.sentences[max(i, 0)]
+
+    def lowered(self) -> str:
+        """``text.lower()``, computed once; ``text`` itself if lowering changes lengths."""
+        if not self._lower:
+            low = self.text.lower()
+            self._lower = low if len(low) == len(self.text) else self.text
+        return self._lower
 
     def types(self) -> set[EntityType]:
         return {m.type for m in self.mentions if m.type is not None}

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.extract.state import Mention, ensure_extension, state_of
@@ -66,6 +67,9 @@ def build_phrase_matcher(
 ) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool]]:
     """A PhraseMatcher whose match ids index ``concepts``; plus which forms need case."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    # Tokenise patterns with a copy of the tokenizer: thousands of pattern strings in the
+    # pipeline tokenizer's cache make every later document several times slower to tokenise.
+    tokenize = Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
     concept_list = list(concepts)
     case_sensitive: dict[str, bool] = {}
     seen: set[str] = set()
@@ -78,7 +82,7 @@ def build_phrase_matcher(
                     continue
                 seen.add(low)
                 case_sensitive[low] = _needs_case(label) and form.lower() != form
-                patterns.append(nlp.make_doc(form))
+                patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)
     return matcher, concept_list, case_sensitive
