@@ -41,14 +41,14 @@ _BACKGROUND = re.compile(
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|compared\s(?:to|with|against)|comparison\s(?:to|with)|than|versus|"
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
-    r"on\spar\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on)\b",
+    r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on|"
+    r"(?:comparable|competitive|similar)\s(?:to|with))\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
-_USE = re.compile(
-    r"\b(?:based\son|using|uses?|used|built\s(?:on|upon|with|atop)|implemented\s(?:in|on|with)|"
-    r"adopt\w*|appl(?:y|ies|ied)|employ\w*|leverag\w*|on\stop\sof|via|through|with|combin\w*|"
-    r"integrat\w*|incorporat\w*|extend\w*|build\w*\son|exploit\w*|fine-tun\w*|train\w*)\b",
+_USE_STRONG = re.compile(
+    r"\b(?:based\son|using|built\s(?:on|upon|with|atop)|implemented\s(?:in|on|with)|adopt\w*|"
+    r"employ\w*|leverag\w*|on\stop\sof)\s(?:the\s)?(?:\S+\s)?$",
     re.IGNORECASE,
 )
 _RUN_BEFORE = re.compile(
@@ -58,6 +58,11 @@ _RUN_BEFORE = re.compile(
 )
 
 
+_NOT_USED = re.compile(
+    r"\b(?:without|instead\sof|replac\w+|rather\sthan|unlike|inspired\sby|success\sof|"
+    r"popularity\sof|beyond)\b[^.;:]*$",
+    re.IGNORECASE,
+)
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
@@ -125,11 +130,13 @@ def mention_role(
         if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", near):
             return Role.EVALUATES_ON, "dataset_on", 0.7
         return Role.MENTIONS, "background", 0.5
+    if _NOT_USED.search(near[-50:]):
+        return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6
     if own:
         return Role.USES, "own_work_use", 0.6
-    if _USE.search(near) and not _BACKGROUND.search(text, sent[0], m.start):
+    if _USE_STRONG.search(near[-40:]) and not _BACKGROUND.search(text, sent[0], m.start):
         return Role.USES, "use_cue", 0.55
     return Role.MENTIONS, "background", 0.5
 
