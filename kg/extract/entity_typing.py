@@ -39,8 +39,8 @@ H, M, D, S, T = (
 
 _HARDWARE_SHAPE = re.compile(
     r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
-    r"(?:RTX|GTX|MI|Gaudi|Xeon|EPYC|Jetson|DGX|HGX|Ascend|Kunlun|Trainium|Inferentia|SN)"
-    r"[\s-]?\w*|TPU(?:\s?v\d+\w*)?s?|[GCNTI]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
+    r"(?:RTX|GTX|MI|Gaudi|DGX|HGX|Ascend|Kunlun|SN)[\s-]?\d\w*|"
+    r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[GCNTI]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
     r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SD]RAM|DDR\d?|PCIe|SoCs?|NICs?|"
     r"p\d\w*\.\d+xlarge|Apple\sM\d\w*|M\d\s(?:Pro|Max|Ultra))$"
 )
@@ -52,8 +52,8 @@ _MODEL_FAMILY = re.compile(
     r"(?:[-\s]?[\d.]+\w*|-\w+)*$"
 )
 _DATASET_SHAPE = re.compile(
-    r"(?:[Bb]ench|BENCH|Eval|EVAL|Arena|QA|-\d+[Kk]$|^[A-Z]{3,}\d{2}$|MNIST|CIFAR|GLUE|COCO|"
-    r"SQuAD|ImageNet|Kinetics|MMLU|GSM8K|HumanEval|MATH\d*$|AIME)"
+    r"(?:[Bb]ench|BENCH|Eval|EVAL|Arena|QA|-\d+[Kk]$|^[A-Z]{3,}\d{2}$|MATH\d*$|AIME|"
+    r"(?i:mnist|cifar|glue|coco|squad|imagenet|kinetics|mmlu|gsm8k|humaneval))"
 )
 _SYSTEM_SHAPE = re.compile(
     r"^(?:Py[A-Z]\w*|PyTorch\w*|TensorFlow|JAX|CUDA|MPI|NCCL|Triton|TensorRT\S*|DeepSpeed\S*|"

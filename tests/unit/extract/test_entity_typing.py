@@ -48,3 +48,13 @@ def test_context_signals():
     assert T.DATASET in _signals("Results on the Quux dataset improve.", "Quux")
     assert T.SYSTEM in _signals("The method is implemented in Blorp.", "Blorp")
     assert T.HARDWARE in _signals("We train on 64 Zeta chips.", "Zeta")
+
+
+@pytest.mark.parametrize("name", ["SNAS", "MINDS", "MicroZorb", "SNOW"])
+def test_product_prefixes_need_a_number(name):
+    assert shape_type(name) is None or shape_type(name)[0] is not T.HARDWARE
+
+
+@pytest.mark.parametrize("name", ["MI250X", "SN40L", "x86", "RISC-V", "Xeon Max"])
+def test_hardware_product_lines(name):
+    assert shape_type(name)[0] is T.HARDWARE

@@ -31,3 +31,15 @@ def test_background_is_mentions(extractor):
         "Mixture-of-Experts has been widely studied. Existing systems rely on Zorbnet.",
     )
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_comparison_and_not_used_cues(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax, which trains without Adam. Zorblax is on-par with QuuxNet-2 "
+        "and comparable to ZetaNet-3.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert got["ZetaNet-3"][1] == ("compares_with",)
