@@ -53,13 +53,14 @@ _MODEL_FAMILY = re.compile(
 )
 _DATASET_SHAPE = re.compile(
     r"(?:[Bb]ench|BENCH|Eval|EVAL|Arena|QA|-\d+[Kk]$|^[A-Z]{3,}\d{2}$|MATH\d*$|AIME|"
-    r"(?i:mnist|cifar|glue|coco|squad|imagenet|kinetics|mmlu|gsm8k|humaneval))"
+    r"(?i:mnist|cifar|glue|coco|squad|imagenet|kinetics-\d+|mmlu|gsm8k|humaneval))"
 )
 _SYSTEM_SHAPE = re.compile(
     r"^(?:Py[A-Z]\w*|PyTorch\w*|TensorFlow|JAX|CUDA|MPI|NCCL|Triton|TensorRT\S*|DeepSpeed\S*|"
     r"Megatron\S*|vLLM|ONNX\S*|XLA|OpenMP|OpenCL|Kubernetes|Ray|Spark|Horovod|Colossal-?AI|"
     r"\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$"
 )
+_MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?models?\b")
 _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
     r"based|capable|achieving|enabling|featuring|allowing)\b|[,.;:()]"
@@ -110,6 +111,12 @@ _BEFORE = [
         S,
         1.5,
         "system_list_context",
+    ),
+    (
+        re.compile(r"\b(?:fine-?tun\w+|pre-?train\w*|distill\w*|prompt\w*)\s(?:the\s)?$"),
+        M,
+        1.2,
+        "trained_context",
     ),
     (
         re.compile(r"\b(?:\d[\d,]*|a\ssingle|single|one|two|four|eight|sixteen|multiple)\s$"),
@@ -177,6 +184,8 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         t = head_noun_type(after[app.end() :])
         if t is not None:
             out.append((t, 3.0, "appositive_head"))
+    if _MODEL_AFTER.match(after) and m.text[:1].isupper():
+        out.append((M, 1.2, "model_noun_after"))
     nxt = re.match(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?", after)
     if nxt:
         for i, w in enumerate(nxt.groups()):

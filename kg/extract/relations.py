@@ -91,7 +91,7 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]
         core = prefix.strip(" -")
-        acronym = b.isupper() and len(b) >= 2 and (len(core) >= 2 or len(b) >= 3)
+        acronym = b.isupper() and len(b) >= 3
         if not core or not (len(core) >= 2 or acronym and (core.isupper() or core.isdigit())):
             return None
         if prefix.endswith((" ", "-")):
@@ -149,16 +149,17 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
     main = first_of.get(min(proposed)) if proposed else None
     # a method or model the paper proposes ships as part of the system it proposes
     systems = [first_of[g] for g in proposed if ms[first_of[g]].type is EntityType.SYSTEM]
-    if len(systems) == 1:
+    if 1 <= len(systems) <= 2:
         for g in proposed:
             i = first_of[g]
             if ms[i].type in (EntityType.METHOD, EntityType.MODEL):
-                sent = state.sentence_of(ms[i].start)
-                out.append(
-                    RelationCue(
-                        i, Relation.IMPLEMENTED_IN, systems[0], "proposed_part_of_system", 0.5, sent
+                for system in systems:
+                    sent = state.sentence_of(ms[i].start)
+                    out.append(
+                        RelationCue(
+                            i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sent
+                        )
                     )
-                )
     for sent, idxs in _sent_mentions(state).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         for i in idxs:
