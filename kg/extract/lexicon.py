@@ -161,7 +161,8 @@ for _t, _nouns in (
         EntityType.SYSTEM,
         "system systems library libraries framework frameworks engine engines "
         "compiler compilers runtime runtimes platform platforms simulator simulators tool tools "
-        "toolkit toolkits service services package packages software implementation server serving infrastructure "
+        "toolkit toolkits service services package packages software implementation server "
+        "serving infrastructure "
         "stack gymnasium configurator scheduler interface api suite-of-tools",
     ),
     (
