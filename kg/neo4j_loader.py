@@ -376,7 +376,7 @@ def _paper_tx(
     record = clear.single()
     counters = [clear.consume().counters]
     touched = record["touched"] if record is not None else []
-    steps = [
+    steps: list[tuple[str, Row]] = [
         (queries["papers"], {"rows": [g.paper for g in batch]}),
         (queries["roles"], {"rows": [r for g in batch for r in g.roles]}),
         (queries["relations"], {"rows": [r for g in batch for r in g.relations]}),
