@@ -274,10 +274,8 @@ def test_kill_9_in_the_middle_of_a_load_then_loading_again_equals_a_clean_load(
     neo4j_throwaway: Callable[[], Neo4jServer],
     corpus_dir: Path,
 ) -> None:
-    G = _replicate(read_graph(corpus_dir), 12)
-    assert load_graph(G, settings(neo4j_empty), batch_size=500).relationships == (
-        G.number_of_edges()
-    )
+    G = _replicate(read_graph(corpus_dir), 8)
+    assert load_graph(G, settings(neo4j_empty)).relationships == (G.number_of_edges())
     with neo4j_empty.driver() as driver:
         clean = dump(driver)
 
@@ -292,7 +290,7 @@ def test_kill_9_in_the_middle_of_a_load_then_loading_again_equals_a_clean_load(
 
     def run() -> None:
         try:
-            load_graph(G, settings(server, retry_seconds=3.0), batch_size=500, progress=progress)
+            load_graph(G, settings(server, retry_seconds=3.0), batch_size=400, progress=progress)
             outcome.append(None)
         except BaseException as exc:  # noqa: BLE001  (handed to the test thread)
             outcome.append(exc)
@@ -310,7 +308,7 @@ def test_kill_9_in_the_middle_of_a_load_then_loading_again_equals_a_clean_load(
     with server.driver() as driver:
         partial = counts(driver)
         assert 0 < partial[1] < len(clean[1]), "the kill did not land in the middle"
-        again = load_graph(G, settings(server), batch_size=500)
+        again = load_graph(G, settings(server))
         assert again.relationships == G.number_of_edges()
         assert dump(driver) == clean
 
