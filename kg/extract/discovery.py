@@ -49,7 +49,7 @@ _NAME_WORD = r"[A-Z0-9][\w.+\-/!]*[\w+!]|[A-Z]"
 _CAP_NAME = rf"(?:{_NAME_WORD})(?:\s(?:v\d[\w.]*|\d[\w.]*|[A-Z][\w.+\-]*[\w+]))*"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*\S")
 _PROPOSE = re.compile(
-    r"\b(?:[Ww]e|paper|work|study|report)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
+    r"\b(?:[Ww]e|paper|work|study|report|and)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
@@ -60,7 +60,7 @@ _CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})"
 _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
 )
-_SHAPE_CHECK = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
+_SHAPE_CHECK = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]+-\d")
 _SHAPED = re.compile(
     r"(?<![\w\-])(?=[\w.+\-]*(?:[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]))"
     r"[A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=[\w]))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -127,6 +127,8 @@ def _ok_name(name: str) -> bool:
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
         return False
     first = name.split()[0]
+    if first.split("-")[0] in NOT_NAMES or first.split("-")[0] in ("Top", "Rank", "Pass"):
+        return False
     return not (first in NOT_NAMES and " " not in name) and not is_non_entity(name)
 
 

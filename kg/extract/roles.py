@@ -17,6 +17,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.relations import derived_suffix
 from kg.extract.state import DocState, Mention, RoleCue, ensure_extension, state_of
 from kg.ontology import EntityType, Role
 
@@ -25,10 +26,13 @@ __all__ = ["proposed_groups", "is_own_work", "mention_role", "assign_roles", "Pa
 _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
-    r"\b(?:we|paper|work)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
-    r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s)?(?:\w+\s){0,1}$",
+    r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
+    r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
+    r"(?:a|an)\s[^.;:()]{0,60}?,\s)?(?:\w+\s){0,1}$",
     re.IGNORECASE,
 )
+_OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
+_NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(r"\b(?:propose|introduce|present|develop|design|build|release|unveil)")
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
@@ -81,6 +85,12 @@ def proposed_groups(state: DocState, text: str) -> set[int]:
             out.add(m.group)
             continue
         sent = state.sentence_of(m.start)
+        if m.specific and (
+            _OUR_NAME.search(text, max(sent[0], m.start - 50), m.start)
+            or _NOVEL_APPOSITIVE.match(text[m.end : m.end + 20])
+        ):
+            out.add(m.group)
+            continue
         if sent not in cue_sents:
             continue
         before = text[max(sent[0], m.start - 90) : m.start]
@@ -89,6 +99,11 @@ def proposed_groups(state: DocState, text: str) -> set[int]:
             and (m.specific or (m.start, m.end) in short_of)
             and m.type is not EntityType.HARDWARE
         ):
+            out.add(m.group)
+    # variants the paper derives from its own names (X-ID, X-OOD, X++) are its own too
+    own_names = {m.text for m in state.mentions if m.group in out and m.specific}
+    for m in state.mentions:
+        if m.group not in out and m.specific and any(derived_suffix(m.text, n) for n in own_names):
             out.add(m.group)
     return out
 

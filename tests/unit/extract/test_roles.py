@@ -43,3 +43,15 @@ def test_comparison_and_not_used_cues(extractor):
     assert got["Adam"][1] == ("mentions",)
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert got["ZetaNet-3"][1] == ("compares_with",)
+
+
+def test_more_proposal_cues(extractor):
+    got = _roles(
+        extractor,
+        "A Study of Widgets",
+        "We study widgets, and propose a new architecture, ZorbNet, for them. "
+        "ZorbNet-Lite keeps accuracy. Our discovered family, QuuxNets, is small. "
+        "It also uses Blorp-2, a novel optimizer.",
+    )
+    for name in ("ZorbNet", "ZorbNet-Lite", "QuuxNets", "Blorp-2"):
+        assert got[name][1] == ("proposes",), name
