@@ -107,15 +107,15 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
         name_of[g] = name
 
     relations: list[ExtractedRelation] = []
-    seen_rel: set[tuple[str, str, str]] = set()
+    seen_pairs: set[tuple[int, int]] = set()
     for r in sorted(state.relations, key=lambda r: -r.confidence):
         hg, tg = state.mentions[r.head].group, state.mentions[r.tail].group
         if hg == tg or hg not in name_of or tg not in name_of:
             continue
         key = (name_of[hg], r.relation.value, name_of[tg])
-        if key in seen_rel or entity_key(key[0]) == entity_key(key[2]):
+        if (hg, tg) in seen_pairs or entity_key(key[0]) == entity_key(key[2]):
             continue
-        seen_rel.add(key)
+        seen_pairs.add((hg, tg))  # one relation per ordered pair: the most confident
         relations.append(
             ExtractedRelation(
                 key[0], r.relation.value, key[2], _evidence(text, r.sent, r.rule, r.confidence)

@@ -84,7 +84,7 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     >>> name_relation("GPT-3 13B", True, "GPT-3", True) is None
     True
     """
-    if a == b or len(b) < 2:
+    if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
     if a_specific and b_specific and derived_suffix(a, b):
         return Relation.EXTENDS
