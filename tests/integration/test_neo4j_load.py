@@ -144,6 +144,19 @@ def test_loading_twice_leaves_identical_counts_and_creates_nothing(
     )
 
 
+def test_listing_inputs_are_built_in_memory_and_load_like_their_built_dir(
+    neo4j_empty: Neo4jServer, corpus_dir: Path
+) -> None:
+    files = sorted(str(f) for f in CORPUS.glob("*.txt"))
+    result = kg_load(neo4j_empty, *files)
+    assert result.exit_code == 0, result.output
+    with neo4j_empty.driver() as driver:
+        from_inputs = dump(driver)
+        neo4j_empty.wipe()
+        assert kg_load(neo4j_empty, str(corpus_dir)).exit_code == 0
+        assert dump(driver) == from_inputs
+
+
 # -- incremental ---------------------------------------------------------------------
 
 
