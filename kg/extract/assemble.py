@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.extract.normalize import entity_key, is_non_entity
-from kg.extract.state import DocState, Mention
+from kg.extract.state import DocState, Mention, RoleCue
 from kg.models import Evidence, ExtractedEntity, ExtractedRelation, Paper, PaperExtraction
 from kg.ontology import EntityType, Role
 
@@ -68,7 +68,7 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
                 aliases.append(form)
         etype = ms[0].type or EntityType.METHOD
         cues = roles_of.get(g, [])
-        by_role: dict[Role, object] = {}
+        by_role: dict[Role, RoleCue] = {}
         for cue in sorted(cues, key=lambda c: -c.confidence):
             by_role.setdefault(cue.role, cue)
         if Role.PROPOSES in by_role:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -82,8 +84,9 @@ def build_nlp(vocab_files: Iterable[str | Path] = (), model: str | None = None) 
 
 def split_final_dots(nlp: Language) -> None:
     """Split a sentence-final dot after a capital ("MoE." -> "MoE", "."), so names match."""
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9][A-Z])\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[A-Za-z0-9][A-Z])\."]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 class Extractor:

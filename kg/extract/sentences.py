@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -128,7 +128,7 @@ class SentenceSegmenter:
         state.title_end = title_end_of(text)
         state.sentences = split_sentences(text, state.title_end)
         if len(doc):
-            doc.from_array([SENT_START], sent_start_array(doc, state.sentences))
+            doc.from_array([SENT_START], sent_start_array(doc, state.sentences))  # type: ignore[arg-type]
         return doc
 
 

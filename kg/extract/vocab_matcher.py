@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import cast
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 from kg.extract.state import Mention, ensure_extension, state_of
@@ -69,7 +70,7 @@ def build_phrase_matcher(
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     # Tokenise patterns with a copy of the tokenizer: thousands of pattern strings in the
     # pipeline tokenizer's cache make every later document several times slower to tokenise.
-    tokenize = Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
+    tokenize = Tokenizer(nlp.vocab).from_bytes(cast(Tokenizer, nlp.tokenizer).to_bytes())
     concept_list = list(concepts)
     case_sensitive: dict[str, bool] = {}
     seen: set[str] = set()
