@@ -1,7 +1,8 @@
 """Assemble a ``PaperExtraction`` from the mentions and cues of one processed Doc.
 
 One entity per group of mentions: its name is the short form the paper defines, else
-the form it uses most; every other form is an alias. Roles come from the mentions'
+the form it uses most; every other form is an alias, and so is the vocabulary's
+prefLabel of a matched concept when the text only uses another label. Roles come from the mentions'
 cues (``mentions`` only where no other role applies); counts only on ``runs_on``
 hardware and parameters only on models.
 """
@@ -90,6 +91,10 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
             ps = numbers_of.get((g, "parameters"))
             params = ps[0] if ps else None
         concept = next((m.concept for m in ms if m.concept is not None), None)
+        if concept is not None and entity_key(concept.pref_label) not in {
+            entity_key(f) for f in (name, *aliases)
+        }:
+            aliases.append(concept.pref_label)  # the vocabulary's name for what the text says
         entities.append(
             ExtractedEntity(
                 name=name,

@@ -68,3 +68,9 @@ def test_non_entities_are_dropped(extractor):
 
 def test_default_extractor_builds():
     assert Extractor().nlp.pipe_names[0] == "kg_sentences"
+
+
+def test_vocabulary_pref_label_becomes_an_alias(extractor):
+    out = extractor.extract_one(Paper(id="m", title="Zorb: X", abstract="Zorb routes MoE layers."))
+    moe = next(e for e in out.entities if e.name == "MoE")
+    assert moe.aliases == ["Mixture-of-Experts"] and moe.vocab_id == "urn:x:moe"
