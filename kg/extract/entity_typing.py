@@ -220,6 +220,8 @@ def assign_types(text: str, state: DocState) -> None:
                     [(sig[0], sig[1], "name_shape")] if sig else []
                 )
                 for st, w, rule in signals:
+                    if st is M and m.text.islower():  # trained models have names
+                        continue
                     score[st] += w
                     rules.setdefault(st, rule)
             t = max(score, key=lambda k: score[k])

@@ -41,8 +41,8 @@ CONCEPT_HEADS = _words(
 #: Heads that are an entity on their own, without a modifier.
 STANDALONE_HEADS = _words(
     """
-    attention backpropagation compression distillation dropout fine-tuning finetuning meta-
-    learning offloading pruning quantization recomputation rematerialization self-attention
+    attention backpropagation compression distillation dropout fine-tuning finetuning meta-learning
+    offloading pruning quantization recomputation rematerialization self-attention
     sparsification sparsity transformer transformers
     """
 )
@@ -95,8 +95,8 @@ STOP_MODIFIERS = _words(
     little default avoid few sufficient insufficient simple-yet-effective
     a achieve across additional advanced all also among an and another any are as associated
     at based basic be been best better between both by can certain classic classical common
-    communication-efficient comparable compute-efficient conventional corresponding cost-
-    effective costly critical crucial current custom customized dedicated different
+    communication-efficient comparable compute-efficient conventional corresponding cost-effective
+    costly critical crucial current custom customized dedicated different
     distributed each effective efficiency efficient enable enables enabling entire existing
     expensive extensive extreme fast faster first five flexible for four from full fully
     general given good great hence her high high-quality higher highly his how however
@@ -109,8 +109,8 @@ STOP_MODIFIERS = _words(
     specialized specific standard standard-of-the-art state-of-art state-of-the-art static
     step straightforward strong such superior support supports tailored than that the their
     them then these they this those three through thus to token tokens traditional training
-    two typical under underlying unified using vanilla various very via was we well well-
-    known were what when where which while whole whose widely-used will with within without
+    two typical under underlying unified using vanilla various very via was we well well-known
+    were what when where which while whole whose widely-used will with within without
     """
 )
 
