@@ -67,9 +67,9 @@ RESTRICTED_HEADS: dict[str, frozenset[str]] = {
     "inference": _words("bayesian speculative variational"),
     "iteration": _words("fixed-point policy power value"),
     "learning": _words(
-        "active continual contrastive curriculum deep-q federated few-shot imitation in- "
-        "context meta multi-agent multi-task offline online q- reinforcement self- "
-        "supervised semi-supervised supervised transfer zero-shot"
+        "active continual contrastive curriculum deep-q federated few-shot imitation "
+        "in-context meta multi-agent multi-task offline online q- reinforcement "
+        "self-supervised semi-supervised supervised transfer zero-shot"
     ),
     "mechanism": _words("attention gating"),
     "merging": _words("expert model token"),
