@@ -160,7 +160,9 @@ class ExtractedEntity:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ExtractedEntity:
-        evidence = {e["role"]: Evidence.from_dict(e) for e in d.get("evidence") or [] if "role" in e}
+        evidence = {
+            e["role"]: Evidence.from_dict(e) for e in d.get("evidence") or [] if "role" in e
+        }
         return cls(
             name=str(d["name"]),
             type=str(d["type"]),

@@ -72,8 +72,12 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
       kg build examples/listing.txt          # graph in kg-out/, summary table
       kg query lineage --param name=ZeRO     # canned query on that graph
     """
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     ctx.ensure_object(dict)
     ctx.obj["quiet"] = quiet
 
