@@ -1,12 +1,14 @@
 """Name keys and the lists of what is not an entity (GUIDELINE "What is not").
 
 ``entity_key`` folds a surface form the way mentions of one entity are grouped in a
-paper: case, punctuation and a final plural ``s`` do not matter.
+paper: case, punctuation and a final plural ``s`` do not matter; version marks do.
 
 >>> entity_key("Mixture-of-Experts") == entity_key("mixture of experts")
 True
 >>> entity_key("GPUs") == entity_key("GPU")
 True
+>>> entity_key("ZeRO++") == entity_key("ZeRO"), entity_key("OPT-1.3B") == entity_key("OPT-13B")
+(False, False)
 >>> is_non_entity("large language models"), is_non_entity("pipeline parallelism")
 (True, False)
 """
@@ -32,6 +34,13 @@ _GREEK = {
     "θ": "theta",
 }
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+#: Marks that tell versions apart (ZeRO / ZeRO++, QuIP / QuIP#, OPT-1.3B / OPT-13B) are
+#: spelled out before punctuation is dropped, so they never share a key.
+_VERSION_MARKS = (
+    (re.compile(r"\+"), " plus "),
+    (re.compile(r"#"), " sharp "),
+    (re.compile(r"(?<=\d)\.(?=\d)"), " point "),
+)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2}s$")
 
 
@@ -43,6 +52,8 @@ def entity_key(name: str) -> str:
     s = unicodedata.normalize("NFKC", name).lower().replace("$", "").replace("\\", "")
     for g, latin in _GREEK.items():
         s = s.replace(g, latin)
+    for mark, spelled in _VERSION_MARKS:
+        s = mark.sub(spelled, s)
     words = _NON_ALNUM.sub(" ", s).split()
     if words:
         last = words[-1]

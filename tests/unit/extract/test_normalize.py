@@ -1,0 +1,48 @@
+"""Grouping keys: aliases fold together, versions never do."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.normalize import entity_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mixture-of-Experts", "mixture of experts"),
+        ("GPUs", "GPU"),
+        ("PanGu-α", "PanGu-alpha"),
+        ("TPUs", "TPU"),
+    ],
+)
+def test_aliases_share_a_key(a: str, b: str) -> None:
+    assert entity_key(a) == entity_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ZeRO++", "ZeRO"),
+        ("QuIP#", "QuIP"),
+        ("OPT-1.3B", "OPT-13B"),
+        ("ZeRO-Infinity", "ZeRO"),
+        ("TPU v3", "TPU v4"),
+    ],
+)
+def test_versions_keep_distinct_keys(a: str, b: str) -> None:
+    assert entity_key(a) != entity_key(b)
+
+
+def test_paper_keeps_a_name_and_its_plus_plus_version_apart() -> None:
+    from kg.extract import Extractor
+    from kg.models import Paper
+
+    paper = Paper(
+        id="x",
+        title="ZeRO++: Efficient Collective Communication for Giant Model Training",
+        abstract="We introduce ZeRO++, built on ZeRO. ZeRO++ trains 2x faster than ZeRO.",
+    )
+    names = {e.name: e for e in Extractor().extract_one(paper).entities}
+    assert "ZeRO++" in names and "ZeRO" in names
+    assert "ZeRO" not in names["ZeRO++"].aliases
