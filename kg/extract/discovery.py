@@ -13,7 +13,7 @@ other occurrence of a kept name is added, and mentions are grouped into entities
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -45,17 +45,18 @@ __all__ = [
     "EntityDiscovery",
 ]
 
-_NAME_WORD = r"[A-Z0-9][\w.+\-/!]*[\w+!]|[A-Z]"
+# = "[A-Z0-9][\w.+\-/!]*[\w+!]|[A-Z]", written with a first character re can scan for
+_NAME_WORD = r"[A-Z0-9](?:[\w.+\-/!]*[\w+!]|(?<=[A-Z]))"
 _CAP_NAME = rf"(?:{_NAME_WORD})(?:\s(?:v\d[\w.]*|\d[\w.]*|[A-Z][\w.+\-]*[\w+]))*"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*\S")
 _PROPOSE = re.compile(
-    r"\b(?:[Ww]e|paper|work|study|report|and)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
+    r"(?:We|we|paper|work|study|report|and)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
-_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})")
+_CALLED = re.compile(rf"(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})")
 # words with an inner capital, two capitals, or letters next to digits; optional ++ / version
 _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -66,10 +67,10 @@ _SHAPED = re.compile(
     r"[A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=[\w]))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
 )
 _CAP_VERSION = re.compile(
-    r"(?<![\w\-])([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
+    r"([A-Z](?<![\w\-][A-Z])[a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
     r"(?![.,]\d)"
 )
-_NBIT = re.compile(r"\b\d+-bit\s[A-Z][\w\-]*")
+_NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-first: fast scan
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
 _LIST_CUE = re.compile(
     r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|compared (?:to|with)|"
@@ -78,7 +79,7 @@ _LIST_CUE = re.compile(
 )
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 _BEFORE_TYPE_NOUN = re.compile(
-    rf"\b({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
+    rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 _HEADS = "|".join(sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True))
@@ -104,6 +105,32 @@ _AFFIX = re.compile(
     re.IGNORECASE,
 )
 _PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])")
+
+# _PROPOSE, _CALLED and _BEFORE_TYPE_NOUN leave out their leading "\b": an assertion
+# first hides the pattern's first characters from re, which then tries every position of
+# the text. ``_scan`` applies the left-out check to each match start instead.
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _at_boundary(text: str, i: int) -> bool:
+    """``\\b`` at offset ``i`` of ``text``."""
+    before = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
+    return before != (i < len(text) and _WORD_CHAR.match(text, i) is not None)
+
+
+def _scan(
+    rx: re.Pattern[str], text: str, pos: int, ok: Callable[[str, int], bool]
+) -> Iterator[re.Match[str]]:
+    """``finditer`` of ``check + rx`` from ``pos``, where ``ok`` is the zero-width check."""
+    m = rx.search(text, pos)
+    while m is not None:
+        if ok(text, m.start()):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+        m = rx.search(text, pos)
+
 
 Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, specific
 
@@ -194,7 +221,7 @@ def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
     seen: set[tuple[int, int]] = set()
     for rx in (_PROPOSE, _CALLED):
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, 0, _at_boundary):
             s, e = _trim_name(text, m.start(1), m.end(1))
             if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
                 seen.add((s, e))
@@ -238,7 +265,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             if m.end() == m.end(1):
                 break
             pos = m.end()
-    for m in _BEFORE_TYPE_NOUN.finditer(text, start):
+    for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0
         if span is not None and text[s - 2 : s] != ". ":

@@ -1,0 +1,82 @@
+"""The fast forms of discovery's scanning patterns find exactly what the plain forms find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import discovery as d
+
+_PIECES = st.sampled_from(
+    [
+        "we propose",
+        "We introduce",
+        "called",
+        " ",
+        "  ",
+        "-",
+        ".",
+        ",",
+        "x",
+        "FooNet",
+        "the",
+        "Bar-2",
+        "7B",
+        "v2",
+        "4-bit",
+        "benchmark",
+        "library",
+        "_",
+        "é",
+        "(",
+        "Ab",
+        "and",
+        "a",
+        "named",
+        "12",
+        "\n",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=14).map("".join)
+
+_PLAIN_NAME_WORD = r"[A-Z0-9][\w.+\-/!]*[\w+!]|[A-Z]"
+
+
+def _plain(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as written before: a leading \\b, the original name word."""
+    return re.compile(r"\b" + rx.pattern.replace(d._NAME_WORD, _PLAIN_NAME_WORD))
+
+
+def _spans(ms) -> list[tuple[int, ...]]:  # noqa: ANN001 - match iterator
+    return [(m.start(), m.end(), *m.span(1)) for m in ms]
+
+
+@settings(max_examples=400)
+@given(_TEXTS, st.integers(0, 30))
+def test_scan_equals_finditer_with_leading_boundary(text: str, pos: int) -> None:
+    for rx in (d._PROPOSE, d._CALLED, d._BEFORE_TYPE_NOUN):
+        plain = _plain(rx).pattern.replace(r"\b(?:We|we|", r"\b(?:[Ww]e|")
+        assert _spans(d._scan(rx, text, pos, d._at_boundary)) == _spans(
+            re.compile(plain).finditer(text, pos)
+        )
+
+
+@settings(max_examples=400)
+@given(_TEXTS, st.integers(0, 30))
+def test_digit_first_patterns_equal_their_plain_forms(text: str, pos: int) -> None:
+    nbit = re.compile(r"\b\d+-bit\s[A-Z][\w\-]*")
+    assert [m.span() for m in d._NBIT.finditer(text, pos)] == [
+        m.span() for m in nbit.finditer(text, pos)
+    ]
+    version = re.compile(
+        r"(?<![\w\-])([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
+        r"(?![.,]\d)"
+    )
+    assert _spans(d._CAP_VERSION.finditer(text, pos)) == _spans(version.finditer(text, pos))
+
+
+def test_at_boundary() -> None:
+    assert d._at_boundary("a b", 0) and d._at_boundary("a b", 2)
+    assert not d._at_boundary("ab", 1) and not d._at_boundary("  ", 1)
