@@ -6,6 +6,13 @@ import sys
 
 import click
 
+from kg.cli._options import (
+    input_format_option,
+    jsonl_output_option,
+    model_option,
+    strict_option,
+    vocab_option,
+)
 from kg.errors import InputError
 
 __all__ = ["command"]
@@ -13,29 +20,11 @@ __all__ = ["command"]
 
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    default="-",
-    show_default="stdout",
-    help="Write the JSON Lines here.",
-)
-@click.option(
-    "--vocab",
-    "vocab_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="An extra vocabulary file (SKOS Turtle); repeatable.",
-)
-@click.option(
-    "--model",
-    default=None,
-    help="An installed spaCy pipeline to start from (default: spacy.blank('en')).",
-)
-@click.option(
-    "--input-format", default=None, help="Read every input in this format instead of sniffing it."
-)
+@jsonl_output_option()
+@vocab_option()
+@model_option()
+@input_format_option()
+@strict_option()
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1))
 @click.pass_context
 def command(
@@ -45,6 +34,7 @@ def command(
     vocab_files: tuple[str, ...],
     model: str | None,
     input_format: str | None,
+    strict: bool,
     batch_size: int,
 ) -> None:
     """Extract typed entities, paper roles and relations, with evidence, from papers.
@@ -60,12 +50,8 @@ def command(
     """
     from kg.extract import Extractor
     from kg.extract.jsonl import write_extractions
-    from kg.readers import INPUT_FORMATS, ReadReport, read_papers
+    from kg.readers import ReadReport, read_papers
 
-    if input_format is not None and input_format not in INPUT_FORMATS:
-        raise click.BadParameter(
-            f"choose one of {', '.join(INPUT_FORMATS)}", param_hint="--input-format"
-        )
     quiet = bool((ctx.obj or {}).get("quiet"))
     report = ReadReport()
     extractor = Extractor(vocab_files=vocab_files, model=model)
@@ -90,6 +76,4 @@ def command(
     if not quiet:
         click.echo(report.summary(), err=True)
         click.echo(f"extracted: {summary.line()}", err=True)
-    if not report.ok:
-        failed = "; ".join(str(e) for e in report.errors[:5])
-        raise InputError(f"{len(report.errors)} input(s) could not be read: {failed}")
+    report.raise_for_problems(strict=strict)

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from kg.cli._neo4j_options import neo4j_options, settings_from_options
+from kg.cli._options import extraction_progress
 from kg.errors import InputError
 
 __all__ = ["command"]
@@ -36,23 +37,11 @@ def _graph_of(sources: tuple[str, ...], quiet: bool) -> Any:
 
     from kg.build import build
 
-    bar: Any = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if quiet:
-            return
-        if bar is None:
-            bar = click.progressbar(length=total, label="extracting", file=sys.stderr)
-            bar.__enter__()
-        bar.update(1)
-
-    with tempfile.TemporaryDirectory(prefix="kg-load-") as tmp:
-        try:
-            result = build([str(p) for p in paths], tmp, progress=progress)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
+    with (
+        tempfile.TemporaryDirectory(prefix="kg-load-") as tmp,
+        extraction_progress(quiet) as progress,
+    ):
+        result = build([str(p) for p in paths], tmp, progress=progress)
     return result.graph
 
 

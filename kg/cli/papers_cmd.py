@@ -9,8 +9,9 @@ from typing import TextIO
 
 import click
 
+from kg.cli._options import input_format_option, jsonl_output_option, strict_option
 from kg.errors import InputError
-from kg.readers import INPUT_FORMATS, ReadReport, read_papers
+from kg.readers import ReadReport, read_papers
 
 __all__ = ["command", "write_papers"]
 
@@ -27,23 +28,9 @@ def write_papers(
 
 @click.command("papers")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    default="-",
-    show_default="stdout",
-    help="Write the JSON Lines here.",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default=None,
-    help="Read every input in this format instead of sniffing each one's content.",
-)
-@click.option(
-    "--strict", is_flag=True, help="Exit non-zero if any entry was skipped or warned about."
-)
+@jsonl_output_option()
+@input_format_option()
+@strict_option()
 @click.pass_context
 def command(
     ctx: click.Context, inputs: tuple[str, ...], output: str, input_format: str | None, strict: bool
@@ -88,11 +75,4 @@ def command(
     quiet = bool((ctx.obj or {}).get("quiet"))
     if not quiet:
         click.echo(report.summary(), err=True)
-    if not report.ok:
-        failed = "; ".join(str(e) for e in report.errors[:5])
-        raise InputError(f"{len(report.errors)} input(s) could not be read: {failed}")
-    if strict and report.warnings:
-        raise InputError(
-            f"--strict: {sum(report.skipped.values())} entries skipped, "
-            f"{len(report.warnings)} warning(s); first: {report.warnings[0]}"
-        )
+    report.raise_for_problems(strict=strict)

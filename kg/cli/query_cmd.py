@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kg.cli._neo4j_options import neo4j_options
+from kg.cli._options import format_option, param_option
 from kg.queries.format import FORMATS, format_rows
 
 __all__ = ["command"]
@@ -25,22 +26,8 @@ def _list_queries() -> str:
     default="kg-out",
     type=click.Path(file_okay=False, path_type=str),
 )
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="A query parameter (repeatable); see --list for each query's parameters.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format on stdout.",
-)
+@param_option()
+@format_option(FORMATS, "Output format on stdout.")
 @click.option("--list", "list_", is_flag=True, help="List the canned queries and exit.")
 @neo4j_options(uri_default=None)
 def command(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kg.cli._options import format_option, param_option
 from kg.queries.format import FORMATS, format_rows
 
 __all__ = ["command"]
@@ -20,22 +21,8 @@ def read_graph(directory: str):  # type: ignore[no-untyped-def]  # patched in te
 @click.argument(
     "directory", required=False, default="kg-out", type=click.Path(file_okay=False, path_type=str)
 )
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="A query parameter (repeatable); see --list.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format of SELECT rows on stdout.",
-)
+@param_option()
+@format_option(FORMATS, "Output format of SELECT rows on stdout.")
 @click.option(
     "--query",
     "query_file",

@@ -11,6 +11,8 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.errors import InputError
+
 __all__ = ["InputWarning", "ReadReport", "EntryError"]
 
 logger = logging.getLogger("kg.readers")
@@ -94,6 +96,17 @@ class ReadReport:
     def ok(self) -> bool:
         """True when every input could be opened."""
         return not self.errors
+
+    def raise_for_problems(self, *, strict: bool = False) -> None:
+        """Raise ``InputError`` if an input could not be read, or (``strict``) on any warning."""
+        if self.errors:
+            failed = "; ".join(str(e) for e in self.errors[:5])
+            raise InputError(f"{len(self.errors)} input(s) could not be read: {failed}")
+        if strict and self.warnings:
+            raise InputError(
+                f"--strict: {sum(self.skipped.values())} entries skipped, "
+                f"{len(self.warnings)} warning(s); first: {self.warnings[0]}"
+            )
 
     def summary(self) -> str:
         """One line: papers, duplicates merged, entries skipped by reason, failed inputs."""

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -38,3 +39,16 @@ def test_kg_extract_missing_input_is_one_line_error(tmp_path):
     )
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_strict_makes_a_skipped_entry_an_error_but_keeps_what_parsed(tmp_path: Path) -> None:
+    src = tmp_path / "papers.jsonl"
+    src.write_text(
+        '{"id": "p1", "title": "Ring attention", "abstract": "We run on 8 GPUs."}\n{not json\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(src), "-o", str(out), "--strict"])
+    assert result.exit_code == 1
+    assert "--strict" in result.stderr and "papers.jsonl:2" in result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["p1"]
