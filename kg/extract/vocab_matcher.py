@@ -4,7 +4,9 @@ Matching is on lower-cased tokens, tolerant of hyphen/space variants
 ("Mixture-of-Experts", "mixture of experts") and plural forms ("GPUs"). Where matches
 overlap, the longest wins. A single-word label that the vocabulary writes with capitals
 ("Adam") does not match an all-lower-case word ("adam"), so named things are not found
-in ordinary prose.
+in ordinary prose. A title of capitalised ordinary words led by "The" ("The Stack")
+matches only with its capitals (or in all capitals, and in its hyphen, space and plural
+variants): "the stack" is not the data set The Stack.
 """
 
 from __future__ import annotations
@@ -63,26 +65,71 @@ def _needs_case(label: str) -> bool:
     return " " not in label and "-" not in label and label != label.lower()
 
 
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+|of|the|and|in|for|on|a|an|to")
+
+
+def needs_exact_case(label: str) -> bool:
+    """True if ``label`` only names its concept when written with its own capitals.
+
+    That is a title of capitalised ordinary words led by "The" ("The Stack"), which in
+    lower case is ordinary prose ("the stack"). Other Title Case labels ("Direct
+    Preference Optimization") are often written in lower case for the same thing.
+
+    >>> [needs_exact_case(x) for x in ("The Stack", "The Foo Set", "Thestack", "Adam")]
+    [True, True, False, False]
+    """
+    words = re.split(r"[ -]", label)
+    return len(words) > 1 and words[0] == "The" and all(_TITLE_WORD.fullmatch(w) for w in words)
+
+
+def written_as(surface: str, forms: frozenset[str]) -> bool:
+    """True if ``surface`` is one of ``forms``, word for word as written or in capitals.
+
+    >>> forms = frozenset({"The Stack"})
+    >>> [written_as(s, forms) for s in ("The Stack", "The STACK", "the stack")]
+    [True, True, False]
+    """
+    words = re.split(r"([ -])", " ".join(surface.split()))
+    for form in forms:
+        fwords = re.split(r"([ -])", form)
+        if len(fwords) == len(words) and all(
+            w == f or (w == f.upper() and w != w.lower())
+            for w, f in zip(words, fwords, strict=True)
+        ):
+            return True
+    return False
+
+
 def build_phrase_matcher(
     nlp: Language, concepts: Iterable[VocabConcept]
-) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool]]:
-    """A PhraseMatcher whose match ids index ``concepts``; plus which forms need case."""
+) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool | frozenset[str]]]:
+    """A PhraseMatcher whose match ids index ``concepts``; plus which forms need case.
+
+    The case table maps a lower-cased form to True (refuse it in all lower case), False
+    (any case), or the set of the only spellings it matches in (``needs_exact_case``).
+    """
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     # Tokenise patterns with a copy of the tokenizer: thousands of pattern strings in the
     # pipeline tokenizer's cache make every later document several times slower to tokenise.
     tokenize = Tokenizer(nlp.vocab).from_bytes(cast(Tokenizer, nlp.tokenizer).to_bytes())
     concept_list = list(concepts)
-    case_sensitive: dict[str, bool] = {}
+    case_sensitive: dict[str, bool | frozenset[str]] = {}
     seen: set[str] = set()
     for i, concept in enumerate(concept_list):
         patterns = []
         for label in (concept.pref_label, *concept.alt_labels):
+            exact = needs_exact_case(label)
             for form in label_variants(label):
                 low = form.lower()
                 if low in seen:
                     continue
                 seen.add(low)
-                case_sensitive[low] = _needs_case(label) and form.lower() != form
+                if exact:
+                    case_sensitive[low] = frozenset(
+                        f for f in label_variants(label) if f.lower() == low
+                    )
+                else:
+                    case_sensitive[low] = _needs_case(label) and form.lower() != form
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)
@@ -93,7 +140,7 @@ def find_vocab_mentions(
     doc: Doc,
     matcher: PhraseMatcher,
     concepts: list[VocabConcept],
-    case: dict[str, bool],
+    case: dict[str, bool | frozenset[str]],
     text: str | None = None,
 ) -> Iterator[Mention]:
     """Non-overlapping vocabulary mentions of ``doc``, longest first."""
@@ -111,7 +158,11 @@ def find_vocab_mentions(
         s = int(bounds[start, 0])
         e = int(bounds[end - 1, 0] + bounds[end - 1, 1])
         surface = text[s:e]
-        if case.get(surface.lower()) and surface == surface.lower():
+        rule = case.get(surface.lower())
+        if isinstance(rule, frozenset):
+            if not written_as(surface, rule):
+                continue
+        elif rule and surface == surface.lower():
             continue
         concept = concepts[int(strings[match_id])]
         yield Mention(

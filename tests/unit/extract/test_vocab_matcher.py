@@ -2,6 +2,7 @@ import spacy
 
 from kg.extract.pipeline import split_final_dots
 from kg.extract.vocab_matcher import build_phrase_matcher, find_vocab_mentions, label_variants
+from tests.unit.extract.conftest import TINY
 
 
 def _find(text, concepts):
@@ -46,3 +47,21 @@ def test_longest_match_wins(tiny_vocab):
     assert _find("We use interleaved pipeline parallelism.", concepts) == [
         ("interleaved pipeline parallelism", "ipp")
     ]
+
+
+def test_the_led_title_labels_need_their_capitals():
+    from kg.extract.vocab_matcher import needs_exact_case
+    from kg.vocab import VocabConcept
+
+    heap = VocabConcept("urn:x:heap", "the-heap", "Dataset", "The Heap", ("The Heaps",))
+    assert needs_exact_case("The Heap") and not needs_exact_case("pipeline parallelism")
+    assert not needs_exact_case("Mixture-of-Experts") and not needs_exact_case("ImageNet")
+    assert _find("We push tensors onto the heap of free blocks.", [heap]) == []
+    assert _find("The heap grows as we allocate.", [heap]) == []
+    assert _find("Models trained on The Heap and THE HEAP.", [heap]) == [
+        ("The Heap", "the-heap"),
+        ("THE HEAP", "the-heap"),
+    ]
+    # the other labels keep matching in any case but all-lower single words
+    found = _find("imagenet is not matched, IMAGENET and Mixture Of Experts are.", TINY)
+    assert sorted(found) == [("IMAGENET", "imagenet"), ("Mixture Of Experts", "moe")]
