@@ -5,8 +5,8 @@ Matching is on lower-cased tokens, tolerant of hyphen/space variants
 overlap, the longest wins. A single-word label that the vocabulary writes with capitals
 ("Adam") does not match an all-lower-case word ("adam"), so named things are not found
 in ordinary prose. A title of capitalised ordinary words led by "The" ("The Stack")
-matches only with its capitals (or in all capitals, and in its hyphen, space and plural
-variants): "the stack" is not the data set The Stack.
+matches only with its capitals (or in all capitals, any case for "The", and in its
+hyphen, space and plural variants): "the stack" is not the data set The Stack.
 """
 
 from __future__ import annotations
@@ -85,16 +85,18 @@ def needs_exact_case(label: str) -> bool:
 def written_as(surface: str, forms: frozenset[str]) -> bool:
     """True if ``surface`` is one of ``forms``, word for word as written or in capitals.
 
+    The first word ("The") may be in any case: "trained on the Pile" names the Pile.
+
     >>> forms = frozenset({"The Stack"})
-    >>> [written_as(s, forms) for s in ("The Stack", "The STACK", "the stack")]
-    [True, True, False]
+    >>> [written_as(s, forms) for s in ("The Stack", "the STACK", "the stack", "The stack")]
+    [True, True, False, False]
     """
     words = re.split(r"([ -])", " ".join(surface.split()))
     for form in forms:
         fwords = re.split(r"([ -])", form)
         if len(fwords) == len(words) and all(
-            w == f or (w == f.upper() and w != w.lower())
-            for w, f in zip(words, fwords, strict=True)
+            w == f or (w == f.upper() and w != w.lower()) or (i == 0 and w.lower() == f.lower())
+            for i, (w, f) in enumerate(zip(words, fwords, strict=True))
         ):
             return True
     return False
