@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
+import kg.vocab
 from kg.errors import OntologyError
 from kg.ontology import KGV_NS, EntityType
 from kg.vocab import (
@@ -348,21 +348,28 @@ def test_a_stale_cache_file_is_ignored(tmp_path: Path, monkeypatch: pytest.Monke
     assert load_vocabulary() == first
 
 
-def test_loading_is_cached_and_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_loading_is_cached_on_disk_and_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the first load parses Turtle; later ones come from the pickle, then memory.
+
+    (How fast that is, is measured in benchmarks/bench_vocab.py, not asserted here.)
+    """
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     _load_file.cache_clear()
     first = load_vocabulary()  # parses the Turtle and writes the pickle
     assert list((tmp_path / "cache").glob("vocab-*.pickle"))
+
+    def no_parsing(path: Path) -> list:
+        raise AssertionError(f"{path} parsed again although its pickle is fresh")
+
+    monkeypatch.setattr(kg.vocab, "_parse_file", no_parsing)
     _load_file.cache_clear()
-    start = time.perf_counter()
     second = load_vocabulary()  # from the pickle
-    from_disk = time.perf_counter() - start
-    start = time.perf_counter()
+    assert _load_file.cache_info().misses > 0
     third = load_vocabulary()  # from memory
-    in_memory = time.perf_counter() - start
+    assert _load_file.cache_info().hits > 0
     assert first == second == third
-    assert from_disk < 0.5, from_disk
-    assert in_memory < 0.05, in_memory
 
 
 def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
