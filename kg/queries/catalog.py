@@ -82,11 +82,16 @@ class QuerySpec:
 
     def usage(self) -> str:
         """``name`` then its parameters, e.g. ``top [type=""] [limit=10]``."""
-        parts = [
-            f"{p.name}=<{p.type}>" if p.required else f"[{p.name}={json.dumps(p.default)}]"
-            for p in self.params
-        ]
-        return " ".join([self.name, *parts])
+        return usage(self.name, self.params)
+
+
+def usage(name: str, params: tuple[Param, ...]) -> str:
+    """A canned query's usage line, the same for its Cypher and SPARQL versions."""
+    parts = [
+        f"{p.name}=<{p.type}>" if p.required else f"[{p.name}={json.dumps(p.default)}]"
+        for p in params
+    ]
+    return " ".join([name, *parts])
 
 
 def _parse_default(path: Path, line: int, ptype: str, literal: str) -> Any:

@@ -29,7 +29,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import ExportError, QueryError
-from kg.queries.catalog import CANNED, Param, bind, parse_header
+from kg.queries.catalog import CANNED, Param, bind, parse_header, usage
 from kg.rdf.export import nt_blocks
 from kg.rdf.terms import XSD
 from kg.resources import ontology_dir
@@ -94,11 +94,7 @@ class SparqlQuery:
 
     def usage(self) -> str:
         """``name`` then its parameters, as ``kg query`` shows them."""
-        parts = [
-            f"{p.name}=<{p.type}>" if p.required else f"[{p.name}={p.default!r}]"
-            for p in self.params
-        ]
-        return " ".join([self.name, *parts])
+        return usage(self.name, self.params)
 
 
 def sparql_dir() -> Path:
