@@ -16,10 +16,11 @@ How it writes (queries in ``cypher/schema.cypher`` and ``cypher/load/*.cypher``)
 2. entity nodes, ``:Entity`` plus the ontology label of their class;
 3. papers in groups of about ``batch_size`` rows, one transaction per group: delete the
    facts the group's papers stated before and no longer state, merge the paper nodes,
-   their role edges and the relations they state; recount ``support`` of entities that
-   lost a fact (an entity left with no paper and no edge is deleted);
-4. derived lineage (relations no paper states), then ``support`` of the graph's
-   entities, recounted from the papers in the database.
+   their role edges and the relations they state; recount ``support`` and
+   ``confidence`` of entities that lost a fact (an entity left with no paper and no
+   edge is deleted);
+4. derived lineage (relations no paper states), then ``support`` and ``confidence`` of
+   the graph's entities, recomputed from the papers in the database.
 
 Every write is ``UNWIND $rows ... MERGE`` with the data, labels and relationship types
 as parameters (dynamic ``$(...)`` labels/types, Neo4j 5.26+), run through the driver's

@@ -71,13 +71,14 @@ def test_load_corpus_writes_every_node_and_edge_with_ontology_labels(
         assert counts(driver) == (G.number_of_nodes(), G.number_of_edges())
         records, _, _ = driver.execute_query(
             "MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, e.support AS support, "
-            "e.names AS names"
+            "e.names AS names, e.confidence AS confidence"
         )
         assert len(records) == G.number_of_nodes() - n_papers
         for r in records:
             node = G.nodes[r["id"]]
             assert sorted(r["labels"]) == sorted(["Entity", ontology.neo4j_label(node["type"])])
             assert r["support"] == node["support"]  # recounted from the loaded papers
+            assert abs(r["confidence"] - node["confidence"]) <= 1e-4  # recomputed too
             assert node["name"].lower() in r["names"]
         rels, _, _ = driver.execute_query(
             "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, r.key AS key, "
@@ -224,11 +225,14 @@ PAPER_C = _paper(
 
 
 def _summary(driver: object) -> tuple[list[tuple], list[str]]:
-    """Nodes as (id, labels, support) and the full relationship dump."""
+    """Nodes as (id, labels, support, confidence) and the full relationship dump."""
     records, _, _ = driver.execute_query(  # type: ignore[attr-defined]
-        "MATCH (n) RETURN n.id AS id, labels(n) AS labels, n.support AS support"
+        "MATCH (n) RETURN n.id AS id, labels(n) AS labels, n.support AS support, "
+        "n.confidence AS confidence"
     )
-    nodes = sorted((r["id"], tuple(sorted(r["labels"])), r["support"]) for r in records)
+    nodes = sorted(
+        (r["id"], tuple(sorted(r["labels"])), r["support"], r["confidence"]) for r in records
+    )
     return nodes, dump(driver)[1]  # type: ignore[arg-type]
 
 
