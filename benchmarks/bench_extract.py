@@ -5,11 +5,14 @@ Run by hand (one process, results in docs/benchmarks.md, section "Extraction"):
     .venv/bin/python benchmarks/bench_extract.py throughput --n 5000
     .venv/bin/python benchmarks/bench_extract.py throughput --n 2000 --input corpus/*.txt
     .venv/bin/python benchmarks/bench_extract.py memory --n 100000
+    .venv/bin/python benchmarks/bench_extract.py components --n 915 --input corpus/*.txt
 
 ``throughput`` times ``spacy.blank("en")`` tokenising the texts and the kg extractor
 on the same texts in the same run (best of ``--repeat``), and prints both rates and
 their ratio (kg must reach at least 1/4 of the tokenizer). ``memory`` streams ``--n``
-synthetic papers through ``Extractor.extract`` and prints the peak RSS.
+synthetic papers through ``Extractor.extract`` and prints the peak RSS. ``components``
+times kg's tokenisation, each pipeline component and the assembly separately (ms per
+abstract, best of ``--repeat``), to see where the time goes.
 """
 
 from __future__ import annotations
@@ -80,6 +83,35 @@ def throughput(
     }
 
 
+def components(n: int, repeat: int, inputs: list[str] | None = None) -> dict[str, float]:
+    """Milliseconds per abstract spent in tokenisation, each component and assembly."""
+    from kg.extract.assemble import assemble
+
+    papers = input_papers(inputs, n) if inputs else list(synthetic_papers(n))
+    extractor = Extractor()
+    for _ in extractor.extract(papers):  # warm-up: the tokenizer cache, lazy tables
+        pass
+    stages = ["tokenize", *extractor.nlp.pipe_names, "assemble"]
+    best = dict.fromkeys(stages, float("inf"))
+    clock = time.process_time
+    for _ in range(repeat):
+        spent = dict.fromkeys(stages, 0.0)
+        for paper in papers:
+            t0 = clock()
+            doc = extractor._doc(paper)
+            spent["tokenize"] += clock() - t0
+            for name, component in extractor.nlp.pipeline:
+                t0 = clock()
+                doc = component(doc)
+                spent[name] += clock() - t0
+            t0 = clock()
+            assemble(paper, doc._.kg, doc._.kg.text)
+            spent["assemble"] += clock() - t0
+        best = {k: min(best[k], spent[k]) for k in stages}
+    result = {k: round(v / n * 1000, 3) for k, v in best.items()}
+    return {"papers": n, **result, "total_ms": round(sum(result.values()), 3)}
+
+
 def memory(n: int, batch_size: int) -> dict[str, float]:
     extractor = Extractor()
     t0 = time.process_time()
@@ -101,7 +133,7 @@ def memory(n: int, batch_size: int) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=["throughput", "memory"])
+    ap.add_argument("mode", choices=["throughput", "memory", "components"])
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=64)
@@ -109,6 +141,8 @@ def main() -> None:
     a = ap.parse_args()
     if a.mode == "throughput":
         result = throughput(a.n, a.repeat, a.batch_size, a.input)
+    elif a.mode == "components":
+        result = components(a.n, a.repeat, a.input)
     else:
         result = memory(a.n, a.batch_size)
     print(json.dumps(result))
