@@ -56,7 +56,8 @@ _PROPOSE = re.compile(
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
-_CALLED = re.compile(rf"(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})")
+_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined")
+_CALLED = re.compile(rf"(?:{'|'.join(_CALLED_WORDS)})\s+({_CAP_NAME})")
 # words with an inner capital, two capitals, or letters next to digits; optional ++ / version
 _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -92,6 +93,7 @@ _LIST_CUE = re.compile(
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
+_AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 _BEFORE_TYPE_NOUN = re.compile(
     rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
@@ -159,6 +161,18 @@ _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
 )
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text)``.
+
+    Each match holds a ``_MAYBE_URL`` hit and no whitespace, so the scan starts after the
+    last space before the first hit.
+    """
+    hit = _MAYBE_URL.search(text)
+    if hit is None:
+        return []
+    return [u.span() for u in _URL.finditer(text, text.rfind(" ", 0, hit.start()) + 1)]
 
 
 def _ok_shape(name: str) -> bool:
@@ -238,7 +252,8 @@ def title_name(title: str) -> tuple[int, int] | None:
 def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
     seen: set[tuple[int, int]] = set()
-    for rx in (_PROPOSE, _CALLED):
+    called = any(w in text for w in _CALLED_WORDS)
+    for rx in (_PROPOSE, _CALLED) if called else (_PROPOSE,):
         for m in _scan(rx, text, 0, _at_boundary):
             s, e = _trim_name(text, m.start(1), m.end(1))
             if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
@@ -309,8 +324,28 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
+    if "-bit" not in text:
+        return
     for m in _NBIT.finditer(text):
         yield m.start(), m.end(), "versioned_name", 0.7, True
+
+
+def _list_cue_ends(text: str, start: int) -> Iterator[int]:
+    """The ends of ``_LIST_CUE.finditer(text, start)``'s matches.
+
+    A cue starts with a letter after a non-word character: ``_AFTER_LIST_CUE`` reads that
+    character and looks at the cue, so re tries only positions after spaces and
+    punctuation; cues inside an earlier cue ("on" in "based on") are skipped.
+    """
+    end = start
+    m = _LIST_CUE.match(text, start)
+    if m is not None:
+        end = m.end()
+        yield end
+    for m in _AFTER_LIST_CUE.finditer(text, start):
+        if m.start(1) >= end:
+            end = m.end(1)
+            yield end
 
 
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
@@ -318,8 +353,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
 
     Only from ``start`` on: a title's Title Case would make every word a name.
     """
-    for cue in _LIST_CUE.finditer(text, start):
-        pos = cue.end()
+    for pos in _list_cue_ends(text, start):
         for _ in range(6):
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
@@ -486,7 +520,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
                 specific=any(c.isupper() for c in a.long[1:]),
             )
         )
-    urls = [u.span() for u in _URL.finditer(text)] if _MAYBE_URL.search(text) else []
+    urls = _url_spans(text)
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),

@@ -126,3 +126,18 @@ def test_heads_and_seeds_equal_their_plain_forms(text: str) -> None:
         assert [m.span(1) for m in d._after_non_word(fast, at_start, text)] == [
             m.span(1) for m in rx.finditer(text)
         ]
+
+
+_CUE_PIECES = st.sampled_from(
+    [" ", "  ", ".", ",", "(", "x", "based on", "on", "such as", "e.g.", "vs.", "Foo", "upon"]
+    + ["than", "over", "including", "http://a.io/x", "kg.com", "see", "-", "\n"]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(_CUE_PIECES, max_size=12).map("".join), st.integers(0, 20))
+def test_list_cues_and_urls_equal_their_plain_scans(text: str, start: int) -> None:
+    assert list(d._list_cue_ends(text, start)) == [
+        m.end() for m in d._LIST_CUE.finditer(text, start)
+    ]
+    assert d._url_spans(text) == [m.span() for m in d._URL.finditer(text)]
