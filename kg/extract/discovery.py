@@ -56,7 +56,8 @@ _PROPOSE = re.compile(
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
-_CALLED = re.compile(rf"(?:called|named|dubbed|termed|coined)\s+({_CAP_NAME})")
+_CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined")
+_CALLED = re.compile(rf"(?:{'|'.join(_CALLED_WORDS)})\s+({_CAP_NAME})")
 # words with an inner capital, two capitals, or letters next to digits; optional ++ / version
 _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -72,27 +73,46 @@ _CAP_VERSION = re.compile(
 )
 _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-first: fast scan
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
+
+
+def _by_first_letter(alternatives: Iterable[str]) -> str:
+    """``alt1|alt2|...`` regrouped by first letter (``a(?:lt1|lt2)|...``), order kept.
+
+    The alternatives are patterns that start with a plain letter, so only those with one
+    first letter can match at one position: the matches are the same, and re tries one
+    group per position instead of every alternative.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{c}(?:{'|'.join(rests)})" for c, rests in groups.items())
+
+
 _LIST_CUE = re.compile(
     r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|compared (?:to|with)|"
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
+_AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 _BEFORE_TYPE_NOUN = re.compile(
     rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
-_HEADS = "|".join(sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True))
-_HEAD = re.compile(rf"(?<![\w\-])({_HEADS}|self-attention)(?![\w\-])")
+_HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True)
+# Heads and seeds start after a non-word character, which is read with them (or at the
+# text's start): re then tries only the few positions after spaces and punctuation, not
+# every letter. A match ends in a letter, so the next one never needs its left neighbour.
+_HEAD_ALTS = _by_first_letter([*_HEADS, "self-attention"])
+_HEAD = re.compile(rf"[^\w\-]({_HEAD_ALTS})(?![\w\-])")
+_HEAD_AT_START = re.compile(rf"({_HEAD_ALTS})(?![\w\-])")
 _MOD_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
-_SEED = re.compile(
-    r"\b("
-    + "|".join(
-        re.escape(s).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
-        for s in sorted(SEED_CONCEPTS, key=len, reverse=True)
-    )
-    + r")s?\b"
+_SEED_ALTS = _by_first_letter(
+    re.escape(s).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
+    for s in sorted(SEED_CONCEPTS, key=len, reverse=True)
 )
+_SEED = re.compile(rf"\W({_SEED_ALTS})s?\b")
+_SEED_AT_START = re.compile(rf"({_SEED_ALTS})s?\b")
 
 _FLUFF = re.compile(
     r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|-level$|-wise$|^pre-?trained$|^non-|^open-source$"
@@ -141,6 +161,18 @@ _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
 )
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text)``.
+
+    Each match holds a ``_MAYBE_URL`` hit and no whitespace, so the scan starts after the
+    last space before the first hit.
+    """
+    hit = _MAYBE_URL.search(text)
+    if hit is None:
+        return []
+    return [u.span() for u in _URL.finditer(text, text.rfind(" ", 0, hit.start()) + 1)]
 
 
 def _ok_shape(name: str) -> bool:
@@ -220,7 +252,8 @@ def title_name(title: str) -> tuple[int, int] | None:
 def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
     seen: set[tuple[int, int]] = set()
-    for rx in (_PROPOSE, _CALLED):
+    called = any(w in text for w in _CALLED_WORDS)
+    for rx in (_PROPOSE, _CALLED) if called else (_PROPOSE,):
         for m in _scan(rx, text, 0, _at_boundary):
             s, e = _trim_name(text, m.start(1), m.end(1))
             if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
@@ -228,12 +261,60 @@ def proposed_names(text: str) -> Iterator[tuple[int, int]]:
                 yield s, e
 
 
+# Run on the reversed text: a letter pair ``_SHAPE_CHECK`` looks for, read backwards
+# ("aB", "A1" -> "Ba", "1A"; "1a" -> "a1", anchored on its digit; "Foo-1" -> "1-ooF"), then
+# the rest of its word back to where the word starts. Every shaped name has such a pair,
+# and re skips quickly to the rare capitals and digits (a leading character class lets
+# it). Group 1 is set when the word starts with a letter or digit after a character no
+# ``_NAME_TOKEN`` match can hold (see ``_OUTSIDE_TOKENS``), or at the start of the text:
+# then ``finditer`` surely matches there.
+_SHAPE_PAIR_REVERSED = re.compile(
+    r"[A-Z\d](?:(?=[A-Za-z])|(?<=[A-Za-z]\d)|(?<=\d)(?=-[a-z]+[A-Z]))[\w.+\-]*+"
+    r"(?:(?<=[A-Za-z0-9])(?:(?=[^\w.+\-\s])|(?<![v\d])(?=\s)|\Z)()|)"
+)
+_WORD_START = re.compile(r"(?<![\w\-])[A-Za-z0-9]")  # where ``_NAME_TOKEN`` can start
+# A character no ``_NAME_TOKEN`` match can hold (one holds whitespace only before a
+# version or number): the plain scan passes it, so searching right after it finds what
+# ``finditer`` finds.
+_OUTSIDE_TOKENS = re.compile(r"[^\w.+\-\s]|\s(?![v\d])")
+
+
+def _scan_to(text: str, p: int) -> re.Match[str] | None:
+    """The match of ``_NAME_TOKEN.finditer(text)`` starting at ``p``, if there is one."""
+    s = p
+    while s > 0 and not _OUTSIDE_TOKENS.match(text, s - 1):
+        s -= 1
+    m = _NAME_TOKEN.search(text, max(s, 0))
+    while m is not None and m.start() < p:
+        m = _NAME_TOKEN.search(text, m.end())
+    return m if m is not None and m.start() == p else None
+
+
+def _shape_tokens(text: str) -> list[re.Match[str]]:
+    """The matches of ``_NAME_TOKEN.finditer(text)`` that may be name-shaped (a superset).
+
+    Only words with a letter pair of a shape are looked at, each found by a plain scan
+    from the nearest position the scan surely passes (usually the word itself).
+    """
+    n = len(text)
+    found: list[re.Match[str]] = []
+    for pair in _SHAPE_PAIR_REVERSED.finditer(text[::-1]):
+        start = n - pair.end()
+        if pair.start(1) >= 0:
+            found.append(_NAME_TOKEN.match(text, start))  # type: ignore[arg-type]
+            continue
+        words = _WORD_START.finditer(text, start, n - pair.start())
+        found += reversed([m for w in words if (m := _scan_to(text, w.start())) is not None])
+    found.reverse()
+    return found
+
+
 def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     """CamelCase words, acronyms, letter-digit names, versions and "N-bit Name".
 
     "Capitalised word + number" names are only read from ``start`` (after the title).
     """
-    for m in _NAME_TOKEN.finditer(text):
+    for m in _shape_tokens(text):
         w = m.group(1)
         if (w.isalpha() and w[1:].islower()) or not _SHAPE_CHECK.search(w):
             continue
@@ -243,8 +324,28 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
+    if "-bit" not in text:
+        return
     for m in _NBIT.finditer(text):
         yield m.start(), m.end(), "versioned_name", 0.7, True
+
+
+def _list_cue_ends(text: str, start: int) -> Iterator[int]:
+    """The ends of ``_LIST_CUE.finditer(text, start)``'s matches.
+
+    A cue starts with a letter after a non-word character: ``_AFTER_LIST_CUE`` reads that
+    character and looks at the cue, so re tries only positions after spaces and
+    punctuation; cues inside an earlier cue ("on" in "based on") are skipped.
+    """
+    end = start
+    m = _LIST_CUE.match(text, start)
+    if m is not None:
+        end = m.end()
+        yield end
+    for m in _AFTER_LIST_CUE.finditer(text, start):
+        if m.start(1) >= end:
+            end = m.end(1)
+            yield end
 
 
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
@@ -252,8 +353,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
 
     Only from ``start`` on: a title's Title Case would make every word a name.
     """
-    for cue in _LIST_CUE.finditer(text, start):
-        pos = cue.end()
+    for pos in _list_cue_ends(text, start):
         for _ in range(6):
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
@@ -272,15 +372,31 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
 
 
+def _after_non_word(
+    rx: re.Pattern[str], at_start: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """``finditer`` of a pattern that starts after a non-word character or at offset 0.
+
+    ``rx`` reads that character, ``at_start`` is the pattern without it; group 1 is the
+    match proper. Matches end in a word character, so none starts right after another.
+    """
+    pos = 0
+    m = at_start.match(text)
+    if m is not None:
+        pos = m.end()
+        yield m
+    yield from rx.finditer(text, pos)
+
+
 def concept_phrases(text: str) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
     low_text = text.lower()
     if len(low_text) != len(text):  # lower() changed lengths (rare non-ASCII): no folding
         low_text = text
-    for m in _HEAD.finditer(low_text):
+    for m in _after_non_word(_HEAD, _HEAD_AT_START, low_text):
         head = text[m.start(1) : m.end(1)]
         low = m.group(1).lower()
-        start = m.start()
+        start = m.start(1)
         mod = ""
         if start > 1 and text[start - 1] == " ":
             words = text[max(0, start - 40) : start].split()
@@ -307,8 +423,8 @@ def concept_phrases(text: str) -> Iterator[Candidate]:
         if is_non_entity(phrase):
             continue
         yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
-    for m in _SEED.finditer(low_text):
-        yield m.start(), m.end(), "seed_concept", 0.8, False
+    for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
+        yield m.start(1), m.end(), "seed_concept", 0.8, False
 
 
 def resolve_overlaps(mentions: Iterable[Mention], size: int = 0) -> list[Mention]:
@@ -404,7 +520,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
                 specific=any(c.isupper() for c in a.long[1:]),
             )
         )
-    urls = [u.span() for u in _URL.finditer(text)] if _MAYBE_URL.search(text) else []
+    urls = _url_spans(text)
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
