@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -25,7 +26,14 @@ from spacy.tokens import Doc
 from kg.extract.state import DocState, Mention, RelationCue, ensure_extension, state_of
 from kg.ontology import EntityType, Relation, Role
 
-__all__ = ["derived_suffix", "name_relation", "find_relations", "EntityRelations"]
+__all__ = [
+    "derived_suffix",
+    "name_relation",
+    "find_relations",
+    "EntityRelations",
+    "mention_sentences",
+    "any_between",
+]
 
 _DERIVED = re.compile(
     r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
@@ -60,6 +68,21 @@ _NP_END = re.compile(
 )
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare)\s(?:a|an)\s((?:[\w\-]+\s){0,5})")
+
+
+def mention_sentences(state: DocState) -> list[tuple[int, int]]:
+    """``state.sentence_of(m.start)`` for every mention, with one bisect each."""
+    sents = state.sentences
+    if not sents:
+        return [(0, state.title_end)] * len(state.mentions)
+    starts = [s for s, _ in sents]
+    return [sents[max(bisect_right(starts, m.start) - 1, 0)] for m in state.mentions]
+
+
+def any_between(offsets: list[int], lo: int, hi: int) -> bool:
+    """True if sorted ``offsets`` hold one in ``[lo, hi)``."""
+    i = bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
 
 
 def derived_suffix(derived: str, base: str) -> bool:
