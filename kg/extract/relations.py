@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -25,7 +26,14 @@ from spacy.tokens import Doc
 from kg.extract.state import DocState, Mention, RelationCue, ensure_extension, state_of
 from kg.ontology import EntityType, Relation, Role
 
-__all__ = ["derived_suffix", "name_relation", "find_relations", "EntityRelations"]
+__all__ = [
+    "derived_suffix",
+    "name_relation",
+    "find_relations",
+    "EntityRelations",
+    "mention_sentences",
+    "any_between",
+]
 
 _DERIVED = re.compile(
     r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
@@ -60,6 +68,21 @@ _NP_END = re.compile(
 )
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare)\s(?:a|an)\s((?:[\w\-]+\s){0,5})")
+
+
+def mention_sentences(state: DocState) -> list[tuple[int, int]]:
+    """``state.sentence_of(m.start)`` for every mention, with one bisect each."""
+    sents = state.sentences
+    if not sents:
+        return [(0, state.title_end)] * len(state.mentions)
+    starts = [s for s, _ in sents]
+    return [sents[max(bisect_right(starts, m.start) - 1, 0)] for m in state.mentions]
+
+
+def any_between(offsets: list[int], lo: int, hi: int) -> bool:
+    """True if sorted ``offsets`` hold one in ``[lo, hi)``."""
+    i = bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
 
 
 def derived_suffix(derived: str, base: str) -> bool:
@@ -101,14 +124,15 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     return None
 
 
-def _sent_mentions(state: DocState) -> dict[tuple[int, int], list[int]]:
+def _sent_mentions(sents: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+    """Mention indices by sentence, given the sentence of each mention."""
     out: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, m in enumerate(state.mentions):
-        out[state.sentence_of(m.start)].append(i)
+    for i, sent in enumerate(sents):
+        out[sent].append(i)
     return out
 
 
-def _name_cues(state: DocState) -> Iterator[RelationCue]:
+def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[RelationCue]:
     """Relations the names imply (derived versions, named heads), within the paper."""
     names: dict[tuple[int, str], tuple[int, Mention]] = {}
     for i, m in enumerate(state.mentions):
@@ -116,13 +140,13 @@ def _name_cues(state: DocState) -> Iterator[RelationCue]:
     done: set[tuple[int, int]] = set()
     for (g1, t1), (i1, m1) in names.items():
         for (g2, t2), (i2, m2) in names.items():
-            if g1 == g2 or (g1, g2) in done or t2 not in t1:
+            # the cheapest test first: most pairs share no text
+            if t2 not in t1 or g1 == g2 or (g1, g2) in done:
                 continue
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is not None:
                 done.add((g1, g2))
-                sent = state.sentence_of(m1.start)
-                yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sent)
+                yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
 
 
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):
@@ -141,7 +165,8 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
 def find_relations(text: str, state: DocState) -> list[RelationCue]:
     """All relation cues of a document (mentions are typed, roles assigned)."""
     ms = state.mentions
-    out: list[RelationCue] = list(_name_cues(state))
+    sents = mention_sentences(state)
+    out: list[RelationCue] = list(_name_cues(state, sents))
     proposed = {ms[c.mention].group for c in state.roles if c.role is Role.PROPOSES}
     first_of: dict[int, int] = {}
     for i, m in enumerate(ms):
@@ -154,13 +179,13 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             i = first_of[g]
             if ms[i].type in (EntityType.METHOD, EntityType.MODEL):
                 for system in systems:
-                    sent = state.sentence_of(ms[i].start)
+                    sent = sents[i]
                     out.append(
                         RelationCue(
                             i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sent
                         )
                     )
-    for sent, idxs in _sent_mentions(state).items():
+    for sent, idxs in _sent_mentions(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         for i in idxs:
             m = ms[i]

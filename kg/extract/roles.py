@@ -12,16 +12,30 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.relations import derived_suffix
+from kg.extract.relations import (
+    any_between,
+    derived_suffix,
+    mention_sentences,
+)
 from kg.extract.state import DocState, Mention, RoleCue, ensure_extension, state_of
 from kg.ontology import EntityType, Role
 
-__all__ = ["proposed_groups", "is_own_work", "mention_role", "assign_roles", "PaperRoles"]
+__all__ = [
+    "proposed_groups",
+    "is_own_work",
+    "mention_role",
+    "assign_roles",
+    "cue_starts",
+    "Cues",
+    "PaperRoles",
+]
 
 _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
@@ -71,46 +85,189 @@ _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
-def proposed_groups(state: DocState, text: str) -> set[int]:
-    """Groups of the entities the paper proposes (title name, "we propose X", "our X")."""
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` with shared prefixes factored out, so the regex
+    engine tries each first letter once: ["beat", "build"] -> "b(?:eat|uild)"."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(words):
+        heads.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    for head, rests in heads.items():
+        if not head:
+            continue
+        rest = _alternation(rests) if any(rests) else ""
+        alts.append(re.escape(head) + (f"(?:{rest})?" if rest and "" in rests else rest))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+# Where the cues above can start. Each match of ``_COMPARE_LOW`` or ``_PROPOSE_VERB`` (in
+# ``low``) and each one of ``_NOT_USED`` or ``_USE_STRONG`` (in ``text``, ignoring case)
+# begins with one of these words, at the start of a word.
+_CUE_WORDS = {
+    "compare": "outperform compar than versus vs against surpass beat match relative over "
+    "competitive baseline rival exceed improv similar",
+    "verb": "propose introduce present develop design build release unveil",
+    "not_used": "without instead replac rather unlike inspired success popularity beyond",
+    "use": "based using built implemented adopt employ leverag",
+    "own": "we our us this",
+}
+_CUE_GROUP = {w: g for g, words in _CUE_WORDS.items() for w in words.split()}
+# "on[\s-]par", "on\stop", "the\sproposed", "in\sthis" (with a space for the \s or "-")
+_CUE_GROUP |= {"on par": "compare", "on top": "use", "the proposed": "own", "in this": "own"}
+# First words only: a cue at the start of a slice ("on\ttop") is checked with these.
+_CUE_PREFIXES = {
+    g: tuple({w.split()[0] for w, k in _CUE_GROUP.items() if k == g}) for g in _CUE_WORDS
+}
+# One pass finds them all: ASCII non-word characters become spaces, so "a word start" is
+# "after a space" (the text gets a leading space), and a literal space is quick to scan for.
+# The lookahead keeps words inside a hit ("propose" in "the proposed") findable; at one
+# place the alternation takes the longest word ("using", not "us").
+_CUE_SCAN = re.compile(" (?=(" + _alternation(list(_CUE_GROUP)) + "))")
+_NON_WORD_TO_SPACE = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+
+
+class Cues(NamedTuple):
+    """Where cue words start in one ASCII text (``cue_starts``): sorted offsets per kind."""
+
+    low: str  # the text, lower-cased
+    compare: list[int]
+    verb: list[int]
+    not_used: list[int]
+    use: list[int]
+    own: list[int]
+
+    def starts(self, at: int, kind: str) -> bool:
+        """True if a cue word of ``kind`` starts at ``at``: a regex run on a slice that
+        starts there sees a word start even where the text runs on a word into it."""
+        return self.low.startswith(_CUE_PREFIXES[kind], at)
+
+
+def cue_starts(low: str) -> Cues | None:
+    """The ``Cues`` of ``low`` (``text.lower()``), or None if it is not ASCII (word
+    boundaries are then left to the regexes)."""
+    if not low.isascii():
+        return None
+    at: dict[str, list[int]] = {kind: [] for kind in _CUE_WORDS}
+    group = _CUE_GROUP
+    for h in _CUE_SCAN.finditer(" " + low.translate(_NON_WORD_TO_SPACE)):
+        at[group[h[1]]].append(h.start())
+    return Cues(low, **at)
+
+
+def proposed_groups(
+    state: DocState,
+    text: str,
+    sents: list[tuple[int, int]] | None = None,
+    cues: Cues | None = None,
+) -> set[int]:
+    """Groups of the entities the paper proposes (title name, "we propose X", "our X").
+
+    ``sents``: the sentence of each mention (``mention_sentences``); ``cues``: the
+    ``cue_starts`` of the text (None: the regexes search everywhere).
+    """
+    ms = state.mentions
+    if sents is None:
+        sents = mention_sentences(state)
     spans = state.proposed
-    out = {m.group for m in state.mentions if m.rule in _PROPOSE_RULES}
-    short_of = {(a.long_start, a.long_end): a.short for a in state.abbreviations}
-    cue_sents = {
-        state.sentence_of(c.start())
-        for c in _PROPOSE_VERB.finditer(state.lowered(), state.title_end)
-    }
-    for m in state.mentions:
-        if any(s < m.end and m.start < e for s, e in spans):
+    out = {m.group for m in ms if m.rule in _PROPOSE_RULES}
+    long_forms = {(a.long_start, a.long_end) for a in state.abbreviations}
+    low = state.lowered()
+    title_end = state.title_end
+    if cues is None:
+        verbs = own = None
+        cue_at = [c.start() for c in _PROPOSE_VERB.finditer(low, title_end)]
+    else:
+        own = cues.own  # holds every "our"
+        # a "we propose" cue has one of the verbs after a space, so in ``verbs``
+        verbs = [p for p in cues.verb if _PROPOSE_VERB.match(low, p)]
+        cue_at = [p for p in verbs if p >= title_end]
+    cue_sents = {state.sentence_of(p) for p in cue_at}
+    for m, sent in zip(ms, sents, strict=True):
+        start = m.start
+        end = m.end
+        hit = False
+        for s, e in spans:
+            if s < end and start < e:
+                hit = True
+                break
+        if hit:
             out.add(m.group)
             continue
-        sent = state.sentence_of(m.start)
-        if m.specific and (
-            _OUR_NAME.search(text, max(sent[0], m.start - 50), m.start)
-            or _NOVEL_APPOSITIVE.match(text[m.end : m.end + 20])
-        ):
-            out.add(m.group)
-            continue
+        if m.specific:
+            lo = max(sent[0], start - 50)
+            if (
+                (own is None or any_between(own, lo, start)) and _OUR_NAME.search(text, lo, start)
+            ) or (
+                text.startswith((",", "),"), end) and _NOVEL_APPOSITIVE.match(text[end : end + 20])
+            ):
+                out.add(m.group)
+                continue
         if sent not in cue_sents:
             continue
-        before = text[max(sent[0], m.start - 90) : m.start]
+        lo = max(sent[0], start - 90)
+        if verbs is not None and not any_between(verbs, lo, start):
+            continue
         if (
-            _PROPOSE_BEFORE.search(before)
-            and (m.specific or (m.start, m.end) in short_of)
+            _PROPOSE_BEFORE.search(text[lo:start])
+            and (m.specific or (start, end) in long_forms)
             and m.type is not EntityType.HARDWARE
         ):
             out.add(m.group)
     # variants the paper derives from its own names (X-ID, X-OOD, X++) are its own too
-    own_names = {m.text for m in state.mentions if m.group in out and m.specific}
-    for m in state.mentions:
-        if m.group not in out and m.specific and any(derived_suffix(m.text, n) for n in own_names):
-            out.add(m.group)
+    own_names = tuple({m.text for m in ms if m.group in out and m.specific})
+    if own_names:
+        for m in ms:
+            if (
+                m.specific
+                and m.text.startswith(own_names)
+                and m.group not in out
+                and any(derived_suffix(m.text, n) for n in own_names)
+            ):
+                out.add(m.group)
     return out
 
 
 def is_own_work(sentence: str, has_proposed: bool) -> bool:
     """True if a sentence is about the paper's own work, not background."""
     return has_proposed or bool(_OWN.search(sentence))
+
+
+def _own_sentence(sentence: str, s0: int, cues: Cues | None) -> bool:
+    """``is_own_work(sentence, False)`` for the sentence at ``s0``, trying ``_OWN`` only
+    where ``cues`` has an own-work word (and at the sentence's start)."""
+    if cues is None:
+        return bool(_OWN.search(sentence))
+    if cues.starts(s0, "own") and _OWN.match(sentence):
+        return True
+    own_at = cues.own
+    i = bisect_left(own_at, s0)
+    s1 = s0 + len(sentence)
+    match = _OWN.match
+    while i < len(own_at) and own_at[i] < s1:
+        if match(sentence, own_at[i] - s0):
+            return True
+        i += 1
+    return False
+
+
+def _cue_ends(rx: re.Pattern[str], s: str, starts: list[int], s0: int, s1: int) -> list[int]:
+    """``[c.end() for c in rx.finditer(s, s0, s1)]``, trying ``rx`` only at sorted
+    ``starts`` (every offset where one of its matches can start)."""
+    ends: list[int] = []
+    last = s0
+    for k in range(bisect_left(starts, s0), len(starts)):
+        p = starts[k]
+        if p >= s1:
+            break
+        if p < last:
+            continue
+        c = rx.match(s, p, s1)
+        if c:
+            last = c.end()
+            ends.append(last)
+    return ends
 
 
 def mention_role(
@@ -120,65 +277,111 @@ def mention_role(
     own: bool,
     is_title: bool,
     compare_ends: list[int] | None = None,
+    cues: Cues | None = None,
 ) -> tuple[Role, str, float]:
     """The role cue of one mention that is not of a proposed entity.
 
-    ``compare_ends``: where comparison cues end in ``text`` (found once per sentence).
+    ``compare_ends``: where comparison cues end in ``text`` (found once per sentence);
+    ``cues``: the ``cue_starts`` of ``text`` (None: the regexes search everywhere).
     """
     if compare_ends is None:
         compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
-    lo = max(sent[0], m.start - 90)
-    near = text[lo : m.start]
+    start = m.start
+    lo = max(sent[0], start - 90)
     t = m.type
-    if t is EntityType.DATASET and _ON_BEFORE.search(near):
+    if t is EntityType.DATASET and _ON_BEFORE.search(text[lo:start]):
         return Role.EVALUATES_ON, "dataset_on", 0.75
-    if t is EntityType.HARDWARE and _ON_BEFORE.search(near) and own:
+    if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
-    cmp = next((e for e in compare_ends if lo <= e <= m.start), None)
-    if cmp is not None and not _WE.search(text, cmp, m.start):
-        return Role.COMPARES_WITH, "compare_cue", 0.7
+    if compare_ends:
+        # compare_ends ascend: the first one at or after ``lo``
+        k = bisect_left(compare_ends, lo)
+        if (
+            k < len(compare_ends)
+            and compare_ends[k] <= start
+            and not _WE.search(text, compare_ends[k], start)
+        ):
+            return Role.COMPARES_WITH, "compare_cue", 0.7
     if t is EntityType.HARDWARE:
-        if own or is_title or _RUN_BEFORE.search(near[-40:]):
+        if own or is_title or _RUN_BEFORE.search(text[max(lo, start - 40) : start]):
             return Role.RUNS_ON, "hardware_on", 0.7
         return Role.MENTIONS, "background", 0.5
     if t is EntityType.DATASET:
-        if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", near):
+        if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", text[lo:start]):
             return Role.EVALUATES_ON, "dataset_on", 0.7
         return Role.MENTIONS, "background", 0.5
-    if _NOT_USED.search(near[-50:]):
+    w = max(lo, start - 50)
+    if (
+        cues is None
+        or (cues.not_used and any_between(cues.not_used, w, start))
+        or cues.starts(w, "not_used")
+    ) and _NOT_USED.search(text[w:start]):
         return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6
     if own:
         return Role.USES, "own_work_use", 0.6
-    if _USE_STRONG.search(near[-40:]) and not _BACKGROUND.search(text, sent[0], m.start):
+    w = max(lo, start - 40)
+    if (
+        (cues is None or any_between(cues.use, w, start) or cues.starts(w, "use"))
+        and _USE_STRONG.search(text[w:start])
+        and not _BACKGROUND.search(text, sent[0], start)
+    ):
         return Role.USES, "use_cue", 0.55
     return Role.MENTIONS, "background", 0.5
 
 
+@lru_cache(maxsize=4096)
+def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue:
+    """A ``RoleCue``, shared: they are frozen and the same few recur in every paper."""
+    return RoleCue(mention, role, rule, confidence)
+
+
 def assign_roles(text: str, state: DocState) -> None:
     """Fill ``state.roles`` with one cue per mention."""
-    proposed = proposed_groups(state, text)
+    ms = state.mentions
+    sents = mention_sentences(state)
     low = state.lowered()
-    by_sent: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, m in enumerate(state.mentions):
-        by_sent[state.sentence_of(m.start)].append(i)
+    cues = cue_starts(low)
+    proposed = proposed_groups(state, text, sents, cues)
+    by_sent: dict[tuple[int, int], list[int]] = {}
+    for i, sent in enumerate(sents):
+        idxs = by_sent.get(sent)
+        if idxs is None:
+            by_sent[sent] = [i]
+        else:
+            idxs.append(i)
+    roles = state.roles
+    title_end = state.title_end
     for sent, idxs in by_sent.items():
-        sentence = text[sent[0] : sent[1]]
-        has_proposed = any(state.mentions[i].group in proposed for i in idxs)
-        own = is_own_work(sentence, has_proposed)
-        is_title = sent[0] == 0 and sent[1] <= state.title_end
-        compare_ends = [c.end() for c in _COMPARE_LOW.finditer(low, sent[0], sent[1])]
+        s0, s1 = sent
+        has_proposed = False
         for i in idxs:
-            m = state.mentions[i]
+            if ms[i].group in proposed:
+                has_proposed = True
+                break
+        own = has_proposed or _own_sentence(text[s0:s1], s0, cues)
+        is_title = s0 == 0 and s1 <= title_end
+        if cues is None:
+            compare_ends = [c.end() for c in _COMPARE_LOW.finditer(low, s0, s1)]
+        elif any_between(cues.compare, s0, s1):
+            compare_ends = _cue_ends(_COMPARE_LOW, low, cues.compare, s0, s1)
+        else:
+            compare_ends = []
+        for i in idxs:
+            m = ms[i]
             if m.group in proposed:
-                if m.rule in _PROPOSE_RULES or _OUR.search(text[max(0, m.start - 30) : m.start]):
-                    state.roles.append(RoleCue(i, Role.PROPOSES, m.rule, 0.9))
+                a = max(0, m.start - 30)
+                if m.rule in _PROPOSE_RULES or (
+                    (cues is None or any_between(cues.own, a, m.start) or cues.starts(a, "own"))
+                    and _OUR.search(text[a : m.start])
+                ):
+                    roles.append(_role_cue(i, Role.PROPOSES, m.rule, 0.9))
                 else:
-                    state.roles.append(RoleCue(i, Role.PROPOSES, "proposed_entity", 0.8))
+                    roles.append(_role_cue(i, Role.PROPOSES, "proposed_entity", 0.8))
                 continue
-            role, rule, conf = mention_role(text, m, sent, own, is_title, compare_ends)
-            state.roles.append(RoleCue(i, role, rule, conf))
+            role, rule, conf = mention_role(text, m, sent, own, is_title, compare_ends, cues)
+            roles.append(_role_cue(i, role, rule, conf))
 
 
 @Language.factory("kg_roles")
