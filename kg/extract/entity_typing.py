@@ -155,17 +155,17 @@ _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, flo
 ]
 
 # "on 8 X", "a single X": the count rule, checked after ``_BEFORE``. Every match ends in a
-# digit, a comma or one of the count words, followed by whitespace only.
+# number (a digit, then digits and commas) or a count word, followed by whitespace only.
 _COUNT_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|a\ssingle|single|one|two|four|eight|sixteen|multiple)\s$"
 )
-_COUNT_ENDINGS = (",", "single", "one", "two", "four", "eight", "sixteen", "multiple")
+_COUNT_WORDS = ("single", "one", "two", "four", "eight", "sixteen", "multiple")
 
 
 def _may_end_in_count(before: str) -> bool:
     """False if ``_COUNT_BEFORE`` cannot match ``before`` (a cheap test of its last word)."""
     last = before.rstrip()
-    return last[-1:].isdecimal() or last.endswith(_COUNT_ENDINGS)
+    return last.rstrip(",")[-1:].isdecimal() or last.endswith(_COUNT_WORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -251,29 +251,34 @@ def assign_types(text: str, state: DocState) -> None:
     for m in state.mentions:
         groups[m.group].append(m)
     for mentions in groups.values():
-        vocab = next((m for m in mentions if m.concept is not None), None)
-        if vocab is not None:
-            t, rule = vocab.type, "vocab"
+        for m in mentions:
+            if m.concept is not None:
+                t, rule = m.type, "vocab"
+                break
         else:
-            score: dict[EntityType, float] = defaultdict(float)
-            rules: dict[EntityType, str] = {}
-            score[T] = 0.5
-            rules[T] = "default_method"
-            for m in mentions:
-                sig = shape_type(m.text)
-                signals = context_signals(text, m) + (
-                    [(sig[0], sig[1], "name_shape")] if sig else []
-                )
-                for st, w, rule in signals:
-                    if st is M and m.text.islower():  # trained models have names
-                        continue
-                    score[st] += w
-                    rules.setdefault(st, rule)
-            t = max(score, key=lambda k: score[k])
-            rule = rules[t]
+            t, rule = _context_type(text, mentions)
         for m in mentions:
             m.type = t
             m.type_rule = rule
+
+
+def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType | None, str]:
+    """The heaviest type the signals of ``mentions`` sum to, and its first rule."""
+    score: dict[EntityType, float] = {T: 0.5}
+    rules: dict[EntityType, str] = {T: "default_method"}
+    for m in mentions:
+        sig = shape_type(m.text)
+        signals = context_signals(text, m)
+        if sig:
+            signals.append((sig[0], sig[1], "name_shape"))
+        lower = m.text.islower()
+        for st, w, rule in signals:
+            if st is M and lower:  # trained models have names
+                continue
+            score[st] = score.get(st, 0.0) + w
+            rules.setdefault(st, rule)
+    t = max(score, key=score.__getitem__)
+    return t, rules[t]
 
 
 @Language.factory("kg_typing")
@@ -285,5 +290,6 @@ class EntityTyper:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_types(state_of(doc).text, state_of(doc))
+        state = state_of(doc)
+        assign_types(state.text, state)
         return doc

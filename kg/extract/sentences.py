@@ -144,9 +144,11 @@ class SentenceSegmenter:
 
 def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarray:
     """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
-    arr = numpy.full((len(doc), 1), -1, dtype="int64")
+    arr = numpy.empty((len(doc), 1), dtype="int64")
+    arr.fill(-1)
     arr[0, 0] = 1
-    # the token holding each sentence start: the last token starting at or before it
+    # the token holding each sentence start: the last token starting at or before it (the
+    # first token starts at 0, so there always is one)
     first = doc.to_array(IDX).searchsorted([s for s, _ in sentences], side="right") - 1
-    arr[first[first >= 0], 0] = 1
+    arr[first, 0] = 1
     return arr.view("uint64")
