@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import string
+from array import array
+from bisect import bisect_right
 from functools import lru_cache
 
 import numpy
@@ -65,6 +67,7 @@ _NO_SPLIT_AFTER = frozenset(
     ]
 )
 _WORD_CHARS = string.ascii_letters + "."
+_NOT_START = 2**64 - 1  # SENT_START -1, as the uint64 that ``Doc.from_array`` takes
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -144,11 +147,13 @@ class SentenceSegmenter:
 
 def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarray:
     """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
-    arr = numpy.empty((len(doc), 1), dtype="int64")
-    arr.fill(-1)
-    arr[0, 0] = 1
-    # the token holding each sentence start: the last token starting at or before it (the
-    # first token starts at 0, so there always is one)
-    first = doc.to_array(IDX).searchsorted([s for s, _ in sentences], side="right") - 1
-    arr[first, 0] = 1
-    return arr.view("uint64")
+    # built in a stdlib array: a handful of numpy calls cost more than the whole loop
+    token_starts = doc.to_array(IDX).tolist()
+    values = array("Q", [_NOT_START]) * len(token_starts)
+    values[0] = 1
+    for start, _ in sentences:
+        # the token holding the sentence start: the last token starting at or before it
+        i = bisect_right(token_starts, start) - 1
+        if i >= 0:
+            values[i] = 1
+    return numpy.frombuffer(values, dtype=numpy.uint64).reshape(-1, 1)
