@@ -235,6 +235,8 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
     before = text[max(0, m.start - 80) : m.start]
+    if not before[-1:].isspace():  # every context regex ends in whitespace
+        return out
     for cues, rules in _BEFORE:
         for cue in cues:
             if cue in before:

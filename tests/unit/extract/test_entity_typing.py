@@ -108,6 +108,8 @@ def test_cues_are_present_whenever_a_context_regex_matches(window):
     for w in (window, window.rstrip(" "), window + "\n"):
         for cues, rules in entity_typing._BEFORE:
             if any(rx.search(w) for rx, *_ in rules):
+                assert w[-1:].isspace()
                 assert any(c in w for c in cues)
         if entity_typing._COUNT_BEFORE.search(w):
+            assert w[-1:].isspace()
             assert entity_typing._may_end_in_count(w)
