@@ -127,12 +127,12 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
             continue
         s_start = m.start(1) + inner.index(sf)
         yield Abbreviation(
-            offset + s_start,
-            offset + s_start + len(sf),
-            offset + long_start,
-            offset + long_end,
-            sf,
-            text[long_start:long_end],
+            short_start=offset + s_start,
+            short_end=offset + s_start + len(sf),
+            long_start=offset + long_start,
+            long_end=offset + long_end,
+            short=sf,
+            long=text[long_start:long_end],
         )
 
 

@@ -264,7 +264,7 @@ def assign_types(text: str, state: DocState) -> None:
             m.type_rule = rule
 
 
-def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType | None, str]:
+def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
     """The heaviest type the signals of ``mentions`` sum to, and its first rule."""
     score: dict[EntityType, float] = {T: 0.5}
     rules: dict[EntityType, str] = {T: "default_method"}

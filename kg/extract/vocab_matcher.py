@@ -177,16 +177,15 @@ def find_vocab_mentions(
             continue
         concept = concepts[int(strings[match_id])]
         yield Mention(
-            s,
-            e,
-            surface,
-            RULE,
-            0.95,
-            _TYPES.get(concept.type) or EntityType(concept.type),
-            concept.specific,
-            concept,
-            -1,
-            RULE,
+            start=s,
+            end=e,
+            text=surface,
+            rule=RULE,
+            confidence=0.95,
+            type=_TYPES.get(concept.type) or EntityType(concept.type),
+            specific=concept.specific,
+            concept=concept,
+            type_rule=RULE,
         )
 
 
