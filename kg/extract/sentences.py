@@ -108,10 +108,10 @@ def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
         dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, dot):
             continue
-        end = m.start(1)
+        end, next_start = m.span(1)
         if end > start:
             spans.append((start, end))
-        start = m.end(1)
+        start = next_start
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))

@@ -164,8 +164,9 @@ def find_vocab_mentions(
         if 1 in taken[start:end]:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        s = doc[start].idx
-        last = doc[end - 1]
+        first = doc[start]
+        last = first if end - start == 1 else doc[end - 1]
+        s = first.idx
         e = last.idx + len(last)
         surface = text[s:e]
         low = surface.lower()
