@@ -25,11 +25,16 @@ from kg.extract.state import Abbreviation, ensure_extension, state_of
 
 __all__ = ["best_long_form", "find_abbreviations", "AbbreviationDetector"]
 
-_PAREN = re.compile(r"(?<=\S) ?\(([^()]{1,16})\)")
+# "(SHORT)"; a literal first character scans fast. ``_paren_start`` adds the original
+# pattern's left context, ``(?<=\S) ?\(``: a non-space, then at most one space.
+_PAREN = re.compile(r"\(([^()]{1,16})\)")
+_SHORT_END = re.compile(r"[,;]\s")
 _METRIC_HEADS = frozenset(
     ["rate", "score", "error", "accuracy", "ratio", "latency", "time", "cost", "metric"]
 )
-_SENT_STOP = re.compile(r"[.;:!?]\s|\(|\)|\n")
+# The end of the last clause stop in a window: greedy ``.*`` backs off from the end to the
+# last place a stop matches, which is where the last ``finditer`` match of the stops ends.
+_LAST_SENT_STOP = re.compile(r".*(?:[.;:!?]\s|\(|\)|\n)", re.DOTALL)
 
 
 def _valid_short_form(sf: str) -> bool:
@@ -42,6 +47,8 @@ def _valid_short_form(sf: str) -> bool:
 
 def best_long_form(short: str, candidate: str) -> str | None:
     """The shortest suffix of ``candidate`` that the characters of ``short`` spell out."""
+    # lower-case the candidate once where that keeps its offsets (ASCII), else char by char
+    low = candidate.lower() if candidate.isascii() else None
     s = len(short) - 1
     i = len(candidate) - 1
     while s >= 0:
@@ -49,10 +56,16 @@ def best_long_form(short: str, candidate: str) -> str | None:
         if not c.isalnum():
             s -= 1
             continue
-        while i >= 0 and (
-            candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())
-        ):
-            i -= 1
+        # the first character of ``short`` must start a word of the candidate
+        if low is not None:
+            i = low.rfind(c, 0, i + 1)
+            while s == 0 and i > 0 and candidate[i - 1].isalnum():
+                i = low.rfind(c, 0, i)
+        else:
+            while i >= 0 and (
+                candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())
+            ):
+                i -= 1
         if i < 0:
             return None
         i -= 1
@@ -66,20 +79,33 @@ def best_long_form(short: str, candidate: str) -> str | None:
     return long
 
 
+def _paren_start(text: str, paren: int) -> int:
+    """Where ``(?<=\\S) ?`` before the ``(`` at ``paren`` starts its match; -1 if it cannot."""
+    if paren >= 2 and text[paren - 1] == " " and not text[paren - 2].isspace():
+        return paren - 1
+    if paren >= 1 and not text[paren - 1].isspace():
+        return paren
+    return -1
+
+
 def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
     """Every ``long form (SHORT)`` pair in ``text``; offsets shifted by ``offset``."""
+    if "(" not in text:
+        return
     for m in _PAREN.finditer(text):
+        before_end = _paren_start(text, m.start())
+        if before_end < 0:
+            continue
         inner = m.group(1)
-        sf = re.split(r"[,;]\s", inner, maxsplit=1)[0].strip()
+        sf = _SHORT_END.split(inner, maxsplit=1)[0].strip()
         if not _valid_short_form(sf):
             continue
-        before_end = m.start()
         # the candidate: the words before the parenthesis, within the clause
         lo = max(0, before_end - 160)
         window = text[lo:before_end]
-        stops = list(_SENT_STOP.finditer(window))
-        if stops:
-            lo += stops[-1].end()
+        stop = _LAST_SENT_STOP.match(window)
+        if stop:
+            lo += stop.end()
             window = text[lo:before_end]
         comma = window.rfind(", ")
         if comma >= 0:
@@ -89,11 +115,15 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
         max_words = min(len(sf) + 5, 2 * len(sf))
         candidate = " ".join(words[-max_words:])
         long = best_long_form(sf, candidate)
-        if long is None or long.split()[-1].lower().rstrip("s") in _METRIC_HEADS:
+        if long is None:
             continue
-        long_end = len(text[:before_end].rstrip())
-        long_start = text.rfind(long.split()[0], lo, long_end)
-        if long_start < 0 or text[long_start:long_end].split() != long.split():
+        long_words = long.split()
+        if long_words[-1].lower().rstrip("s") in _METRIC_HEADS:
+            continue
+        # a non-space precedes ``before_end`` (see ``_paren_start``): the long form ends there
+        long_end = before_end
+        long_start = text.rfind(long_words[0], lo, long_end)
+        if long_start < 0 or text[long_start:long_end].split() != long_words:
             continue
         s_start = m.start(1) + inner.index(sf)
         yield Abbreviation(
@@ -115,5 +145,6 @@ class AbbreviationDetector:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        state_of(doc).abbreviations.extend(find_abbreviations(state_of(doc).text))
+        state = state_of(doc)
+        state.abbreviations.extend(find_abbreviations(state.text))
         return doc

@@ -65,66 +65,107 @@ _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
     r"based|capable|achieving|enabling|featuring|allowing)\b|[,.;:()]"
 )
+_NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
 _APPOSITIVE = re.compile(r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:a|an|the|our|one)?\s*(?=\S)")
-_BEFORE = [
+# The words before a name that suggest its type: groups of (regex, type, weight, rule),
+# each led by its literal cue words. Each regex ends at the name, so ``search`` tries every
+# start in the window (slow); a group's regexes run only if one of its cue words (a word
+# every match of them contains) is in the window.
+_BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, float, str]]]] = [
     (
-        re.compile(
-            r"(?:implemented|written|built|developed|integrated)\s(?:in|on|upon|into|with|atop)"
-            r"\s(?:the\s)?$"
+        ("implemented", "written", "built", "developed", "integrated"),
+        [
+            (
+                re.compile(
+                    r"(?:implemented|written|built|developed|integrated)\s"
+                    r"(?:in|on|upon|into|with|atop)\s(?:the\s)?$"
+                ),
+                S,
+                2.0,
+                "implemented_in_context",
+            )
+        ],
+    ),
+    (
+        (
+            "evaluat",
+            "experiment",
+            "result",
+            "benchmarked",
+            "tested",
+            "score",
+            "accuracy",
+            "performance",
         ),
-        S,
-        2.0,
-        "implemented_in_context",
+        [
+            (
+                re.compile(
+                    r"(?:evaluated?|evaluation|experiments?|results?|benchmarked|tested|scores?|"
+                    r"accuracy|performance)\s(?:\w+\s){0,3}(?:on|across)\s(?:the\s)?(?:\w+\s)?$"
+                ),
+                D,
+                1.5,
+                "evaluated_on_context",
+            )
+        ],
     ),
     (
-        re.compile(
-            r"(?:evaluated?|evaluation|experiments?|results?|benchmarked|tested|scores?|"
-            r"accuracy|performance)\s(?:\w+\s){0,3}(?:on|across)\s(?:the\s)?(?:\w+\s)?$"
-        ),
-        D,
-        1.5,
-        "evaluated_on_context",
+        ("such", "like", "including", "e.g."),
+        [
+            (
+                re.compile(
+                    r"(?:datasets?|benchmarks?|corpora)\s(?:such\sas|like|including|e\.g\.,?)\s"
+                    r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+                ),
+                D,
+                2.0,
+                "dataset_list_context",
+            ),
+            (
+                re.compile(
+                    r"(?:models?|LLMs?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
+                    r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+                ),
+                M,
+                1.5,
+                "model_list_context",
+            ),
+            (
+                re.compile(
+                    r"(?:frameworks?|libraries|systems?|engines?)\s"
+                    r"(?:such\sas|like|including|e\.g\.,?)\s(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+                ),
+                S,
+                1.5,
+                "system_list_context",
+            ),
+        ],
     ),
     (
-        re.compile(
-            r"(?:datasets?|benchmarks?|corpora)\s(?:such\sas|like|including|e\.g\.,?)\s"
-            r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
-        ),
-        D,
-        2.0,
-        "dataset_list_context",
-    ),
-    (
-        re.compile(
-            r"(?:models?|LLMs?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
-            r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
-        ),
-        M,
-        1.5,
-        "model_list_context",
-    ),
-    (
-        re.compile(
-            r"(?:frameworks?|libraries|systems?|engines?)\s(?:such\sas|like|including|e\.g\.,?)"
-            r"\s(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
-        ),
-        S,
-        1.5,
-        "system_list_context",
-    ),
-    (
-        re.compile(r"\b(?:fine-?tun\w+|pre-?train\w*|distill\w*|prompt\w*)\s(?:the\s)?$"),
-        M,
-        1.2,
-        "trained_context",
-    ),
-    (
-        re.compile(r"\b(?:\d[\d,]*|a\ssingle|single|one|two|four|eight|sixteen|multiple)\s$"),
-        H,
-        0.8,
-        "count_context",
+        ("tun", "train", "distill", "prompt"),
+        [
+            (
+                re.compile(r"\b(?:fine-?tun\w+|pre-?train\w*|distill\w*|prompt\w*)\s(?:the\s)?$"),
+                M,
+                1.2,
+                "trained_context",
+            )
+        ],
     ),
 ]
+
+# "on 8 X", "a single X": the count rule, checked after ``_BEFORE``. Every match ends in a
+# number (a digit, then digits and commas) or a count word, followed by whitespace only.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|a\ssingle|single|one|two|four|eight|sixteen|multiple)\s$"
+)
+_COUNT_WORDS = ("single", "one", "two", "four", "eight", "sixteen", "multiple")
+
+
+def _may_end_in_count(before: str) -> bool:
+    """False if ``_COUNT_BEFORE`` cannot match ``before`` (a cheap test of its last word)."""
+    last = before.rstrip()
+    return last.rstrip(",")[-1:].isdecimal() or last.endswith(_COUNT_WORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -184,9 +225,9 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         t = head_noun_type(after[app.end() :])
         if t is not None:
             out.append((t, 3.0, "appositive_head"))
-    if _MODEL_AFTER.match(after) and m.text[:1].isupper():
+    if m.text[:1].isupper() and _MODEL_AFTER.match(after):
         out.append((M, 1.2, "model_noun_after"))
-    nxt = re.match(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?", after)
+    nxt = _NEXT_WORDS.match(after)
     if nxt:
         for i, w in enumerate(nxt.groups()):
             t = TYPE_NOUNS.get((w or "").lower())
@@ -194,9 +235,15 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
     before = text[max(0, m.start - 80) : m.start]
-    for rx, t, w, rule in _BEFORE:
-        if rx.search(before):
-            out.append((t, w, rule))
+    if not before[-1:].isspace():  # every context regex ends in whitespace
+        return out
+    for cues, rules in _BEFORE:
+        for cue in cues:
+            if cue in before:
+                out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(before))
+                break
+    if _may_end_in_count(before) and _COUNT_BEFORE.search(before):
+        out.append((H, 0.8, "count_context"))
     return out
 
 
@@ -206,29 +253,34 @@ def assign_types(text: str, state: DocState) -> None:
     for m in state.mentions:
         groups[m.group].append(m)
     for mentions in groups.values():
-        vocab = next((m for m in mentions if m.concept is not None), None)
-        if vocab is not None:
-            t, rule = vocab.type, "vocab"
+        for m in mentions:
+            if m.concept is not None:
+                t, rule = m.type, "vocab"
+                break
         else:
-            score: dict[EntityType, float] = defaultdict(float)
-            rules: dict[EntityType, str] = {}
-            score[T] = 0.5
-            rules[T] = "default_method"
-            for m in mentions:
-                sig = shape_type(m.text)
-                signals = context_signals(text, m) + (
-                    [(sig[0], sig[1], "name_shape")] if sig else []
-                )
-                for st, w, rule in signals:
-                    if st is M and m.text.islower():  # trained models have names
-                        continue
-                    score[st] += w
-                    rules.setdefault(st, rule)
-            t = max(score, key=lambda k: score[k])
-            rule = rules[t]
+            t, rule = _context_type(text, mentions)
         for m in mentions:
             m.type = t
             m.type_rule = rule
+
+
+def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
+    """The heaviest type the signals of ``mentions`` sum to, and its first rule."""
+    score: dict[EntityType, float] = {T: 0.5}
+    rules: dict[EntityType, str] = {T: "default_method"}
+    for m in mentions:
+        sig = shape_type(m.text)
+        signals = context_signals(text, m)
+        if sig:
+            signals.append((sig[0], sig[1], "name_shape"))
+        lower = m.text.islower()
+        for st, w, rule in signals:
+            if st is M and lower:  # trained models have names
+                continue
+            score[st] = score.get(st, 0.0) + w
+            rules.setdefault(st, rule)
+    t = max(score, key=score.__getitem__)
+    return t, rules[t]
 
 
 @Language.factory("kg_typing")
@@ -240,5 +292,6 @@ class EntityTyper:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_types(state_of(doc).text, state_of(doc))
+        state = state_of(doc)
+        assign_types(state.text, state)
         return doc

@@ -13,6 +13,10 @@ opening bracket follow, except after abbreviations ("e.g.", "i.e.", "et al.", "v
 from __future__ import annotations
 
 import re
+import string
+from array import array
+from bisect import bisect_right
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, SENT_START  # type: ignore[import-not-found]
@@ -25,6 +29,8 @@ from kg.models import TITLE_SEPARATOR
 __all__ = ["split_sentences", "SentenceSegmenter"]
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9\\$])")
+# ``_BOUNDARY`` for texts without "!" or "?": a literal first character scans much faster.
+_DOT_BOUNDARY = re.compile(r"\.[\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9\\$])")
 # Words whose final dot does not end a sentence (lower-cased, without the dot).
 _NO_SPLIT_AFTER = frozenset(
     [
@@ -60,15 +66,21 @@ _NO_SPLIT_AFTER = frozenset(
         "al",
     ]
 )
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\.?$")
+_WORD_CHARS = string.ascii_letters + "."
+_NOT_START = 2**64 - 1  # SENT_START -1, as the uint64 that ``Doc.from_array`` takes
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True if the ``.`` at ``dot`` closes an abbreviation such as "e.g." or "et al."."""
-    m = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
-    if not m:
-        return False
-    word = m.group(1).lower().rstrip(".")
+    # the run of letters and dots ending at the dot, at most 12 characters long
+    tail = text[max(0, dot - 12) : dot]
+    return _is_abbreviation_word(tail[len(tail.rstrip(_WORD_CHARS)) :])
+
+
+@lru_cache(maxsize=8192)
+def _is_abbreviation_word(word: str) -> bool:
+    """True if a dot after ``word`` (letters and dots) does not end a sentence."""
+    word = word.lower().rstrip(".")
     if word in _NO_SPLIT_AFTER or word.split(".")[-1] in _NO_SPLIT_AFTER:
         return True
     # single capital initial ("J. Smith") or a dotted abbreviation ("U.S.")
@@ -91,14 +103,15 @@ def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:
     start = title_end
     while start < len(text) and text[start].isspace():
         start += 1
-    for m in _BOUNDARY.finditer(text, start):
+    boundary = _BOUNDARY if "!" in text or "?" in text else _DOT_BOUNDARY
+    for m in boundary.finditer(text, start):
         dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, dot):
             continue
-        end = m.start(1)
+        end, next_start = m.span(1)
         if end > start:
             spans.append((start, end))
-        start = m.end(1)
+        start = next_start
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
@@ -134,11 +147,13 @@ class SentenceSegmenter:
 
 def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarray:
     """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
-    arr = numpy.full((len(doc), 1), -1, dtype="int64")
-    arr[0, 0] = 1
-    starts = doc.to_array(IDX)
+    # built in a stdlib array: a handful of numpy calls cost more than the whole loop
+    token_starts = doc.to_array(IDX).tolist()
+    values = array("Q", [_NOT_START]) * len(token_starts)
+    values[0] = 1
     for start, _ in sentences:
-        i = int(numpy.searchsorted(starts, start, side="right")) - 1
+        # the token holding the sentence start: the last token starting at or before it
+        i = bisect_right(token_starts, start) - 1
         if i >= 0:
-            arr[i, 0] = 1
-    return arr.astype("uint64")
+            values[i] = 1
+    return numpy.frombuffer(values, dtype=numpy.uint64).reshape(-1, 1)

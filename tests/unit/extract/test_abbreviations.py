@@ -1,3 +1,9 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import abbreviations
 from kg.extract.abbreviations import best_long_form, find_abbreviations
 
 
@@ -32,3 +38,51 @@ def test_rejects_non_abbreviations():
 def test_long_form_stays_in_its_clause():
     text = "For our analysis, we introduce universal random features (URFs)."
     assert _pairs(text)[0][1] == "universal random features"
+
+
+# --- the fast paths agree with straightforward references ---------------------------------
+
+
+def _reference_long_form(short: str, candidate: str) -> str | None:
+    s, i = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (
+            candidate[i].lower() != c or (s == 0 and i > 0 and candidate[i - 1].isalnum())
+        ):
+            i -= 1
+        if i < 0:
+            return None
+        i, s = i - 1, s - 1
+    long = candidate[candidate.rfind(" ", 0, i + 1) + 1 :].strip()
+    if not long or len(long) <= len(short) or short in long.split():
+        return None
+    return None if len(long.split()) > min(len(short) + 5, 2 * len(short)) else long
+
+
+@settings(max_examples=500)
+@given(
+    st.text("AbCdeÉİΣσς-1.x ", min_size=1, max_size=6), st.text("abcdeAB ÉéİiΣσς-1.x", max_size=30)
+)
+def test_best_long_form_agrees_with_char_by_char_reference(short, candidate):
+    assert best_long_form(short, candidate) == _reference_long_form(short, candidate)
+
+
+@settings(max_examples=300)
+@given(st.text(" \n\tab(", max_size=8))
+def test_paren_start_is_the_original_lookbehind(prefix):
+    text = prefix + "(XY)"
+    m = re.compile(r"(?<=\S) ?\(([^()]{1,16})\)").search(text, len(prefix) - 1 if prefix else 0)
+    expected = m.start() if m and m.start(1) == len(prefix) + 1 else -1
+    assert abbreviations._paren_start(text, len(prefix)) == expected
+
+
+@settings(max_examples=300)
+@given(st.text("ab .;:!?()\n\t", max_size=40))
+def test_last_sent_stop_ends_where_the_last_stop_does(window):
+    stops = list(re.finditer(r"[.;:!?]\s|\(|\)|\n", window))
+    m = abbreviations._LAST_SENT_STOP.match(window)
+    assert (m.end() if m else None) == (stops[-1].end() if stops else None)

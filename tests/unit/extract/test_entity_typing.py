@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kg.extract import entity_typing
 from kg.extract.entity_typing import context_signals, head_noun_type, shape_type
 from kg.extract.state import Mention
 from kg.ontology import EntityType as T
@@ -58,3 +61,55 @@ def test_product_prefixes_need_a_number(name):
 @pytest.mark.parametrize("name", ["MI250X", "SN40L", "x86", "RISC-V", "Xeon Max"])
 def test_hardware_product_lines(name):
     assert shape_type(name)[0] is T.HARDWARE
+
+
+# --- the cue prefilters never hide a context match -----------------------------------------
+
+
+_WORDS = st.sampled_from(
+    [
+        "implemented in the",
+        "written on",
+        "evaluated on the",
+        "results across",
+        "experiments on",
+        "datasets such as",
+        "benchmarks like",
+        "models including",
+        "LLMs e.g.",
+        "frameworks such as",
+        "fine-tuning the",
+        "pretrained",
+        "distilled",
+        "prompting",
+        "8",
+        "1,024",
+        "٣",
+        "a single",
+        "one",
+        "none",
+        "sixteen",
+        "multiple",
+        ",",
+        "and",
+        "foo",
+        "the",
+        "\n",
+        " ",
+        "  ",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(_WORDS, max_size=16).map(lambda ws: "".join(w + " " for w in ws)[-80:]))
+def test_cues_are_present_whenever_a_context_regex_matches(window):
+    for w in (window, window.rstrip(" "), window + "\n"):
+        for cues, rules in entity_typing._BEFORE:
+            if any(rx.search(w) for rx, *_ in rules):
+                assert w[-1:].isspace()
+                assert any(c in w for c in cues)
+        if entity_typing._COUNT_BEFORE.search(w):
+            assert w[-1:].isspace()
+            assert entity_typing._may_end_in_count(w)

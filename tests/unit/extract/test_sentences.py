@@ -1,3 +1,9 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import sentences
 from kg.extract.sentences import split_sentences, title_end_of
 from kg.models import Paper
 
@@ -39,3 +45,81 @@ def test_offsets_index_the_text():
     p = Paper(id="x", title="A title", abstract="One sentence. Two sentences.")
     for s, e in split_sentences(p.text, len(p.title)):
         assert p.text[s:e].strip() == p.text[s:e]
+
+
+# --- the fast paths agree with straightforward references ---------------------------------
+
+
+_PIECES = st.sampled_from(
+    [
+        "e.g.",
+        "i.e.",
+        "et al.",
+        "Fig.",
+        "U.S.",
+        "J.",
+        "abcdefghijklmnop.",
+        "foo.bar.etc.",
+        "vs.",
+        "2.5",
+        "GPUs.",
+        "Done!",
+        "Why?",
+        "(A)",
+        '"Q"',
+        "[1]",
+        "$x$",
+        "ÄB.",
+        "Ab.C.",
+        "the",
+        ".",
+        "...",
+        "etc.)",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+    ]
+)
+
+
+def _reference_boundaries(text: str, start: int) -> list[tuple[int, int]]:
+    return [m.span(1) for m in sentences._BOUNDARY.finditer(text, start)]
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=30).map(" ".join), st.integers(0, 40))
+def test_dot_only_boundary_agrees_where_no_bang_or_question(text, start):
+    if "!" not in text and "?" not in text:
+        assert [m.span(1) for m in sentences._DOT_BOUNDARY.finditer(text, start)] == (
+            _reference_boundaries(text, start)
+        )
+
+
+def _reference_is_abbreviation(text: str, dot: int) -> bool:
+    m = re.compile(r"([A-Za-z.]+)\.?$").search(text, max(0, dot - 12), dot + 1)
+    word = m.group(1).lower().rstrip(".") if m else ""
+    if word in sentences._NO_SPLIT_AFTER or word.split(".")[-1] in sentences._NO_SPLIT_AFTER:
+        return True
+    return len(word) == 1 or ("." in word and len(word) <= 5)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_is_abbreviation_agrees_with_regex_reference(text):
+    for dot in (i for i, c in enumerate(text) if c == "."):
+        assert sentences._is_abbreviation(text, dot) == _reference_is_abbreviation(text, dot)
+
+
+def test_sent_start_array_marks_the_token_of_each_sentence_start():
+    import spacy
+
+    nlp = spacy.blank("en")
+    text = "A Title\n\nWe run  fast. 128 GPUs are used! (We also test CPUs.)"
+    doc = nlp(text)
+    spans = split_sentences(text, title_end_of(text))
+    arr = sentences.sent_start_array(doc, spans)
+    starts = {s for s, _ in spans}
+    expected = [1 if t.i == 0 or t.idx in starts else 2**64 - 1 for t in doc]
+    assert arr.dtype.name == "uint64" and arr.shape == (len(doc), 1)
+    assert arr[:, 0].tolist() == expected

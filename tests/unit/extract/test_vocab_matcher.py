@@ -65,3 +65,23 @@ def test_the_led_title_labels_need_their_capitals():
     # the other labels keep matching in any case but all-lower single words
     found = _find("imagenet is not matched, IMAGENET and Mixture Of Experts are.", TINY)
     assert sorted(found) == [("IMAGENET", "imagenet"), ("Mixture Of Experts", "moe")]
+
+
+def test_mention_field_order_for_positional_construction():
+    import dataclasses
+
+    from kg.extract.state import Mention
+
+    # find_vocab_mentions builds Mentions positionally in its hot loop
+    assert [f.name for f in dataclasses.fields(Mention)][:10] == [
+        "start",
+        "end",
+        "text",
+        "rule",
+        "confidence",
+        "type",
+        "specific",
+        "concept",
+        "group",
+        "type_rule",
+    ]
