@@ -10,103 +10,135 @@ hardware and parameters only on models.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from kg.extract.normalize import entity_key, is_non_entity
 from kg.extract.state import DocState, Mention, RoleCue
 from kg.models import Evidence, ExtractedEntity, ExtractedRelation, Paper, PaperExtraction
-from kg.ontology import EntityType, Role
+from kg.ontology import EntityType, Relation, Role
+from kg.vocab import VocabConcept
 
 __all__ = ["assemble", "entity_name"]
 
-_ROLE_ORDER = list(Role)
+_ROLE_ORDER = tuple(Role)
+# Enum ``.value`` is a Python-level descriptor; these dicts read it once per member.
+_ROLE_VALUE = {r: r.value for r in Role}
+_TYPE_VALUE = {t: t.value for t in EntityType}
+_RELATION_VALUE = {r: r.value for r in Relation}
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Z0-9]+s$")
+
+
+def _most_used(texts: list[str], forms: Iterable[str]) -> str:
+    """The most frequent of ``forms`` in ``texts``; on a tie, the first of ``forms``."""
+    return max(forms, key=texts.count)  # max keeps the first of equal counts
 
 
 def entity_name(mentions: list[Mention], short_forms: set[str]) -> str:
     """The name of an entity: a defined short form, else the most used surface form."""
     texts = [m.text for m in mentions]
-    shorts = [t for t in texts if t in short_forms]
-    if shorts:
-        return Counter(shorts).most_common(1)[0][0]
-    counts = Counter(texts)
-    return max(counts, key=lambda t: (counts[t], -texts.index(t)))
+    forms = dict.fromkeys(texts)  # distinct, in order of first use
+    return _most_used(texts, [t for t in forms if t in short_forms] or forms)
 
 
-def _evidence(text: str, sent: tuple[int, int], rule: str, confidence: float) -> Evidence:
-    return Evidence(text[sent[0] : sent[1]], sent[0], sent[1], rule, confidence)
+def _best_cues(state: DocState) -> dict[int, dict[Role, RoleCue]]:
+    """Per mention group, the most confident cue of each role (the first one on a tie)."""
+    mentions = state.mentions
+    best: dict[int, dict[Role, RoleCue]] = {}
+    for cue in state.roles:
+        g = mentions[cue.mention].group
+        by_role = best.get(g)
+        if by_role is None:
+            best[g] = {cue.role: cue}
+        else:
+            prev = by_role.get(cue.role)
+            if prev is None or cue.confidence > prev.confidence:
+                by_role[cue.role] = cue
+    return best
+
+
+def _chosen_roles(by_role: dict[Role, RoleCue]) -> list[Role]:
+    """The roles an entity gets, in ``Role`` order: ``proposes`` alone excludes the
+    others, and ``mentions`` only stands when nothing else does."""
+    if Role.PROPOSES in by_role:
+        return [Role.PROPOSES]
+    if len(by_role) == 1:
+        return list(by_role)
+    return [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
+
+
+def _pref_label_alias(concept: VocabConcept, name: str, aliases: list[str]) -> bool:
+    """Whether the concept's prefLabel is a name the text does not use (under any key)."""
+    pref_key = entity_key(concept.pref_label)
+    return entity_key(name) != pref_key and all(entity_key(f) != pref_key for f in aliases)
 
 
 def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
     """Build the guideline-format extraction of ``paper`` from its ``DocState``."""
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, m in enumerate(state.mentions):
-        groups[m.group].append(i)
+    mentions = state.mentions
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        ms = groups.get(m.group)
+        if ms is None:
+            groups[m.group] = [m]
+        else:
+            ms.append(m)
     short_forms = {a.short for a in state.abbreviations}
-    roles_of: dict[int, list] = defaultdict(list)
-    for cue in state.roles:
-        roles_of[state.mentions[cue.mention].group].append(cue)
-    numbers_of: dict[tuple[int, str], list[int]] = defaultdict(list)
+    cues_of = _best_cues(state)
+    numbers_of: dict[tuple[int, str], list[int]] = {}
     for n in state.numbers:
-        numbers_of[(state.mentions[n.mention].group, n.attribute)].append(n.value)
+        numbers_of.setdefault((mentions[n.mention].group, n.attribute), []).append(n.value)
 
     entities: list[ExtractedEntity] = []
     name_of: dict[int, str] = {}
-    for g, idxs in groups.items():
-        ms = [state.mentions[i] for i in idxs]
-        if all(is_non_entity(m.text) for m in ms):
+    for g, ms in groups.items():
+        texts = [m.text for m in ms]
+        forms = dict.fromkeys(texts)  # distinct, in order of first use
+        if all(map(is_non_entity, forms)):
             continue
-        name = entity_name(ms, short_forms)
-        forms = [m.text for m in ms]
-        if _ACRONYM_PLURAL.match(name):  # "GPUs" -> name "GPU", alias "GPUs"
+        if len(forms) == 1:
+            name = texts[0]
+        else:
+            name = _most_used(texts, [t for t in forms if t in short_forms] or forms)
+        if _ACRONYM_PLURAL.match(name):  # "GPUs" -> name "GPU", alias "GPUs" (one of forms)
             name = name[:-1]
-            forms.append(name + "s")
-        aliases: list[str] = []
-        seen = {name}
-        for form in forms:
-            if form not in seen:
-                seen.add(form)
-                aliases.append(form)
+        aliases = [f for f in forms if f != name]
         etype = ms[0].type or EntityType.METHOD
-        cues = roles_of.get(g, [])
-        by_role: dict[Role, RoleCue] = {}
-        for cue in sorted(cues, key=lambda c: -c.confidence):
-            by_role.setdefault(cue.role, cue)
-        if Role.PROPOSES in by_role:
-            by_role = {Role.PROPOSES: by_role[Role.PROPOSES]}
-        elif len(by_role) > 1:
-            by_role.pop(Role.MENTIONS, None)
-        roles = sorted(by_role, key=_ROLE_ORDER.index)
+        by_role = cues_of.get(g)
+        roles = _chosen_roles(by_role) if by_role else []
         evidence = {}
         for role in roles:
-            cue = by_role[role]
-            sent = state.sentence_of(state.mentions[cue.mention].start)
-            evidence[role.value] = _evidence(text, sent, cue.rule, cue.confidence)
+            cue = by_role[role]  # type: ignore[index]  # roles is empty when by_role is None
+            start, end = state.sentence_of(mentions[cue.mention].start)
+            evidence[_ROLE_VALUE[role]] = Evidence(
+                text[start:end], start, end, cue.rule, cue.confidence
+            )
         count = None
-        if etype is EntityType.HARDWARE and Role.RUNS_ON in by_role:
+        if etype is EntityType.HARDWARE and Role.RUNS_ON in roles:
             counts = numbers_of.get((g, "count"))
             count = max(counts) if counts else None
         params = None
         if etype is EntityType.MODEL:
             ps = numbers_of.get((g, "parameters"))
             params = ps[0] if ps else None
-        concept = next((m.concept for m in ms if m.concept is not None), None)
-        if concept is not None and entity_key(concept.pref_label) not in {
-            entity_key(f) for f in (name, *aliases)
-        }:
+        concept = None
+        for m in ms:
+            if m.concept is not None:
+                concept = m.concept
+                break
+        if concept is not None and _pref_label_alias(concept, name, aliases):
             aliases.append(concept.pref_label)  # the vocabulary's name for what the text says
         entities.append(
-            ExtractedEntity(
-                name=name,
-                type=etype.value,
-                aliases=aliases,
-                alt_types=[],
-                specific=concept.specific if concept else any(m.specific for m in ms),
-                roles=[r.value for r in roles],
-                count=count,
-                parameters=params,
-                vocab_id=concept.id if concept else None,
-                evidence=evidence,
+            ExtractedEntity(  # positionally: keyword arguments cost twice as much here
+                name,
+                _TYPE_VALUE[etype],
+                aliases,
+                [],  # alt_types
+                concept.specific if concept else any(m.specific for m in ms),
+                [_ROLE_VALUE[r] for r in roles],
+                count,
+                params,  # parameters
+                concept.id if concept else None,  # vocab_id
+                evidence,
             )
         )
         name_of[g] = name
@@ -114,16 +146,20 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
     relations: list[ExtractedRelation] = []
     seen_pairs: set[tuple[int, int]] = set()
     for r in sorted(state.relations, key=lambda r: -r.confidence):
-        hg, tg = state.mentions[r.head].group, state.mentions[r.tail].group
+        hg, tg = mentions[r.head].group, mentions[r.tail].group
         if hg == tg or hg not in name_of or tg not in name_of:
             continue
-        key = (name_of[hg], r.relation.value, name_of[tg])
-        if (hg, tg) in seen_pairs or entity_key(key[0]) == entity_key(key[2]):
+        head, tail = name_of[hg], name_of[tg]
+        if (hg, tg) in seen_pairs or entity_key(head) == entity_key(tail):
             continue
         seen_pairs.add((hg, tg))  # one relation per ordered pair: the most confident
+        start, end = r.sent
         relations.append(
             ExtractedRelation(
-                key[0], r.relation.value, key[2], _evidence(text, r.sent, r.rule, r.confidence)
+                head,
+                _RELATION_VALUE[r.relation],
+                tail,
+                Evidence(text[start:end], start, end, r.rule, r.confidence),
             )
         )
     return PaperExtraction(paper=paper, entities=entities, relations=_reduce(relations))
@@ -131,10 +167,12 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
 
 def _reduce(relations: list[ExtractedRelation]) -> list[ExtractedRelation]:
     """Drop ``A r C`` where ``A r B`` and ``B r C`` hold (keep the direct parent only)."""
+    if len(relations) < 3:  # a drop needs three distinct relations: A-B, B-C and A-C
+        return relations
     pairs = {(r.head, r.type, r.tail) for r in relations}
-    tails: dict[tuple[str, str], set[str]] = defaultdict(set)
+    tails: dict[tuple[str, str], set[str]] = {}
     for h, t, tl in pairs:
-        tails[(h, t)].add(tl)
+        tails.setdefault((h, t), set()).add(tl)
     return [
         r
         for r in relations

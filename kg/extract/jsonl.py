@@ -13,6 +13,9 @@ from kg.models import Paper
 
 __all__ = ["ExtractSummary", "write_extractions"]
 
+#: ``json.dumps(obj, ensure_ascii=False)`` without building a new encoder for every paper.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 
 @dataclass(slots=True)
 class ExtractSummary:
@@ -41,7 +44,7 @@ def write_extractions(
     """Extract every paper and write one JSON object per line to ``out``."""
     summary = ExtractSummary()
     for extraction in extractor.extract(papers, batch_size=batch_size):
-        out.write(json.dumps(extraction.to_dict(), ensure_ascii=False))
+        out.write(_to_json(extraction.to_dict()))
         out.write("\n")
         summary.papers += 1
         summary.entities += len(extraction.entities)

@@ -35,7 +35,7 @@ from kg.extract import (  # noqa: F401
     vocab_matcher,
 )
 from kg.extract.assemble import assemble
-from kg.extract.state import DocState, ensure_extension
+from kg.extract.state import attach_state, ensure_extension, state_of
 from kg.models import Paper, PaperExtraction
 
 __all__ = ["build_nlp", "Extractor", "COMPONENTS", "split_final_dots"]
@@ -99,17 +99,17 @@ class Extractor:
         """Tokenise ``paper.text`` and attach its state (so no component rebuilds the text)."""
         text = paper.text
         doc = self.nlp.make_doc(text)
-        doc._.kg = DocState(text=text)
+        attach_state(doc, text)
         return doc
 
     def extract(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[PaperExtraction]:
         """Extract from a stream of papers, lazily, through ``nlp.pipe``."""
         pairs = ((self._doc(p), p) for p in papers)
         for doc, paper in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
-            state = doc._.kg
+            state = state_of(doc)
             yield assemble(paper, state, state.text)
 
     def extract_one(self, paper: Paper) -> PaperExtraction:
         """Extract from one paper."""
-        doc = self.nlp(self._doc(paper))
-        return assemble(paper, doc._.kg, doc._.kg.text)
+        state = state_of(self.nlp(self._doc(paper)))
+        return assemble(paper, state, state.text)

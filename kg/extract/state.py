@@ -9,11 +9,24 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kg.ontology import EntityType, Relation, Role
 from kg.vocab import VocabConcept
 
-__all__ = ["Mention", "Abbreviation", "RoleCue", "RelationCue", "NumberCue", "DocState"]
+__all__ = [
+    "Mention",
+    "Abbreviation",
+    "RoleCue",
+    "RelationCue",
+    "NumberCue",
+    "DocState",
+    "state_of",
+    "attach_state",
+    "ensure_extension",
+]
+
+_start = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -93,10 +106,11 @@ class DocState:
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``offset``."""
-        if not self.sentences:
+        sentences = self.sentences
+        if not sentences:
             return 0, self.title_end
-        i = bisect_right(self.sentences, (offset, 1 << 62)) - 1
-        return self.sentences[max(i, 0)]
+        i = bisect_right(sentences, offset, key=_start)  # sentences starting at or before
+        return sentences[i - 1] if i else sentences[0]
 
     def lowered(self) -> str:
         """``text.lower()``, computed once; ``text`` itself if lowering changes lengths."""
@@ -109,6 +123,13 @@ class DocState:
         return {m.type for m in self.mentions if m.type is not None}
 
 
+#: Where spaCy keeps the value of ``doc._.kg``: ``doc.user_data[("._.", name, None, None)]``
+#: (``spacy.tokens.underscore.Underscore._get_key``). Every ``doc._`` access builds a new
+#: ``Underscore`` object (microseconds, several times per document), so the state is read and
+#: written through ``user_data`` directly; ``doc._.kg`` sees the same value.
+_STATE_KEY = ("._.", "kg", None, None)
+
+
 def ensure_extension() -> None:
     """Register ``Doc._.kg`` (idempotent)."""
     from spacy.tokens import Doc
@@ -118,9 +139,15 @@ def ensure_extension() -> None:
 
 
 def state_of(doc) -> DocState:  # noqa: ANN001 - spaCy Doc
-    """The ``DocState`` of ``doc``, created if an earlier component did not."""
-    state = doc._.kg
+    """The ``DocState`` of ``doc`` (``doc._.kg``), created if an earlier component did not."""
+    state = doc.user_data.get(_STATE_KEY)
     if state is None:
-        state = DocState(text=doc.text)
-        doc._.kg = state
+        state = attach_state(doc, doc.text)
+    return state
+
+
+def attach_state(doc, text: str) -> DocState:  # noqa: ANN001 - spaCy Doc
+    """Set ``doc._.kg`` to a new ``DocState`` of ``text`` (which must be ``doc.text``)."""
+    state = DocState(text=text)
+    doc.user_data[_STATE_KEY] = state
     return state
