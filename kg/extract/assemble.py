@@ -10,7 +10,6 @@ hardware and parameters only on models.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from kg.extract.normalize import entity_key, is_non_entity
 from kg.extract.state import DocState, Mention, RoleCue
@@ -28,16 +27,19 @@ _RELATION_VALUE = {r: r.value for r in Relation}
 _ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Z0-9]+s$")
 
 
-def _most_used(texts: list[str], forms: Iterable[str]) -> str:
-    """The most frequent of ``forms`` in ``texts``; on a tie, the first of ``forms``."""
-    return max(forms, key=texts.count)  # max keeps the first of equal counts
+def _name_of(texts: list[str], forms: dict[str, None], short_forms: set[str]) -> str:
+    """The most used defined short form among ``forms`` (the distinct ``texts``, in order
+    of first use), else the most used form; on a tie, the first of them."""
+    if len(forms) == 1:  # most groups: one surface form
+        return texts[0]
+    # max keeps the first of equal counts
+    return max([t for t in forms if t in short_forms] or forms, key=texts.count)
 
 
 def entity_name(mentions: list[Mention], short_forms: set[str]) -> str:
     """The name of an entity: a defined short form, else the most used surface form."""
     texts = [m.text for m in mentions]
-    forms = dict.fromkeys(texts)  # distinct, in order of first use
-    return _most_used(texts, [t for t in forms if t in short_forms] or forms)
+    return _name_of(texts, dict.fromkeys(texts), short_forms)
 
 
 def _best_cues(state: DocState) -> dict[int, dict[Role, RoleCue]]:
@@ -95,10 +97,7 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
         forms = dict.fromkeys(texts)  # distinct, in order of first use
         if all(map(is_non_entity, forms)):
             continue
-        if len(forms) == 1:
-            name = texts[0]
-        else:
-            name = _most_used(texts, [t for t in forms if t in short_forms] or forms)
+        name = _name_of(texts, forms, short_forms)
         if _ACRONYM_PLURAL.match(name):  # "GPUs" -> name "GPU", alias "GPUs" (one of forms)
             name = name[:-1]
         aliases = [f for f in forms if f != name]

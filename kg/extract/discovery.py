@@ -63,10 +63,6 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
 )
 _SHAPE_CHECK = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]+-\d")
-_SHAPED = re.compile(
-    r"(?<![\w\-])(?=[\w.+\-]*(?:[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]))"
-    r"[A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=[\w]))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
-)
 _CAP_VERSION = re.compile(
     r"([A-Z](?<![\w\-][A-Z])[a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
     r"(?![.,]\d)"

@@ -16,24 +16,22 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import DocState, Mention, RelationCue, ensure_extension, state_of
+from kg.extract.state import (
+    DocState,
+    Mention,
+    RelationCue,
+    ensure_extension,
+    group_by_sentence,
+    state_of,
+)
 from kg.ontology import EntityType, Relation, Role
 
-__all__ = [
-    "derived_suffix",
-    "name_relation",
-    "find_relations",
-    "EntityRelations",
-    "mention_sentences",
-    "any_between",
-]
+__all__ = ["derived_suffix", "name_relation", "find_relations", "EntityRelations"]
 
 _DERIVED = re.compile(
     r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
@@ -59,8 +57,6 @@ _SUCH_AS = re.compile(
 )
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
-_PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
-_LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
     r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
     r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
@@ -68,21 +64,6 @@ _NP_END = re.compile(
 )
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare)\s(?:a|an)\s((?:[\w\-]+\s){0,5})")
-
-
-def mention_sentences(state: DocState) -> list[tuple[int, int]]:
-    """``state.sentence_of(m.start)`` for every mention, with one bisect each."""
-    sents = state.sentences
-    if not sents:
-        return [(0, state.title_end)] * len(state.mentions)
-    starts = [s for s, _ in sents]
-    return [sents[max(bisect_right(starts, m.start) - 1, 0)] for m in state.mentions]
-
-
-def any_between(offsets: list[int], lo: int, hi: int) -> bool:
-    """True if sorted ``offsets`` hold one in ``[lo, hi)``."""
-    i = bisect_left(offsets, lo)
-    return i < len(offsets) and offsets[i] < hi
 
 
 def derived_suffix(derived: str, base: str) -> bool:
@@ -124,14 +105,6 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     return None
 
 
-def _sent_mentions(sents: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
-    """Mention indices by sentence, given the sentence of each mention."""
-    out: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, sent in enumerate(sents):
-        out[sent].append(i)
-    return out
-
-
 def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[RelationCue]:
     """Relations the names imply (derived versions, named heads), within the paper."""
     names: dict[tuple[int, str], tuple[int, Mention]] = {}
@@ -165,7 +138,7 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
 def find_relations(text: str, state: DocState) -> list[RelationCue]:
     """All relation cues of a document (mentions are typed, roles assigned)."""
     ms = state.mentions
-    sents = mention_sentences(state)
+    sents = state.mention_sentences()
     out: list[RelationCue] = list(_name_cues(state, sents))
     proposed = {ms[c.mention].group for c in state.roles if c.role is Role.PROPOSES}
     first_of: dict[int, int] = {}
@@ -185,7 +158,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                             i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sent
                         )
                     )
-    for sent, idxs in _sent_mentions(sents).items():
+    for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         for i in idxs:
             m = ms[i]

@@ -19,12 +19,15 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.relations import (
-    any_between,
-    derived_suffix,
-    mention_sentences,
+from kg.extract.relations import derived_suffix
+from kg.extract.state import (
+    DocState,
+    Mention,
+    RoleCue,
+    ensure_extension,
+    group_by_sentence,
+    state_of,
 )
-from kg.extract.state import DocState, Mention, RoleCue, ensure_extension, state_of
 from kg.ontology import EntityType, Role
 
 __all__ = [
@@ -156,6 +159,12 @@ def cue_starts(low: str) -> Cues | None:
     return Cues(low, **at)
 
 
+def any_between(offsets: list[int], lo: int, hi: int) -> bool:
+    """True if sorted ``offsets`` hold one in ``[lo, hi)``."""
+    i = bisect_left(offsets, lo)
+    return i < len(offsets) and offsets[i] < hi
+
+
 def proposed_groups(
     state: DocState,
     text: str,
@@ -164,12 +173,12 @@ def proposed_groups(
 ) -> set[int]:
     """Groups of the entities the paper proposes (title name, "we propose X", "our X").
 
-    ``sents``: the sentence of each mention (``mention_sentences``); ``cues``: the
+    ``sents``: the sentence of each mention (``DocState.mention_sentences``); ``cues``: the
     ``cue_starts`` of the text (None: the regexes search everywhere).
     """
     ms = state.mentions
     if sents is None:
-        sents = mention_sentences(state)
+        sents = state.mention_sentences()
     spans = state.proposed
     out = {m.group for m in ms if m.rule in _PROPOSE_RULES}
     long_forms = {(a.long_start, a.long_end) for a in state.abbreviations}
@@ -340,20 +349,13 @@ def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue
 def assign_roles(text: str, state: DocState) -> None:
     """Fill ``state.roles`` with one cue per mention."""
     ms = state.mentions
-    sents = mention_sentences(state)
+    sents = state.mention_sentences()
     low = state.lowered()
     cues = cue_starts(low)
     proposed = proposed_groups(state, text, sents, cues)
-    by_sent: dict[tuple[int, int], list[int]] = {}
-    for i, sent in enumerate(sents):
-        idxs = by_sent.get(sent)
-        if idxs is None:
-            by_sent[sent] = [i]
-        else:
-            idxs.append(i)
     roles = state.roles
     title_end = state.title_end
-    for sent, idxs in by_sent.items():
+    for sent, idxs in group_by_sentence(sents).items():
         s0, s1 = sent
         has_proposed = False
         for i in idxs:
@@ -393,5 +395,6 @@ class PaperRoles:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_roles(state_of(doc).text, state_of(doc))
+        state = state_of(doc)
+        assign_roles(state.text, state)
         return doc

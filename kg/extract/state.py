@@ -24,6 +24,7 @@ __all__ = [
     "state_of",
     "attach_state",
     "ensure_extension",
+    "group_by_sentence",
 ]
 
 _start = itemgetter(0)
@@ -112,6 +113,14 @@ class DocState:
         i = bisect_right(sentences, offset, key=_start)  # sentences starting at or before
         return sentences[i - 1] if i else sentences[0]
 
+    def mention_sentences(self) -> list[tuple[int, int]]:
+        """``sentence_of(m.start)`` for every mention, in order (the starts listed once)."""
+        sentences = self.sentences
+        if not sentences:
+            return [(0, self.title_end)] * len(self.mentions)
+        starts = [s for s, _ in sentences]
+        return [sentences[max(bisect_right(starts, m.start) - 1, 0)] for m in self.mentions]
+
     def lowered(self) -> str:
         """``text.lower()``, computed once; ``text`` itself if lowering changes lengths."""
         if not self._lower:
@@ -121,6 +130,19 @@ class DocState:
 
     def types(self) -> set[EntityType]:
         return {m.type for m in self.mentions if m.type is not None}
+
+
+def group_by_sentence(sents: list[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+    """Mention indices by sentence (sentences in order of first use), given the sentence
+    of each mention (``DocState.mention_sentences``)."""
+    out: dict[tuple[int, int], list[int]] = {}
+    for i, sent in enumerate(sents):
+        idxs = out.get(sent)
+        if idxs is None:
+            out[sent] = [i]
+        else:
+            idxs.append(i)
+    return out
 
 
 #: Where spaCy keeps the value of ``doc._.kg``: ``doc.user_data[("._.", name, None, None)]``

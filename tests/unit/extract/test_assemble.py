@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract.assemble import _best_cues, _chosen_roles, _reduce, entity_name
-from kg.extract.state import DocState, Mention, RoleCue, attach_state, ensure_extension, state_of
+from kg.extract.state import (
+    DocState,
+    Mention,
+    RoleCue,
+    attach_state,
+    ensure_extension,
+    group_by_sentence,
+    state_of,
+)
 from kg.models import Evidence, ExtractedRelation
 from kg.ontology import Role
 
@@ -109,6 +117,24 @@ def test_sentence_of_matches_tuple_bisect(starts, offset):
         assert state.sentence_of(offset) == sentences[max(i, 0)]
     else:
         assert state.sentence_of(offset) == (0, 3)
+
+
+@given(
+    st.lists(st.integers(0, 400), max_size=8, unique=True),
+    st.lists(st.integers(0, 500), max_size=12),
+)
+def test_mention_sentences_is_sentence_of_each_mention(starts, offsets):
+    sentences = [(s, s + 7) for s in sorted(starts)]
+    mentions = [Mention(o, o + 1, "x", "r", 1.0) for o in offsets]
+    state = DocState(text="x" * 500, title_end=3, sentences=sentences, mentions=mentions)
+    sents = state.mention_sentences()
+    assert sents == [state.sentence_of(o) for o in offsets]
+    groups = group_by_sentence(sents)
+    assert [i for idxs in groups.values() for i in idxs] == sorted(
+        range(len(offsets)), key=lambda i: (list(groups).index(sents[i]), i)
+    )
+    assert all(sents[i] == sent for sent, idxs in groups.items() for i in idxs)
+    assert list(groups) == list(dict.fromkeys(sents))
 
 
 def test_state_of_is_doc_underscore_kg():
