@@ -68,9 +68,11 @@ _HEAD_STOP = re.compile(
 _NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
 _APPOSITIVE = re.compile(r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:a|an|the|our|one)?\s*(?=\S)")
 # The words before a name that suggest its type: groups of (regex, type, weight, rule),
-# each led by its literal cue words. Each regex ends at the name, so ``search`` tries every
-# start in the window (slow); a group's regexes run only if one of its cue words (a word
-# every match of them contains) is in the window.
+# each led by its literal cue words. They run on the lower-cased window ("Evaluated on X"
+# starts a sentence as often as "evaluated on X" ends one), so they are written in lower
+# case. Each regex ends at the name, so ``search`` tries every start in the window (slow);
+# a group's regexes run only if one of its cue words (a word every match of them
+# contains) is in the window.
 _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, float, str]]]] = [
     (
         ("implemented", "written", "built", "developed", "integrated"),
@@ -123,7 +125,7 @@ _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, flo
             ),
             (
                 re.compile(
-                    r"(?:models?|LLMs?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
+                    r"(?:models?|llms?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
                     r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
                 ),
                 M,
@@ -237,10 +239,11 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     before = text[max(0, m.start - 80) : m.start]
     if not before[-1:].isspace():  # every context regex ends in whitespace
         return out
+    low = before.lower()
     for cues, rules in _BEFORE:
         for cue in cues:
-            if cue in before:
-                out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(before))
+            if cue in low:
+                out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(low))
                 break
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):
         out.append((H, 0.8, "count_context"))

@@ -53,6 +53,23 @@ def test_context_signals():
     assert T.HARDWARE in _signals("We train on 64 Zeta chips.", "Zeta")
 
 
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Evaluated on Quux, it wins.", "Quux", T.DATASET),
+        ("Implemented in Blorp, it is fast.", "Blorp", T.SYSTEM),
+        ("LLMs such as Zorb-Chat answer well.", "Zorb-Chat", T.MODEL),
+        ("Fine-tuning Zorb-Chat is cheap.", "Zorb-Chat", T.MODEL),
+    ],
+)
+def test_context_cues_at_sentence_start(text, name, expected):
+    assert expected in _signals(text, name)
+
+
+def test_context_cues_still_need_their_words():
+    assert _signals("Zorb is evaluated. Quux is small.", "Quux") == set()
+
+
 @pytest.mark.parametrize("name", ["SNAS", "MINDS", "MicroZorb", "SNOW"])
 def test_product_prefixes_need_a_number(name):
     assert shape_type(name) is None or shape_type(name)[0] is not T.HARDWARE
@@ -71,6 +88,9 @@ _WORDS = st.sampled_from(
         "implemented in the",
         "written on",
         "evaluated on the",
+        "Evaluated on",
+        "Implemented in",
+        "EXPERIMENTS ON",
         "results across",
         "experiments on",
         "datasets such as",
@@ -106,10 +126,11 @@ _WORDS = st.sampled_from(
 @given(st.lists(_WORDS, max_size=16).map(lambda ws: "".join(w + " " for w in ws)[-80:]))
 def test_cues_are_present_whenever_a_context_regex_matches(window):
     for w in (window, window.rstrip(" "), window + "\n"):
+        low = w.lower()  # the context regexes run on the lower-cased window
         for cues, rules in entity_typing._BEFORE:
-            if any(rx.search(w) for rx, *_ in rules):
+            if any(rx.search(low) for rx, *_ in rules):
                 assert w[-1:].isspace()
-                assert any(c in w for c in cues)
+                assert any(c in low for c in cues)
         if entity_typing._COUNT_BEFORE.search(w):
             assert w[-1:].isspace()
             assert entity_typing._may_end_in_count(w)
