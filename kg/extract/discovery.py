@@ -28,7 +28,7 @@ from kg.extract.lexicon import (
     STOP_MODIFIERS,
     TYPE_NOUNS,
 )
-from kg.extract.normalize import entity_key, is_non_entity
+from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
 from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
 
 __all__ = [
@@ -386,9 +386,7 @@ def _after_non_word(
 
 def concept_phrases(text: str) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
-    low_text = text.lower()
-    if len(low_text) != len(text):  # lower() changed lengths (rare non-ASCII): no folding
-        low_text = text
+    low_text = lower_same_offsets(text)
     for m in _after_non_word(_HEAD, _HEAD_AT_START, low_text):
         head = text[m.start(1) : m.end(1)]
         low = m.group(1).lower()

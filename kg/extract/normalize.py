@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["entity_key", "is_non_entity", "NON_ENTITY_KEYS", "singular"]
+__all__ = ["entity_key", "is_non_entity", "NON_ENTITY_KEYS", "singular", "lower_same_offsets"]
 
 _GREEK = {
     "α": "alpha",
@@ -42,6 +42,21 @@ _VERSION_MARKS = (
     (re.compile(r"(?<=\d)\.(?=\d)"), " point "),
 )
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2}s$")
+
+
+def lower_same_offsets(text: str) -> str:
+    """``text.lower()`` with every character at its offset.
+
+    A few characters lower to two ("İ" -> "i̇"), which would shift every later offset;
+    those are kept as they are, every other character is lowered.
+
+    >>> lower_same_offsets("İstanbul Outperforms"), lower_same_offsets("Adam")
+    ('İstanbul outperforms', 'adam')
+    """
+    low = text.lower()  # lowering never shortens: equal length means equal offsets
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
 
 
 @lru_cache(maxsize=65536)

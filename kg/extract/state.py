@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from kg.extract.normalize import lower_same_offsets
 from kg.ontology import EntityType, Relation, Role
 from kg.vocab import VocabConcept
 
@@ -122,10 +123,9 @@ class DocState:
         return [sentences[max(bisect_right(starts, m.start) - 1, 0)] for m in self.mentions]
 
     def lowered(self) -> str:
-        """``text.lower()``, computed once; ``text`` itself if lowering changes lengths."""
+        """``text`` lower-cased with its offsets kept (``lower_same_offsets``), once."""
         if not self._lower:
-            low = self.text.lower()
-            self._lower = low if len(low) == len(self.text) else self.text
+            self._lower = lower_same_offsets(self.text)
         return self._lower
 
     def types(self) -> set[EntityType]:

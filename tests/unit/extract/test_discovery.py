@@ -64,6 +64,13 @@ def test_concept_phrases_by_head_noun():
     assert not any("deep learning" in f for f in found)
 
 
+def test_concept_phrases_in_texts_whose_lower_case_is_longer():
+    # "İ" lowers to two characters; capitalised heads must still be found, at their offsets
+    text = "Made in İzmir. Pipeline Parallelism helps."
+    found = _texts(text, concept_phrases(text))
+    assert "Pipeline Parallelism" in found
+
+
 def test_resolve_overlaps_keeps_longest():
     ms = [Mention(0, 9, "DeepSpeed", "vocab", 0.95), Mention(0, 17, "DeepSpeed-FastGen", "x", 0.7)]
     assert [m.text for m in resolve_overlaps(ms)] == ["DeepSpeed-FastGen"]

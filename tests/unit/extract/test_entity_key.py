@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.normalize import entity_key
+from kg.extract.normalize import entity_key, lower_same_offsets
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,16 @@ def test_paper_keeps_a_name_and_its_plus_plus_version_apart() -> None:
     names = {e.name: e for e in Extractor().extract_one(paper).entities}
     assert "ZeRO++" in names and "ZeRO" in names
     assert "ZeRO" not in names["ZeRO++"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adam Outperforms SGD", "adam outperforms sgd"),
+        ("ΣΑΣ", "σας"),  # context-dependent final sigma, as str.lower() gives it
+        ("İzmir: ẞig Outperforms", "İzmir: ßig outperforms"),  # "İ" lowers to two characters
+    ],
+)
+def test_lower_same_offsets_keeps_offsets(text: str, expected: str) -> None:
+    assert lower_same_offsets(text) == expected
+    assert len(expected) == len(text)

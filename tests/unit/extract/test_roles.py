@@ -55,3 +55,13 @@ def test_more_proposal_cues(extractor):
     )
     for name in ("ZorbNet", "ZorbNet-Lite", "QuuxNets", "Blorp-2"):
         assert got[name][1] == ("proposes",), name
+
+
+def test_cues_ignore_case_in_texts_whose_lower_case_is_longer(extractor):
+    # "İ" lowers to two characters; the cues must still be read in lower case
+    for abstract in (
+        "We propose Zorblax. Compared with QuuxNet-2, Zorblax is fast.",
+        "We propose Zorblax for İzmir. Compared with QuuxNet-2, Zorblax is fast.",
+    ):
+        got = _roles(extractor, "Zorblax: Lean Training", abstract)
+        assert got["QuuxNet-2"][1] == ("compares_with",), abstract
