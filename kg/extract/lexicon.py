@@ -111,6 +111,11 @@ STOP_MODIFIERS = _words(
     them then these they this those three through thus to token tokens traditional training
     two typical under underlying unified using vanilla various very via was we well well-known
     were what when where which while whole whose widely-used will with within without
+    about above after again against already although always because before being below
+    beyond called commonly despite did do does down dubbed during either even ever except
+    further generally had has have he here i if inside known mainly mostly my named neither
+    never nor now often onto ones out outside per she since still termed there though toward
+    towards until unless up upon us used usually versus vs whether who whom widely yet your
     """
 )
 

@@ -64,6 +64,17 @@ def test_concept_phrases_by_head_noun():
     assert not any("deep learning" in f for f in found)
 
 
+def test_function_words_are_no_modifiers():
+    text = (
+        "Even though quantization helps, accuracy drops after fine-tuning, unlike widely "
+        "used optimizers."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "quantization" in found
+    assert "fine-tuning" in found
+    assert not any(f.split()[0] in ("though", "after", "used") for f in found), found
+
+
 def test_concept_phrases_in_texts_whose_lower_case_is_longer():
     # "İ" lowers to two characters; capitalised heads must still be found, at their offsets
     text = "Made in İzmir. Pipeline Parallelism helps."
