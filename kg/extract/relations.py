@@ -1,11 +1,13 @@
 """Relations between entities stated in one paper.
 
 - ``extends``: a name derived from another in the same paper (X-Infinity, Xv2, X++,
-  XX, X 2, X-Next), or "extends X" / "generalizing X" / "an extension of X";
-- ``implemented_in``: "implemented in PyTorch", "built on MindSpore", "a JAX
-  implementation of X", title "... in PyTorch";
-- ``is_a``: "X, a Y" and "X is a Y" where Y is a generic concept, "Y such as X",
-  "Y like X", "Y including X".
+  XX, X 2, X-Next), or "extends X" / "generalizing X" / "an extension of X" / "a novel
+  variant of X" / "an improved version of X"; the subject is the mention right before
+  the cue ("X, a variant of Y"), else the paper's own entity;
+- ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "built on
+  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", title "... in PyTorch";
+- ``is_a``: "X, a Y", "X is a Y" and "X (a Y)" where Y is a generic concept, "Y such as
+  X", "Y like X", "Y including X", "Y, in particular X", "X and other Y".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -39,22 +41,35 @@ _DERIVED = re.compile(
 )
 _SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
 _IMPL = re.compile(
-    r"\b(?:implemented|written|built|developed|integrated|available|released|shipped|"
-    r"open-sourced)\s(?:\w+\s)?(?:in|on|upon|into|with|atop|as\spart\sof)\s(?:the\s|top\sof\s)?$"
+    r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
+    r"shipped|open-sourced)\s(?:\w+\s)?(?:in|on|upon|into|with|atop|using|as\spart\sof)\s"
+    r"(?:the\s|top\sof\s)?$"
+    r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using)\s(?:the\s)?$"
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
 )
+# "S's M": a system's own method or model
+_POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 _IMPL_OF = re.compile(r"^\s(?:implementation|version|port)\sof\s(?:the\s)?(?:\w+\s){0,3}$")
 _EXTENDS_BEFORE = re.compile(
-    r"\b(?:extend(?:s|ing)?|generaliz(?:es|ing)|generalis(?:es|ing)|an\sextension\sof|"
-    r"a\sgeneralization\sof|a\svariant\sof|builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
+    r"\b(?:extend(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
+    r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
+    r"(?:improved|enhanced|extended|modified|generali[sz]ed)\sversion)\sof|"
+    r"builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
     re.IGNORECASE,
+)
+# Between a mention and the extends cue after it that makes the mention its subject:
+# "X extends", "X, which extends", "X is a variant of", "X, a variant of".
+_SUBJECT_GAP = re.compile(  # used with match(text, pos, endpos): no "^"
+    r"\)?\s?(?:,\s)?(?:(?:which|that|is|are|was|were|has|have|been|be|can|will|also|further|"
+    r"thus|directly|naturally|fully|efficiently)\s)*$"
 )
 _SUCH_AS = re.compile(
     r"^\)?[\s,]*(?:(?:variants?|methods?|techniques?|models?|systems?|frameworks?|algorithms?|"
-    r"architectures?|approaches|optimizers?|schemes?|strategies)\s)?,?\s?"
-    r"(?:such\sas|like|including|e\.g\.,?|especially|namely)\s"
+    r"architectures?|approaches|optimizers?|schemes?|strategies|baselines?)\s)?,?\s?"
+    r"(?:such\sas|like|including|e\.g\.,?|especially|namely|in\sparticular|particularly)\s"
 )
+_AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
@@ -63,7 +78,7 @@ _NP_END = re.compile(
     r"and|in|on|by|based|where|designed|tailored|built)\b)"
 )
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
-_APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare)\s(?:a|an)\s((?:[\w\-]+\s){0,5})")
+_APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an)\s((?:[\w\-]+\s){0,5})")
 
 
 def derived_suffix(derived: str, base: str) -> bool:
@@ -180,7 +195,11 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                         head,
                     ),
                 )
-                if _IMPL.search(before) and subject is not None:
+                imp = _IMPL.search(before)
+                if imp is not None:
+                    cue_start = m.start - len(before) + imp.start()
+                    subject = _adjacent_subject(text, idxs, ms, i, cue_start, subject)
+                if imp is not None and subject is not None:
                     out.append(
                         RelationCue(
                             subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent
@@ -203,8 +222,26 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                     out.append(
                         RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent)
                     )
-            if _EXTENDS_BEFORE.search(before) and head is not None and ms[head].group != m.group:
-                out.append(RelationCue(head, Relation.EXTENDS, i, "extends_cue", 0.7, sent))
+                # S's M: the system's own method or model
+                own = _POSSESSIVE.match(after)
+                if own is not None:
+                    at = m.end + own.end()
+                    for j in idxs:
+                        if ms[j].start == at and ms[j].type in (
+                            EntityType.METHOD,
+                            EntityType.MODEL,
+                        ):
+                            out.append(
+                                RelationCue(
+                                    j, Relation.IMPLEMENTED_IN, i, "possessive_system", 0.7, sent
+                                )
+                            )
+            ext = _EXTENDS_BEFORE.search(before)
+            if ext is not None:
+                cue_start = m.start - len(before) + ext.start()
+                subject = _adjacent_subject(text, idxs, ms, i, cue_start, head)
+                if subject is not None and ms[subject].group != m.group:
+                    out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, sent))
             # X, a Y [method]  /  X is a Y: Y a generic concept heading the appositive
             ap = _APPOS.match(after)
             if ap:
@@ -225,6 +262,46 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             if not m.specific and cue:
                 for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
                     out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
+            # X, X2 and other Y
+            other = _AND_OTHER.match(after) if "other" in after[:12] else None
+            if other is not None:
+                y = next((j for j in idxs if ms[j].start >= m.end + other.end()), None)
+                if (
+                    y is not None
+                    and not ms[y].specific
+                    and ms[y].group != m.group
+                    and not _NP_BREAK.search(text, m.end + other.end(), ms[y].start)
+                    and ms[y].start - m.end - other.end() <= 30
+                ):
+                    for j in _listed_before(text, idxs, ms, i):
+                        out.append(RelationCue(j, Relation.IS_A, y, "and_other_is_a", 0.65, sent))
+    return out
+
+
+def _adjacent_subject(
+    text: str, idxs: list[int], ms: list[Mention], i: int, cue_start: int, default: int | None
+) -> int | None:
+    """The mention right before a cue that is its subject ("X, a variant of", "X is
+    implemented in"), else ``default``."""
+    for j in reversed(idxs):
+        if j >= i or ms[j].end > cue_start:
+            continue
+        return j if _SUBJECT_GAP.match(text, ms[j].end, cue_start) else default
+    return default
+
+
+def _listed_before(text: str, idxs: list[int], ms: list[Mention], i: int) -> list[int]:
+    """Mention ``i`` and those listed right before it ("A, B and C" for C)."""
+    out = [i]
+    first = ms[i].start
+    for j in reversed(idxs):
+        x = ms[j]
+        if j >= i or x.end > first:
+            continue
+        if first - x.end > 25 or not _LIST_GAP.match(text[x.end : first]):
+            break
+        out.append(j)
+        first = x.start
     return out
 
 

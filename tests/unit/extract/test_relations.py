@@ -48,3 +48,58 @@ def test_is_a_from_such_as(extractor):
         "We study Mixture-of-Experts (MoE) variants such as Quux and ZorbMoE.",
     )
     assert ("Quux", "is_a", "MoE") in rels
+
+
+def test_implement_in_with_the_object_between(extractor):
+    rels = _relations(
+        extractor,
+        "Zorblax: A New Optimizer",
+        "We propose Zorblax, a new optimizer. We implement Zorblax in PyTorch, and "
+        "QuuxNet-2 is implemented using JAX.",
+    )
+    assert ("Zorblax", "implemented_in", "PyTorch") in rels
+    assert ("QuuxNet-2", "implemented_in", "JAX") in rels
+
+
+def test_possessive_system_ships_the_method(extractor):
+    rels = _relations(
+        extractor,
+        "A Study of Training",
+        "We compare against DeepSpeed's ZeRO and Megatron-LM's sequence parallelism.",
+    )
+    assert ("ZeRO", "implemented_in", "DeepSpeed") in rels
+    assert ("sequence parallelism", "implemented_in", "Megatron-LM") in rels
+
+
+def test_extends_takes_the_subject_next_to_the_cue(extractor):
+    rels = _relations(
+        extractor,
+        "Zorblax: A New Optimizer",
+        "We propose Zorblax. BlorpNet, a variant of QuuxNet, is also studied. "
+        "Zorblax is an improved version of Adam.",
+    )
+    assert ("BlorpNet", "extends", "QuuxNet") in rels
+    assert ("Zorblax", "extends", "QuuxNet") not in rels
+    assert ("Zorblax", "extends", "Adam") in rels
+
+
+def test_extends_with_an_adjective_before_the_cue_noun(extractor):
+    rels = _relations(
+        extractor,
+        "Zorblax: A New Optimizer",
+        "We propose Zorblax, a simple modification of Adam. It upgrades QuuxNet.",
+    )
+    assert ("Zorblax", "extends", "Adam") in rels
+    assert ("Zorblax", "extends", "QuuxNet") in rels
+
+
+def test_is_a_hearst_patterns(extractor):
+    rels = _relations(
+        extractor,
+        "A Study of Optimizers",
+        "Adam and other adaptive optimizers are popular. We also try adaptive optimizers, "
+        "in particular QuuxAdam. ZorbOpt (a momentum optimizer) is slow.",
+    )
+    assert ("Adam", "is_a", "adaptive optimizers") in rels
+    assert ("QuuxAdam", "is_a", "adaptive optimizers") in rels
+    assert ("ZorbOpt", "is_a", "momentum optimizer") in rels
