@@ -26,6 +26,7 @@ from kg.extract.lexicon import (
     SEED_CONCEPTS,
     STANDALONE_HEADS,
     STOP_MODIFIERS,
+    TITLE_VERBS,
     TYPE_NOUNS,
 )
 from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
@@ -230,6 +231,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     'DeMo'
     >>> title_name("Scaling over Scaling: Exploring Test-Time Scaling") is None
     True
+    >>> title_name("Adam Revisited: A Study") is None
+    True
     """
     m = _TITLE_PREFIX.match(title)
     if not m:
@@ -239,6 +242,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     if len(words) > 4 or any(w[0].islower() for w in words if w[0].isalpha()):
         return None
     if len(words) > 1 and words[0].endswith("ing"):  # "Revisiting ResNets: ..."
+        return None
+    if any(w in TITLE_VERBS for w in words[1:]):  # "Adam Revisited: ...", "X Meets Y: ..."
         return None
     if not any(c.isupper() or c.isdigit() for c in name) or not _ok_name(name):
         return None

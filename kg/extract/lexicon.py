@@ -12,6 +12,7 @@ __all__ = [
     "STANDALONE_HEADS",
     "RESTRICTED_HEADS",
     "STOP_MODIFIERS",
+    "TITLE_VERBS",
     "NOT_NAMES",
     "SEED_CONCEPTS",
     "TYPE_NOUNS",
@@ -116,6 +117,16 @@ STOP_MODIFIERS = _words(
     further generally had has have he here i if inside known mainly mostly my named neither
     never nor now often onto ones out outside per she since still termed there though toward
     towards until unless up upon us used usually versus vs whether who whom widely yet your
+    """
+)
+
+#: Verbs of title idioms ("Adam Revisited:", "X Meets Y:", "Scale Is All You Need:"): a
+#: title prefix holding one names no new entity.
+TITLE_VERBS = _words(
+    """
+    Are Beats Can Demystified Do Does Explained Help Helps Is Make Makes Matter Matters Meet
+    Meets Reconsidered Reexamined Re-examined Rethought Revisited Should Strikes Unleashed
+    Unlocked Unpacked Unraveled Unveiled Wins Work Works
     """
 )
 

@@ -23,6 +23,8 @@ def test_title_name():
         assert title[s:e] == name
     assert title_name("Rethinking Things: A Study") is None
     assert title_name("Why deep learning works: a view") is None
+    for idiom in ("ZorbNet Revisited", "ZorbBench Meets QuuxNet", "Sparsity Is All You Need"):
+        assert title_name(f"{idiom}: A Study of Things") is None, idiom
 
 
 def test_proposed_names():
