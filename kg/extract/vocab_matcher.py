@@ -6,7 +6,9 @@ overlap, the longest wins. A single-word label that the vocabulary writes with c
 ("Adam") does not match an all-lower-case word ("adam"), so named things are not found
 in ordinary prose. A title of capitalised ordinary words led by "The" ("The Stack")
 matches only with its capitals (or in all capitals, any case for "The", and in its
-hyphen, space and plural variants): "the stack" is not the data set The Stack.
+hyphen, space and plural variants): "the stack" is not the data set The Stack. A name
+spelt with inner capitals ("ZeRO") does not match a capitalised ordinary word leading a
+lower-case compound ("Zero-shot" at the start of a sentence).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
 
-__all__ = ["label_variants", "VocabMatcher", "build_phrase_matcher"]
+__all__ = ["label_variants", "ordinary_compound", "VocabMatcher", "build_phrase_matcher"]
 
 RULE = "vocab"
 
@@ -101,6 +103,33 @@ def written_as(surface: str, forms: frozenset[str]) -> bool:
     return False
 
 
+# "-shot", "-knowledge": a lower-case word after a hyphen, but not a name's usual affixes
+_COMPOUND_TAIL = re.compile(
+    r"-(?!(?:based|like|style|compatible|powered|enabled|native|specific|friendly|only|"
+    r"aware|optimized|accelerated|trained|tuned|scale|sized|level|wise)\b)[a-z]"
+)
+
+
+def ordinary_compound(surface: str, concept: VocabConcept, text: str, end: int) -> bool:
+    """True if ``surface`` is a capitalised ordinary word leading a lower-case compound
+    ("Zero-shot", "Zero-knowledge", at the start of a sentence) while the vocabulary
+    spells the name with inner capitals ("ZeRO"): then it is not the name.
+
+    >>> from kg.vocab import VocabConcept
+    >>> zero = VocabConcept("urn:x:zero", "zero", "Method", "ZeRO")
+    >>> t = "Zero-shot ZeRO-based Zero-Offload"
+    >>> [ordinary_compound("Zero", zero, t, e) for e in (4, 14, 25)]
+    [True, False, False]
+    """
+    if not surface[1:].islower() or _COMPOUND_TAIL.match(text, end) is None:
+        return False
+    low = surface.lower()
+    return any(
+        label.lower() == low and label[1:] != label[1:].lower()
+        for label in (concept.pref_label, *concept.alt_labels)
+    )
+
+
 def build_phrase_matcher(
     nlp: Language, concepts: Iterable[VocabConcept]
 ) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool | frozenset[str]]]:
@@ -171,12 +200,16 @@ def find_vocab_mentions(
         surface = text[s:e]
         low = surface.lower()
         rule = case.get(low)
+        concept = concepts[int(strings[match_id])]
         if isinstance(rule, frozenset):
             if not written_as(surface, rule):
                 continue
-        elif rule and surface == low:
+        elif rule and (
+            surface == low
+            or text[e : e + 1] == "-"
+            and ordinary_compound(surface, concept, text, e)
+        ):
             continue
-        concept = concepts[int(strings[match_id])]
         # positional (2.5x faster than keywords; test_vocab_matcher pins Mention's field order):
         # start, end, text, rule, confidence, type, specific, concept, group, type_rule
         yield Mention(

@@ -37,6 +37,17 @@ def test_capitalised_single_word_names_need_case(tiny_vocab):
     assert _find("Adam in PyTorch", tiny_vocab) == [("Adam", "adam"), ("PyTorch", "pytorch")]
 
 
+def test_inner_capital_names_skip_ordinary_compounds():
+    from kg.vocab import VocabConcept
+
+    zero = VocabConcept("urn:x:zero", "zero", "Method", "ZeRO")
+    assert _find("Zero-shot transfer works. Zero-knowledge proofs too.", [zero]) == []
+    found = _find("We use ZeRO, Zero-based sharding and Zero.", [zero])
+    assert found == [("ZeRO", "zero"), ("Zero", "zero"), ("Zero", "zero")]
+    # a name without inner capitals keeps its lower-case compounds ("Adam-mini")
+    assert _find("Adam-mini is small.", TINY) == [("Adam", "adam")]
+
+
 def test_longest_match_wins(tiny_vocab):
     from kg.vocab import VocabConcept
 
