@@ -505,7 +505,12 @@ def discover(text: str, state: DocState) -> list[Mention]:
         state.proposed.append((s, e))
     abbr_ok = []
     for a in state.abbreviations:
-        if is_non_entity(a.short) or is_non_entity(a.long) or a.short in NOT_NAMES:
+        if (
+            is_non_entity(a.short)
+            or is_non_entity(a.long)
+            or a.short in NOT_NAMES
+            or _SIZE_ONLY.match(a.short)  # "70 billion parameters (7B ...)"
+        ):
             continue
         abbr_ok.append(a)
         cands.append(Mention(a.short_start, a.short_end, a.short, "abbreviation", 0.85))

@@ -87,3 +87,16 @@ def test_concept_phrases_in_texts_whose_lower_case_is_longer():
 def test_resolve_overlaps_keeps_longest():
     ms = [Mention(0, 9, "DeepSpeed", "vocab", 0.95), Mention(0, 17, "DeepSpeed-FastGen", "x", 0.7)]
     assert [m.text for m in resolve_overlaps(ms)] == ["DeepSpeed-FastGen"]
+
+
+def test_a_size_in_parentheses_is_no_abbreviation(extractor):
+    from kg.models import Paper
+
+    out = extractor.extract_one(
+        Paper(
+            id="x",
+            title="A Study",
+            abstract="We train models of 7, 13 and 70 billion parameters (7B, 13B and 70B).",
+        )
+    )
+    assert not [e.name for e in out.entities if e.name[:1].isdigit()]
