@@ -42,6 +42,7 @@ __all__ = [
     "GRAPH_JSON",
     "GRAPH_GRAPHML",
     "DERIVED_KEY",
+    "derived_edge_attrs",
 ]
 
 log = logging.getLogger(__name__)
@@ -151,14 +152,18 @@ def build_graph(
     stated = [_add_relations(G, res, ex) for ex in exs]
     lowest = min((c for cs in stated for c in cs), default=None)
     for link in derive_lineage(res.entities.values(), ceiling=lowest):
-        G.add_edge(
-            link.head,
-            link.tail,
-            key=DERIVED_KEY,
-            type=Relation.EXTENDS.value,
-            **{**_provenance(None, None), "rule": DERIVATION_RULE, "confidence": link.confidence},
-        )
+        G.add_edge(link.head, link.tail, key=DERIVED_KEY, **derived_edge_attrs(link.confidence))
     return G
+
+
+def derived_edge_attrs(confidence: float) -> dict[str, Any]:
+    """The attributes of an ``extends`` edge read off the names (no paper states it)."""
+    return {
+        "type": Relation.EXTENDS.value,
+        **_provenance(None, None),
+        "rule": DERIVATION_RULE,
+        "confidence": confidence,
+    }
 
 
 def _add_roles(G: nx.MultiDiGraph, res: Resolution, paper_id: str, ent: ExtractedEntity) -> None:

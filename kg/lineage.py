@@ -9,14 +9,20 @@ named things of compatible types, and the base name distinctive.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from kg.names import derived_bases, match_key
 from kg.ontology import EntityType
-from kg.resolve import ResolvedEntity
 
-__all__ = ["DerivedLink", "derive_lineage", "DERIVATION_RULE", "DERIVED_CONFIDENCE"]
+__all__ = [
+    "DerivedLink",
+    "NamedEntity",
+    "derive_lineage",
+    "DERIVATION_RULE",
+    "DERIVED_CONFIDENCE",
+]
 
 #: The evidence rule of lineage inferred from names alone.
 DERIVATION_RULE = "name_derivation"
@@ -33,6 +39,26 @@ _DERIVABLE = {
     frozenset({EntityType.DATASET.value}),
     frozenset({EntityType.METHOD.value, EntityType.SYSTEM.value}),
 }
+
+
+class NamedEntity(Protocol):
+    """What derivation reads of an entity: a resolved one (``kg.resolve``) or one stored
+    in Neo4j (``kg.neo4j_loader``)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> Sequence[str]: ...
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def specific(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +89,7 @@ def _same_spelling(base: str, owned: str) -> bool:
 
 
 def derive_lineage(
-    entities: Iterable[ResolvedEntity], *, ceiling: float | None = None
+    entities: Iterable[NamedEntity], *, ceiling: float | None = None
 ) -> list[DerivedLink]:
     """``X' extends X`` for every pair of entities whose names derive one from the other.
 

@@ -19,8 +19,10 @@ How it writes (queries in ``cypher/schema.cypher`` and ``cypher/load/*.cypher``)
    their role edges and the relations they state; recount ``support`` and
    ``confidence`` of entities that lost a fact (an entity left with no paper and no
    edge is deleted);
-4. derived lineage (relations no paper states), then ``support`` and ``confidence`` of
-   the graph's entities, recomputed from the papers in the database.
+4. lineage read off the names of every named entity in the database (so a name loaded
+   now links to one loaded in an earlier run), replacing derived edges that no longer
+   hold; then ``support`` and ``confidence`` of the graph's entities, recomputed from
+   the papers in the database.
 
 Every write is ``UNWIND $rows ... MERGE`` with the data, labels and relationship types
 as parameters (dynamic ``$(...)`` labels/types, Neo4j 5.26+), run through the driver's
@@ -42,9 +44,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.cypher import read_cypher, schema_statements
-from kg.errors import GraphError, LoaderError
-from kg.graph import paper_node_id
-from kg.ontology import PAPER, EntityType, Relation, Role, load_ontology
+from kg.errors import LoaderError
+from kg.graph import DERIVED_KEY
+from kg.lineage import DERIVATION_RULE
+from kg.load_plan import LoadPlan, PaperGroup, Row, StoredEntity, derived_rows, plan_load
+from kg.ontology import Relation, load_ontology
 
 if TYPE_CHECKING:
     from neo4j import Driver, ManagedTransaction
@@ -54,6 +58,8 @@ __all__ = [
     "Neo4jSettings",
     "LoadPlan",
     "LoadStats",
+    "StoredEntity",
+    "derived_rows",
     "plan_load",
     "connect",
     "neo4j_errors",
@@ -66,32 +72,7 @@ log = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 2000
 #: progress(rows done, rows total): called after each committed transaction.
 Progress = Callable[[int, int], None]
-Row = dict[str, Any]
 
-_PAPER_PREFIX = paper_node_id("")
-_PAPER_PROPS = (
-    "name",
-    "title",
-    "abstract",
-    "arxiv_id",
-    "published",
-    "url",
-    "authors",
-    "categories",
-    "source",
-)
-_ENTITY_PROPS = (
-    "name",
-    "type",
-    "aliases",
-    "alt_types",
-    "specific",
-    "support",
-    "confidence",
-    "vocab_id",
-    "parameters",
-)
-_EDGE_PROPS = ("paper", "sentence", "start", "end", "rule", "confidence", "count")
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _COUNTERS = (
     "nodes_created",
@@ -115,123 +96,6 @@ class Neo4jSettings:
     #: how long the driver retries a transaction that failed transiently (seconds)
     retry_seconds: float = 30.0
     connect_timeout: float = 10.0
-
-
-# -- the plan: rows from the graph (pure, no server) ----------------------------------
-
-
-@dataclass(slots=True)
-class PaperGroup:
-    """One paper's rows: written, with its old facts cleared, in one transaction."""
-
-    paper: Row
-    roles: list[Row]
-    relations: list[Row]
-    keep: Row
-
-    @property
-    def size(self) -> int:
-        return 1 + len(self.roles) + len(self.relations)
-
-
-@dataclass(slots=True)
-class LoadPlan:
-    """The rows ``cypher/load/*.cypher`` take, built from a graph without a server."""
-
-    entities: list[Row]
-    papers: list[PaperGroup]
-    derived: list[Row]
-
-    @property
-    def total_rows(self) -> int:
-        return len(self.entities) + sum(g.size for g in self.papers) + len(self.derived)
-
-    @property
-    def relationship_count(self) -> int:
-        return sum(len(g.roles) + len(g.relations) for g in self.papers) + len(self.derived)
-
-
-def _props(data: dict[str, Any], keys: Sequence[str]) -> Row:
-    """The listed attributes with nulls left out (Neo4j stores no nulls)."""
-    out: Row = {}
-    for key in keys:
-        value = data.get(key)
-        if value is None:
-            continue
-        out[key] = list(value) if isinstance(value, list | tuple) else value
-    return out
-
-
-def plan_load(G: nx.MultiDiGraph) -> LoadPlan:
-    """Turn a graph (``docs/graph-model.md``) into load rows.
-
-    Raises:
-        GraphError: a node or edge type the ontology does not know, or an edge that
-            does not fit the model (a role edge not from a paper, say).
-    """
-    ontology = load_ontology()
-    labels = {t.value: ontology.neo4j_label(t.value) for t in EntityType}
-    rel_types = {r.value: ontology.neo4j_rel_type(r.value) for r in (*Role, *Relation)}
-    roles = {r.value for r in Role}
-    all_labels = sorted(set(labels.values()))
-
-    entities: list[Row] = []
-    papers: dict[str, PaperGroup] = {}
-    for node, data in sorted(G.nodes(data=True), key=lambda nd: nd[0]):
-        ntype = data.get("type")
-        if ntype == PAPER:
-            pid = node.removeprefix(_PAPER_PREFIX)
-            props = {"id": pid, **_props(data, _PAPER_PROPS)}
-            papers[node] = PaperGroup({"id": pid, "props": props}, [], [], {"id": pid})
-        elif ntype in labels:
-            label = labels[ntype]
-            props = {"id": node, **_props(data, _ENTITY_PROPS)}
-            names = [data.get("name") or "", *(data.get("aliases") or [])]
-            props["names"] = sorted({str(n).lower() for n in names if n})
-            entities.append(
-                {
-                    "id": node,
-                    "label": label,
-                    "stale_labels": [lb for lb in all_labels if lb != label],
-                    "props": props,
-                }
-            )
-        else:
-            raise GraphError(
-                f"node {node!r} has type {ntype!r}, which the ontology does not know: "
-                "rebuild the graph with this version of kg (kg build)"
-            )
-
-    derived: list[Row] = []
-    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
-        etype = data.get("type")
-        if etype not in rel_types:
-            raise GraphError(
-                f"edge {u} -> {v} ({key}) has type {etype!r}, which the ontology does not "
-                "know: rebuild the graph with this version of kg (kg build)"
-            )
-        props = {"key": str(key), **_props(data, _EDGE_PROPS)}
-        row = {"type": rel_types[etype], "key": str(key), "props": props}
-        if u in papers:
-            if etype not in roles or v in papers:
-                raise GraphError(f"edge {u} -> {v} ({key}): a paper's edge must be a role")
-            group = papers[u]
-            group.roles.append({"src": group.paper["id"], "dst": v, **row})
-            continue
-        if etype in roles:
-            raise GraphError(f"edge {u} -> {v} ({key}): role edges start at a paper")
-        row = {"src": u, "dst": v, **row}
-        stating = papers.get(paper_node_id(data["paper"])) if data.get("paper") else None
-        (stating.relations if stating else derived).append(row)
-
-    for group in papers.values():
-        heads = sorted({r["src"] for r in group.relations})
-        group.paper["props"]["relation_heads"] = heads
-        group.keep["keep_roles"] = [f"{r['dst']}|{r['key']}" for r in group.roles]
-        group.keep["keep_relations"] = [
-            f"{r['src']}|{r['dst']}|{r['key']}" for r in group.relations
-        ]
-    return LoadPlan(entities, list(papers.values()), derived)
 
 
 # -- talking to the server -------------------------------------------------------------
@@ -389,6 +253,18 @@ def _paper_tx(
     return counters + _run_steps(tx, steps)
 
 
+def _read_derivable(
+    tx: ManagedTransaction, entities_query: str, floor_query: str
+) -> tuple[list[StoredEntity], float | None]:
+    """The database's named entities and its lowest stated relation confidence."""
+    entities = [
+        StoredEntity(r["id"], r["name"], tuple(r["aliases"]), r["type"])
+        for r in tx.run(entities_query)
+    ]
+    record = tx.run(floor_query).single()
+    return entities, record["floor"] if record is not None else None
+
+
 def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
@@ -450,14 +326,36 @@ def load_with_driver(
 
     queries = {
         name: read_cypher(f"load/{name}")
-        for name in ("entities", "papers", "roles", "relations", "support")
+        for name in (
+            "entities",
+            "papers",
+            "roles",
+            "relations",
+            "support",
+            "derivable-entities",
+            "stated-floor",
+            "clear-derived",
+        )
     }
     queries["clear"] = read_cypher("load/clear-paper-facts")
     for rows in _chunks(plan.entities, batch_size):
         commit(_run_steps, [(queries["entities"], {"rows": list(rows)})], rows=len(rows))
     for batch in _paper_batches(plan.papers, batch_size):
         commit(_paper_tx, queries, batch, graph_entities, rows=sum(g.size for g in batch))
-    for rows in _chunks(plan.derived, batch_size):
+    # Lineage read off the names, over the whole database: a name loaded now links to
+    # one loaded before. It replaces the graph's own derived edges (the same ones when
+    # the database holds this graph only); other paperless edges are loaded as they are.
+    with driver.session(database=database) as session:
+        stored, floor = session.execute_read(
+            _read_derivable, queries["derivable-entities"], queries["stated-floor"]
+        )
+    derived = derived_rows(stored, floor)
+    other = [r for r in plan.derived if r["props"].get("rule") != DERIVATION_RULE]
+    stats.relationships += len(derived) - (len(plan.derived) - len(other))
+    keep = [f"{r['src']}|{r['dst']}" for r in derived]
+    clear = {"type": load_ontology().neo4j_rel_type(Relation.EXTENDS.value), "keep": keep}
+    commit(_run_steps, [(queries["clear-derived"], {**clear, "key": DERIVED_KEY})], rows=0)
+    for rows in _chunks(derived + other, batch_size):
         commit(_run_steps, [(queries["relations"], {"rows": list(rows)})], rows=len(rows))
     for ids in _chunks(sorted(graph_entities), batch_size * 5):
         commit(_run_steps, [(queries["support"], {"ids": list(ids), "prune": False})], rows=0)

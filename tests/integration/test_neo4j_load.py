@@ -213,12 +213,13 @@ PAPER_B_NEW = _paper(  # the same paper extracted again: other facts
     ],
     [("GPipe", Relation.IMPLEMENTED_IN, "PyTorch")],
 )
-PAPER_C = _paper(
+PAPER_C = _paper(  # names ZeRO-Infinity, whose base ZeRO only the first load holds
     "2101.00003",
     [
         _ent("Pathways", S, Role.PROPOSES),
         _ent("TPU v4", H, Role.RUNS_ON, 6144),
         _ent("GPipe", M, Role.COMPARES_WITH),
+        _ent("ZeRO-Infinity", M, Role.COMPARES_WITH),
     ],
     [],
 )
@@ -255,12 +256,42 @@ def test_incremental_load_adds_papers_and_replaces_a_reextracted_papers_facts_on
         assert "deleted 2 nodes and 3 relationships" in result.stdout
         incremental = _summary(driver)
         assert [line for line in dump(driver)[1] if '"2101.00001"' in line] == facts_of_a
+        # lineage read off names loaded in two runs
+        derived = driver.execute_query(
+            "MATCH (a:Entity)-[r:EXTENDS {rule: 'name_derivation'}]->(b:Entity) "
+            "RETURN a.id AS head, b.id AS tail"
+        ).records
+        assert [(r["head"], r["tail"]) for r in derived] == [
+            ("entity/zero-infinity", "entity/zero")
+        ]
         ids = {n[0] for n in incremental[0]}
         assert {"entity/c4", "entity/megatron-lm"}.isdisjoint(ids)
         assert "2101.00003" in ids
 
         neo4j_empty.wipe()
         assert kg_load(neo4j_empty, str(clean)).exit_code == 0
+        assert _summary(driver) == incremental
+
+
+def test_a_dropped_name_takes_its_derived_lineage_along(
+    neo4j_empty: Neo4jServer, tmp_path: Path
+) -> None:
+    named = _paper("2101.00004", [_ent("ZeRO", M, Role.USES), _ent("ZeRO++", M, Role.USES)], [])
+    dropped = _paper("2101.00004", [_ent("ZeRO", M, Role.USES)], [])
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_graph(build_graph([PAPER_A, named]), first)
+    write_graph(build_graph([dropped]), second)
+    assert kg_load(neo4j_empty, str(first)).exit_code == 0
+    with neo4j_empty.driver() as driver:
+        query = "MATCH (n:Entity {id: 'entity/zero-plus-plus'}) RETURN count(n) AS n"
+        assert driver.execute_query(query).records[0]["n"] == 1
+        result = kg_load(neo4j_empty, str(second))
+        assert result.exit_code == 0, result.output
+        incremental = _summary(driver)
+        assert driver.execute_query(query).records[0]["n"] == 0
+        neo4j_empty.wipe()
+        write_graph(build_graph([PAPER_A, dropped]), tmp_path / "clean")
+        assert kg_load(neo4j_empty, str(tmp_path / "clean")).exit_code == 0
         assert _summary(driver) == incremental
 
 
