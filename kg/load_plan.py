@@ -9,7 +9,7 @@ database holds into the lineage rows their names imply, as ``kg build`` derives 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,10 +175,23 @@ class StoredEntity:
     specific: bool = True
 
 
-def derived_rows(entities: Sequence[StoredEntity], floor: float | None) -> list[Row]:
+def derived_rows(
+    entities: Sequence[StoredEntity],
+    floor: float | None,
+    graph_ids: Collection[str] = frozenset(),
+) -> list[Row]:
     """``load/relations`` rows of the lineage the names of ``entities`` imply, with the
-    confidence ``kg build`` gives it (below ``floor``, the lowest stated one)."""
+    confidence ``kg build`` gives it (below ``floor``, the lowest stated one).
+
+    Links between two entities of ``graph_ids`` (the graph being loaded) are left out:
+    that graph's own derived edges already hold what its build decided.
+    """
     rel_type = load_ontology().neo4j_rel_type(Relation.EXTENDS.value)
+    links = [
+        link
+        for link in derive_lineage(entities, ceiling=floor)
+        if not (link.head in graph_ids and link.tail in graph_ids)
+    ]
     return [
         {
             "src": link.head,
@@ -190,5 +203,5 @@ def derived_rows(entities: Sequence[StoredEntity], floor: float | None) -> list[
                 **_props(derived_edge_attrs(link.confidence), _EDGE_PROPS),
             },
         }
-        for link in derive_lineage(entities, ceiling=floor)
+        for link in links
     ]

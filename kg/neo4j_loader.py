@@ -19,10 +19,11 @@ How it writes (queries in ``cypher/schema.cypher`` and ``cypher/load/*.cypher``)
    their role edges and the relations they state; recount ``support`` and
    ``confidence`` of entities that lost a fact (an entity left with no paper and no
    edge is deleted);
-4. lineage read off the names of every named entity in the database (so a name loaded
-   now links to one loaded in an earlier run), replacing derived edges that no longer
-   hold; then ``support`` and ``confidence`` of the graph's entities, recomputed from
-   the papers in the database.
+4. relations no paper states (the graph's derived lineage), plus lineage read off the
+   names between this graph's entities and those earlier loads left (a name loaded now
+   links to one loaded before), after deleting derived edges to names no paper names
+   any more; then ``support`` and ``confidence`` of the graph's entities, recomputed
+   from the papers in the database.
 
 Every write is ``UNWIND $rows ... MERGE`` with the data, labels and relationship types
 as parameters (dynamic ``$(...)`` labels/types, Neo4j 5.26+), run through the driver's
@@ -46,7 +47,6 @@ import networkx as nx
 from kg.cypher import read_cypher, schema_statements
 from kg.errors import LoaderError
 from kg.graph import DERIVED_KEY
-from kg.lineage import DERIVATION_RULE
 from kg.load_plan import LoadPlan, PaperGroup, Row, StoredEntity, derived_rows, plan_load
 from kg.ontology import Relation, load_ontology
 
@@ -342,20 +342,22 @@ def load_with_driver(
         commit(_run_steps, [(queries["entities"], {"rows": list(rows)})], rows=len(rows))
     for batch in _paper_batches(plan.papers, batch_size):
         commit(_paper_tx, queries, batch, graph_entities, rows=sum(g.size for g in batch))
-    # Lineage read off the names, over the whole database: a name loaded now links to
-    # one loaded before. It replaces the graph's own derived edges (the same ones when
-    # the database holds this graph only); other paperless edges are loaded as they are.
+    # Lineage read off the names across loads: a name loaded now links to one loaded
+    # before (pairs within this graph are its own derived edges, in plan.derived). A
+    # derived edge to a name no paper names any more goes first, and so does that name.
     with driver.session(database=database) as session:
         stored, floor = session.execute_read(
             _read_derivable, queries["derivable-entities"], queries["stated-floor"]
         )
-    derived = derived_rows(stored, floor)
-    other = [r for r in plan.derived if r["props"].get("rule") != DERIVATION_RULE]
-    stats.relationships += len(derived) - (len(plan.derived) - len(other))
-    keep = [f"{r['src']}|{r['dst']}" for r in derived]
-    clear = {"type": load_ontology().neo4j_rel_type(Relation.EXTENDS.value), "keep": keep}
-    commit(_run_steps, [(queries["clear-derived"], {**clear, "key": DERIVED_KEY})], rows=0)
-    for rows in _chunks(derived + other, batch_size):
+    across = derived_rows(stored, floor, graph_entities)
+    stats.relationships += len(across)
+    clear = {
+        "type": load_ontology().neo4j_rel_type(Relation.EXTENDS.value),
+        "key": DERIVED_KEY,
+        "graph": sorted(graph_entities),
+    }
+    commit(_run_steps, [(queries["clear-derived"], clear)], rows=0)
+    for rows in _chunks(plan.derived + across, batch_size):
         commit(_run_steps, [(queries["relations"], {"rows": list(rows)})], rows=len(rows))
     for ids in _chunks(sorted(graph_entities), batch_size * 5):
         commit(_run_steps, [(queries["support"], {"ids": list(ids), "prune": False})], rows=0)

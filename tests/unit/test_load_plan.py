@@ -98,6 +98,9 @@ def test_derived_rows_from_stored_entities_equal_the_built_graphs() -> None:
     (planned,) = plan_load(G).derived
     assert load_plan.derived_rows(stored, EV.confidence) == [planned]
     assert planned["src"] == "entity/zero-infinity" and planned["dst"] == "entity/zero"
+    # a link within the graph being loaded is that graph's own derived edge
+    assert load_plan.derived_rows(stored, EV.confidence, {"entity/zero-infinity"}) == [planned]
+    assert load_plan.derived_rows(stored, EV.confidence, set(G.nodes)) == []
     # below half the lowest stated confidence; the default when no paper states one
     assert load_plan.derived_rows(stored, 0.4)[0]["props"]["confidence"] == 0.2
     assert load_plan.derived_rows(stored, None)[0]["props"]["confidence"] == 0.3
