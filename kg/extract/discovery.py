@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import (
+    ATTENTION_IDIOM,
     CONCEPT_HEADS,
     NOT_NAMES,
     RESTRICTED_HEADS,
@@ -389,6 +390,27 @@ def _after_non_word(
     yield from rx.finditer(text, pos)
 
 
+# nouns "attention" is the technique in front of: "more attention heads" stays
+_ATTENTION_COMPOUND = re.compile(
+    r"\s(?:heads?|layers?|maps?|weights?|scores?|modules?|blocks?|mechanisms?|kernels?|"
+    r"patterns?|computations?|operations?|operators?|matri(?:x|ces)|sinks?|spans?|windows?)\b"
+)
+
+
+def _everyday_attention(low_text: str, start: int, end: int) -> bool:
+    """True if "attention" at ``start`` is the everyday word ("gained significant
+    attention", "little attention has been paid"), not the technique.
+
+    >>> t = "it has gained significant attention. little attention heads"
+    >>> _everyday_attention(t, 26, 35), _everyday_attention(t, 44, 53)
+    (True, False)
+    """
+    before = low_text[max(0, start - 30) : start].split()[-2:]
+    if not any(w in ATTENTION_IDIOM for w in before):
+        return False
+    return _ATTENTION_COMPOUND.match(low_text, end) is None
+
+
 def concept_phrases(text: str) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
     low_text = lower_same_offsets(text)
@@ -417,6 +439,8 @@ def concept_phrases(text: str) -> Iterator[Candidate]:
         if allowed is not None and mod and mod.lower() not in allowed:
             mod = ""
         if not mod and low not in STANDALONE_HEADS:
+            continue
+        if not mod and low == "attention" and _everyday_attention(low_text, start, m.end()):
             continue
         phrase = f"{mod} {head}" if mod else head
         if is_non_entity(phrase):

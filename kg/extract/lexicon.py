@@ -13,6 +13,7 @@ __all__ = [
     "RESTRICTED_HEADS",
     "STOP_MODIFIERS",
     "TITLE_VERBS",
+    "ATTENTION_IDIOM",
     "NOT_NAMES",
     "SEED_CONCEPTS",
     "TYPE_NOUNS",
@@ -117,6 +118,18 @@ STOP_MODIFIERS = _words(
     further generally had has have he here i if inside known mainly mostly my named neither
     never nor now often onto ones out outside per she since still termed there though toward
     towards until unless up upon us used usually versus vs whether who whom widely yet your
+    """
+)
+
+#: Words before "attention" in its everyday sense ("has gained significant attention",
+#: "little attention has been paid"): there it names no technique.
+ATTENTION_IDIOM = _words(
+    """
+    pay pays paid paying draw draws drew drawn drawing gain gains gained gaining garner
+    garners garnered garnering receive receives received receiving attract attracts
+    attracted attracting deserve deserves deserved renewed little much increasing growing
+    considerable significant special particular careful widespread great substantial
+    tremendous broad extensive enormous wide close undivided
     """
 )
 

@@ -77,6 +77,15 @@ def test_function_words_are_no_modifiers():
     assert not any(f.split()[0] in ("though", "after", "used") for f in found), found
 
 
+def test_everyday_attention_is_no_technique():
+    text = (
+        "Sparse models have gained significant attention. Little attention has been paid "
+        "to kernels. We prune more attention heads and use attention everywhere."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert found.count("attention") == 2  # "more attention heads", "use attention"
+
+
 def test_concept_phrases_in_texts_whose_lower_case_is_longer():
     # "İ" lowers to two characters; capitalised heads must still be found, at their offsets
     text = "Made in İzmir. Pipeline Parallelism helps."
