@@ -118,6 +118,12 @@ STOP_MODIFIERS = _words(
     further generally had has have he here i if inside known mainly mostly my named neither
     never nor now often onto ones out outside per she since still termed there though toward
     towards until unless up upon us used usually versus vs whether who whom widely yet your
+    use uses apply applies adopt adopts employ employs leverage leverages combine combines
+    integrate integrates exploit exploits replace replaces require requires perform performs
+    propose proposes introduce introduces present presents study studies analyze analyzes
+    explore explores investigate investigates evaluate evaluates compare compares utilize
+    utilizes incorporate incorporates allow allows make makes show shows demonstrate
+    demonstrates
     """
 )
 
