@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -136,7 +136,7 @@ def build_graph(
     """
     exs = sorted(_clean(extractions), key=lambda e: e.paper.id)
     res = resolve(exs, vocabulary)
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph = nx.MultiDiGraph()
     G.graph.update(
         kg_version=__version__,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -337,6 +337,7 @@ def read_graph(directory: str | Path) -> nx.MultiDiGraph:
         raise GraphError(f"no graph in {directory}: run `kg build INPUT...` first")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        return cast(nx.MultiDiGraph, G)  # directed=True, multigraph=True
     except (ValueError, KeyError, TypeError) as exc:
         raise GraphError(f"{path}: not a kg graph ({exc}); run `kg build INPUT...` again") from exc

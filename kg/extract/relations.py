@@ -265,16 +265,16 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             # X, X2 and other Y
             other = _AND_OTHER.match(after) if "other" in after[:12] else None
             if other is not None:
-                y = next((j for j in idxs if ms[j].start >= m.end + other.end()), None)
+                k = next((j for j in idxs if ms[j].start >= m.end + other.end()), None)
                 if (
-                    y is not None
-                    and not ms[y].specific
-                    and ms[y].group != m.group
-                    and not _NP_BREAK.search(text, m.end + other.end(), ms[y].start)
-                    and ms[y].start - m.end - other.end() <= 30
+                    k is not None
+                    and not ms[k].specific
+                    and ms[k].group != m.group
+                    and not _NP_BREAK.search(text, m.end + other.end(), ms[k].start)
+                    and ms[k].start - m.end - other.end() <= 30
                 ):
                     for j in _listed_before(text, idxs, ms, i):
-                        out.append(RelationCue(j, Relation.IS_A, y, "and_other_is_a", 0.65, sent))
+                        out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
     return out
 
 

@@ -282,7 +282,7 @@ def papers_using(G: nx.MultiDiGraph, name: str) -> list[Row]:
 def hardware_scale(G: nx.MultiDiGraph, limit: int = 20) -> list[Row]:
     """Papers by the largest device count they run on."""
     _check_limit(limit)
-    rows = []
+    rows: list[Row] = []
     for paper, data in G.nodes(data=True):
         if data.get("type") != PAPER:
             continue
@@ -333,7 +333,7 @@ def related(G: nx.MultiDiGraph, name: str, limit: int = 10) -> list[Row]:
     """Entities most often co-occurring (in the same paper) with one entity."""
     _check_limit(limit)
     found = _neighbours(G, set(resolve(G, name)))
-    rows = [
+    rows: list[Row] = [
         {"name": _name(G, n), "type": G.nodes[n].get("type"), "papers": len(papers)}
         for n, papers in found.items()
     ]

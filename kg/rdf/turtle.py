@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, cast
 
 from kg.rdf.export import escape_string
 from kg.rdf.mapping import Triple
@@ -86,8 +86,8 @@ def write_turtle(
             else:
                 value, datatype = o
                 suffix = suffixes.get(datatype)
-                if suffix is None:
-                    suffix = suffixes[datatype] = f'"^^{name(datatype)}'
+                if suffix is None:  # datatype is not None here: None is in suffixes
+                    suffix = suffixes[datatype] = f'"^^{name(cast(str, datatype))}'
                 if _NEEDS_ESCAPE.search(value):
                     value = escape_string(value)
                 obj = f'"{value}{suffix}'
