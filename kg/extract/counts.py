@@ -40,10 +40,10 @@ _WORDS = {
 }
 _COUNT = re.compile(
     r"(?:(?:more\sthan|over|up\sto|about|around|nearly|approximately|~)\s)?"
-    r"(\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|four|five|six|eight|ten|twelve|"
-    r"sixteen|thirty-two|sixty-four)(?:\s?[x×])?\s+((?:[A-Z][\w\-.]*\s){0,2})$",
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|four|five|six|eight|"
+    r"ten|twelve|sixteen|thirty-two|sixty-four)(?:\s?[x×]\s+|\s+((?:[A-Z][\w\-.]*\s){0,2}))$",
     re.IGNORECASE,
-)
+)  # a whole number (not the ".77" of "2.77x"); "8x A100", not "2x speedup over CPUs"
 _SCALE = {
     "k": 10**3,
     "thousand": 10**3,

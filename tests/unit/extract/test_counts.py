@@ -54,3 +54,18 @@ def test_parameters_from_name_and_phrase():
     state = _state(text, [("Zorb-13B", EntityType.MODEL), ("Quux", EntityType.MODEL)])
     got = {(state.mentions[n.mention].text, n.value) for n in find_numbers(text, state)}
     assert got == {("Zorb-13B", 13_000_000_000), ("Quux", 200_000_000_000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("T\nIt is 2.77x faster than CPU inference.", None),  # not the ".77" of a speed-up
+        ("T\nIt gives a 3x speedup over CPU baselines.", None),  # a ratio, not devices
+        ("T\nWe train on 8x CPU nodes.", 8),
+        ("T\nWe run on two hybrid Intel CPU sockets.", 2),
+    ],
+)
+def test_speed_ups_are_no_device_counts(text, count):
+    state = _state(text, [("CPU", EntityType.HARDWARE)])
+    got = [n.value for n in find_numbers(text, state)]
+    assert got == ([count] if count else [])
