@@ -61,6 +61,7 @@ _BACKGROUND = re.compile(
 )
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|compared\s(?:to|with|against)|comparison\s(?:to|with)|than|versus|"
+    r"compar(?:e|es|ing)\s(?:(?:it|them|this|these|our\s\w+|\w+)\s)?(?:to|with|against)|"
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
     r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on|"
     r"(?:comparable|competitive|similar)\s(?:to|with))\b",

@@ -65,3 +65,13 @@ def test_cues_ignore_case_in_texts_whose_lower_case_is_longer(extractor):
     ):
         got = _roles(extractor, "Zorblax: Lean Training", abstract)
         assert got["QuuxNet-2"][1] == ("compares_with",), abstract
+
+
+def test_compare_verb_with_an_object_between(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax and compare it to existing methods, namely Adam and QuuxNet-2.",
+    )
+    assert got["Adam"][1] == ("compares_with",)
+    assert got["QuuxNet-2"][1] == ("compares_with",)
