@@ -39,6 +39,7 @@ _DERIVED = re.compile(
     r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
     r"-[A-Z][A-Za-z0-9]*|[-\s]?(?:II|III|2|3|4)(?:\.\d)?)$"
 )
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # "MoE", "CoE": an acronym all the same
 _SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
@@ -102,6 +103,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     <Relation.IS_A: 'is_a'>
     >>> name_relation("GPT-3 13B", True, "GPT-3", True) is None
     True
+    >>> name_relation("Samba-CoE", True, "CoE", True)
+    <Relation.IS_A: 'is_a'>
     """
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
@@ -110,7 +113,7 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]
         core = prefix.strip(" -")
-        acronym = b.isupper() and len(b) >= 3
+        acronym = len(b) >= 3 and (b.isupper() or _MIXED_ACRONYM.match(b) is not None)
         if not core or not (len(core) >= 2 or acronym and (core.isupper() or core.isdigit())):
             return None
         if prefix.endswith((" ", "-")):

@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
+_NUMBERED = re.compile(r"[-\s]?\d")  # the paper's "X-1", "X-2": numbered variants of its X
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
@@ -233,7 +234,10 @@ def proposed_groups(
                 m.specific
                 and m.text.startswith(own_names)
                 and m.group not in out
-                and any(derived_suffix(m.text, n) for n in own_names)
+                and any(
+                    derived_suffix(m.text, n) or _NUMBERED.fullmatch(m.text, len(n))
+                    for n in own_names
+                )
             ):
                 out.add(m.group)
     return out

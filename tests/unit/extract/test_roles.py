@@ -75,3 +75,13 @@ def test_compare_verb_with_an_object_between(extractor):
     )
     assert got["Adam"][1] == ("compares_with",)
     assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_numbered_variants_of_the_papers_own_name_are_its_own(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax in two variants. Zorblax-1 is small; Zorblax-2 is large.",
+    )
+    assert got["Zorblax-1"][1] == ("proposes",)
+    assert got["Zorblax-2"][1] == ("proposes",)
