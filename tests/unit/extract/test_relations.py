@@ -1,3 +1,5 @@
+import pytest
+
 from kg.extract.relations import derived_suffix, name_relation
 from kg.models import Paper
 from kg.ontology import Relation
@@ -52,56 +54,58 @@ def test_is_a_from_such_as(extractor):
     assert ("Quux", "is_a", "MoE") in rels
 
 
-def test_implement_in_with_the_object_between(extractor):
-    rels = _relations(
-        extractor,
-        "Zorblax: A New Optimizer",
+_ZORBLAX = "Zorblax: A New Optimizer"
+_STATED = [
+    pytest.param(
+        _ZORBLAX,
         "We propose Zorblax, a new optimizer. We implement Zorblax in PyTorch, and "
         "QuuxNet-2 is implemented using JAX.",
-    )
-    assert ("Zorblax", "implemented_in", "PyTorch") in rels
-    assert ("QuuxNet-2", "implemented_in", "JAX") in rels
-
-
-def test_possessive_system_ships_the_method(extractor):
-    rels = _relations(
-        extractor,
+        [("Zorblax", "implemented_in", "PyTorch"), ("QuuxNet-2", "implemented_in", "JAX")],
+        [],
+        id="implement-X-in-S",
+    ),
+    pytest.param(
         "A Study of Training",
         "We compare against DeepSpeed's ZeRO and Megatron-LM's sequence parallelism.",
-    )
-    assert ("ZeRO", "implemented_in", "DeepSpeed") in rels
-    assert ("sequence parallelism", "implemented_in", "Megatron-LM") in rels
-
-
-def test_extends_takes_the_subject_next_to_the_cue(extractor):
-    rels = _relations(
-        extractor,
-        "Zorblax: A New Optimizer",
+        [
+            ("ZeRO", "implemented_in", "DeepSpeed"),
+            ("sequence parallelism", "implemented_in", "Megatron-LM"),
+        ],
+        [],
+        id="possessive-system",
+    ),
+    pytest.param(
+        _ZORBLAX,
         "We propose Zorblax. BlorpNet, a variant of QuuxNet, is also studied. "
         "Zorblax is an improved version of Adam.",
-    )
-    assert ("BlorpNet", "extends", "QuuxNet") in rels
-    assert ("Zorblax", "extends", "QuuxNet") not in rels
-    assert ("Zorblax", "extends", "Adam") in rels
-
-
-def test_extends_with_an_adjective_before_the_cue_noun(extractor):
-    rels = _relations(
-        extractor,
-        "Zorblax: A New Optimizer",
+        [("BlorpNet", "extends", "QuuxNet"), ("Zorblax", "extends", "Adam")],
+        [("Zorblax", "extends", "QuuxNet")],
+        id="extends-subject-next-to-the-cue",
+    ),
+    pytest.param(
+        _ZORBLAX,
         "We propose Zorblax, a simple modification of Adam. It upgrades QuuxNet.",
-    )
-    assert ("Zorblax", "extends", "Adam") in rels
-    assert ("Zorblax", "extends", "QuuxNet") in rels
-
-
-def test_is_a_hearst_patterns(extractor):
-    rels = _relations(
-        extractor,
+        [("Zorblax", "extends", "Adam"), ("Zorblax", "extends", "QuuxNet")],
+        [],
+        id="extends-adjective-before-the-cue-noun",
+    ),
+    pytest.param(
         "A Study of Optimizers",
         "Adam and other adaptive optimizers are popular. We also try adaptive optimizers, "
         "in particular QuuxAdam. ZorbOpt (a momentum optimizer) is slow.",
-    )
-    assert ("Adam", "is_a", "adaptive optimizers") in rels
-    assert ("QuuxAdam", "is_a", "adaptive optimizers") in rels
-    assert ("ZorbOpt", "is_a", "momentum optimizer") in rels
+        [
+            ("Adam", "is_a", "adaptive optimizers"),
+            ("QuuxAdam", "is_a", "adaptive optimizers"),
+            ("ZorbOpt", "is_a", "momentum optimizer"),
+        ],
+        [],
+        id="is-a-hearst-patterns",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "present", "absent"), _STATED)
+def test_relations_stated_in_a_sentence(extractor, title, abstract, present, absent):
+    rels = _relations(extractor, title, abstract)
+    assert set(present) <= rels
+    assert not set(absent) & rels
