@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,6 +51,7 @@ _IMPL = re.compile(
     re.IGNORECASE,
 )
 # "S's M": a system's own method or model
+_IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 _IMPL_OF = re.compile(r"^\s(?:implementation|version|port)\sof\s(?:the\s)?(?:\w+\s){0,3}$")
 _EXTENDS_BEFORE = re.compile(
@@ -153,6 +155,18 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         last = x.end
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence's mentions and what the relation rules read of the paper."""
+
+    text: str
+    ms: list[Mention]
+    idxs: list[int]  # indices (into ``ms``) of the sentence's mentions, in order
+    sent: tuple[int, int]
+    proposed: set[int]  # groups of the entities the paper proposes
+    head: int | None  # the sentence's proposed mention, else the paper's main one
+
+
 def find_relations(text: str, state: DocState) -> list[RelationCue]:
     """All relation cues of a document (mentions are typed, roles assigned)."""
     ms = state.mentions
@@ -163,122 +177,133 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
     for i, m in enumerate(ms):
         first_of.setdefault(m.group, i)
     main = first_of.get(min(proposed)) if proposed else None
-    # a method or model the paper proposes ships as part of the system it proposes
-    systems = [first_of[g] for g in proposed if ms[first_of[g]].type is EntityType.SYSTEM]
-    if 1 <= len(systems) <= 2:
-        for g in proposed:
-            i = first_of[g]
-            if ms[i].type in (EntityType.METHOD, EntityType.MODEL):
-                for system in systems:
-                    sent = sents[i]
-                    out.append(
-                        RelationCue(
-                            i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sent
-                        )
-                    )
+    _proposed_parts(ms, sents, proposed, first_of, out)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
+        cx = _Sentence(text, ms, idxs, sent, proposed, head)
         for i in idxs:
             m = ms[i]
             before = text[max(sent[0], m.start - 60) : m.start]
             after = text[m.end : min(sent[1], m.end + 80)]
             if m.type is EntityType.SYSTEM:
-                subject = next(
-                    (
-                        j
-                        for j in reversed(idxs)
-                        if j < i and ms[j].group in proposed and ms[j].group != m.group
-                    ),
-                    next(
-                        (
-                            j
-                            for j in reversed(idxs)
-                            if j < i and ms[j].type in (EntityType.METHOD, EntityType.MODEL)
-                        ),
-                        head,
-                    ),
-                )
-                imp = _IMPL.search(before)
-                if imp is not None:
-                    cue_start = m.start - len(before) + imp.start()
-                    subject = _adjacent_subject(text, idxs, ms, i, cue_start, subject)
-                if imp is not None and subject is not None:
-                    out.append(
-                        RelationCue(
-                            subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent
-                        )
-                    )
-                if _IMPL_OF.match(after):
-                    nxt = next((j for j in idxs if ms[j].start > m.end), None)
-                    if nxt is not None:
-                        out.append(
-                            RelationCue(
-                                nxt, Relation.IMPLEMENTED_IN, i, "implementation_of", 0.75, sent
-                            )
-                        )
-                if (
-                    sent[0] == 0
-                    and head is not None
-                    and ms[head].group != m.group
-                    and re.search(r"\b(?:in|for|with)\s$", before)
-                ):
-                    out.append(
-                        RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent)
-                    )
-                # S's M: the system's own method or model
-                own = _POSSESSIVE.match(after)
-                if own is not None:
-                    at = m.end + own.end()
-                    for j in idxs:
-                        if ms[j].start == at and ms[j].type in (
-                            EntityType.METHOD,
-                            EntityType.MODEL,
-                        ):
-                            out.append(
-                                RelationCue(
-                                    j, Relation.IMPLEMENTED_IN, i, "possessive_system", 0.7, sent
-                                )
-                            )
-            ext = _EXTENDS_BEFORE.search(before)
-            if ext is not None:
-                cue_start = m.start - len(before) + ext.start()
-                subject = _adjacent_subject(text, idxs, ms, i, cue_start, head)
-                if subject is not None and ms[subject].group != m.group:
-                    out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, sent))
-            # X, a Y [method]  /  X is a Y: Y a generic concept heading the appositive
-            ap = _APPOS.match(after)
-            if ap:
-                limit = m.end + ap.end()
-                for j in idxs:
-                    y = ms[j]
-                    if (
-                        m.end < y.start <= limit
-                        and not y.specific
-                        and y.group != m.group
-                        and _NP_END.match(text, y.end)
-                        and not _NP_BREAK.search(text, m.end + ap.start(1), y.start)
-                    ):
-                        out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
-                        break
-            # Y such as X, X2 and X3  /  Y (X1, X2, X3)
-            cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)
-            if not m.specific and cue:
-                for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
-                    out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
-            # X, X2 and other Y
-            other = _AND_OTHER.match(after) if "other" in after[:12] else None
-            if other is not None:
-                k = next((j for j in idxs if ms[j].start >= m.end + other.end()), None)
-                if (
-                    k is not None
-                    and not ms[k].specific
-                    and ms[k].group != m.group
-                    and not _NP_BREAK.search(text, m.end + other.end(), ms[k].start)
-                    and ms[k].start - m.end - other.end() <= 30
-                ):
-                    for j in _listed_before(text, idxs, ms, i):
-                        out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
+                _implemented_in(cx, i, before, after, out)
+            _extends(cx, i, before, out)
+            _is_a(cx, i, after, out)
     return out
+
+
+def _proposed_parts(
+    ms: list[Mention],
+    sents: list[tuple[int, int]],
+    proposed: set[int],
+    first_of: dict[int, int],
+    out: list[RelationCue],
+) -> None:
+    """A method or model the paper proposes ships as part of the system it proposes."""
+    systems = [first_of[g] for g in proposed if ms[first_of[g]].type is EntityType.SYSTEM]
+    if not 1 <= len(systems) <= 2:
+        return
+    for g in proposed:
+        i = first_of[g]
+        if ms[i].type in _IMPLEMENTED:
+            for system in systems:
+                out.append(
+                    RelationCue(
+                        i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sents[i]
+                    )
+                )
+
+
+def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
+    """Cues that system ``i`` implements a method or model: "implemented in S", "an S
+    implementation of X", title "X ... in S", "S's X"."""
+    ms, idxs, sent, m = cx.ms, cx.idxs, cx.sent, cx.ms[i]
+    imp = _IMPL.search(before)
+    if imp is not None:
+        subject = next(
+            (
+                j
+                for j in reversed(idxs)
+                if j < i and ms[j].group in cx.proposed and ms[j].group != m.group
+            ),
+            next((j for j in reversed(idxs) if j < i and ms[j].type in _IMPLEMENTED), cx.head),
+        )
+        cue_start = m.start - len(before) + imp.start()
+        subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, subject)
+        if subject is not None:
+            out.append(
+                RelationCue(subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent)
+            )
+    if _IMPL_OF.match(after):
+        nxt = next((j for j in idxs if ms[j].start > m.end), None)
+        if nxt is not None:
+            out.append(
+                RelationCue(nxt, Relation.IMPLEMENTED_IN, i, "implementation_of", 0.75, sent)
+            )
+    head = cx.head
+    if (
+        sent[0] == 0
+        and head is not None
+        and ms[head].group != m.group
+        and re.search(r"\b(?:in|for|with)\s$", before)
+    ):
+        out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent))
+    own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
+    if own is not None:
+        at = m.end + own.end()
+        for j in idxs:
+            if ms[j].start == at and ms[j].type in _IMPLEMENTED:
+                out.append(
+                    RelationCue(j, Relation.IMPLEMENTED_IN, i, "possessive_system", 0.7, sent)
+                )
+
+
+def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+    """ "extends X", "a variant of X", ...: the mention next to the cue, else the paper's
+    own entity, extends X."""
+    ext = _EXTENDS_BEFORE.search(before)
+    if ext is None:
+        return
+    m = cx.ms[i]
+    cue_start = m.start - len(before) + ext.start()
+    subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
+    if subject is not None and cx.ms[subject].group != m.group:
+        out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))
+
+
+def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
+    """ "X, a Y", "X is a Y", "X (a Y)"; "Y such as X, X2"; "X, X2 and other Y"."""
+    text, ms, idxs, sent, m = cx.text, cx.ms, cx.idxs, cx.sent, cx.ms[i]
+    ap = _APPOS.match(after)  # Y: a generic concept heading the appositive
+    if ap:
+        limit = m.end + ap.end()
+        for j in idxs:
+            y = ms[j]
+            if (
+                m.end < y.start <= limit
+                and not y.specific
+                and y.group != m.group
+                and _NP_END.match(text, y.end)
+                and not _NP_BREAK.search(text, m.end + ap.start(1), y.start)
+            ):
+                out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
+                break
+    cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)  # also "Y (X1, X2, X3)"
+    if not m.specific and cue:
+        for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
+            out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
+    other = _AND_OTHER.match(after) if "other" in after[:12] else None
+    if other is not None:
+        k = next((j for j in idxs if ms[j].start >= m.end + other.end()), None)
+        if (
+            k is not None
+            and not ms[k].specific
+            and ms[k].group != m.group
+            and not _NP_BREAK.search(text, m.end + other.end(), ms[k].start)
+            and ms[k].start - m.end - other.end() <= 30
+        ):
+            for j in _listed_before(text, idxs, ms, i):
+                out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
 
 
 def _adjacent_subject(
