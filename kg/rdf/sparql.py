@@ -141,8 +141,8 @@ def _term(value: Any) -> str:
     """A Python parameter value as a SPARQL term, serialised (and escaped) by pyoxigraph."""
     if isinstance(value, bool):
         return str(ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean")))
-    if isinstance(value, int):
-        return str(ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer")))
+    if isinstance(value, int):  # a bare integer is an xsd:integer, and LIMIT takes it
+        return str(int(value))
     if isinstance(value, float):
         return str(ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double")))
     return str(ox.Literal(str(value)))
