@@ -85,3 +85,12 @@ def test_numbered_variants_of_the_papers_own_name_are_its_own(extractor):
     )
     assert got["Zorblax-1"][1] == ("proposes",)
     assert got["Zorblax-2"][1] == ("proposes",)
+
+
+def test_we_propose_a_novel_long_form(extractor):
+    got = _roles(
+        extractor,
+        "A Study of Translation",
+        "We propose a novel Zorbic Quux Learning (ZQL) framework. ZQL is fast.",
+    )
+    assert got["ZQL"][1] == ("proposes",)
