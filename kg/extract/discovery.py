@@ -350,6 +350,11 @@ def _list_cue_ends(text: str, start: int) -> Iterator[int]:
             yield end
 
 
+# What precedes a sentence's first word, whose capital says nothing ("Stateful optimizers
+# ..." opening the abstract, after the title's "\n\n").
+_SENTENCE_BREAKS = (". ", "\n\n", "? ", "! ", ".\n")
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon") or before a type noun.
 
@@ -362,7 +367,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
                 break
             span = clean_name(m.group(1))
             s = m.start(1) + span[0] if span else 0
-            if span is not None and text[s - 2 : s] != ". ":
+            if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
                 yield s, m.start(1) + span[1], "listed_name", 0.55, True
             if m.end() == m.end(1):
                 break
@@ -370,7 +375,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0
-        if span is not None and text[s - 2 : s] != ". ":
+        if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
 
 

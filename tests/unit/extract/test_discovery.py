@@ -53,6 +53,12 @@ def test_listed_names_after_cues_not_in_title():
     assert found == ["Zorblax", "Quux"]
 
 
+def test_the_abstracts_first_word_is_no_typed_name():
+    text = "Kestrel Things\n\nStateful optimizers help. We also use Zorbic optimizers."
+    found = _texts(text, listed_names(text, start=len("Kestrel Things")))
+    assert found == ["Zorbic"]
+
+
 def test_concept_phrases_by_head_noun():
     text = (
         "We combine pipeline parallelism with efficient attention, speculative decoding "
