@@ -23,7 +23,12 @@ from spacy.tokens import Doc
 
 from kg.extract.state import Abbreviation, ensure_extension, state_of
 
-__all__ = ["best_long_form", "find_abbreviations", "AbbreviationDetector"]
+__all__ = [
+    "best_long_form",
+    "find_abbreviations",
+    "find_reverse_abbreviations",
+    "AbbreviationDetector",
+]
 
 # "(SHORT)"; a literal first character scans fast. ``_paren_start`` adds the original
 # pattern's left context, ``(?<=\S) ?\(``: a non-space, then at most one space.
@@ -136,6 +141,51 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
         )
 
 
+# "SHORT (Long Form Words)": the reverse pattern of the algorithm, a short form followed by
+# its long form in parentheses ("SAIL-VL (ScAlable ... Data Curation)").
+_LONG_PAREN = re.compile(r"\(([^()]{6,160})\)")
+_SHORT_BEFORE = re.compile(r"(?<![^\s(\[\"'])[^\s(\[\"']+$")
+
+
+def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
+    """Every ``SHORT (long form)`` pair in ``text``: the parenthesis holds two words or
+    more, spelling the short form's characters in order from its first word on; the
+    short form is the word right before it.
+
+    >>> [(a.short, a.long) for a in find_reverse_abbreviations("We use DeMo (Decoupled Momentum).")]
+    [('DeMo', 'Decoupled Momentum')]
+    """
+    if "(" not in text:
+        return
+    for m in _LONG_PAREN.finditer(text):
+        inner = m.group(1)
+        long = inner.strip()
+        words = long.split()
+        if len(words) < 2 or not long[0].isalpha() or "\\" in long or "{" in long:
+            continue  # also no LaTeX markup (a "\\textbf{L}" inside)
+        before_end = _paren_start(text, m.start())
+        if before_end < 0:
+            continue
+        sm = _SHORT_BEFORE.search(text, max(0, before_end - 20), before_end)
+        if sm is None:
+            continue
+        sf = sm.group()
+        if not _valid_short_form(sf) or len(words) > min(len(sf) + 5, 2 * len(sf)):
+            continue
+        found = best_long_form(sf, long)
+        if found is None or found != long:  # the whole parenthesis spells the short form
+            continue
+        long_start = m.start(1) + inner.index(long)
+        yield Abbreviation(
+            short_start=offset + sm.start(),
+            short_end=offset + sm.end(),
+            long_start=offset + long_start,
+            long_end=offset + long_start + len(long),
+            short=sf,
+            long=long,
+        )
+
+
 @Language.factory("kg_abbreviations")
 class AbbreviationDetector:
     """Fills ``doc._.kg.abbreviations`` with the Schwartz–Hearst pairs of the doc."""
@@ -147,4 +197,5 @@ class AbbreviationDetector:
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
         state.abbreviations.extend(find_abbreviations(state.text))
+        state.abbreviations.extend(find_reverse_abbreviations(state.text))
         return doc

@@ -86,3 +86,32 @@ def test_last_sent_stop_ends_where_the_last_stop_does(window):
     stops = list(re.finditer(r"[.;:!?]\s|\(|\)|\n", window))
     m = abbreviations._LAST_SENT_STOP.match(window)
     assert (m.end() if m else None) == (stops[-1].end() if stops else None)
+
+
+def test_reverse_pairs_short_form_then_long_form_in_parentheses():
+    from kg.extract.abbreviations import find_reverse_abbreviations
+
+    text = (
+        "We introduce ZorbVL (ZOrbic Reasoning Bench for Vision-Language), and use "
+        "Quux (a big model), GPT-4 (OpenAI, 2023) and Zeta (Evo\\textbf{Z}eta Tuning)."
+    )
+    pairs = [(a.short, a.long) for a in find_reverse_abbreviations(text)]
+    assert pairs == [("ZorbVL", "ZOrbic Reasoning Bench for Vision-Language")]
+    (a,) = find_reverse_abbreviations(text)
+    assert text[a.short_start : a.short_end] == "ZorbVL"
+    assert text[a.long_start : a.long_end] == a.long
+
+
+def test_a_reverse_long_form_hides_its_oddly_cased_words(extractor):
+    from kg.models import Paper
+
+    out = extractor.extract_one(
+        Paper(
+            id="x",
+            title="A Study",
+            abstract="We introduce ZorbVL (ZOrbic Reasoning Bench for Vision-Language).",
+        )
+    )
+    names = {e.name: e.aliases for e in out.entities}
+    assert "ZOrbic" not in names
+    assert names["ZorbVL"] == ["ZOrbic Reasoning Bench for Vision-Language"]
