@@ -44,9 +44,10 @@ _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # "MoE", "CoE": an acronym a
 _SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
-    r"shipped|open-sourced)\s(?:\w+\s)?(?:in|on|upon|into|with|atop|using|as\spart\sof)\s"
-    r"(?:the\s|top\sof\s)?$"
+    r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
+    r"(?:in|on|upon|into|to|with|atop|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
     r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using)\s(?:the\s)?$"
+    r"|\bimplementations?\s(?:in|on|atop|using)\s(?:the\s)?$"
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
 )
@@ -57,7 +58,8 @@ _IMPL_OF = re.compile(r"^\s(?:implementation|version|port)\sof\s(?:the\s)?(?:\w+
 _EXTENDS_BEFORE = re.compile(
     r"\b(?:extend(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
-    r"(?:improved|enhanced|extended|modified|generali[sz]ed)\sversion)\sof|"
+    r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
+    r"the\ssuccessor\s(?:of|to)|"
     r"builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
     re.IGNORECASE,
 )

@@ -65,6 +65,14 @@ _STATED = [
         id="implement-X-in-S",
     ),
     pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer, with an implementation in JAX. QuuxNet-2 has "
+        "been merged into PyTorch.",
+        [("Zorblax", "implemented_in", "JAX"), ("QuuxNet-2", "implemented_in", "PyTorch")],
+        [],
+        id="implementation-in-and-merged-into",
+    ),
+    pytest.param(
         "A Study of Training",
         "We compare against DeepSpeed's ZeRO and Megatron-LM's sequence parallelism.",
         [
@@ -81,6 +89,14 @@ _STATED = [
         [("BlorpNet", "extends", "QuuxNet"), ("Zorblax", "extends", "Adam")],
         [("Zorblax", "extends", "QuuxNet")],
         id="extends-subject-next-to-the-cue",
+    ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax. BlorpNet, the successor to QuuxNet, is fast. ZorbNet is a new "
+        "version of Adam.",
+        [("BlorpNet", "extends", "QuuxNet"), ("ZorbNet", "extends", "Adam")],
+        [],
+        id="successor-and-new-version",
     ),
     pytest.param(
         _ZORBLAX,
