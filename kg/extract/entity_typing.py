@@ -65,6 +65,11 @@ _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
     r"based|capable|achieving|enabling|featuring|allowing)\b|[,.;:()]"
 )
+_NOT_A_NOUN_PHRASE = re.compile(
+    r"(?:towards?|on|for|when|how|why|what|beyond|through|via|with|from|to|in|at|by|about|"
+    r"into|is|are|can|do|does|\w+ing)\b",
+    re.IGNORECASE,
+)
 _NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
 _APPOSITIVE = re.compile(r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:a|an|the|our|one)?\s*(?=\S)")
 # The words before a name that suggest its type: groups of (regex, type, weight, rule),
@@ -224,9 +229,13 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     after = text[m.end : m.end + 120]
     app = _APPOSITIVE.match(after)
     if app and (app.group().rstrip().endswith(("a", "an", "the", "our", "one", ":"))):
-        t = head_noun_type(after[app.end() :])
-        if t is not None:
-            out.append((t, 3.0, "appositive_head"))
+        phrase = after[app.end() :]
+        # "X: Towards Training Across Clusters", "X: Scaling ...": a subtitle that is no
+        # noun phrase says nothing of what X is
+        if not (app.group().rstrip().endswith(":") and _NOT_A_NOUN_PHRASE.match(phrase)):
+            t = head_noun_type(phrase)
+            if t is not None:
+                out.append((t, 3.0, "appositive_head"))
     if m.text[:1].isupper() and _MODEL_AFTER.match(after):
         out.append((M, 1.2, "model_noun_after"))
     nxt = _NEXT_WORDS.match(after)

@@ -66,6 +66,13 @@ def test_context_cues_at_sentence_start(text, name, expected):
     assert expected in _signals(text, name)
 
 
+def test_a_subtitle_that_is_no_noun_phrase_types_nothing():
+    assert T.HARDWARE not in _signals("Zorb: Towards Training Across Clusters", "Zorb")
+    assert T.HARDWARE not in _signals("Zorb: Scaling Training to GPU Clusters", "Zorb")
+    assert T.HARDWARE in _signals("Zorb: A Cluster for Training", "Zorb")
+    assert T.SYSTEM in _signals("Zorb, a training framework for LLMs.", "Zorb")
+
+
 def test_context_cues_still_need_their_words():
     assert _signals("Zorb is evaluated. Quux is small.", "Quux") == set()
 
