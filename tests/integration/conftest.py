@@ -4,7 +4,8 @@ Tests that use them are marked ``@pytest.mark.neo4j``. They are never skipped: w
 server cannot be installed or started, the fixture errors with the script's message and
 the server's log tail.
 
-* ``neo4j_server`` (session): one server on free loopback ports with a random password;
+* ``neo4j_server`` (session): one server on free loopback ports with a random password
+  that starts with "-";
   ``.uri``, ``.user``, ``.password``, ``.http_url``, ``.env`` and ``.driver()``.
 * ``neo4j_empty``: the session server with database ``neo4j`` emptied first.
 * ``neo4j_throwaway``: a factory of extra servers (own data directory, own ports) that
@@ -14,6 +15,7 @@ the server's log tail.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -22,7 +24,11 @@ from neo4j_server import Neo4jServer
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
-    server = Neo4jServer(tmp_path_factory.mktemp("neo4j-session"))
+    # A password that starts with "-" (as 1 in 64 random ones do) must reach neo4j-admin
+    # as its argument, not as an option: every run checks that.
+    server = Neo4jServer(
+        tmp_path_factory.mktemp("neo4j-session"), password="-" + secrets.token_urlsafe(18)
+    )
     server.install()
     server.start()
     try:
