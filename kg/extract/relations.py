@@ -151,10 +151,30 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         x = ms[j]
         if x.start < start or x.group == group:
             continue
-        if x.start - last > 25 or not _LIST_GAP.match(text[last : x.start]):
+        if not _listed_next(text, last, x.start):
             break
         yield j
         last = x.end
+
+
+def _listed_before(text: str, idxs: list[int], ms: list[Mention], i: int) -> list[int]:
+    """Mention ``i`` and those listed right before it ("A, B and C" for C)."""
+    out = [i]
+    first = ms[i].start
+    for j in reversed(idxs):
+        x = ms[j]
+        if j >= i or x.end > first:
+            continue
+        if not _listed_next(text, x.end, first):
+            break
+        out.append(j)
+        first = x.start
+    return out
+
+
+def _listed_next(text: str, end: int, start: int) -> bool:
+    """True if what lies between ``end`` and ``start`` joins two items of one list."""
+    return start - end <= 25 and _LIST_GAP.match(text[end:start]) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,21 +338,6 @@ def _adjacent_subject(
             continue
         return j if _SUBJECT_GAP.match(text, ms[j].end, cue_start) else default
     return default
-
-
-def _listed_before(text: str, idxs: list[int], ms: list[Mention], i: int) -> list[int]:
-    """Mention ``i`` and those listed right before it ("A, B and C" for C)."""
-    out = [i]
-    first = ms[i].start
-    for j in reversed(idxs):
-        x = ms[j]
-        if j >= i or x.end > first:
-            continue
-        if first - x.end > 25 or not _LIST_GAP.match(text[x.end : first]):
-            break
-        out.append(j)
-        first = x.start
-    return out
 
 
 @Language.factory("kg_relations")
