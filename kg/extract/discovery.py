@@ -416,9 +416,13 @@ def _everyday_attention(low_text: str, start: int, end: int) -> bool:
     return _ATTENTION_COMPOUND.match(low_text, end) is None
 
 
-def concept_phrases(text: str) -> Iterator[Candidate]:
-    """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds."""
-    low_text = lower_same_offsets(text)
+def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
+    """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
+
+    ``low_text``: ``lower_same_offsets(text)`` if the caller has it (``DocState.lowered``).
+    """
+    if low_text is None:
+        low_text = lower_same_offsets(text)
     for m in _after_non_word(_HEAD, _HEAD_AT_START, low_text):
         head = text[m.start(1) : m.end(1)]
         low = m.group(1).lower()
@@ -557,7 +561,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
-        concept_phrases(text),
+        concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
     ):
         for s, e, rule, conf, specific in gen:
             if any(s < ue and us < e for us, ue in urls):
