@@ -25,6 +25,7 @@ from kg.extract.state import Abbreviation, ensure_extension, state_of
 
 __all__ = [
     "best_long_form",
+    "initials_long_form",
     "find_abbreviations",
     "find_reverse_abbreviations",
     "AbbreviationDetector",
@@ -84,6 +85,43 @@ def best_long_form(short: str, candidate: str) -> str | None:
     return long
 
 
+_FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "to", "in", "on", "with", "a", "an", "via"])
+
+
+def initials_long_form(short: str, candidate: str) -> str | None:
+    """The last words of ``candidate`` whose initials spell the capitals of ``short``.
+
+    Schwartz–Hearst may take a short form's letter from inside a word and so stop one
+    word short ("Set Supervised Fine-Tuning (SSFT)": the second S read in "superviSed");
+    when the words' initials spell the short form's capitals exactly, they are the long
+    form. Hyphenated parts count as words and function words are skipped.
+
+    >>> initials_long_form("SSFT", "our method, Set Supervised Fine-Tuning")
+    'Set Supervised Fine-Tuning'
+    >>> initials_long_form("MoE", "sparse Mixture-of-Experts")
+    'Mixture-of-Experts'
+    >>> initials_long_form("DeMo", "we propose Decoupled Momentum")
+    'Decoupled Momentum'
+    >>> initials_long_form("SSFT", "Supervised Fine-Tuning") is None
+    True
+    """
+    capitals = [c for c in short if c.isupper()]
+    if len(capitals) < 2:
+        return None
+    words = candidate.split()
+    initials: list[str] = []
+    for k in range(1, min(len(words), len(capitals)) + 1):
+        parts = [p for p in words[-k].split("-") if p and p.lower() not in _FUNCTION_WORDS]
+        if not parts or not parts[0][0].isalpha():
+            return None
+        initials[:0] = [p[0].upper() for p in parts]
+        if len(initials) > len(capitals):
+            return None
+        if initials == capitals:
+            return " ".join(words[-k:])
+    return None
+
+
 def _paren_start(text: str, paren: int) -> int:
     """Where ``(?<=\\S) ?`` before the ``(`` at ``paren`` starts its match; -1 if it cannot."""
     if paren >= 2 and text[paren - 1] == " " and not text[paren - 2].isspace():
@@ -122,6 +160,9 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
         long = best_long_form(sf, candidate)
         if long is None:
             continue
+        wider = initials_long_form(sf, candidate)
+        if wider is not None and len(wider) > len(long) and wider.endswith(long):
+            long = wider
         long_words = long.split()
         if long_words[-1].lower().rstrip("s") in _METRIC_HEADS:
             continue

@@ -115,3 +115,19 @@ def test_a_reverse_long_form_hides_its_oddly_cased_words(extractor):
     names = {e.name: e.aliases for e in out.entities}
     assert "ZOrbic" not in names
     assert names["ZorbVL"] == ["ZOrbic Reasoning Bench for Vision-Language"]
+
+
+def test_a_long_form_spelled_by_initials_is_not_cut_short():
+    # Schwartz-Hearst alone reads the second S inside "Supervised" and drops "Set"
+    text = "Our method, Set Supervised Fine-Tuning (SSFT), keeps the modes."
+    assert [(a.short, a.long) for a in find_abbreviations(text)] == [
+        ("SSFT", "Set Supervised Fine-Tuning")
+    ]
+
+
+def test_initials_never_shorten_a_schwartz_hearst_long_form():
+    text = "We train with Zero Redundancy Optimizer (ZeRO) and Mixture of Experts (MoE)."
+    assert [(a.short, a.long) for a in find_abbreviations(text)] == [
+        ("ZeRO", "Zero Redundancy Optimizer"),
+        ("MoE", "Mixture of Experts"),
+    ]
