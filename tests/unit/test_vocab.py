@@ -405,3 +405,10 @@ NAMED_IN_THE_ISSUE = _NAMED.split()
 
 def test_the_issues_examples_are_in_the_vocabulary(by_slug: dict[str, VocabConcept]) -> None:
     assert [s for s in NAMED_IN_THE_ISSUE if s not in by_slug] == []
+
+
+def test_operating_systems_are_systems(by_slug: dict[str, VocabConcept]) -> None:
+    for slug in ("linux", "android", "ios"):
+        assert by_slug[slug].type == EntityType.SYSTEM.value
+    # "windows" is a common noun ("context windows"), and matching ignores case
+    assert "windows" not in by_slug
