@@ -45,7 +45,7 @@ _SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
     r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
-    r"(?:in|on|upon|into|to|with|atop|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
+    r"(?:in|on|upon|into|to|with|atop|under|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
     r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using)\s(?:the\s)?$"
     r"|\bimplementations?\s(?:in|on|atop|using)\s(?:the\s)?$"
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
@@ -54,7 +54,11 @@ _IMPL = re.compile(
 # "S's M": a system's own method or model
 _IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
-_IMPL_OF = re.compile(r"^\s(?:implementation|version|port)\sof\s(?:the\s)?(?:\w+\s){0,3}$")
+# Between a system and the next mention: "a JAX implementation of X", also in Title Case
+# ("A PyTorch Implementation of the X Optimizer"); used with match(text, pos, endpos).
+_IMPL_OF = re.compile(
+    r"\s(?:implementation|version|port)\sof\s(?:the\s)?(?:[\w\-]+\s){0,3}$", re.IGNORECASE
+)
 _EXTENDS_BEFORE = re.compile(
     r"\b(?:extend(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
@@ -256,9 +260,9 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
             out.append(
                 RelationCue(subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent)
             )
-    if _IMPL_OF.match(after):
+    if "of" in after:
         nxt = next((j for j in idxs if ms[j].start > m.end), None)
-        if nxt is not None:
+        if nxt is not None and _IMPL_OF.match(cx.text, m.end, ms[nxt].start):
             out.append(
                 RelationCue(nxt, Relation.IMPLEMENTED_IN, i, "implementation_of", 0.75, sent)
             )

@@ -73,6 +73,18 @@ _STATED = [
         id="implementation-in-and-merged-into",
     ),
     pytest.param(
+        "A Fast PyTorch Implementation of the Zorblax Optimizer",
+        "QuuxNet-2 is developed under the JAX framework. We release a JAX implementation "
+        "of BlorpNet.",
+        [
+            ("Zorblax Optimizer", "implemented_in", "PyTorch"),
+            ("QuuxNet-2", "implemented_in", "JAX"),
+            ("BlorpNet", "implemented_in", "JAX"),
+        ],
+        [],
+        id="title-case-implementation-of-and-developed-under",
+    ),
+    pytest.param(
         "A Study of Training",
         "We compare against DeepSpeed's ZeRO and Megatron-LM's sequence parallelism.",
         [
