@@ -37,7 +37,8 @@ from kg.ontology import EntityType, Relation, Role
 __all__ = ["derived_suffix", "name_relation", "find_relations", "EntityRelations"]
 
 _DERIVED = re.compile(
-    r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
+    r"^(?:[-\s]?(?:X|XL|Infinity|Next|Plus|Pro|Offload|Verified|Lite|Mini|Max|Ultra|Turbo|Flash|"
+    r"\+\+|v\d+(?:\.\d+)?)|\s\d{1,2}|"
     r"-[A-Z][A-Za-z0-9]*|[-\s]?(?:II|III|2|3|4)(?:\.\d)?)$"
 )
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # "MoE", "CoE": an acronym all the same
@@ -116,13 +117,16 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     """
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
-    if a_specific and b_specific and derived_suffix(a, b):
+    if a_specific and derived_suffix(a, b):  # a named variant of a concept too ("MoE-X")
         return Relation.EXTENDS
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]
         core = prefix.strip(" -")
         acronym = len(b) >= 3 and (b.isupper() or _MIXED_ACRONYM.match(b) is not None)
-        if not core or not (len(core) >= 2 or acronym and (core.isupper() or core.isdigit())):
+        letter = prefix.endswith("-") and core.isupper() and b_specific  # "C-AdamW"
+        if not core or not (
+            len(core) >= 2 or letter or acronym and (core.isupper() or core.isdigit())
+        ):
             return None
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS

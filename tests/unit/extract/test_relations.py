@@ -13,6 +13,8 @@ def test_derived_suffix():
     assert derived_suffix("Zorb 2", "Zorb")
     assert not derived_suffix("Zorb 7B", "Zorb")
     assert not derived_suffix("Zorb", "Zorb")
+    assert derived_suffix("ZorbBench Verified", "ZorbBench")
+    assert derived_suffix("Zorb Lite", "Zorb")
 
 
 def test_name_relation():
@@ -22,6 +24,11 @@ def test_name_relation():
     assert name_relation("Zorb", True, "Quux", True) is None
     assert name_relation("Quux-MoE", True, "MoE", True) is Relation.IS_A  # mixed-case acronym
     assert name_relation("Quux-Zorb", True, "Zorb", True) is Relation.EXTENDS
+    assert name_relation("C-Zorb", True, "Zorb", True) is Relation.EXTENDS  # one-letter prefix
+    assert name_relation("c-Zorb", True, "Zorb", True) is None
+    # a named variant of a generic concept
+    assert name_relation("MoE-Z", True, "MoE", False) is Relation.EXTENDS
+    assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
 
 
 def _relations(extractor, title, abstract):
