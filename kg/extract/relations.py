@@ -87,6 +87,23 @@ _NP_END = re.compile(
     r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
     r"and|in|on|by|based|where|designed|tailored|built)\b)"
 )
+# Before Y, a cue that the mention before it is a kind of Y: "X ... belonging to the Y
+# family", "X is a special case of Y", "X can be viewed as an Y".
+_BELONG = r"belong(?:s|ing)?\sto\s(?:the\s)?"
+_KIND = (
+    r"(?:a|an)\s(?:special\s|particular\s)?(?:case|kind|type|form|instance|member)\s"
+    r"of\s(?:the\s)?"
+)
+_VIEW = r"(?:viewed|seen|regarded|understood|interpreted)\sas\s"
+_KIND_OF = re.compile(
+    rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s)?|{_KIND})$", re.IGNORECASE
+)
+# Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase
+# ("Shampoo is an online optimization algorithm belonging to ..."); used with match().
+_KIND_GAP = re.compile(
+    r"\)?\s?(?:,\s)?(?:(?:which|that|is|are|was|were|can|could|may|might|be|also|thus|then|"
+    r"naturally|itself)\s)*(?:(?:a|an)\s(?:[\w\-]+,?\s){1,6})?$"
+)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an)\s((?:[\w\-]+\s){0,5})")
 
@@ -219,6 +236,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                 _implemented_in(cx, i, before, after, out)
             _extends(cx, i, before, out)
             _is_a(cx, i, after, out)
+            _kind_of(cx, i, before, out)
     return out
 
 
@@ -334,6 +352,23 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
         ):
             for j in _listed_before(text, idxs, ms, i):
                 out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
+
+
+def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+    """ "X belongs to the Y family", "X is a special case of Y", "X can be viewed as a Y":
+    the mention right before the cue, of Y's type, is a kind of Y."""
+    kind = _KIND_OF.search(before)
+    if kind is None:
+        return
+    ms, m = cx.ms, cx.ms[i]
+    cue_start = m.start - len(before) + kind.start()
+    for j in reversed(cx.idxs):
+        if j >= i or ms[j].end > cue_start:
+            continue
+        x = ms[j]
+        if x.group != m.group and x.type is m.type and _KIND_GAP.match(cx.text, x.end, cue_start):
+            out.append(RelationCue(j, Relation.IS_A, i, "kind_of_is_a", 0.6, cx.sent))
+        return
 
 
 def _adjacent_subject(

@@ -136,6 +136,18 @@ _STATED = [
         [],
         id="is-a-hearst-patterns",
     ),
+    pytest.param(
+        "A Study of Optimizers",
+        "QuuxOpt is a stochastic first-order method belonging to the Adam family. "
+        "Pipeline parallelism can be viewed as a special case of model parallelism. "
+        "ZorbOpt is used with Adam, which belongs to no family.",
+        [
+            ("QuuxOpt", "is_a", "Adam"),
+            ("Pipeline parallelism", "is_a", "model parallelism"),
+        ],
+        [("ZorbOpt", "is_a", "Adam")],
+        id="is-a-kind-of",
+    ),
 ]
 
 
