@@ -54,6 +54,7 @@ _IMPL = re.compile(
 )
 # "S's M": a system's own method or model
 _IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
+_METHOD = EntityType.METHOD
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 # Between a system and the next mention: "a JAX implementation of X", also in Title Case
 # ("A PyTorch Implementation of the X Optimizer"); used with match(text, pos, endpos).
@@ -225,6 +226,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
         first_of.setdefault(m.group, i)
     main = first_of.get(min(proposed)) if proposed else None
     _proposed_parts(ms, sents, proposed, first_of, out)
+    _title_kind(text, state.title_end, ms, proposed, out)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         cx = _Sentence(text, ms, idxs, sent, proposed, head)
@@ -260,6 +262,50 @@ def _proposed_parts(
                         i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sents[i]
                     )
                 )
+
+
+# A title "X: <description>": where the description's first phrase ends, unless it is an
+# activity ("X: Scaling Up ...", "X: Towards ..."); trailing generic nouns it may end with.
+_TITLE_SEP = re.compile(r"\s*(?::|\s--?\s|\s—\s)\s*(?:(?:A|An|The)\s)?")
+_PHRASE_END = re.compile(
+    r"\s(?:for|with|via|in|on|of|to|from|by|using|at|and|through|towards?|under)\s|[,:;?]",
+    re.IGNORECASE,
+)
+_ACTIVITY = re.compile(r"(?:\w+ing|Towards?|On|When|Why|How|What|Beyond)\b")
+_GENERIC_TAIL = re.compile(
+    r"s?(?:\s(?:mechanisms?|frameworks?|methods?|approach|algorithms?|schemes?|techniques?|"
+    r"architectures?))?$",
+    re.IGNORECASE,
+)
+
+
+def _title_kind(
+    text: str, title_end: int, ms: list[Mention], proposed: set[int], out: list[RelationCue]
+) -> None:
+    """ "PowerSGD: Practical Low-Rank Gradient Compression": the method the title names is
+    a kind of the generic concept its description's first phrase ends in."""
+    title = [i for i, m in enumerate(ms) if m.end <= title_end]
+    if not title or ms[title[0]].group not in proposed or ms[title[0]].type is not _METHOD:
+        return
+    x = ms[title[0]]
+    sep = _TITLE_SEP.match(text, x.end, title_end)
+    if sep is None or _ACTIVITY.match(text, sep.end(), title_end):
+        return
+    end = _PHRASE_END.search(text, sep.end(), title_end)
+    phrase_end = end.start() if end is not None else title_end
+    for j in title[1:]:
+        y = ms[j]
+        if (
+            y.end <= phrase_end
+            and not y.specific
+            and y.type is _METHOD
+            and y.group != x.group
+            and _GENERIC_TAIL.match(text, y.end, phrase_end)
+        ):
+            out.append(
+                RelationCue(title[0], Relation.IS_A, j, "title_kind_is_a", 0.55, (0, title_end))
+            )
+            return
 
 
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:

@@ -156,3 +156,18 @@ def test_relations_stated_in_a_sentence(extractor, title, abstract, present, abs
     rels = _relations(extractor, title, abstract)
     assert set(present) <= rels
     assert not set(absent) & rels
+
+
+@pytest.mark.parametrize(
+    ("title", "present"),
+    [
+        ("Zorblax: Practical Low-Rank Pipeline Parallelism", True),
+        ("Zorblax: A Scalable Pipeline Parallelism Scheme for Training", True),
+        ("Zorblax: Scaling Up Pipeline Parallelism", False),  # an activity, not a kind
+        ("Zorblax: Faster Training with Pipeline Parallelism", False),  # not the head phrase
+    ],
+)
+def test_title_description_names_the_kind(extractor, title, present):
+    rels = _relations(extractor, title, "We propose Zorblax, and we test it.")
+    lowered = {(h, r, t.lower()) for h, r, t in rels}
+    assert (("Zorblax", "is_a", "pipeline parallelism") in lowered) is present
