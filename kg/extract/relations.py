@@ -239,7 +239,18 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             _extends(cx, i, before, out)
             _is_a(cx, i, after, out)
             _kind_of(cx, i, before, out)
-    return out
+    return [c for c in out if _types_fit(c.relation, ms[c.head].type, ms[c.tail].type)]
+
+
+_THINGS = (EntityType.HARDWARE, EntityType.DATASET)
+
+
+def _types_fit(relation: Relation, head: EntityType | None, tail: EntityType | None) -> bool:
+    """A hardware or dataset entity is a kind or version only of its own type ("host-GPU"
+    read as a method is no GPU); methods, models and systems mix ("ViT-B" extends "ViT")."""
+    if relation is Relation.IMPLEMENTED_IN:
+        return True
+    return head is tail or (head not in _THINGS and tail not in _THINGS)
 
 
 def _proposed_parts(

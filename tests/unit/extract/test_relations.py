@@ -171,3 +171,13 @@ def test_title_description_names_the_kind(extractor, title, present):
     rels = _relations(extractor, title, "We propose Zorblax, and we test it.")
     lowered = {(h, r, t.lower()) for h, r, t in rels}
     assert (("Zorblax", "is_a", "pipeline parallelism") in lowered) is present
+
+
+def test_hardware_and_datasets_are_kinds_only_of_their_own_type():
+    from kg.extract.relations import _types_fit
+    from kg.ontology import EntityType as T
+
+    assert not _types_fit(Relation.IS_A, T.METHOD, T.HARDWARE)
+    assert not _types_fit(Relation.EXTENDS, T.DATASET, T.METHOD)
+    assert _types_fit(Relation.IS_A, T.HARDWARE, T.HARDWARE)
+    assert _types_fit(Relation.EXTENDS, T.MODEL, T.METHOD)
