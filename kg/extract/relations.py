@@ -80,6 +80,11 @@ _SUCH_AS = re.compile(
     r"architectures?|approaches|optimizers?|schemes?|strategies|baselines?)\s)?,?\s?"
     r"(?:such\sas|like|including|e\.g\.,?|especially|namely|in\sparticular|particularly)\s"
 )
+# "Y algorithms: X1, X2, and X3" (a colon opening a list of Y's members)
+_COLON_LIST = re.compile(
+    r"^s?(?:\s(?:variants?|methods?|techniques?|models?|systems?|frameworks?|algorithms?|"
+    r"architectures?|approaches|optimizers?|schemes?|strategies|baselines?))?:\s"
+)
 _AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
@@ -393,8 +398,13 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
             ):
                 out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
                 break
-    cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)  # also "Y (X1, X2, X3)"
-    if not m.specific and cue:
+    # also "Y (X1, X2, X3)" and "Y: X1, X2, X3"; a named Y with its class noun too
+    # ("EMO algorithms: X1, X2")
+    cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)
+    colon = _COLON_LIST.match(after) if cue is None else None
+    if colon is not None and (not m.specific or colon.end() > 3):
+        cue = colon
+    if cue and (not m.specific or cue is colon):
         for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
             out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
     other = _AND_OTHER.match(after) if "other" in after[:12] else None

@@ -148,6 +148,20 @@ _STATED = [
         [("ZorbOpt", "is_a", "Adam")],
         id="is-a-kind-of",
     ),
+    pytest.param(
+        "A Study of Optimizers",
+        "We apply it to three adaptive optimizers: QuuxAdam, ZorbProp, and BlorpOpt. "
+        "Then we run three ZOP methods: FooZ and BarZ. We like ZOP: FooQ is fun.",
+        [
+            ("QuuxAdam", "is_a", "adaptive optimizers"),
+            ("ZorbProp", "is_a", "adaptive optimizers"),
+            ("BlorpOpt", "is_a", "adaptive optimizers"),
+            ("FooZ", "is_a", "ZOP"),
+            ("BarZ", "is_a", "ZOP"),
+        ],
+        [("FooQ", "is_a", "ZOP")],  # a named Y needs its class noun before the colon
+        id="is-a-colon-list",
+    ),
 ]
 
 
