@@ -384,6 +384,12 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
 def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     """ "X, a Y", "X is a Y", "X (a Y)"; "Y such as X, X2"; "X, X2 and other Y"."""
     text, ms, idxs, sent, m = cx.text, cx.ms, cx.idxs, cx.sent, cx.ms[i]
+    if m.specific and after[:1] == " ":  # "Mamba SSMs": a name before its generic class
+        nxt = next((j for j in idxs if ms[j].start > m.end), None)
+        if nxt is not None and ms[nxt].start == m.end + 1:
+            y = ms[nxt]
+            if not y.specific and y.type is m.type is _METHOD and y.group != m.group:
+                out.append(RelationCue(i, Relation.IS_A, nxt, "name_before_class", 0.6, sent))
     ap = _APPOS.match(after)  # Y: a generic concept heading the appositive
     if ap:
         limit = m.end + ap.end()

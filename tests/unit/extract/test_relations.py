@@ -162,6 +162,13 @@ _STATED = [
         [("FooQ", "is_a", "ZOP")],  # a named Y needs its class noun before the colon
         id="is-a-colon-list",
     ),
+    pytest.param(
+        "A Study of Models",
+        "We build on QuuxNet state space models, and we train it with BlorpNet Adam.",
+        [("QuuxNet", "is_a", "state space models")],
+        [("BlorpNet", "is_a", "Adam")],  # only a generic class
+        id="method-name-before-its-class",
+    ),
 ]
 
 
