@@ -104,6 +104,7 @@ _VIEW = r"(?:viewed|seen|regarded|understood|interpreted)\sas\s"
 _KIND_OF = re.compile(
     rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s)?|{_KIND})$", re.IGNORECASE
 )
+_KIND_OF_REACH = 48  # no cue is longer: "interpreted as a particular instance of the "
 # Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase
 # ("Shampoo is an online optimization algorithm belonging to ..."); used with match().
 _KIND_GAP = re.compile(
@@ -430,7 +431,7 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
 def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
     """ "X belongs to the Y family", "X is a special case of Y", "X can be viewed as a Y":
     the mention right before the cue, of Y's type, is a kind of Y."""
-    kind = _KIND_OF.search(before)
+    kind = _KIND_OF.search(before, max(0, len(before) - _KIND_OF_REACH))
     if kind is None:
         return
     ms, m = cx.ms, cx.ms[i]
