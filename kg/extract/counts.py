@@ -41,9 +41,9 @@ _WORDS = {
 _COUNT = re.compile(
     r"(?:(?:more\sthan|over|up\sto|about|around|nearly|approximately|~)\s)?"
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|four|five|six|eight|"
-    r"ten|twelve|sixteen|thirty-two|sixty-four)(?:\s?[x×]\s+|\s+((?:[A-Z][\w\-.]*\s){0,2}))$",
+    r"ten|twelve|sixteen|thirty-two|sixty-four)(?:\s?[x×]\s+|(?<=\d)-|\s+((?:[A-Z][\w\-.]*\s){0,2}))$",
     re.IGNORECASE,
-)  # a whole number (not the ".77" of "2.77x"); "8x A100", not "2x speedup over CPUs"
+)  # a whole number (not the ".77" of "2.77x"); "8x A100", "8-GPU nodes", not "2x speedup"
 _SCALE = {
     "k": 10**3,
     "thousand": 10**3,
@@ -54,9 +54,16 @@ _SCALE = {
     "t": 10**12,
     "trillion": 10**12,
 }
-_PARAMS = re.compile(r"(\d+(?:\.\d+)?)\s?(billion|million|trillion|[BMT])\b")
+_PARAMS = re.compile(r"(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])\b")
 _PARAMS_PHRASE = re.compile(
-    r"(\d+(?:\.\d+)?)\s?(billion|million|trillion|[BMT])[\s\-](?:parameters?|params)\b",
+    r"(\d+(?:\.\d+)?|(?<![\w-])(?:a|one))\s?(billion|million|trillion|[BMT])[\s\-]"
+    r"(?:total\s)?(?:parameters?|params)\b",
+    re.IGNORECASE,
+)
+# a size right before a model's name: "the 175B Zorb", "a 7-billion-parameter Zorb"
+_SIZE_BEFORE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])"
+    r"(?:[\s\-](?:parameters?|params))?[\s\-]$",
     re.IGNORECASE,
 )
 
@@ -76,9 +83,12 @@ def parse_count(phrase: str) -> int | None:
 def parse_parameters(phrase: str) -> int | None:
     """A parameter count from "200 billion", "12.7B", "70B" (None if no size)."""
     m = _PARAMS.search(phrase)
-    if not m:
-        return None
-    return int(round(float(m.group(1)) * _SCALE[m.group(2).lower()]))
+    if m:
+        return int(round(float(m.group(1)) * _SCALE[m.group(2).lower()]))
+    m = _PARAMS_PHRASE.search(phrase)  # "a trillion parameters"
+    if m:
+        return _SCALE[m.group(2).lower()]
+    return None
 
 
 def find_numbers(text: str, state: DocState) -> list[NumberCue]:
@@ -97,6 +107,14 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
             n = parse_parameters(m.text)
             if n:
                 out.append(NumberCue(i, "parameters", n, "size_in_name"))
+                continue
+            sb = _SIZE_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if sb:
+                out.append(
+                    NumberCue(
+                        i, "parameters", parse_parameters(sb.group()) or 0, "size_before_name"
+                    )
+                )
                 continue
             sent = state.sentence_of(m.start)
             window = text[max(sent[0], m.start - 60) : min(sent[1], m.end + 80)]

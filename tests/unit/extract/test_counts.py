@@ -69,3 +69,22 @@ def test_speed_ups_are_no_device_counts(text, count):
     state = _state(text, [("CPU", EntityType.HARDWARE)])
     got = [n.value for n in find_numbers(text, state)]
     assert got == ([count] if count else [])
+
+
+def test_count_joined_to_the_device_by_a_hyphen():
+    text = "T\nWe profile two 4-CPU servers."
+    state = _state(text, [("CPU", EntityType.HARDWARE)])
+    assert [n.value for n in find_numbers(text, state)] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("T\nWe fine-tune the 13B Zorb on our corpus.", "Zorb", 13_000_000_000),
+        ("T\nA 2.7-billion-parameter Quux is used.", "Quux", 2_700_000_000),
+        ("T\nWe build Zorb, a model with a trillion total parameters.", "Zorb", 10**12),
+    ],
+)
+def test_parameters_before_the_name_and_in_words(text, name, value):
+    state = _state(text, [(name, EntityType.MODEL)])
+    assert [n.value for n in find_numbers(text, state)] == [value]
