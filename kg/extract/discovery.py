@@ -29,6 +29,7 @@ from kg.extract.lexicon import (
     STOP_MODIFIERS,
     TITLE_VERBS,
     TYPE_NOUNS,
+    VENDORS,
 )
 from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
 from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
@@ -355,8 +356,23 @@ def _list_cue_ends(text: str, start: int) -> Iterator[int]:
 _SENTENCE_BREAKS = (". ", "\n\n", "? ", "! ", ".\n")
 
 
+# Capitalised words in a row inside a sentence, one of them CamelCase ("employs Dynamic
+# SplitFuse", "the BytePlus Recommend product"): the words next to a CamelCase name are
+# part of it. A run starts with its capital (re skips to capitals); ``_word_starts``
+# checks the left boundary.
+_TC_WORD = r"[A-Z][a-z][A-Za-z]*(?:-[A-Za-z]+)*"
+_TITLE_CASE_RUN = re.compile(rf"{_TC_WORD}(?:\s{_TC_WORD})+(?![\w\-])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _word_starts(text: str, i: int) -> bool:
+    """Offset ``i`` starts a word (no letter, digit, ``_`` or ``-`` before it)."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
-    """Capitalised names in example lists ("such as Adam and Muon") or before a type noun.
+    """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
+    words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
 
     Only from ``start`` on: a title's Title Case would make every word a name.
     """
@@ -372,6 +388,17 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             if m.end() == m.end(1):
                 break
             pos = m.end()
+    for m in _scan(_TITLE_CASE_RUN, text, start, _word_starts):
+        s, e = m.span()
+        first = m.group().split(" ", 1)[0]
+        if (
+            _INNER_CAPITAL.search(m.group())
+            and text[s - 2 : s] not in _SENTENCE_BREAKS
+            and first.lower() not in VENDORS
+            and not is_non_entity(first)  # "Meta FairScale": an organisation and its product
+            and clean_name(m.group()) == (0, e - s)
+        ):
+            yield s, e, "capitalised_run", 0.55, True
     for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0

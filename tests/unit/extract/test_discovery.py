@@ -115,3 +115,14 @@ def test_a_size_in_parentheses_is_no_abbreviation(extractor):
         )
     )
     assert not [e.name for e in out.entities if e.name[:1].isdigit()]
+
+
+def test_capitalised_words_around_a_camelcase_name_are_part_of_it():
+    text = (
+        "Kestrel Things\n\nWe adopt Rapid ZorbFuse for batching. Our tool runs in the "
+        "QuuxPay Suggest product, unlike Meta ZorbScale. Dual Optimizer Policy is unchanged."
+    )
+    found = _texts(text, listed_names(text, start=len("Kestrel Things")))
+    assert "Rapid ZorbFuse" in found and "QuuxPay Suggest" in found
+    assert "Meta ZorbScale" not in found  # an organisation before its product
+    assert "Dual Optimizer Policy" not in found  # no CamelCase word, sentence start
