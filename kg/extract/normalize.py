@@ -92,7 +92,8 @@ def singular(word: str) -> str:
 # number formats and units: never entities (GUIDELINE "What is an entity, and what is not").
 _NON_ENTITIES = """
 deep learning|machine learning|artificial intelligence|ai|ml|nlp|natural language processing|
-computer vision|cv|hpc|high performance computing|high-performance computing|data science|
+computer vision|cv|hpc|information retrieval|automl|automatic machine learning|
+automated machine learning|high performance computing|high-performance computing|data science|
 representation learning|statistical learning|generative ai|genai|agi|
 model|models|learning|training|inference|framework|approach|baseline|network|algorithm|method|system|architecture|
 technique|strategy|scheme|mechanism|pipeline|module|layer|design|paradigm|optimizer|
@@ -114,7 +115,8 @@ fp8|fp16|fp32|fp64|bf16|bfloat16|int8|int4|int2|tf32|mxfp4|
 io|i/o|os|api|apis|sdk|ui|gui|url|id|ids|iot|us|uk|eu|usa|ii|iii|iv|faq|pdf|html|json|
 cpu-gpu|e2e|t2i|t2v|i2v|ti2v|t2a|vqa|ocr|nlu|nlg|ir|oom|vr|usd|cider|fad|ndcg|map|mrr|is|
 fvd|lpips|clip-score|ood|pde|pdes|sat|ip|mflops|gflop|petaflop|petaflops|exaflops|pflop|
-tops|mips|iops|qps|rps|sla|slas|gpu-hours|gpu-hour|wer|cer|mae|mse|rmse|ar|nar|dl|
+tops|mips|iops|qps|rps|sla|slas|gpu-hours|gpu-hour|wer|cer|word error rate|
+character error rate|nfe|nfes|number of function evaluations|mae|mse|rmse|ar|nar|dl|
 rl-based|sgd-based|kv|gb|tb|mb|kb|ghz|mhz|gbps|tbps|ms|hz|
 """
 NON_ENTITY_KEYS = frozenset(

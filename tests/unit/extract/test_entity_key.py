@@ -1,10 +1,10 @@
-"""Grouping keys: aliases fold together, versions never do."""
+"""Grouping keys: aliases fold together, versions never do; what is no entity."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.normalize import entity_key, lower_same_offsets
+from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,11 @@ def test_paper_keeps_a_name_and_its_plus_plus_version_apart() -> None:
 def test_lower_same_offsets_keeps_offsets(text: str, expected: str) -> None:
     assert lower_same_offsets(text) == expected
     assert len(expected) == len(text)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["AutoML", "automated machine learning", "Information Retrieval", "NFE", "Word Error Rate"],
+)
+def test_fields_and_metrics_are_no_entities(name: str) -> None:
+    assert is_non_entity(name)
