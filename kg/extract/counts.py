@@ -60,6 +60,8 @@ _PARAMS_PHRASE = re.compile(
     r"(?:total\s)?(?:parameters?|params)\b",
     re.IGNORECASE,
 )
+# "1,000 GPU-hours", "4000 TPU-days": compute time, not a device count
+_TIME_UNIT_AFTER = re.compile(r"[\s\-](?:hours?|days?|weeks?|months?|years?)\b")
 # a size right before a model's name: "the 175B Zorb", "a 7-billion-parameter Zorb"
 _SIZE_BEFORE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])"
@@ -96,7 +98,11 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
     out: list[NumberCue] = []
     prev_end = -1
     for i, m in enumerate(state.mentions):
-        if m.type is EntityType.HARDWARE and m.start > state.title_end:
+        if (
+            m.type is EntityType.HARDWARE
+            and m.start > state.title_end
+            and not _TIME_UNIT_AFTER.match(text, m.end)
+        ):
             before = text[max(prev_end, m.start - 45, 0) : m.start]
             c = _COUNT.search(before)
             if c and not re.search(r"\d", c.group(2) or "") and "%" not in before[-3:]:

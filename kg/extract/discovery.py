@@ -120,7 +120,8 @@ _FLUFF = re.compile(
 _AFFIX = re.compile(
     r"-(?:based|only|style|like|aware|free|capable|aided|level|wise|specific|centric|enabled|"
     r"compatible|powered|driven|scale|sized|oriented|inspired|related|efficient|series|"
-    r"friendly|intensive|bound|optimized|accelerated|constrained|tuned|trained)\b",
+    r"friendly|intensive|bound|optimized|accelerated|constrained|tuned|trained|"
+    r"hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
 _PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])")
@@ -159,6 +160,7 @@ _MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
+    r"|^[a-z]+-to-"
 )
 
 
@@ -175,7 +177,8 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ok_shape(name: str) -> bool:
-    """Reject number-led tokens ("12X", "4k"), file names, and markup-cased words."""
+    """Reject number-led tokens ("12X", "4k"), file names, markup-cased words, and tasks
+    ("text-to-3D")."""
     return not _ODD_SHAPE.search(name) or bool(_NBIT.match(name))
 
 

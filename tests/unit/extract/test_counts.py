@@ -88,3 +88,13 @@ def test_count_joined_to_the_device_by_a_hyphen():
 def test_parameters_before_the_name_and_in_words(text, name, value):
     state = _state(text, [(name, EntityType.MODEL)])
     assert [n.value for n in find_numbers(text, state)] == [value]
+
+
+def test_compute_time_is_no_device_count():
+    text = "T\nTraining took 5,000 NPU-days and 300 NPU hours."
+    s = text.index("NPU")
+    s2 = text.index("NPU", s + 1)
+    state = DocState(title_end=1, sentences=[(0, 1), (2, len(text))])
+    for start in (s, s2):
+        state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
+    assert find_numbers(text, state) == []

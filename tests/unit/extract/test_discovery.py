@@ -126,3 +126,10 @@ def test_capitalised_words_around_a_camelcase_name_are_part_of_it():
     assert "Rapid ZorbFuse" in found and "QuuxPay Suggest" in found
     assert "Meta ZorbScale" not in found  # an organisation before its product
     assert "Dual Optimizer Policy" not in found  # no CamelCase word, sentence start
+
+
+def test_units_and_tasks_are_no_name_shapes():
+    text = "It took 300 NPU-days of compute for text-to-4D synthesis with ZorbNet."
+    found = _texts(text, name_shaped(text))
+    assert "NPU" in found and "ZorbNet" in found
+    assert not any("days" in f or "text-to" in f for f in found)
