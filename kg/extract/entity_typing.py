@@ -71,7 +71,9 @@ _NOT_A_NOUN_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
-_APPOSITIVE = re.compile(r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:a|an|the|our|one)?\s*(?=\S)")
+_APPOSITIVE = re.compile(
+    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one)\b)?\s*(?=\S)"
+)  # the article is a whole word: "X, allows ..." has none
 # The words before a name that suggest its type: groups of (regex, type, weight, rule),
 # each led by its literal cue words. They run on the lower-cased window ("Evaluated on X"
 # starts a sentence as often as "evaluated on X" ends one), so they are written in lower
@@ -206,6 +208,8 @@ def head_noun_type(phrase: str) -> EntityType | None:
     stop = _HEAD_STOP.search(phrase)
     np = phrase[: stop.start()] if stop else phrase
     words = [w.lower() for w in np.split()[:8]]
+    while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in TYPE_NOUNS:
+        words.pop()  # a participle after the head: "a system tailored for ..."
     if not words:
         return None
     if (

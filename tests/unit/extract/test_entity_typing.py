@@ -141,3 +141,12 @@ def test_cues_are_present_whenever_a_context_regex_matches(window):
         if entity_typing._COUNT_BEFORE.search(w):
             assert w[-1:].isspace()
             assert entity_typing._may_end_in_count(w)
+
+
+def test_appositive_article_is_a_whole_word():
+    assert T.MODEL not in _signals("Our tool, Zorb, allows models to run.", "Zorb")
+
+
+def test_participle_after_the_appositive_head():
+    assert head_noun_type("a library tailored for robots") is T.SYSTEM
+    assert T.SYSTEM in _signals("We present Zorb, a runtime optimized for phones.", "Zorb")
