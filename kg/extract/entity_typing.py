@@ -10,6 +10,7 @@ type wins and the runner-up (if close) becomes an ``alt_type``:
   ("7B" makes a Model), benchmark-like names ("X-bench", "X-1K");
 - the verb or preposition before it: "implemented in X" (System), "evaluated on X"
   (Dataset), "models such as X" (Model).
+- a type noun before it: "a motion planning library, X", "our system, named X".
 
 Vocabulary mentions keep the vocabulary's type. Everything else defaults to Method.
 """
@@ -74,6 +75,11 @@ _NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
 _APPOSITIVE = re.compile(
     r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one)\b)?\s*(?=\S)"
 )  # the article is a whole word: "X, allows ..." has none
+# the type noun before a name: "a lightweight motion library, X", "our system, named X"
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|our)\s(?:[\w\-]+\s){0,8}([a-z\-]+),\s|"
+    r"\b([a-z\-]+),?\s(?:called|named|dubbed|termed|coined)\s)$"
+)
 # The words before a name that suggest its type: groups of (regex, type, weight, rule),
 # each led by its literal cue words. They run on the lower-cased window ("Evaluated on X"
 # starts a sentence as often as "evaluated on X" ends one), so they are written in lower
@@ -258,6 +264,11 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
             if cue in low:
                 out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(low))
                 break
+    if low.endswith((", ", "called ", "named ", "dubbed ", "termed ", "coined ")):
+        nb = _NOUN_BEFORE.search(low)
+        t = TYPE_NOUNS.get(nb.group(1) or nb.group(2)) if nb else None
+        if t is not None:
+            out.append((t, 2.0, "noun_before"))
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):
         out.append((H, 0.8, "count_context"))
     return out

@@ -150,3 +150,15 @@ def test_appositive_article_is_a_whole_word():
 def test_participle_after_the_appositive_head():
     assert head_noun_type("a library tailored for robots") is T.SYSTEM
     assert T.SYSTEM in _signals("We present Zorb, a runtime optimized for phones.", "Zorb")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We ship a fast GPU accelerated planning library, Zorb, for robots.", T.SYSTEM),
+        ("Our framework, named Zorb, runs agents.", T.SYSTEM),
+        ("We build a new reasoning benchmark, Zorb, with 500 items.", T.DATASET),
+    ],
+)
+def test_type_noun_before_the_name(text, expected):
+    assert expected in _signals(text, "Zorb")
