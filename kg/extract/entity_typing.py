@@ -41,7 +41,7 @@ H, M, D, S, T = (
 _HARDWARE_SHAPE = re.compile(
     r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
     r"(?:RTX|GTX|MI|Gaudi|DGX|HGX|Ascend|Kunlun|SN)[\s-]?\d\w*|"
-    r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[GCNTI]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
+    r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[A-Z]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
     r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|PCIe|SoCs?|NICs?|"
     r"p\d\w*\.\d+xlarge|Apple\sM\d\w*|M\d\s(?:Pro|Max|Ultra))$"
 )

@@ -82,7 +82,9 @@ def test_product_prefixes_need_a_number(name):
     assert shape_type(name) is None or shape_type(name)[0] is not T.HARDWARE
 
 
-@pytest.mark.parametrize("name", ["MI250X", "SN40L", "x86", "RISC-V", "Xeon Max", "VRAM", "RAM"])
+@pytest.mark.parametrize(
+    "name", ["MI250X", "SN40L", "x86", "RISC-V", "Xeon Max", "VRAM", "RAM", "FPU", "XPUs", "DPU"]
+)
 def test_hardware_product_lines(name):
     assert shape_type(name)[0] is T.HARDWARE
 
