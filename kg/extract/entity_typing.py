@@ -9,7 +9,7 @@ type wins and the runner-up (if close) becomes an ``alt_type``:
 - the name's shape: hardware product lines ("A100", "TPU v4", "Ascend 910"), sizes
   ("7B" makes a Model), benchmark-like names ("X-bench", "X-1K");
 - the verb or preposition before it: "implemented in X" (System), "evaluated on X"
-  (Dataset), "models such as X" (Model).
+  (Dataset), "a score of 71.5 on X" (Dataset), "models such as X" (Model).
 - a type noun before it: "a motion planning library, X", "our system, named X".
 
 Vocabulary mentions keep the vocabulary's type. Everything else defaults to Method.
@@ -121,6 +121,17 @@ _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, flo
                 D,
                 1.5,
                 "evaluated_on_context",
+            )
+        ],
+    ),
+    (
+        ("on",),
+        [
+            (
+                re.compile(r"\d(?:\.\d+)?%?\son\s(?:the\s)?$"),
+                D,
+                1.5,
+                "score_on_context",  # "an FID of 4.5 on X", "71.2% on X"
             )
         ],
     ),

@@ -60,6 +60,7 @@ def test_context_signals():
         ("Implemented in Blorp, it is fast.", "Blorp", T.SYSTEM),
         ("LLMs such as Zorb-Chat answer well.", "Zorb-Chat", T.MODEL),
         ("Fine-tuning Zorb-Chat is cheap.", "Zorb-Chat", T.MODEL),
+        ("It reaches 71.5% on Quux and an FID of 3.2 on Blorp.", "Blorp", T.DATASET),
     ],
 )
 def test_context_cues_at_sentence_start(text, name, expected):
@@ -112,6 +113,9 @@ _WORDS = st.sampled_from(
         "distilled",
         "prompting",
         "8",
+        "4.5",
+        "71%",
+        "on",
         "1,024",
         "٣",
         "a single",
