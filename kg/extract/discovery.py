@@ -465,6 +465,8 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         if mod:
             ml = mod.lower()
             at_start = start - len(mod) - 1 <= 0 or text[start - len(mod) - 3] in ".\n"
+            if low == "attention" and ml in ATTENTION_IDIOM:
+                continue  # "despite substantial attention to ...": the everyday word
             if (
                 ml in STOP_MODIFIERS
                 or ml.endswith("ing")

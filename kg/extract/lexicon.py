@@ -123,7 +123,8 @@ STOP_MODIFIERS = _words(
     propose proposes introduce introduces present presents study studies analyze analyzes
     explore explores investigate investigates evaluate evaluates compare compares utilize
     utilizes incorporate incorporates allow allows make makes show shows demonstrate
-    demonstrates
+    demonstrates adjust adjusts bypass bypasses avoids eliminate eliminates accelerate
+    accelerates speed speeds boost boosts general-purpose peak
     """
 )
 

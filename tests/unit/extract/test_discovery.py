@@ -133,3 +133,15 @@ def test_units_and_tasks_are_no_name_shapes():
     found = _texts(text, name_shaped(text))
     assert "NPU" in found and "ZorbNet" in found
     assert not any("days" in f or "text-to" in f for f in found)
+
+
+def test_verbs_and_the_everyday_attention_are_no_concept_modifiers():
+    text = (
+        "Zorb adjusts parallelism on the fly and can bypass backpropagation, despite "
+        "considerable attention to its cost and general-purpose optimizers."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "adjusts parallelism" not in found and "bypass backpropagation" not in found
+    assert "backpropagation" in found
+    assert not any("attention" in f for f in found)
+    assert "general-purpose optimizers" not in found
