@@ -4,8 +4,9 @@
 - ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches";
 - ``runs_on``: hardware in the paper's own runs ("on 2048 Ascend 910", "a single GPU");
 - ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on");
-- ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name),
-  or after "based on", "using", "built on", "implemented in", "we adopt";
+- ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name)
+  or after it without a background word, or after "based on", "using", "built on",
+  "implemented in", "we adopt";
 - ``mentions``: everything else (background, motivation).
 """
 
@@ -36,6 +37,7 @@ __all__ = [
     "mention_role",
     "assign_roles",
     "cue_starts",
+    "first_own_work",
     "Cues",
     "PaperRoles",
 ]
@@ -292,11 +294,14 @@ def mention_role(
     is_title: bool,
     compare_ends: list[int] | None = None,
     cues: Cues | None = None,
+    after_own: bool = False,
 ) -> tuple[Role, str, float]:
     """The role cue of one mention that is not of a proposed entity.
 
     ``compare_ends``: where comparison cues end in ``text`` (found once per sentence);
-    ``cues``: the ``cue_starts`` of ``text`` (None: the regexes search everywhere).
+    ``cues``: the ``cue_starts`` of ``text`` (None: the regexes search everywhere);
+    ``after_own``: the sentence comes after the abstract first turns to the paper's own
+    work ("We propose ...", ``first_own_work``).
     """
     if compare_ends is None:
         compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
@@ -342,7 +347,32 @@ def mention_role(
         and not _BACKGROUND.search(text, sent[0], start)
     ):
         return Role.USES, "use_cue", 0.55
+    if after_own and not _BACKGROUND.search(text, sent[0], sent[1]):
+        # abstracts give background first, then their own work: once "we propose X" has
+        # come, a sentence with no background word ("It combines X with ...") goes on
+        # describing it
+        return Role.USES, "after_own_use", 0.55
     return Role.MENTIONS, "background", 0.5
+
+
+def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | None = None) -> int:
+    """Where the abstract first speaks of the paper's own work: its first "we", "our",
+    "this paper", ... or its first mention of a proposed entity (``len(text)``: nowhere)."""
+    at = len(text)
+    title_end = state.title_end
+    if cues is None:
+        hit = _OWN.search(text, title_end)
+        if hit:
+            at = hit.start()
+    else:
+        for p in cues.own[bisect_left(cues.own, title_end) :]:
+            if _OWN.match(text, p):
+                at = p
+                break
+    for m in state.mentions:
+        if m.start >= title_end and m.group in proposed and m.start < at:
+            at = m.start
+    return at
 
 
 @lru_cache(maxsize=4096)
@@ -360,6 +390,7 @@ def assign_roles(text: str, state: DocState) -> None:
     proposed = proposed_groups(state, text, sents, cues)
     roles = state.roles
     title_end = state.title_end
+    own_from = first_own_work(text, state, proposed, cues)
     for sent, idxs in group_by_sentence(sents).items():
         s0, s1 = sent
         has_proposed = False
@@ -387,7 +418,9 @@ def assign_roles(text: str, state: DocState) -> None:
                 else:
                     roles.append(_role_cue(i, Role.PROPOSES, "proposed_entity", 0.8))
                 continue
-            role, rule, conf = mention_role(text, m, sent, own, is_title, compare_ends, cues)
+            role, rule, conf = mention_role(
+                text, m, sent, own, is_title, compare_ends, cues, own_from < s0
+            )
             roles.append(_role_cue(i, role, rule, conf))
 
 

@@ -94,3 +94,24 @@ def test_we_propose_a_novel_long_form(extractor):
         "We propose a novel Zorbic Quux Learning (ZQL) framework. ZQL is fast.",
     )
     assert got["ZQL"][1] == ("proposes",)
+
+
+def test_sentences_after_the_own_work_starts_describe_it(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is costly. We propose Zorblax, a scheduler for clusters. "
+        "It combines pipeline parallelism with Adam. Existing tools rely on PyTorch.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
+    assert got["Adam"][1] == ("uses",)
+    assert got["PyTorch"][1] == ("mentions",)
+
+
+def test_background_before_the_own_work_stays_mentions(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Mixture-of-Experts makes training costly. We propose Zorblax for clusters.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
