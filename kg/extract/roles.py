@@ -184,7 +184,9 @@ def proposed_groups(
     if sents is None:
         sents = state.mention_sentences()
     spans = state.proposed
-    out = {m.group for m in ms if m.rule in _PROPOSE_RULES}
+    out = {
+        m.group for m in ms if m.rule in _PROPOSE_RULES or _title_proposal(text, m, state.title_end)
+    }
     long_forms = {(a.long_start, a.long_end) for a in state.abbreviations}
     low = state.lowered()
     title_end = state.title_end
@@ -243,6 +245,17 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
+    """True if ``m`` is the name a title announces before its colon ("zorbNet: ..."),
+    also where its spelling keeps it from the ``title_name`` rule."""
+    return (
+        m.start == 0
+        and m.end < title_end
+        and text.startswith(":", m.end)
+        and m.type is not EntityType.HARDWARE
+    )
 
 
 def is_own_work(sentence: str, has_proposed: bool) -> bool:

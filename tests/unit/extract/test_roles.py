@@ -115,3 +115,12 @@ def test_background_before_the_own_work_stays_mentions(extractor):
         "Mixture-of-Experts makes training costly. We propose Zorblax for clusters.",
     )
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_a_title_name_starting_in_lower_case_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "cuZorb: Lean Training of Large Models",
+        "Training is costly. The design of cuZorb keeps memory low on one GPU.",
+    )
+    assert got["cuZorb"][1] == ("proposes",)
