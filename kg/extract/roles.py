@@ -71,6 +71,12 @@ _COMPARE = re.compile(
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
+_OVER_QUANTITY = re.compile(r"-|\s\d")  # "over-fitting", "over 100 GPUs"
+_OVER_AFTER = re.compile(
+    r"(?:\d\S*|speed-?ups?|improv\w*|gains?|advantages?|superior\w*|benefits?|boosts?|"
+    r"\w+er|more|less|fewer|reduc\w+|wins?|prefer\w*|edge|margin|lead)\s(?:[^\s.;,]+\s){0,5}$",
+    re.IGNORECASE,
+)
 _USE_STRONG = re.compile(
     r"\b(?:based\son|using|built\s(?:on|upon|with|atop)|implemented\s(?:in|on|with)|adopt\w*|"
     r"employ\w*|leverag\w*|on\stop\sof)\s(?:the\s)?(?:\S+\s)?$",
@@ -299,6 +305,17 @@ def _cue_ends(rx: re.Pattern[str], s: str, starts: list[int], s0: int, s1: int) 
     return ends
 
 
+def _compares(text: str, end: int, s0: int) -> bool:
+    """False for an "over" cue ending at ``end`` that compares nothing: "over time",
+    "over-parameterization", "over 100 GPUs", "selecting over a set"; it compares after a
+    gain, a multiple or a comparative ("a 2x speedup over X", "gains over X")."""
+    if text[end - 4 : end].lower() != "over":
+        return True
+    return not _OVER_QUANTITY.match(text, end) and bool(
+        _OVER_AFTER.search(text, max(s0, end - 60), end - 4)
+    )
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -326,13 +343,13 @@ def mention_role(
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
     if compare_ends:
-        # compare_ends ascend: the first one at or after ``lo``
+        # compare_ends ascend: those at or after ``lo``, up to the mention
         k = bisect_left(compare_ends, lo)
-        if (
-            k < len(compare_ends)
-            and compare_ends[k] <= start
-            and not _WE.search(text, compare_ends[k], start)
-        ):
+        while k < len(compare_ends) and compare_ends[k] <= start:
+            end = compare_ends[k]
+            k += 1
+            if _WE.search(text, end, start) or not _compares(text, end, sent[0]):
+                continue
             return Role.COMPARES_WITH, "compare_cue", 0.7
     if t is EntityType.HARDWARE:
         if own or is_title or _RUN_BEFORE.search(text[max(lo, start - 40) : start]):

@@ -124,3 +124,16 @@ def test_a_title_name_starting_in_lower_case_is_proposed(extractor):
         "Training is costly. The design of cuZorb keeps memory low on one GPU.",
     )
     assert got["cuZorb"][1] == ("proposes",)
+
+
+def test_over_compares_only_after_a_gain_or_a_comparative(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax, which avoids over-smoothing in Adam and scales to over 512 GPUs. "
+        "Zorblax gives a 3x speedup over QuuxNet-2 and is faster over ZetaNet-3.",
+    )
+    assert got["Adam"][1] == ("uses",)
+    assert got["gpu"][1] == ("runs_on",)
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert got["ZetaNet-3"][1] == ("compares_with",)
