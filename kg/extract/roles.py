@@ -3,7 +3,8 @@
 - ``proposes``: the title's name, "we propose/introduce/present X", "our X";
 - ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches";
 - ``runs_on``: hardware in the paper's own runs ("on 2048 Ascend 910", "a single GPU");
-- ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on");
+- ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on"),
+  or named in a sentence on its own work;
 - ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name)
   or after it without a background word, or after "based on", "using", "built on",
   "implemented in", "we adopt";
@@ -338,7 +339,9 @@ def mention_role(
     start = m.start
     lo = max(sent[0], start - 90)
     t = m.type
-    if t is EntityType.DATASET and _ON_BEFORE.search(text[lo:start]):
+    if t is EntityType.DATASET and (own or _ON_BEFORE.search(text[lo:start])):
+        # a dataset in a sentence on the paper's own work is where it reports results,
+        # also after "outperforms ... on datasets including X"
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75

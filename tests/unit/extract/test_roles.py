@@ -137,3 +137,13 @@ def test_over_compares_only_after_a_gain_or_a_comparative(extractor):
     assert got["gpu"][1] == ("runs_on",)
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert got["ZetaNet-3"][1] == ("compares_with",)
+
+
+def test_a_dataset_in_a_comparison_of_the_own_work_is_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax outperforms Adam across many datasets including ImageNet.",
+    )
+    assert got["Adam"][1] == ("compares_with",)
+    assert got["ImageNet"][1] == ("evaluates_on",)
