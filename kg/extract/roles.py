@@ -49,7 +49,9 @@ _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
     r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
-    r"(?:a|an)\s[^.;:()]{0,60}?,\s|(?:a|an|the)\s(?:new|novel)\s)?(?:\w+\s){0,1}$",
+    r"(?:a|an)\s[^.;:()]{0,60}?,\s|(?:a|an|the)\s(?:new|novel)\s|"
+    r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
+    r"(?:the\s)?)?(?:\w+\s){0,1}$",
     re.IGNORECASE,
 )
 _OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")

@@ -147,3 +147,12 @@ def test_a_dataset_in_a_comparison_of_the_own_work_is_evaluated_on(extractor):
     )
     assert got["Adam"][1] == ("compares_with",)
     assert got["ImageNet"][1] == ("evaluates_on",)
+
+
+def test_we_introduce_the_concept_of_a_named_thing(extractor):
+    got = _roles(
+        extractor,
+        "A Study of Widgets",
+        "We introduce the concept of zorbic quux kernels (ZQKs), which replace dense layers.",
+    )
+    assert got["ZQK"][1] == ("proposes",)
