@@ -70,7 +70,7 @@ _COMPARE = re.compile(
     r"compar(?:e|es|ing)\s(?:(?:it|them|this|these|our\s\w+|\w+)\s)?(?:to|with|against)|"
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
     r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on|"
-    r"(?:comparable|competitive|similar)\s(?:to|with))\b",
+    r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with))\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
@@ -121,7 +121,7 @@ def _alternation(words: list[str]) -> str:
 # begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
-    "competitive baseline rival exceed improv similar",
+    "competitive baseline rival exceed improv similar superior inferior",
     "verb": "propose introduce present develop design build release unveil",
     "not_used": "without instead replac rather unlike inspired success popularity beyond",
     "use": "based using built implemented adopt employ leverag",

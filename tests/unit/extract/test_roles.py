@@ -156,3 +156,12 @@ def test_we_introduce_the_concept_of_a_named_thing(extractor):
         "We introduce the concept of zorbic quux kernels (ZQKs), which replace dense layers.",
     )
     assert got["ZQK"][1] == ("proposes",)
+
+
+def test_superior_to_is_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax, which we show is superior to QuuxNet-2 in memory use.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
