@@ -98,7 +98,7 @@ _NOT_USED = re.compile(
     re.IGNORECASE,
 )
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
-_ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
+_ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
 def _alternation(words: list[str]) -> str:

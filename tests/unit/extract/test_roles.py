@@ -165,3 +165,13 @@ def test_superior_to_is_a_comparison(extractor):
         "We propose Zorblax, which we show is superior to QuuxNet-2 in memory use.",
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_hardware_after_on_a_in_a_comparison_is_run_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax is 2x faster than QuuxNet-2 on a single GPU.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert got["gpu"] == ("Hardware", ("runs_on",), 1)
