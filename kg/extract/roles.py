@@ -97,6 +97,12 @@ _NOT_USED = re.compile(
     r"popularity\sof|beyond)\b[^.;:]*$",
     re.IGNORECASE,
 )
+# "GPU memory", "GPU hours": a measure of the hardware, not the hardware as a competitor
+_RESOURCE_AFTER = re.compile(
+    r"s?\s(?:memory|utili[sz]ation|usage|hours?|time|footprint|resources?|budget|capacity|"
+    r"bandwidth|cores?|costs?)\b",
+    re.IGNORECASE,
+)
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
@@ -347,7 +353,7 @@ def mention_role(
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
-    if compare_ends:
+    if compare_ends and not (t is EntityType.HARDWARE and _RESOURCE_AFTER.match(text, m.end)):
         # compare_ends ascend: those at or after ``lo``, up to the mention
         k = bisect_left(compare_ends, lo)
         while k < len(compare_ends) and compare_ends[k] <= start:

@@ -175,3 +175,13 @@ def test_hardware_after_on_a_in_a_comparison_is_run_on(extractor):
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert got["gpu"] == ("Hardware", ("runs_on",), 1)
+
+
+def test_hardware_as_a_measure_in_a_comparison_is_no_competitor(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Compared to QuuxNet-2, Zorblax cuts the GPU memory in half.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert got["gpu"][1] == ("runs_on",)
