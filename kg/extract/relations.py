@@ -385,12 +385,12 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
 def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     """ "X, a Y", "X is a Y", "X (a Y)"; "Y such as X, X2"; "X, X2 and other Y"."""
     text, ms, idxs, sent, m = cx.text, cx.ms, cx.idxs, cx.sent, cx.ms[i]
-    if m.specific and after[:1] == " ":  # "Mamba SSMs": a name before its generic class
-        nxt = next((j for j in idxs if ms[j].start > m.end), None)
-        if nxt is not None and ms[nxt].start == m.end + 1:
-            y = ms[nxt]
-            if not y.specific and y.type is m.type is _METHOD and y.group != m.group:
-                out.append(RelationCue(i, Relation.IS_A, nxt, "name_before_class", 0.6, sent))
+    # "Mamba SSMs": a method's name right before its generic class (mentions are in text
+    # order and never overlap, so the next one is ``i + 1``)
+    if m.type is _METHOD and m.specific and after[:1] == " " and i + 1 < len(ms):
+        y = ms[i + 1]
+        if y.start == m.end + 1 and not y.specific and y.type is _METHOD and y.group != m.group:
+            out.append(RelationCue(i, Relation.IS_A, i + 1, "name_before_class", 0.6, sent))
     ap = _APPOS.match(after)  # Y: a generic concept heading the appositive
     if ap:
         limit = m.end + ap.end()
@@ -408,7 +408,7 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     # also "Y (X1, X2, X3)" and "Y: X1, X2, X3"; a named Y with its class noun too
     # ("EMO algorithms: X1, X2")
     cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)
-    colon = _COLON_LIST.match(after) if cue is None else None
+    colon = _COLON_LIST.match(after) if cue is None and ":" in after[:16] else None
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
     if cue and (not m.specific or cue is colon):
@@ -431,7 +431,11 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
 def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
     """ "X belongs to the Y family", "X is a special case of Y", "X can be viewed as a Y":
     the mention right before the cue, of Y's type, is a kind of Y."""
-    kind = _KIND_OF.search(before, max(0, len(before) - _KIND_OF_REACH))
+    reach = max(0, len(before) - _KIND_OF_REACH)
+    tail = before[reach:]
+    if " of " not in tail and " as " not in tail and "belong" not in tail:
+        return  # each cue holds one of these
+    kind = _KIND_OF.search(before, reach)
     if kind is None:
         return
     ms, m = cx.ms, cx.ms[i]
