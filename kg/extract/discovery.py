@@ -1,7 +1,8 @@
 """Discovery of entities the vocabulary lacks.
 
 Candidates come from: the paper's own name (title prefix "X: ...", "we propose X",
-"called X"), name-shaped words (CamelCase, acronyms, letters mixed with digits,
+"called X"), the named parts of the paper's own work ("It combines A with B",
+``components``), name-shaped words (CamelCase, acronyms, letters mixed with digits,
 versions such as "v2", "++", "-X", "7B"), capitalised names in lists of examples and
 before type nouns ("the X benchmark"), and established generic concepts found by
 their head nouns ("... parallelism", "... attention", "... decoding", "... optimizer").
@@ -19,6 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.components import component_spans
 from kg.extract.lexicon import (
     ATTENTION_IDIOM,
     CONCEPT_HEADS,
@@ -568,6 +570,11 @@ def discover(text: str, state: DocState) -> list[Mention]:
     for s, e in proposed_names(text):
         cands.append(Mention(s, e, text[s:e], "proposed_name", 0.85))
         state.proposed.append((s, e))
+    known = [(m.start, m.end) for m in state.mentions]  # vocabulary concepts: used, not own
+    for s, e in component_spans(text, state.title_end, state.sentences):
+        if not any(ks <= s and e <= ke for ks, ke in known):
+            cands.append(Mention(s, e, text[s:e], "component", 0.85, specific=text[s].isupper()))
+            state.proposed.append((s, e))
     abbr_ok = []
     for a in state.abbreviations:
         if (
