@@ -8,7 +8,8 @@ literal, looked for only where it occurs:
 - "The first stage, Foo Bar, ...";
 - what the proposed thing combines: "It combines A with B, C and D";
 - "the foo bar caching technique, which we also present";
-- instances of a renamed thing: "which we rename X, e.g. A and B".
+- instances of a renamed thing: "which we rename X, e.g. A and B";
+- a lower-case coined name: "a method called co-folding".
 
 A part is a short noun phrase (``_MAX_WORDS`` words at most): Title Case, or lower case
 with a technical head ("solver", "scheduling", "quantization"). Vocabulary concepts are
@@ -101,6 +102,10 @@ _OWN_SUBJECT = re.compile(
 _WHICH_WE = re.compile(
     r",\swhich\swe\s(?:also\s)?(?:present|introduce|propose|develop|call|name|term)\b"
 )
+_CALLED_LOWER = re.compile(
+    r"(?:called|named|dubbed|termed)\s([a-z][a-z0-9]*-[a-z][\w\-]*)(?=[\s,.;])"
+)
+_GENERIC_BEFORE = re.compile(r"\b(?:method|technique|mechanism|approach|strategy|scheme)$")
 _EXAMPLES = re.compile(r"(?:e\.g\.,?|such\sas)\s")
 _RENAMED_BEFORE = re.compile(r"\b(?:rename|call|name|dub|term)[sd]?\s[^.;,]{1,40}?,?\s\(?$")
 _NAME_ITEM = re.compile(r"([A-Z][\w.+\-]*[\w+])(?:,\s(?:and\s)?|\sand\s)?")
@@ -266,6 +271,10 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
                 span = _title_run(text, m.end(), len(text))
                 if span is not None and text.startswith(",", span[1]):
                     yield span
+    for p in _finds(text, (" called ", " named ", " dubbed ", " termed "), title_end):
+        m = _CALLED_LOWER.match(text, p + 1)
+        if m is not None and _GENERIC_BEFORE.search(text, max(title_end, p - 12), p):
+            yield m.span(1)
     for p in _finds(text, ("e.g.", "such as"), title_end):
         m = _EXAMPLES.match(text, p)
         if m is not None and _RENAMED_BEFORE.search(text, max(title_end, p - 60), p):

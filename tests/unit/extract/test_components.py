@@ -95,3 +95,11 @@ def test_parts_are_proposed_and_part_of_the_proposed_system(extractor):
     rels = {(r.head, r.type, r.tail) for r in out.relations}
     assert ("Dual Fold Policy", "implemented_in", "Quillo") in rels
     assert ("Crease Aware Ordering", "implemented_in", "Quillo") in rels
+
+
+def test_a_lower_case_name_after_a_method_called():
+    got = _parts(
+        "Widgets",
+        "We fold paper with a method called co-creasing, and a tool called a folder.",
+    )
+    assert got == ["co-creasing"]
