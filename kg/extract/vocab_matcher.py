@@ -130,6 +130,23 @@ def ordinary_compound(surface: str, concept: VocabConcept, text: str, end: int) 
     )
 
 
+def device_cluster(surface: str, concept: VocabConcept) -> bool:
+    """True for a generic cluster named by its devices ("GPU cluster", "TPU clusters"):
+    the mention is the devices themselves, so the shorter device match is taken instead
+    ("on a 32 GPU cluster" runs on 32 GPUs).
+
+    >>> from kg.vocab import VocabConcept
+    >>> cluster = VocabConcept("urn:x:gc", "gpu-cluster", "Hardware", "GPU cluster", specific=False)
+    >>> device_cluster("GPU clusters", cluster), device_cluster("GPU", cluster)
+    (True, False)
+    """
+    return (
+        not concept.specific
+        and concept.type == "Hardware"
+        and surface.lower().endswith(("cluster", "clusters"))
+    )
+
+
 def build_phrase_matcher(
     nlp: Language, concepts: Iterable[VocabConcept]
 ) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool | frozenset[str]]]:
@@ -192,6 +209,11 @@ def find_vocab_mentions(
     for match_id, start, end in sorted(matches, key=_longest_first):
         if 1 in taken[start:end]:
             continue
+        if end - start > 1 and device_cluster(
+            text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])],
+            concepts[int(strings[match_id])],
+        ):
+            continue  # the device match inside it is taken instead
         taken[start:end] = b"\x01" * (end - start)
         first = doc[start]
         last = first if end - start == 1 else doc[end - 1]

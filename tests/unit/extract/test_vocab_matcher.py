@@ -96,3 +96,19 @@ def test_mention_field_order_for_positional_construction():
         "group",
         "type_rule",
     ]
+
+
+def test_a_generic_device_cluster_is_its_devices():
+    from kg.vocab import VocabConcept
+
+    gpu = VocabConcept("urn:x:gpu", "gpu", "Hardware", "GPU", specific=False)
+    cluster = VocabConcept(
+        "urn:x:gc", "gpu-cluster", "Hardware", "GPU cluster", ("GPU clusters",), specific=False
+    )
+    atlas = VocabConcept("urn:x:atlas", "atlas-900", "Hardware", "Atlas 900 AI cluster")
+    found = _find("We train on a 64 GPU cluster and on GPU clusters.", [gpu, cluster])
+    assert found == [("GPU", "gpu"), ("GPU", "gpu")]
+    # a named cluster stays one mention
+    assert _find("It ran on the Atlas 900 AI cluster.", [atlas]) == [
+        ("Atlas 900 AI cluster", "atlas-900")
+    ]
