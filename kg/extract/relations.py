@@ -126,9 +126,11 @@ def derived_suffix(derived: str, base: str) -> bool:
 def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relation | None:
     """The relation one name's form implies to another's, in the same paper.
 
-    ``a`` derived from ``b`` by a version suffix, or a named prefix ("MicroAdam", "Adam")
-    extends it; a modifier before a generic head ("sparse attention", "attention") or an
-    acronym with a prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
+    ``a`` derived from a named ``b`` by a version suffix, or a named prefix ("MicroAdam",
+    "Adam") extends it; a named variant of a generic concept ("MoE-Z" of "MoE") is a kind
+    of it, as the concept has no version to extend; a modifier before a generic head
+    ("sparse attention", "attention") or an acronym with a prefix letter ("SSWL", "SWL")
+    makes ``a`` a kind of ``b``.
 
     >>> name_relation("MicroAdam", True, "Adam", True)
     <Relation.EXTENDS: 'extends'>
@@ -138,11 +140,13 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     True
     >>> name_relation("Samba-CoE", True, "CoE", True)
     <Relation.IS_A: 'is_a'>
+    >>> name_relation("MoE-Z", True, "MoE", False)
+    <Relation.IS_A: 'is_a'>
     """
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
-    if a_specific and derived_suffix(a, b):  # a named variant of a concept too ("MoE-X")
-        return Relation.EXTENDS
+    if a_specific and derived_suffix(a, b):  # a named variant of a concept is a kind of it
+        return Relation.EXTENDS if b_specific else Relation.IS_A
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]
         core = prefix.strip(" -")

@@ -26,8 +26,9 @@ def test_name_relation():
     assert name_relation("Quux-Zorb", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("C-Zorb", True, "Zorb", True) is Relation.EXTENDS  # one-letter prefix
     assert name_relation("c-Zorb", True, "Zorb", True) is None
-    # a named variant of a generic concept
-    assert name_relation("MoE-Z", True, "MoE", False) is Relation.EXTENDS
+    # a named variant of a generic concept is a kind of it; of a named one, a version
+    assert name_relation("MoE-Z", True, "MoE", False) is Relation.IS_A
+    assert name_relation("Zorb-Lite", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
 
 
