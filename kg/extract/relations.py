@@ -129,7 +129,7 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     ``a`` derived from a named ``b`` by a version suffix, or a named prefix ("MicroAdam",
     "Adam") extends it; a named variant of a generic concept ("MoE-Z" of "MoE") is a kind
     of it, as the concept has no version to extend; a modifier before a generic head
-    ("sparse attention", "attention") or an acronym with a prefix letter ("SSWL", "SWL")
+    ("sparse attention", "attention") or an acronym with one prefix letter ("SSWL", "SWL")
     makes ``a`` a kind of ``b``.
 
     >>> name_relation("MicroAdam", True, "Adam", True)
@@ -158,6 +158,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
             return None
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
+        if a.isupper() and len(core) > 1:  # "TEMPI", "MPI": letters that merely coincide
+            return None
         if b[0].isupper() and a_specific and (prefix[0].isupper() or prefix[0].isdigit()):
             return Relation.IS_A if acronym else Relation.EXTENDS
     return None

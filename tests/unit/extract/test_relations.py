@@ -21,6 +21,8 @@ def test_name_relation():
     assert name_relation("MegaZorb", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse attention", False, "attention", False) is Relation.IS_A
     assert name_relation("XNMT", True, "NMT", True) is Relation.IS_A
+    # more letters before an acronym make another acronym, not a kind of it
+    assert name_relation("QVZORB", True, "ZORB", True) is None
     assert name_relation("Zorb", True, "Quux", True) is None
     assert name_relation("Quux-MoE", True, "MoE", True) is Relation.IS_A  # mixed-case acronym
     assert name_relation("Quux-Zorb", True, "Zorb", True) is Relation.EXTENDS
