@@ -43,6 +43,9 @@ _DERIVED = re.compile(
 )
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # "MoE", "CoE": an acronym all the same
 _SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
+# A family member named by its size ("ViT-B", "BERT-Large", "ViT-L/16"): the family in
+# another size, no new version of it
+_SIZE_NAME = re.compile(r"[-\s/](?:[BSLHT]|Base|Large|Small|Tiny|Huge|Medium)(?:/\d+)?$")
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
     r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
@@ -128,15 +131,17 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
 
     ``a`` derived from a named ``b`` by a version suffix, or a named prefix ("MicroAdam",
     "Adam") extends it; a named variant of a generic concept ("MoE-Z" of "MoE") is a kind
-    of it, as the concept has no version to extend; a modifier before a generic head
-    ("sparse attention", "attention") or an acronym with one prefix letter ("SSWL", "SWL")
-    makes ``a`` a kind of ``b``.
+    of it, as the concept has no version to extend (a size, "BERT-Large", is neither); a
+    modifier before a generic head ("sparse attention", "attention") or an acronym with
+    one prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
 
     >>> name_relation("MicroAdam", True, "Adam", True)
     <Relation.EXTENDS: 'extends'>
     >>> name_relation("sparse attention", False, "attention", False)
     <Relation.IS_A: 'is_a'>
     >>> name_relation("GPT-3 13B", True, "GPT-3", True) is None
+    True
+    >>> name_relation("BERT-Large", True, "BERT", True) is None
     True
     >>> name_relation("Samba-CoE", True, "CoE", True)
     <Relation.IS_A: 'is_a'>
@@ -146,6 +151,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
     if a_specific and derived_suffix(a, b):  # a named variant of a concept is a kind of it
+        if _SIZE_NAME.match(a, len(b)):
+            return None
         return Relation.EXTENDS if b_specific else Relation.IS_A
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]

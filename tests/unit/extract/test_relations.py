@@ -31,6 +31,11 @@ def test_name_relation():
     # a named variant of a generic concept is a kind of it; of a named one, a version
     assert name_relation("MoE-Z", True, "MoE", False) is Relation.IS_A
     assert name_relation("Zorb-Lite", True, "Zorb", True) is Relation.EXTENDS
+    # a family member named by its size is no new version of the family
+    assert name_relation("Zorb-Large", True, "Zorb", True) is None
+    assert name_relation("Zorb-Base", True, "Zorb", True) is None
+    assert name_relation("Zorb-S", True, "Zorb", True) is None
+    assert name_relation("Zorb-SX", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
 
 
