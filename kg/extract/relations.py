@@ -55,6 +55,9 @@ _IMPL = re.compile(
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
 )
+# "X, a S-based library": between X and S, an appositive's opening ("X, a ", "X is an
+# open-source "); used with fullmatch(text, pos, endpos)
+_APPOS_OPEN = re.compile(r"\)?(?:,|\sis|\sare|\s\()\s(?:a|an)\s(?:[\w\-]+\s)?")
 # "S's M": a system's own method or model
 _IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
 _METHOD = EntityType.METHOD
@@ -340,7 +343,7 @@ def _title_kind(
 
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
     """Cues that system ``i`` implements a method or model: "implemented in S", "an S
-    implementation of X", title "X ... in S", "S's X"."""
+    implementation of X", title "X ... in S", "S's X", "X, a S-based library"."""
     ms, idxs, sent, m = cx.ms, cx.idxs, cx.sent, cx.ms[i]
     imp = _IMPL.search(before)
     if imp is not None:
@@ -372,6 +375,10 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         and re.search(r"\b(?:in|for|with)\s$", before)
     ):
         out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent))
+    if after.startswith("-based "):  # "X, a S-based framework": X is built on S
+        x = next((j for j in reversed(idxs) if j < i), None)
+        if x is not None and _APPOS_OPEN.fullmatch(cx.text, ms[x].end, m.start):
+            out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:
         at = m.end + own.end()

@@ -177,6 +177,14 @@ _STATED = [
         [("BlorpNet", "is_a", "Adam")],  # only a generic class
         id="method-name-before-its-class",
     ),
+    pytest.param(
+        "Zorblax: Faster Training",
+        "We present Zorblax, a JAX-based training library. QuuxNet-2 was trained on "
+        "PyTorch-based pipelines.",
+        [("Zorblax", "implemented_in", "JAX")],
+        [("Zorblax", "is_a", "JAX"), ("QuuxNet-2", "implemented_in", "PyTorch")],
+        id="appositive-S-based-library",
+    ),
 ]
 
 
