@@ -186,10 +186,29 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
             # the cheapest test first: most pairs share no text
             if t2 not in t1 or g1 == g2 or (g1, g2) in done:
                 continue
+            if m2.type is EntityType.SYSTEM and _prefixed_by_system(t1, t2):
+                done.add((g1, g2))
+                yield RelationCue(
+                    i1, Relation.IMPLEMENTED_IN, i2, "name_system_prefix", 0.7, sents[i1]
+                )
+                continue
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
+
+
+def _prefixed_by_system(name: str, system: str) -> bool:
+    """ "PyTorch FSDP" for "PyTorch": a name led by a system's name, then a capitalised
+    word, names a part the system ships (not a version: "PyTorch 2" is one)."""
+    n = len(system)
+    return (
+        len(name) > n + 1
+        and name[n] == " "
+        and name.startswith(system)
+        and name[n + 1].isupper()
+        and not derived_suffix(name, system)
+    )
 
 
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.extract.relations import derived_suffix, name_relation
+from kg.extract.relations import _prefixed_by_system, derived_suffix, name_relation
 from kg.models import Paper
 from kg.ontology import Relation
 
@@ -37,6 +37,13 @@ def test_name_relation():
     assert name_relation("Zorb-S", True, "Zorb", True) is None
     assert name_relation("Zorb-SX", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
+
+
+def test_prefixed_by_system():
+    assert _prefixed_by_system("PyTorch Zorbler", "PyTorch")
+    assert not _prefixed_by_system("PyTorch 2", "PyTorch")  # a version
+    assert not _prefixed_by_system("PyTorch users", "PyTorch")  # no name follows
+    assert not _prefixed_by_system("PyTorchZorbler", "PyTorch")
 
 
 def _relations(extractor, title, abstract):
@@ -184,6 +191,14 @@ _STATED = [
         [("Zorblax", "implemented_in", "JAX")],
         [("Zorblax", "is_a", "JAX"), ("QuuxNet-2", "implemented_in", "PyTorch")],
         id="appositive-S-based-library",
+    ),
+    pytest.param(
+        "PyTorch Zorbler: Sharded Training at Scale",
+        "We present PyTorch Zorbler (PZB), a library for sharded training. PyTorch users "
+        "can adopt PZB easily.",
+        [("PZB", "implemented_in", "PyTorch")],
+        [("PZB", "is_a", "PyTorch"), ("PZB", "extends", "PyTorch")],
+        id="name-led-by-a-system-name",
     ),
 ]
 
