@@ -97,7 +97,7 @@ _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
     r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
     r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
-    r"and|in|on|by|based|where|designed|tailored|built)\b)"
+    r"and|in|on|by|based|where|designed|tailored|built|specifically|specially|explicitly)\b)"
 )
 # Before Y, a cue that the mention before it is a kind of Y: "X ... belonging to the Y
 # family", "X is a special case of Y", "X can be viewed as an Y".

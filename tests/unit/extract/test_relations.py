@@ -200,6 +200,13 @@ _STATED = [
         [("PZB", "is_a", "PyTorch"), ("PZB", "extends", "PyTorch")],
         id="name-led-by-a-system-name",
     ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt, a momentum optimizer specifically tuned for sparse inputs, is fast.",
+        [("ZorbOpt", "is_a", "momentum optimizer")],
+        [],
+        id="appositive-class-before-an-adverb",
+    ),
 ]
 
 
