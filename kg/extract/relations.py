@@ -107,8 +107,9 @@ _KIND = (
     r"of\s(?:the\s)?"
 )
 _VIEW = r"(?:viewed|seen|regarded|understood|interpreted)\sas\s"
-_KIND_OF = re.compile(
-    rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s)?|{_KIND})$", re.IGNORECASE
+_KIND_OF = re.compile(  # "viewed as a special Y" too
+    rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s(?:special\s|particular\s)?)?|{_KIND})$",
+    re.IGNORECASE,
 )
 _KIND_OF_REACH = 48  # no cue is longer: "interpreted as a particular instance of the "
 # Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase

@@ -207,6 +207,13 @@ _STATED = [
         [],
         id="appositive-class-before-an-adverb",
     ),
+    pytest.param(
+        "A Study of Optimizers",
+        "QuuxOpt can be seen as a special momentum optimizer with decay.",
+        [("QuuxOpt", "is_a", "momentum optimizer")],
+        [],
+        id="is-a-viewed-as-a-special-Y",
+    ),
 ]
 
 
