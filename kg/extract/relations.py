@@ -1,11 +1,12 @@
 """Relations between entities stated in one paper.
 
 - ``extends``: a name derived from another in the same paper (X-Infinity, Xv2, X++,
-  XX, X 2, X-Next), or "extends X" / "generalizing X" / "an extension of X" / "a novel
-  variant of X" / "an improved version of X"; the subject is the mention right before
+  XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
+  X" / "a novel variant of X" / "an improved version of X"; the subject is the mention right before
   the cue ("X, a variant of Y"), else the paper's own entity;
 - ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "built on
-  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", title "... in PyTorch";
+  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a
+  JAX-based library", title "... in PyTorch";
 - ``is_a``: "X, a Y", "X is a Y" and "X (a Y)" where Y is a generic concept, "Y such as
   X", "Y like X", "Y including X", "Y, in particular X", "X and other Y".
 
@@ -68,7 +69,7 @@ _IMPL_OF = re.compile(
     r"\s(?:implementation|version|port)\sof\s(?:the\s)?(?:[\w\-]+\s){0,3}$", re.IGNORECASE
 )
 _EXTENDS_BEFORE = re.compile(
-    r"\b(?:extend(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
+    r"\b(?:extend(?:s|ing)?|adapt(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"

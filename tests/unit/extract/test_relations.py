@@ -214,6 +214,14 @@ _STATED = [
         [],
         id="is-a-viewed-as-a-special-Y",
     ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. To build it, we adapt the QuuxNet framework to "
+        "sparse inputs.",
+        [("Zorblax", "extends", "QuuxNet")],
+        [],
+        id="extends-we-adapt-X",
+    ),
 ]
 
 
