@@ -73,7 +73,8 @@ _EXTENDS_BEFORE = re.compile(
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"
-    r"builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
+    r"(?:build(?:s|ing)?|built)\s(?:up)?on|improves?\sup(?:on)?)\s"
+    r"(?:the\s)?(?:(?!of\s)[\w\-]+\s){0,2}$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
 # Between a mention and the extends cue after it that makes the mention its subject:
@@ -418,6 +419,8 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
         return
     m = cx.ms[i]
     cue_start = m.start - len(before) + ext.start()
+    if i > 0 and cx.ms[i - 1].end > cue_start:
+        return  # "builds on X Y": the cue's object is X, the mention right after it
     subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
     if subject is not None and cx.ms[subject].group != m.group:
         out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))

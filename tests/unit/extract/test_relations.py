@@ -222,6 +222,14 @@ _STATED = [
         [],
         id="extends-we-adapt-X",
     ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. BlorpNet builds on QuuxNet-2. ZorbNet is "
+        "built on the basis of QuuxNet.",
+        [("BlorpNet", "extends", "QuuxNet-2")],
+        [("ZorbNet", "extends", "QuuxNet")],
+        id="extends-builds-on-X",
+    ),
 ]
 
 
