@@ -183,6 +183,7 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
     names: dict[tuple[int, str], tuple[int, Mention]] = {}
     for i, m in enumerate(state.mentions):
         names.setdefault((m.group, m.text), (i, m))
+    texts = {t for _, t in names}
     done: set[tuple[int, int]] = set()
     for (g1, t1), (i1, m1) in names.items():
         for (g2, t2), (i2, m2) in names.items():
@@ -196,6 +197,8 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
                 )
                 continue
             rel = name_relation(t1, m1.specific, t2, m2.specific)
+            if rel is Relation.EXTENDS and _joins_names(t1, t2, texts):
+                continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
@@ -212,6 +215,17 @@ def _prefixed_by_system(name: str, system: str) -> bool:
         and name[n + 1].isupper()
         and not derived_suffix(name, system)
     )
+
+
+def _joins_names(name: str, part: str, names: set[str]) -> bool:
+    """ "A-B" or "A B" for part "A" (or "B") where the other part is a name of the paper
+    too: the name joins two things ("TIR-VI" translation, a hybrid), no version of one."""
+    n = len(part)
+    if len(name) <= n + 1:
+        return False
+    if name.startswith(part) and name[n] in " -":
+        return name[n + 1 :] in names
+    return name.endswith(part) and name[-n - 1] in " -" and name[: -n - 1] in names
 
 
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):

@@ -1,6 +1,11 @@
 import pytest
 
-from kg.extract.relations import _prefixed_by_system, derived_suffix, name_relation
+from kg.extract.relations import (
+    _joins_names,
+    _prefixed_by_system,
+    derived_suffix,
+    name_relation,
+)
 from kg.models import Paper
 from kg.ontology import Relation
 
@@ -44,6 +49,14 @@ def test_prefixed_by_system():
     assert not _prefixed_by_system("PyTorch 2", "PyTorch")  # a version
     assert not _prefixed_by_system("PyTorch users", "PyTorch")  # no name follows
     assert not _prefixed_by_system("PyTorchZorbler", "PyTorch")
+
+
+def test_joins_names():
+    names = {"ZorbNet", "QuuxNet", "ZorbNet-QuuxNet", "ZorbNet-Lite"}
+    assert _joins_names("ZorbNet-QuuxNet", "ZorbNet", names)
+    assert _joins_names("ZorbNet-QuuxNet", "QuuxNet", names)
+    assert not _joins_names("ZorbNet-Lite", "ZorbNet", names)
+    assert not _joins_names("ZorbNetX", "ZorbNet", names | {"X"})  # no separator
 
 
 def _relations(extractor, title, abstract):
@@ -229,6 +242,17 @@ _STATED = [
         [("BlorpNet", "extends", "QuuxNet-2")],
         [("ZorbNet", "extends", "QuuxNet")],
         id="extends-builds-on-X",
+    ),
+    pytest.param(
+        "ZorbNet-QuuxNet: Joining Two Models",
+        "We present ZorbNet-QuuxNet, which runs ZorbNet layers inside QuuxNet. We compare "
+        "with ZorbNet-Lite.",
+        [("ZorbNet-Lite", "extends", "ZorbNet")],
+        [
+            ("ZorbNet-QuuxNet", "extends", "ZorbNet"),
+            ("ZorbNet-QuuxNet", "extends", "QuuxNet"),
+        ],
+        id="a-name-joining-two-names-extends-neither",
     ),
 ]
 
