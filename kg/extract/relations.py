@@ -1,11 +1,12 @@
 """Relations between entities stated in one paper.
 
 - ``extends``: a name derived from another in the same paper (X-Infinity, Xv2, X++,
-  XX, X 2, X-Next), or "extends X" / "generalizing X" / "an extension of X" / "a novel
-  variant of X" / "an improved version of X"; the subject is the mention right before
+  XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
+  X" / "a novel variant of X" / "an improved version of X"; the subject is the mention right before
   the cue ("X, a variant of Y"), else the paper's own entity;
 - ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "built on
-  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", title "... in PyTorch";
+  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a
+  JAX-based library", title "... in PyTorch";
 - ``is_a``: "X, a Y", "X is a Y" and "X (a Y)" where Y is a generic concept, "Y such as
   X", "Y like X", "Y including X", "Y, in particular X", "X and other Y".
 
@@ -43,6 +44,9 @@ _DERIVED = re.compile(
 )
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]+$")  # "MoE", "CoE": an acronym all the same
 _SIZE_SUFFIX = re.compile(r"[-\s]?\d+(?:\.\d+)?[BMK]$")
+# A family member named by its size ("ViT-B", "BERT-Large", "ViT-L/16"): the family in
+# another size, no new version of it
+_SIZE_NAME = re.compile(r"[-\s/](?:[BSLHT]|Base|Large|Small|Tiny|Huge|Medium)(?:/\d+)?$")
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
     r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
@@ -52,6 +56,9 @@ _IMPL = re.compile(
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
 )
+# "X, a S-based library": between X and S, an appositive's opening ("X, a ", "X is an
+# open-source "); used with fullmatch(text, pos, endpos)
+_APPOS_OPEN = re.compile(r"\)?(?:,|\sis|\sare|\s\()\s(?:a|an)\s(?:[\w\-]+\s)?")
 # "S's M": a system's own method or model
 _IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
 _METHOD = EntityType.METHOD
@@ -62,11 +69,12 @@ _IMPL_OF = re.compile(
     r"\s(?:implementation|version|port)\sof\s(?:the\s)?(?:[\w\-]+\s){0,3}$", re.IGNORECASE
 )
 _EXTENDS_BEFORE = re.compile(
-    r"\b(?:extend(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
+    r"\b(?:extend(?:s|ing)?|adapt(?:s|ing)?|generali[sz](?:es|ing)|upgrad(?:es|ing)|"
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"
-    r"builds?\sup(?:on)?|improves?\sup(?:on)?)\s(?:the\s)?(?:[\w\-]+\s){0,2}$",
+    r"(?:build(?:s|ing)?|built)\s(?:up)?on|improves?\sup(?:on)?)\s"
+    r"(?:the\s)?(?:(?!of\s)[\w\-]+\s){0,2}$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
 # Between a mention and the extends cue after it that makes the mention its subject:
@@ -91,7 +99,7 @@ _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
     r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
     r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
-    r"and|in|on|by|based|where|designed|tailored|built)\b)"
+    r"and|in|on|by|based|where|designed|tailored|built|specifically|specially|explicitly)\b)"
 )
 # Before Y, a cue that the mention before it is a kind of Y: "X ... belonging to the Y
 # family", "X is a special case of Y", "X can be viewed as an Y".
@@ -101,8 +109,9 @@ _KIND = (
     r"of\s(?:the\s)?"
 )
 _VIEW = r"(?:viewed|seen|regarded|understood|interpreted)\sas\s"
-_KIND_OF = re.compile(
-    rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s)?|{_KIND})$", re.IGNORECASE
+_KIND_OF = re.compile(  # "viewed as a special Y" too
+    rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s(?:special\s|particular\s)?)?|{_KIND})$",
+    re.IGNORECASE,
 )
 _KIND_OF_REACH = 48  # no cue is longer: "interpreted as a particular instance of the "
 # Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase
@@ -126,9 +135,11 @@ def derived_suffix(derived: str, base: str) -> bool:
 def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relation | None:
     """The relation one name's form implies to another's, in the same paper.
 
-    ``a`` derived from ``b`` by a version suffix, or a named prefix ("MicroAdam", "Adam")
-    extends it; a modifier before a generic head ("sparse attention", "attention") or an
-    acronym with a prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
+    ``a`` derived from a named ``b`` by a version suffix, or a named prefix ("MicroAdam",
+    "Adam") extends it; a named variant of a generic concept ("MoE-Z" of "MoE") is a kind
+    of it, as the concept has no version to extend (a size, "BERT-Large", is neither); a
+    modifier before a generic head ("sparse attention", "attention") or an acronym with
+    one prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
 
     >>> name_relation("MicroAdam", True, "Adam", True)
     <Relation.EXTENDS: 'extends'>
@@ -136,13 +147,19 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     <Relation.IS_A: 'is_a'>
     >>> name_relation("GPT-3 13B", True, "GPT-3", True) is None
     True
+    >>> name_relation("BERT-Large", True, "BERT", True) is None
+    True
     >>> name_relation("Samba-CoE", True, "CoE", True)
+    <Relation.IS_A: 'is_a'>
+    >>> name_relation("MoE-Z", True, "MoE", False)
     <Relation.IS_A: 'is_a'>
     """
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
-    if a_specific and derived_suffix(a, b):  # a named variant of a concept too ("MoE-X")
-        return Relation.EXTENDS
+    if a_specific and derived_suffix(a, b):  # a named variant of a concept is a kind of it
+        if _SIZE_NAME.match(a, len(b)):
+            return None
+        return Relation.EXTENDS if b_specific else Relation.IS_A
     if a.endswith(b) and len(a) > len(b):
         prefix = a[: -len(b)]
         core = prefix.strip(" -")
@@ -154,6 +171,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
             return None
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
+        if a.isupper() and len(core) > 1:  # "TEMPI", "MPI": letters that merely coincide
+            return None
         if b[0].isupper() and a_specific and (prefix[0].isupper() or prefix[0].isdigit()):
             return Relation.IS_A if acronym else Relation.EXTENDS
     return None
@@ -164,16 +183,49 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
     names: dict[tuple[int, str], tuple[int, Mention]] = {}
     for i, m in enumerate(state.mentions):
         names.setdefault((m.group, m.text), (i, m))
+    texts = {t for _, t in names}
     done: set[tuple[int, int]] = set()
     for (g1, t1), (i1, m1) in names.items():
         for (g2, t2), (i2, m2) in names.items():
             # the cheapest test first: most pairs share no text
             if t2 not in t1 or g1 == g2 or (g1, g2) in done:
                 continue
+            if m2.type is EntityType.SYSTEM and _prefixed_by_system(t1, t2):
+                done.add((g1, g2))
+                yield RelationCue(
+                    i1, Relation.IMPLEMENTED_IN, i2, "name_system_prefix", 0.7, sents[i1]
+                )
+                continue
             rel = name_relation(t1, m1.specific, t2, m2.specific)
+            if rel is Relation.EXTENDS and _joins_names(t1, t2, texts):
+                continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
+
+
+def _prefixed_by_system(name: str, system: str) -> bool:
+    """ "PyTorch FSDP" for "PyTorch": a name led by a system's name, then a capitalised
+    word, names a part the system ships (not a version: "PyTorch 2" is one)."""
+    n = len(system)
+    return (
+        len(name) > n + 1
+        and name[n] == " "
+        and name.startswith(system)
+        and name[n + 1].isupper()
+        and not derived_suffix(name, system)
+    )
+
+
+def _joins_names(name: str, part: str, names: set[str]) -> bool:
+    """ "A-B" or "A B" for part "A" (or "B") where the other part is a name of the paper
+    too: the name joins two things ("TIR-VI" translation, a hybrid), no version of one."""
+    n = len(part)
+    if len(name) <= n + 1:
+        return False
+    if name.startswith(part) and name[n] in " -":
+        return name[n + 1 :] in names
+    return name.endswith(part) and name[-n - 1] in " -" and name[: -n - 1] in names
 
 
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):
@@ -327,7 +379,7 @@ def _title_kind(
 
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
     """Cues that system ``i`` implements a method or model: "implemented in S", "an S
-    implementation of X", title "X ... in S", "S's X"."""
+    implementation of X", title "X ... in S", "S's X", "X, a S-based library"."""
     ms, idxs, sent, m = cx.ms, cx.idxs, cx.sent, cx.ms[i]
     imp = _IMPL.search(before)
     if imp is not None:
@@ -359,6 +411,10 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         and re.search(r"\b(?:in|for|with)\s$", before)
     ):
         out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent))
+    if after.startswith("-based "):  # "X, a S-based framework": X is built on S
+        x = next((j for j in reversed(idxs) if j < i), None)
+        if x is not None and _APPOS_OPEN.fullmatch(cx.text, ms[x].end, m.start):
+            out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:
         at = m.end + own.end()
@@ -377,6 +433,8 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
         return
     m = cx.ms[i]
     cue_start = m.start - len(before) + ext.start()
+    if i > 0 and cx.ms[i - 1].end > cue_start:
+        return  # "builds on X Y": the cue's object is X, the mention right after it
     subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
     if subject is not None and cx.ms[subject].group != m.group:
         out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))

@@ -1,6 +1,11 @@
 import pytest
 
-from kg.extract.relations import derived_suffix, name_relation
+from kg.extract.relations import (
+    _joins_names,
+    _prefixed_by_system,
+    derived_suffix,
+    name_relation,
+)
 from kg.models import Paper
 from kg.ontology import Relation
 
@@ -21,14 +26,37 @@ def test_name_relation():
     assert name_relation("MegaZorb", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse attention", False, "attention", False) is Relation.IS_A
     assert name_relation("XNMT", True, "NMT", True) is Relation.IS_A
+    # more letters before an acronym make another acronym, not a kind of it
+    assert name_relation("QVZORB", True, "ZORB", True) is None
     assert name_relation("Zorb", True, "Quux", True) is None
     assert name_relation("Quux-MoE", True, "MoE", True) is Relation.IS_A  # mixed-case acronym
     assert name_relation("Quux-Zorb", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("C-Zorb", True, "Zorb", True) is Relation.EXTENDS  # one-letter prefix
     assert name_relation("c-Zorb", True, "Zorb", True) is None
-    # a named variant of a generic concept
-    assert name_relation("MoE-Z", True, "MoE", False) is Relation.EXTENDS
+    # a named variant of a generic concept is a kind of it; of a named one, a version
+    assert name_relation("MoE-Z", True, "MoE", False) is Relation.IS_A
+    assert name_relation("Zorb-Lite", True, "Zorb", True) is Relation.EXTENDS
+    # a family member named by its size is no new version of the family
+    assert name_relation("Zorb-Large", True, "Zorb", True) is None
+    assert name_relation("Zorb-Base", True, "Zorb", True) is None
+    assert name_relation("Zorb-S", True, "Zorb", True) is None
+    assert name_relation("Zorb-SX", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
+
+
+def test_prefixed_by_system():
+    assert _prefixed_by_system("PyTorch Zorbler", "PyTorch")
+    assert not _prefixed_by_system("PyTorch 2", "PyTorch")  # a version
+    assert not _prefixed_by_system("PyTorch users", "PyTorch")  # no name follows
+    assert not _prefixed_by_system("PyTorchZorbler", "PyTorch")
+
+
+def test_joins_names():
+    names = {"ZorbNet", "QuuxNet", "ZorbNet-QuuxNet", "ZorbNet-Lite"}
+    assert _joins_names("ZorbNet-QuuxNet", "ZorbNet", names)
+    assert _joins_names("ZorbNet-QuuxNet", "QuuxNet", names)
+    assert not _joins_names("ZorbNet-Lite", "ZorbNet", names)
+    assert not _joins_names("ZorbNetX", "ZorbNet", names | {"X"})  # no separator
 
 
 def _relations(extractor, title, abstract):
@@ -168,6 +196,63 @@ _STATED = [
         [("QuuxNet", "is_a", "state space models")],
         [("BlorpNet", "is_a", "Adam")],  # only a generic class
         id="method-name-before-its-class",
+    ),
+    pytest.param(
+        "Zorblax: Faster Training",
+        "We present Zorblax, a JAX-based training library. QuuxNet-2 was trained on "
+        "PyTorch-based pipelines.",
+        [("Zorblax", "implemented_in", "JAX")],
+        [("Zorblax", "is_a", "JAX"), ("QuuxNet-2", "implemented_in", "PyTorch")],
+        id="appositive-S-based-library",
+    ),
+    pytest.param(
+        "PyTorch Zorbler: Sharded Training at Scale",
+        "We present PyTorch Zorbler (PZB), a library for sharded training. PyTorch users "
+        "can adopt PZB easily.",
+        [("PZB", "implemented_in", "PyTorch")],
+        [("PZB", "is_a", "PyTorch"), ("PZB", "extends", "PyTorch")],
+        id="name-led-by-a-system-name",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt, a momentum optimizer specifically tuned for sparse inputs, is fast.",
+        [("ZorbOpt", "is_a", "momentum optimizer")],
+        [],
+        id="appositive-class-before-an-adverb",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "QuuxOpt can be seen as a special momentum optimizer with decay.",
+        [("QuuxOpt", "is_a", "momentum optimizer")],
+        [],
+        id="is-a-viewed-as-a-special-Y",
+    ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. To build it, we adapt the QuuxNet framework to "
+        "sparse inputs.",
+        [("Zorblax", "extends", "QuuxNet")],
+        [],
+        id="extends-we-adapt-X",
+    ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. BlorpNet builds on QuuxNet-2. ZorbNet is "
+        "built on the basis of QuuxNet.",
+        [("BlorpNet", "extends", "QuuxNet-2")],
+        [("ZorbNet", "extends", "QuuxNet")],
+        id="extends-builds-on-X",
+    ),
+    pytest.param(
+        "ZorbNet-QuuxNet: Joining Two Models",
+        "We present ZorbNet-QuuxNet, which runs ZorbNet layers inside QuuxNet. We compare "
+        "with ZorbNet-Lite.",
+        [("ZorbNet-Lite", "extends", "ZorbNet")],
+        [
+            ("ZorbNet-QuuxNet", "extends", "ZorbNet"),
+            ("ZorbNet-QuuxNet", "extends", "QuuxNet"),
+        ],
+        id="a-name-joining-two-names-extends-neither",
     ),
 ]
 
