@@ -469,7 +469,9 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
             at_start = start - len(mod) - 1 <= 0 or text[start - len(mod) - 3] in ".\n"
             if low == "attention" and ml in ATTENTION_IDIOM:
                 continue  # "despite substantial attention to ...": the everyday word
-            if (
+            if ml in RESTRICTED_HEADS.get(low, ()):
+                pass  # "prompt tuning", "token merging": the head's own modifiers win
+            elif (
                 ml in STOP_MODIFIERS
                 or ml.endswith("ing")
                 or _FLUFF.search(ml)

@@ -145,3 +145,13 @@ def test_verbs_and_the_everyday_attention_are_no_concept_modifiers():
     assert "backpropagation" in found
     assert not any("attention" in f for f in found)
     assert "general-purpose optimizers" not in found
+
+
+def test_a_heads_own_modifier_is_kept_even_if_a_stop_word():
+    # "prompt" and "token" are stop modifiers in general, but the named kinds of tuning
+    # and merging the lexicon lists for these heads
+    text = "We compare prompt tuning with token merging and use tokens tuning rarely."
+    found = _texts(text, concept_phrases(text))
+    assert "prompt tuning" in found
+    assert "token merging" in found
+    assert "tokens tuning" not in found
