@@ -514,28 +514,56 @@ def _word_bounded(text: str, s: int, e: int) -> bool:
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
+# Rules that find the paper's own name: its other occurrences are the name even where a
+# shorter name inside it was matched ("Foo Engine: ..." and a vocabulary "Foo").
+_OWN_NAME_RULES = frozenset(["title_name", "proposed_name"])
+
+
+def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | None:
+    """The mentions overlapping ``[s, e)``, or None if one of them is not a shorter name
+    inside it (a generic concept inside stays: "Foo Pipeline Parallelism" is a kind of
+    pipeline parallelism, the paper names both)."""
+    inside = [m for m in mentions if m.start < e and s < m.end]
+    if any(m.start < s or m.end > e or m.end - m.start == e - s or not m.specific for m in inside):
+        return None
+    return inside
+
+
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Add every other occurrence of a kept discovered name as a mention of its own."""
+    """Add every other occurrence of a kept discovered name as a mention of its own.
+
+    An occurrence of the paper's own name replaces shorter mentions inside it: the
+    longer name is the one the paper gives.
+    """
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: list[Mention] = []
+    dropped: set[int] = set()
     for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
         n = name.text
         s = text.find(n)
         while s >= 0:
             e = s + len(n)
-            if 1 not in taken[s:e] and _word_bounded(text, s, e):
+            if not _word_bounded(text, s, e):
+                pass
+            elif 1 not in taken[s:e]:
                 taken[s:e] = b"\x01" * (e - s)
                 added.append(
                     Mention(
                         s, e, n, name.rule, name.confidence, name.type, name.specific, name.concept
                     )
                 )
+            elif name.rule in _OWN_NAME_RULES and (
+                (inside := _inside_only(mentions, s, e)) is not None
+            ):
+                dropped.update(id(m) for m in inside)
+                added.append(Mention(s, e, n, name.rule, name.confidence))
             s = text.find(n, e)
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda m: m.start)
+    kept = [m for m in mentions if id(m) not in dropped] if dropped else mentions
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:

@@ -2,6 +2,7 @@ from kg.extract.discovery import (
     concept_phrases,
     listed_names,
     name_shaped,
+    propagate,
     proposed_names,
     resolve_overlaps,
     title_name,
@@ -155,3 +156,24 @@ def test_a_heads_own_modifier_is_kept_even_if_a_stop_word():
     assert "prompt tuning" in found
     assert "token merging" in found
     assert "tokens tuning" not in found
+
+
+def test_the_papers_own_name_replaces_a_shorter_name_inside_it():
+    text = "Zap Engine: fast serving. We build Zap Engine, which beats Zap and pipeline Foo."
+    ms = [
+        Mention(0, 10, "Zap Engine", "title_name", 0.9),
+        Mention(35, 38, "Zap", "vocab", 0.95),  # inside "Zap Engine": replaced
+        Mention(59, 62, "Zap", "vocab", 0.95),  # on its own: kept
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(0, "Zap Engine"), (35, "Zap Engine"), (59, "Zap")]
+
+
+def test_a_generic_concept_inside_the_own_name_stays():
+    text = "Wide Pipeline Parallelism: a study. Wide Pipeline Parallelism helps."
+    ms = [
+        Mention(0, 25, "Wide Pipeline Parallelism", "title_name", 0.9),
+        Mention(41, 61, "Pipeline Parallelism", "vocab", 0.95, specific=False),
+    ]
+    out = [m.text for m in propagate(text, ms)]
+    assert out == ["Wide Pipeline Parallelism", "Pipeline Parallelism"]
