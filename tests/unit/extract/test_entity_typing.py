@@ -168,3 +168,15 @@ def test_participle_after_the_appositive_head():
 )
 def test_type_noun_before_the_name(text, expected):
     assert expected in _signals(text, "Zorb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We also build a new web-browsing agent, Zorb, that clicks buttons.",
+        "It runs inside the Zorb product at scale.",
+        "Zorb is an agent for spreadsheets.",
+    ],
+)
+def test_agents_and_products_are_software(text):
+    assert T.SYSTEM in _signals(text, "Zorb")
