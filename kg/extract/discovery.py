@@ -162,7 +162,7 @@ _MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
-    r"|^[a-z]+-to-"
+    r"|^[A-Za-z][a-z]+-to-"
 )
 
 

@@ -177,3 +177,11 @@ def test_a_generic_concept_inside_the_own_name_stays():
     ]
     out = [m.text for m in propagate(text, ms)]
     assert out == ["Wide Pipeline Parallelism", "Pipeline Parallelism"]
+
+
+def test_capitalised_tasks_are_no_name_shapes():
+    # a Title Case title writes the task "speech-to-2D" with a capital
+    text = "Zorb: Fast Speech-to-2D Synthesis with Image-to-Video Hints on FooGPU"
+    found = _texts(text, name_shaped(text))
+    assert "FooGPU" in found
+    assert not any("-to-" in f for f in found)
