@@ -207,6 +207,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     m = _PREFIX.match(text, start, end)
     if m:
         start = m.end()
+    space = text.find(" ", start, end)
+    if space > 0 and text[space - 1].isalpha():  # "RISCV-based Foo": Foo on RISCV
+        m = _AFFIX.search(text, start, space)
+        if m and m.end() == space:
+            start = space + 1
     dash = text.find("--", start, end)
     if dash > start:
         end = dash

@@ -185,3 +185,12 @@ def test_capitalised_tasks_are_no_name_shapes():
     found = _texts(text, name_shaped(text))
     assert "FooGPU" in found
     assert not any("-to-" in f for f in found)
+
+
+def test_a_based_on_prefix_is_no_part_of_the_name():
+    text = (
+        "We port the solver to two ARM-based Zorb platforms, compared to FPGA-accelerated FooLib."
+    )
+    found = _texts(text, listed_names(text))
+    assert "Zorb" in found and "FooLib" in found
+    assert not any("-based" in f or "-accelerated" in f for f in found), found
