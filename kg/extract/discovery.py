@@ -24,6 +24,7 @@ from kg.extract.components import component_spans
 from kg.extract.lexicon import (
     ATTENTION_IDIOM,
     CONCEPT_HEADS,
+    HARDWARE_WORDS,
     NOT_NAMES,
     RESTRICTED_HEADS,
     SEED_CONCEPTS,
@@ -35,6 +36,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
 from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
+from kg.ontology import EntityType
 
 __all__ = [
     "title_name",
@@ -594,6 +596,17 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
 
 
+# "1200 GPU hours", "GPU-days": a unit of cost (a metric), not the hardware of a run
+_COST_UNIT = re.compile(r"[\s\-*](?:hours?|hrs|days?|years?)\b")
+
+
+def _cost_unit(text: str, m: Mention) -> bool:
+    """``m`` is a device read as part of a cost unit ("GPU hours")."""
+    return _COST_UNIT.match(text, m.end) is not None and (
+        m.type is EntityType.HARDWARE or m.text.lower() in HARDWARE_WORDS
+    )
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -641,7 +654,9 @@ def discover(text: str, state: DocState) -> list[Mention]:
             if any(s < ue and us < e for us, ue in urls):
                 continue
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
-    kept = propagate(text, resolve_overlaps(cands, len(text)))
+    kept = [
+        m for m in propagate(text, resolve_overlaps(cands, len(text))) if not _cost_unit(text, m)
+    ]
     group_mentions(kept, abbr_ok)
     state.abbreviations = abbr_ok
     return kept

@@ -194,3 +194,15 @@ def test_a_based_on_prefix_is_no_part_of_the_name():
     found = _texts(text, listed_names(text))
     assert "Zorb" in found and "FooLib" in found
     assert not any("-based" in f or "-accelerated" in f for f in found), found
+
+
+def test_a_device_in_a_cost_unit_is_no_hardware(extractor):
+    from kg.models import Paper
+
+    cost = Paper(
+        id="p", title="Zorb", abstract="Training Zorb costs 900 GPU hours, or 40 TPU-days."
+    )
+    names = {e.name for e in extractor.extract_one(cost).entities}
+    assert not names & {"GPU", "TPU"}, names
+    run = Paper(id="q", title="Zorb", abstract="We train Zorb on 8 GPUs in 900 GPU hours.")
+    assert "GPU" in {e.name for e in extractor.extract_one(run).entities}
