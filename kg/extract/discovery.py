@@ -624,7 +624,10 @@ def discover(text: str, state: DocState) -> list[Mention]:
             cands.append(Mention(s, e, text[s:e], "component", 0.85, specific=text[s].isupper()))
             state.proposed.append((s, e))
     abbr_ok = []
+    generic: set[str] = set()  # short forms of non-entities: "pre-trained model (PTM)"
     for a in state.abbreviations:
+        if is_non_entity(a.long) and not is_non_entity(a.short):
+            generic.update((a.short, a.short + "s", a.short.removesuffix("s")))
         if (
             is_non_entity(a.short)
             or is_non_entity(a.long)
@@ -654,6 +657,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
             if any(s < ue and us < e for us, ue in urls):
                 continue
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
+    if generic:
+        cands = [m for m in cands if m.text not in generic or m.concept is not None]
     kept = [
         m for m in propagate(text, resolve_overlaps(cands, len(text))) if not _cost_unit(text, m)
     ]

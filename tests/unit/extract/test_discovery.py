@@ -206,3 +206,16 @@ def test_a_device_in_a_cost_unit_is_no_hardware(extractor):
     assert not names & {"GPU", "TPU"}, names
     run = Paper(id="q", title="Zorb", abstract="We train Zorb on 8 GPUs in 900 GPU hours.")
     assert "GPU" in {e.name for e in extractor.extract_one(run).entities}
+
+
+def test_the_short_form_of_a_non_entity_is_none(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Foundation models (FMs) are costly. We serve FMs with ZorbNet on FM clusters.",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert not names & {"FM", "FMs"}, names
+    assert "ZorbNet" in names
