@@ -607,6 +607,19 @@ def _cost_unit(text: str, m: Mention) -> bool:
     )
 
 
+# Heads of lower-case phrases that name content, not a technique or a thing one runs:
+# "natural language descriptions (NL)", "problem data (PD)"
+_CONTENT_HEAD = re.compile(
+    r"\s(?:data|descriptions?|formulations?|texts?|instructions?|questions?|answers?|"
+    r"documents?|labels?|annotations?|statements?|specifications?)$"
+)
+
+
+def _plain_content(long: str) -> bool:
+    """``long`` is a lower-case phrase about content ("natural language descriptions")."""
+    return long.islower() and _CONTENT_HEAD.search(long) is not None
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -626,10 +639,12 @@ def discover(text: str, state: DocState) -> list[Mention]:
     abbr_ok = []
     generic: set[str] = set()  # short forms of non-entities: "pre-trained model (PTM)"
     for a in state.abbreviations:
-        if is_non_entity(a.long) and not is_non_entity(a.short):
+        plain = _plain_content(a.long)
+        if (plain or is_non_entity(a.long)) and not is_non_entity(a.short):
             generic.update((a.short, a.short + "s", a.short.removesuffix("s")))
         if (
-            is_non_entity(a.short)
+            plain
+            or is_non_entity(a.short)
             or is_non_entity(a.long)
             or a.short in NOT_NAMES
             or _SIZE_ONLY.match(a.short)  # "70 billion parameters (7B ...)"

@@ -219,3 +219,17 @@ def test_the_short_form_of_a_non_entity_is_none(extractor):
     names = {e.name for e in extractor.extract_one(paper).entities}
     assert not names & {"FM", "FMs"}, names
     assert "ZorbNet" in names
+
+
+def test_the_short_form_of_plain_content_is_no_entity(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="From user questions (UQ) and table specifications (TS), ZorbNet writes SQL. "
+        "Each UQ is checked against its TS.",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert not names & {"UQ", "TS", "user questions", "table specifications"}, names
+    assert "ZorbNet" in names
