@@ -573,6 +573,19 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept + added, key=lambda m: m.start)
 
 
+def _name_with_head(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(X, "X Head") for the paper's own name "X Parallelism" whose name part X is also
+    named alone: "SWARM parallelism" and "SWARM" are one method. A vocabulary name
+    stays apart: "Hogwild! Inference" is an engine built on Hogwild!, not Hogwild!."""
+    names = {m.text for m in mentions if m.specific and m.concept is None}
+    for m in mentions:
+        if m.rule not in _OWN_NAME_RULES or " " not in m.text:
+            continue
+        first, last = m.text.rsplit(" ", 1)
+        if last.lower() in CONCEPT_HEADS and first in names and first != m.text:
+            yield first, m.text
+
+
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
     """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
     parent: dict[str, str] = {}
@@ -591,6 +604,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
             union(key, "concept:" + m.concept.id)
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
+    for short, long in _name_with_head(mentions):
+        union(entity_key(short), entity_key(long))
     roots: dict[str, int] = {}
     for m in mentions:
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))

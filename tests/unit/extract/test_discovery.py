@@ -1,5 +1,8 @@
+from types import SimpleNamespace
+
 from kg.extract.discovery import (
     concept_phrases,
+    group_mentions,
     listed_names,
     name_shaped,
     propagate,
@@ -233,3 +236,15 @@ def test_the_short_form_of_plain_content_is_no_entity(extractor):
     names = {e.name for e in extractor.extract_one(paper).entities}
     assert not names & {"UQ", "TS", "user questions", "table specifications"}, names
     assert "ZorbNet" in names
+
+
+def test_the_own_name_with_a_concept_head_is_one_entity_with_its_name_part():
+    ms = [
+        Mention(0, 16, "ZORB Parallelism", "title_name", 0.9),
+        Mention(40, 44, "ZORB", "name_shape", 0.7),
+        Mention(60, 76, "QUUX Attention", "proposed_name", 0.85),
+        Mention(90, 94, "QUUX", "vocab", 0.95, concept=SimpleNamespace(id="quux")),
+    ]
+    group_mentions(ms, [])
+    assert ms[0].group == ms[1].group
+    assert ms[2].group != ms[3].group  # a vocabulary name is another entity
