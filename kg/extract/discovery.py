@@ -259,7 +259,12 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None
     if any(w in TITLE_VERBS for w in words[1:]):  # "Adam Revisited: ...", "X Meets Y: ..."
         return None
-    if not any(c.isupper() or c.isdigit() for c in name) or not _ok_name(name):
+    if not any(c.isupper() or c.isdigit() for c in name):
+        return None
+    # a title's name may open with a common capitalised word: "Deep Foo States: ..."
+    if not _ok_name(name) and not (
+        len(words) >= 3 and _ok_name(" ".join(words[1:])) and not is_non_entity(name)
+    ):
         return None
     return m.start(1), m.end(1)
 

@@ -248,3 +248,12 @@ def test_the_own_name_with_a_concept_head_is_one_entity_with_its_name_part():
     group_mentions(ms, [])
     assert ms[0].group == ms[1].group
     assert ms[2].group != ms[3].group  # a vocabulary name is another entity
+
+
+def test_a_title_name_may_open_with_a_common_capitalised_word():
+    title = "Fast Zorb Buffers: Training Things on Phones"
+    s, e = title_name(title)
+    assert title[s:e] == "Fast Zorb Buffers"
+    assert title_name("Deep Learning: A Survey of Things") is None
+    assert title_name("Efficient Training: A Study") is None
+    assert title_name("Deep Neural Networks: A Study") is None
