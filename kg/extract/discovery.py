@@ -102,7 +102,10 @@ _BEFORE_TYPE_NOUN = re.compile(
     rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
-_HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True)
+# Heads of established techniques beside the lexicon's ("message passing", "data
+# deduplication"); like most heads, they need a modifier.
+_MORE_HEADS = frozenset(["passing", "deduplication"])
+_HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS) | _MORE_HEADS, key=len, reverse=True)
 # Heads and seeds start after a non-word character, which is read with them (or at the
 # text's start): re then tries only the few positions after spaces and punctuation, not
 # every letter. A match ends in a letter, so the next one never needs its left neighbour.

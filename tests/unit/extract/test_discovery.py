@@ -257,3 +257,10 @@ def test_a_title_name_may_open_with_a_common_capitalised_word():
     assert title_name("Deep Learning: A Survey of Things") is None
     assert title_name("Efficient Training: A Study") is None
     assert title_name("Deep Neural Networks: A Study") is None
+
+
+def test_message_passing_and_deduplication_are_concepts():
+    text = "Zorb replaces message passing in graph models and applies fuzzy deduplication."
+    found = _texts(text, concept_phrases(text))
+    assert "message passing" in found and "fuzzy deduplication" in found
+    assert "passing" not in found  # a head that needs its modifier
