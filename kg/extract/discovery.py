@@ -463,6 +463,13 @@ def _everyday_attention(low_text: str, start: int, end: int) -> bool:
     return _ATTENTION_COMPOUND.match(low_text, end) is None
 
 
+# Nouns after a concept head that make the head their modifier: "an embedding table",
+# "a caching allocator", "the attention cache" name a thing, not the technique
+_THING_AFTER = re.compile(
+    r"\s(?:tables?|allocators?|caches?|states|buffers?|pools?|ratios?|errors?)\b"
+)
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -503,7 +510,7 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         if not mod and low == "attention" and _everyday_attention(low_text, start, m.end()):
             continue
         phrase = f"{mod} {head}" if mod else head
-        if is_non_entity(phrase):
+        if is_non_entity(phrase) or _THING_AFTER.match(low_text, m.end()):
             continue
         yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
     for m in _after_non_word(_SEED, _SEED_AT_START, low_text):

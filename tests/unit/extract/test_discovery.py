@@ -264,3 +264,14 @@ def test_message_passing_and_deduplication_are_concepts():
     found = _texts(text, concept_phrases(text))
     assert "message passing" in found and "fuzzy deduplication" in found
     assert "passing" not in found  # a head that needs its modifier
+
+
+def test_a_concept_head_before_a_thing_noun_is_its_modifier():
+    text = (
+        "Zorb keeps a hashed embedding table and a custom caching allocator, shares the "
+        "attention cache, and reports the quantization error of weight quantization."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "weight quantization" in found
+    assert not any(f.endswith(("embedding", "caching", "attention")) for f in found), found
+    assert found.count("quantization") == 0  # "quantization error": a measure of it
