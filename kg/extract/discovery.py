@@ -626,6 +626,21 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
 
 
+def _vendor_products(text: str, cands: list[Mention]) -> list[Mention]:
+    """ "ARM Cortex-M4", "NVIDIA A100": a vendor's name before a name-shaped product is
+    part of the product's name (the longer mention then wins the overlap)."""
+    out: list[Mention] = []
+    starts = {m.start: m for m in cands if m.rule == "name_shape"}
+    for m in cands:
+        if m.text.lower() in VENDORS and text.startswith(" ", m.end):
+            product = starts.get(m.end + 1)
+            if product is not None:
+                out.append(
+                    Mention(m.start, product.end, text[m.start : product.end], "name_shape", 0.7)
+                )
+    return out
+
+
 # "1200 GPU hours", "GPU-days": a unit of cost (a metric), not the hardware of a run
 _COST_UNIT = re.compile(r"[\s\-*](?:hours?|hrs|days?|years?)\b")
 
@@ -704,6 +719,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
+    cands += _vendor_products(text, cands)
     kept = [
         m for m in propagate(text, resolve_overlaps(cands, len(text))) if not _cost_unit(text, m)
     ]

@@ -39,7 +39,8 @@ H, M, D, S, T = (
 )
 
 _HARDWARE_SHAPE = re.compile(
-    r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
+    r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS|ARM|Arm)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
+    r"Cortex-[AMR]\d+\w*|"
     r"(?:RTX|GTX|MI|Gaudi|DGX|HGX|Ascend|Kunlun|SN)[\s-]?\d\w*|"
     r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[A-Z]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
     r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|PCIe|SoCs?|NICs?|"

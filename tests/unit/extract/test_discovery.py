@@ -275,3 +275,15 @@ def test_a_concept_head_before_a_thing_noun_is_its_modifier():
     assert "weight quantization" in found
     assert not any(f.endswith(("embedding", "caching", "attention")) for f in found), found
     assert found.count("quantization") == 0  # "quantization error": a measure of it
+
+
+def test_a_vendor_before_a_product_is_part_of_its_name():
+    from kg.extract.discovery import _vendor_products
+
+    text = "Zorb beats the Arm Cortex-A9 and Intel chips."
+    ms = [
+        Mention(15, 18, "Arm", "vocab", 0.95),
+        Mention(19, 28, "Cortex-A9", "name_shape", 0.7),
+        Mention(33, 38, "Intel", "vocab", 0.95),  # no product after it
+    ]
+    assert [m.text for m in _vendor_products(text, ms)] == ["Arm Cortex-A9"]

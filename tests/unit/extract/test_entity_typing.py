@@ -84,7 +84,21 @@ def test_product_prefixes_need_a_number(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["MI250X", "SN40L", "x86", "RISC-V", "Xeon Max", "VRAM", "RAM", "FPU", "XPUs", "DPU"]
+    "name",
+    [
+        "MI250X",
+        "SN40L",
+        "x86",
+        "RISC-V",
+        "Xeon Max",
+        "VRAM",
+        "RAM",
+        "FPU",
+        "XPUs",
+        "DPU",
+        "Cortex-M7",
+        "Arm Cortex-A55",
+    ],
 )
 def test_hardware_product_lines(name):
     assert shape_type(name)[0] is T.HARDWARE
