@@ -122,6 +122,8 @@ _SEED_AT_START = re.compile(rf"({_SEED_ALTS})s?\b")
 
 _FLUFF = re.compile(
     r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|-level$|-wise$|^pre-?trained$|^non-|^open-source$"
+    # evaluative compounds say how well, not which kind: "low-latency sampling"
+    r"|^(?:low|high)-(?:latency|throughput|performance|cost|speed|quality)$|-(?:scale|efficient)$"
 )
 
 _AFFIX = re.compile(

@@ -287,3 +287,11 @@ def test_a_vendor_before_a_product_is_part_of_its_name():
         Mention(33, 38, "Intel", "vocab", 0.95),  # no product after it
     ]
     assert [m.text for m in _vendor_products(text, ms)] == ["Arm Cortex-A9"]
+
+
+def test_evaluative_compounds_are_no_concept_modifiers():
+    text = "Zorb keeps low-latency sampling, large-scale pruning and block-sparse attention."
+    found = _texts(text, concept_phrases(text))
+    assert "block-sparse attention" in found
+    assert "low-latency sampling" not in found and "large-scale pruning" not in found
+    assert "pruning" in found  # a standalone head keeps its own name
