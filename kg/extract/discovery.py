@@ -133,7 +133,10 @@ _AFFIX = re.compile(
     r"hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
-_PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])")
+_PREFIX = re.compile(
+    r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])"
+    r"|[a-z]+-(?=(?:[CGTN]PU|FPGA|ASIC)s?$)"  # "host-GPU memory": the device is the name
+)
 
 # _PROPOSE, _CALLED and _BEFORE_TYPE_NOUN leave out their leading "\b": an assertion
 # first hides the pattern's first characters from re, which then tries every position of

@@ -295,3 +295,10 @@ def test_evaluative_compounds_are_no_concept_modifiers():
     assert "block-sparse attention" in found
     assert "low-latency sampling" not in found and "large-scale pruning" not in found
     assert "pruning" in found  # a standalone head keeps its own name
+
+
+def test_a_lower_case_word_before_a_device_is_no_part_of_its_name():
+    text = "Zorb pages the shared host-GPU buffer and on-FPGA tables of post-LN layers."
+    found = _texts(text, name_shaped(text))
+    assert "GPU" in found and "FPGA" in found
+    assert "post-LN" in found  # only devices lose the word before them
