@@ -302,3 +302,9 @@ def test_a_lower_case_word_before_a_device_is_no_part_of_its_name():
     found = _texts(text, name_shaped(text))
     assert "GPU" in found and "FPGA" in found
     assert "post-LN" in found  # only devices lose the word before them
+
+
+def test_a_wise_compound_names_the_kind_of_technique():
+    text = "Zorb applies block-wise quantization and channel-wise pruning to weights."
+    found = _texts(text, concept_phrases(text))
+    assert "block-wise quantization" in found and "channel-wise pruning" in found
