@@ -121,7 +121,7 @@ _SEED = re.compile(rf"\W({_SEED_ALTS})s?\b")
 _SEED_AT_START = re.compile(rf"({_SEED_ALTS})s?\b")
 
 _FLUFF = re.compile(
-    r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|-level$|^pre-?trained$|^non-|^open-source$"
+    r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|^pre-?trained$|^non-|^open-source$"
     # evaluative compounds say how well, not which kind: "low-latency sampling"
     r"|^(?:low|high)-(?:latency|throughput|performance|cost|speed|quality)$|-(?:scale|efficient)$"
 )

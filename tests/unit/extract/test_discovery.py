@@ -308,3 +308,9 @@ def test_a_wise_compound_names_the_kind_of_technique():
     text = "Zorb applies block-wise quantization and channel-wise pruning to weights."
     found = _texts(text, concept_phrases(text))
     assert "block-wise quantization" in found and "channel-wise pruning" in found
+
+
+def test_a_level_compound_names_the_kind_of_technique():
+    text = "Zorb mixes op-level parallelism with token-level pruning."
+    found = _texts(text, concept_phrases(text))
+    assert "op-level parallelism" in found and "token-level pruning" in found
