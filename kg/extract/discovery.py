@@ -544,6 +544,9 @@ def _word_bounded(text: str, s: int, e: int) -> bool:
 # Rules that find the paper's own name: its other occurrences are the name even where a
 # shorter name inside it was matched ("Foo Engine: ..." and a vocabulary "Foo").
 _OWN_NAME_RULES = frozenset(["title_name", "proposed_name"])
+# Names that replace shorter names inside their occurrences: the paper's own, and the
+# long forms it defines ("Flexible Vision Transformer (FiT)")
+_REPLACING_RULES = _OWN_NAME_RULES | {"abbreviation_long"}
 
 
 def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | None:
@@ -581,7 +584,7 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                         s, e, n, name.rule, name.confidence, name.type, name.specific, name.concept
                     )
                 )
-            elif name.rule in _OWN_NAME_RULES and (
+            elif name.rule in _REPLACING_RULES and (
                 (inside := _inside_only(mentions, s, e)) is not None
             ):
                 dropped.update(id(m) for m in inside)

@@ -314,3 +314,14 @@ def test_a_level_compound_names_the_kind_of_technique():
     text = "Zorb mixes op-level parallelism with token-level pruning."
     found = _texts(text, concept_phrases(text))
     assert "op-level parallelism" in found and "token-level pruning" in found
+
+
+def test_a_defined_long_form_replaces_a_shorter_name_inside_it():
+    text = "Tiny Zap Net for Phones. We present the Tiny Zap Net (TZN), unlike Zap Net."
+    ms = [
+        Mention(5, 12, "Zap Net", "vocab", 0.95),  # inside the title's "Tiny Zap Net"
+        Mention(40, 52, "Tiny Zap Net", "abbreviation_long", 0.8),
+        Mention(67, 74, "Zap Net", "vocab", 0.95),
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(0, "Tiny Zap Net"), (40, "Tiny Zap Net"), (67, "Zap Net")]
