@@ -575,17 +575,25 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
         s = text.find(n)
         while s >= 0:
             e = s + len(n)
-            if not _word_bounded(text, s, e):
-                pass
-            elif 1 not in taken[s:e]:
-                taken[s:e] = b"\x01" * (e - s)
-                added.append(
-                    Mention(
-                        s, e, n, name.rule, name.confidence, name.type, name.specific, name.concept
+            if 1 not in taken[s:e]:
+                if _word_bounded(text, s, e):
+                    taken[s:e] = b"\x01" * (e - s)
+                    added.append(
+                        Mention(
+                            s,
+                            e,
+                            n,
+                            name.rule,
+                            name.confidence,
+                            name.type,
+                            name.specific,
+                            name.concept,
+                        )
                     )
-                )
-            elif name.rule in _REPLACING_RULES and (
-                (inside := _inside_only(mentions, s, e)) is not None
+            elif (
+                name.rule in _REPLACING_RULES
+                and _word_bounded(text, s, e)
+                and (inside := _inside_only(mentions, s, e)) is not None
             ):
                 dropped.update(id(m) for m in inside)
                 added.append(Mention(s, e, n, name.rule, name.confidence))
@@ -634,18 +642,24 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
 
 
+# Vendor names as written ("NVIDIA", "Arm"): looked up as they are, no lower-casing
+_VENDOR_FORMS = frozenset([*map(str.upper, VENDORS), *map(str.capitalize, VENDORS), "SambaNova"])
+
+
 def _vendor_products(text: str, cands: list[Mention]) -> list[Mention]:
     """ "ARM Cortex-M4", "NVIDIA A100": a vendor's name before a name-shaped product is
     part of the product's name (the longer mention then wins the overlap)."""
-    out: list[Mention] = []
+    vendors = [m for m in cands if m.text in _VENDOR_FORMS and text.startswith(" ", m.end)]
+    if not vendors:
+        return []
     starts = {m.start: m for m in cands if m.rule == "name_shape"}
-    for m in cands:
-        if m.text.lower() in VENDORS and text.startswith(" ", m.end):
-            product = starts.get(m.end + 1)
-            if product is not None:
-                out.append(
-                    Mention(m.start, product.end, text[m.start : product.end], "name_shape", 0.7)
-                )
+    out: list[Mention] = []
+    for m in vendors:
+        product = starts.get(m.end + 1)
+        if product is not None:
+            out.append(
+                Mention(m.start, product.end, text[m.start : product.end], "name_shape", 0.7)
+            )
     return out
 
 
@@ -655,8 +669,8 @@ _COST_UNIT = re.compile(r"[\s\-*](?:hours?|hrs|days?|years?)\b")
 
 def _cost_unit(text: str, m: Mention) -> bool:
     """``m`` is a device read as part of a cost unit ("GPU hours")."""
-    return _COST_UNIT.match(text, m.end) is not None and (
-        m.type is EntityType.HARDWARE or m.text.lower() in HARDWARE_WORDS
+    return (m.type is EntityType.HARDWARE or m.text.lower() in HARDWARE_WORDS) and (
+        _COST_UNIT.match(text, m.end) is not None
     )
 
 
@@ -728,9 +742,9 @@ def discover(text: str, state: DocState) -> list[Mention]:
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
     cands += _vendor_products(text, cands)
-    kept = [
-        m for m in propagate(text, resolve_overlaps(cands, len(text))) if not _cost_unit(text, m)
-    ]
+    kept = propagate(text, resolve_overlaps(cands, len(text)))
+    if "hour" in text or "day" in text or "hrs" in text or "year" in text:
+        kept = [m for m in kept if not _cost_unit(text, m)]
     group_mentions(kept, abbr_ok)
     state.abbreviations = abbr_ok
     return kept
