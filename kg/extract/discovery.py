@@ -194,13 +194,19 @@ def _ok_shape(name: str) -> bool:
     return not _ODD_SHAPE.search(name) or bool(_NBIT.match(name))
 
 
+# Two capitalised words joined by a hyphen name a method after its two authors
+# ("Newton-Schulz", "Gauss-Seidel"), even if the first is a common capitalised word
+_EPONYM_PAIR = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+$")
+
+
 def _ok_name(name: str) -> bool:
     """A candidate name is not a stop word, a bare number or size, or a non-entity."""
     name = name.strip()
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
         return False
     first = name.split()[0]
-    if first.split("-")[0] in NOT_NAMES or first.split("-")[0] in ("Top", "Rank", "Pass"):
+    lead = first.split("-")[0]
+    if lead in ("Top", "Rank", "Pass") or lead in NOT_NAMES and not _EPONYM_PAIR.match(first):
         return False
     return not (first in NOT_NAMES and " " not in name) and not is_non_entity(name)
 

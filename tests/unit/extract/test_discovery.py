@@ -325,3 +325,10 @@ def test_a_defined_long_form_replaces_a_shorter_name_inside_it():
     ]
     out = [(m.start, m.text) for m in propagate(text, ms)]
     assert out == [(0, "Tiny Zap Net"), (40, "Tiny Zap Net"), (67, "Zap Net")]
+
+
+def test_a_two_author_eponym_is_a_name():
+    text = "Iterative solvers such as Fisher-Zorbov and Newton are slow; Zorb is not."
+    found = _texts(text, listed_names(text))
+    assert "Fisher-Zorbov" in found
+    assert "Newton" not in found  # a lone common capitalised word stays out
