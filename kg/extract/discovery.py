@@ -57,7 +57,8 @@ _NAME_WORD = r"[A-Z0-9](?:[\w.+\-/!]*[\w+!]|(?<=[A-Z]))"
 _CAP_NAME = rf"(?:{_NAME_WORD})(?:\s(?:v\d[\w.]*|\d[\w.]*|[A-Z][\w.+\-]*[\w+]))*"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*\S")
 _PROPOSE = re.compile(
-    r"(?:We|we|paper|work|study|report|and)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
+    r"(?:We|we|paper|work|study|report|and)\s+(?:\(\w{1,3}\)\s+)?"  # "we (4) introduce"
+    r"(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"

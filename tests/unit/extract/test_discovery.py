@@ -332,3 +332,8 @@ def test_a_two_author_eponym_is_a_name():
     found = _texts(text, listed_names(text))
     assert "Fisher-Zorbov" in found
     assert "Newton" not in found  # a lone common capitalised word stays out
+
+
+def test_an_enumerated_proposal_names_the_proposed_thing():
+    text = "We (1) show that sums are scans and (2) we (ii) introduce Zorbel, a fast module."
+    assert [text[s:e] for s, e in proposed_names(text)] == ["Zorbel"]
