@@ -7,8 +7,10 @@ versions such as "v2", "++", "-X", "7B"), capitalised names in lists of examples
 before type nouns ("the X benchmark"), and established generic concepts found by
 their head nouns ("... parallelism", "... attention", "... decoding", "... optimizer").
 Everything the guideline rules out (fields, generic words and model classes, tasks,
-metrics, organisations) is filtered. Overlaps are resolved longest-first, then every
-other occurrence of a kept name is added, and mentions are grouped into entities.
+metrics, organisations) is filtered, also the acronyms of such things ("pre-trained
+model (PTM)") and devices read as cost units ("GPU hours"). Overlaps are resolved
+longest-first, then every other occurrence of a kept name is added (the paper's own
+names replace shorter names inside them), and mentions are grouped into entities.
 """
 
 from __future__ import annotations
@@ -569,8 +571,8 @@ def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | Non
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add every other occurrence of a kept discovered name as a mention of its own.
 
-    An occurrence of the paper's own name replaces shorter mentions inside it: the
-    longer name is the one the paper gives.
+    An occurrence of the paper's own name, or of a long form it defines, replaces the
+    shorter specific names inside it: the longer name is the one the paper gives.
     """
     taken = bytearray(len(text))
     for m in mentions:
@@ -603,7 +605,7 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                 and (inside := _inside_only(mentions, s, e)) is not None
             ):
                 dropped.update(id(m) for m in inside)
-                added.append(Mention(s, e, n, name.rule, name.confidence))
+                added.append(Mention(s, e, n, name.rule, name.confidence, specific=name.specific))
             s = text.find(n, e)
     if not added:
         return mentions
