@@ -7,8 +7,10 @@ versions such as "v2", "++", "-X", "7B"), capitalised names in lists of examples
 before type nouns ("the X benchmark"), and established generic concepts found by
 their head nouns ("... parallelism", "... attention", "... decoding", "... optimizer").
 Everything the guideline rules out (fields, generic words and model classes, tasks,
-metrics, organisations) is filtered. Overlaps are resolved longest-first, then every
-other occurrence of a kept name is added, and mentions are grouped into entities.
+metrics, organisations) is filtered, also the acronyms of such things ("pre-trained
+model (PTM)") and devices read as cost units ("GPU hours"). Overlaps are resolved
+longest-first, then every other occurrence of a kept name is added (the paper's own
+names replace shorter names inside them), and mentions are grouped into entities.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kg.extract.components import component_spans
 from kg.extract.lexicon import (
     ATTENTION_IDIOM,
     CONCEPT_HEADS,
+    HARDWARE_WORDS,
     NOT_NAMES,
     RESTRICTED_HEADS,
     SEED_CONCEPTS,
@@ -35,6 +38,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
 from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
+from kg.ontology import EntityType
 
 __all__ = [
     "title_name",
@@ -55,7 +59,8 @@ _NAME_WORD = r"[A-Z0-9](?:[\w.+\-/!]*[\w+!]|(?<=[A-Z]))"
 _CAP_NAME = rf"(?:{_NAME_WORD})(?:\s(?:v\d[\w.]*|\d[\w.]*|[A-Z][\w.+\-]*[\w+]))*"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,60}?)\s*(?::|\s--?\s|\s—\s)\s*\S")
 _PROPOSE = re.compile(
-    r"(?:We|we|paper|work|study|report|and)\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
+    r"(?:We|we|paper|work|study|report|and)\s+(?:\(\w{1,3}\)\s+)?"  # "we (4) introduce"
+    r"(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
@@ -100,7 +105,10 @@ _BEFORE_TYPE_NOUN = re.compile(
     rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
-_HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS), key=len, reverse=True)
+# Heads of established techniques beside the lexicon's ("message passing", "data
+# deduplication"); like most heads, they need a modifier.
+_MORE_HEADS = frozenset(["passing", "deduplication"])
+_HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS) | _MORE_HEADS, key=len, reverse=True)
 # Heads and seeds start after a non-word character, which is read with them (or at the
 # text's start): re then tries only the few positions after spaces and punctuation, not
 # every letter. A match ends in a letter, so the next one never needs its left neighbour.
@@ -116,7 +124,9 @@ _SEED = re.compile(rf"\W({_SEED_ALTS})s?\b")
 _SEED_AT_START = re.compile(rf"({_SEED_ALTS})s?\b")
 
 _FLUFF = re.compile(
-    r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|-level$|-wise$|^pre-?trained$|^non-|^open-source$"
+    r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|^pre-?trained$|^non-|^open-source$"
+    # evaluative compounds say how well, not which kind: "low-latency sampling"
+    r"|^(?:low|high)-(?:latency|throughput|performance|cost|speed|quality)$|-(?:scale|efficient)$"
 )
 
 _AFFIX = re.compile(
@@ -126,7 +136,10 @@ _AFFIX = re.compile(
     r"hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
-_PREFIX = re.compile(r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])")
+_PREFIX = re.compile(
+    r"(?:multi|single|non|cross|inter|intra|per|all)-(?=[A-Z])"
+    r"|[a-z]+-(?=(?:[CGTN]PU|FPGA|ASIC)s?$)"  # "host-GPU memory": the device is the name
+)
 
 # _PROPOSE, _CALLED and _BEFORE_TYPE_NOUN leave out their leading "\b": an assertion
 # first hides the pattern's first characters from re, which then tries every position of
@@ -162,7 +175,7 @@ _MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
-    r"|^[a-z]+-to-"
+    r"|^[A-Za-z][a-z]+-to-"
 )
 
 
@@ -184,13 +197,19 @@ def _ok_shape(name: str) -> bool:
     return not _ODD_SHAPE.search(name) or bool(_NBIT.match(name))
 
 
+# Two capitalised words joined by a hyphen name a method after its two authors
+# ("Newton-Schulz", "Gauss-Seidel"), even if the first is a common capitalised word
+_EPONYM_PAIR = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+$")
+
+
 def _ok_name(name: str) -> bool:
     """A candidate name is not a stop word, a bare number or size, or a non-entity."""
     name = name.strip()
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
         return False
     first = name.split()[0]
-    if first.split("-")[0] in NOT_NAMES or first.split("-")[0] in ("Top", "Rank", "Pass"):
+    lead = first.split("-")[0]
+    if lead in ("Top", "Rank", "Pass") or lead in NOT_NAMES and not _EPONYM_PAIR.match(first):
         return False
     return not (first in NOT_NAMES and " " not in name) and not is_non_entity(name)
 
@@ -207,6 +226,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     m = _PREFIX.match(text, start, end)
     if m:
         start = m.end()
+    space = text.find(" ", start, end)
+    if space > 0 and text[space - 1].isalpha():  # "RISCV-based Foo": Foo on RISCV
+        m = _AFFIX.search(text, start, space)
+        if m and m.end() == space:
+            start = space + 1
     dash = text.find("--", start, end)
     if dash > start:
         end = dash
@@ -252,7 +276,12 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None
     if any(w in TITLE_VERBS for w in words[1:]):  # "Adam Revisited: ...", "X Meets Y: ..."
         return None
-    if not any(c.isupper() or c.isdigit() for c in name) or not _ok_name(name):
+    if not any(c.isupper() or c.isdigit() for c in name):
+        return None
+    # a title's name may open with a common capitalised word: "Deep Foo States: ..."
+    if not _ok_name(name) and not (
+        len(words) >= 3 and _ok_name(" ".join(words[1:])) and not is_non_entity(name)
+    ):
         return None
     return m.start(1), m.end(1)
 
@@ -448,6 +477,13 @@ def _everyday_attention(low_text: str, start: int, end: int) -> bool:
     return _ATTENTION_COMPOUND.match(low_text, end) is None
 
 
+# Nouns after a concept head that make the head their modifier: "an embedding table",
+# "a caching allocator", "the attention cache" name a thing, not the technique
+_THING_AFTER = re.compile(
+    r"\s(?:tables?|allocators?|caches?|states|buffers?|pools?|ratios?|errors?)\b"
+)
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -469,7 +505,9 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
             at_start = start - len(mod) - 1 <= 0 or text[start - len(mod) - 3] in ".\n"
             if low == "attention" and ml in ATTENTION_IDIOM:
                 continue  # "despite substantial attention to ...": the everyday word
-            if (
+            if ml in RESTRICTED_HEADS.get(low, ()):
+                pass  # "prompt tuning", "token merging": the head's own modifiers win
+            elif (
                 ml in STOP_MODIFIERS
                 or ml.endswith("ing")
                 or _FLUFF.search(ml)
@@ -486,7 +524,7 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         if not mod and low == "attention" and _everyday_attention(low_text, start, m.end()):
             continue
         phrase = f"{mod} {head}" if mod else head
-        if is_non_entity(phrase):
+        if is_non_entity(phrase) or _THING_AFTER.match(low_text, m.end()):
             continue
         yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
     for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
@@ -512,28 +550,80 @@ def _word_bounded(text: str, s: int, e: int) -> bool:
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
+# Rules that find the paper's own name: its other occurrences are the name even where a
+# shorter name inside it was matched ("Foo Engine: ..." and a vocabulary "Foo").
+_OWN_NAME_RULES = frozenset(["title_name", "proposed_name"])
+# Names that replace shorter names inside their occurrences: the paper's own, and the
+# long forms it defines ("Flexible Vision Transformer (FiT)")
+_REPLACING_RULES = _OWN_NAME_RULES | {"abbreviation_long"}
+
+
+def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | None:
+    """The mentions overlapping ``[s, e)``, or None if one of them is not a shorter name
+    inside it (a generic concept inside stays: "Foo Pipeline Parallelism" is a kind of
+    pipeline parallelism, the paper names both)."""
+    inside = [m for m in mentions if m.start < e and s < m.end]
+    if any(m.start < s or m.end > e or m.end - m.start == e - s or not m.specific for m in inside):
+        return None
+    return inside
+
+
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Add every other occurrence of a kept discovered name as a mention of its own."""
+    """Add every other occurrence of a kept discovered name as a mention of its own.
+
+    An occurrence of the paper's own name, or of a long form it defines, replaces the
+    shorter specific names inside it: the longer name is the one the paper gives.
+    """
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: list[Mention] = []
+    dropped: set[int] = set()
     for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
         n = name.text
         s = text.find(n)
         while s >= 0:
             e = s + len(n)
-            if 1 not in taken[s:e] and _word_bounded(text, s, e):
-                taken[s:e] = b"\x01" * (e - s)
-                added.append(
-                    Mention(
-                        s, e, n, name.rule, name.confidence, name.type, name.specific, name.concept
+            if 1 not in taken[s:e]:
+                if _word_bounded(text, s, e):
+                    taken[s:e] = b"\x01" * (e - s)
+                    added.append(
+                        Mention(
+                            s,
+                            e,
+                            n,
+                            name.rule,
+                            name.confidence,
+                            name.type,
+                            name.specific,
+                            name.concept,
+                        )
                     )
-                )
+            elif (
+                name.rule in _REPLACING_RULES
+                and _word_bounded(text, s, e)
+                and (inside := _inside_only(mentions, s, e)) is not None
+            ):
+                dropped.update(id(m) for m in inside)
+                added.append(Mention(s, e, n, name.rule, name.confidence, specific=name.specific))
             s = text.find(n, e)
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda m: m.start)
+    kept = [m for m in mentions if id(m) not in dropped] if dropped else mentions
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _name_with_head(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(X, "X Head") for the paper's own name "X Parallelism" whose name part X is also
+    named alone: "SWARM parallelism" and "SWARM" are one method. A vocabulary name
+    stays apart: "Hogwild! Inference" is an engine built on Hogwild!, not Hogwild!."""
+    names = {m.text for m in mentions if m.specific and m.concept is None}
+    for m in mentions:
+        if m.rule not in _OWN_NAME_RULES or " " not in m.text:
+            continue
+        first, last = m.text.rsplit(" ", 1)
+        if last.lower() in CONCEPT_HEADS and first in names and first != m.text:
+            yield first, m.text
 
 
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
@@ -554,9 +644,56 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
             union(key, "concept:" + m.concept.id)
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
+    for short, long in _name_with_head(mentions):
+        union(entity_key(short), entity_key(long))
     roots: dict[str, int] = {}
     for m in mentions:
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
+
+
+# Vendor names as written ("NVIDIA", "Arm"): looked up as they are, no lower-casing
+_VENDOR_FORMS = frozenset([*map(str.upper, VENDORS), *map(str.capitalize, VENDORS), "SambaNova"])
+
+
+def _vendor_products(text: str, cands: list[Mention]) -> list[Mention]:
+    """ "ARM Cortex-M4", "NVIDIA A100": a vendor's name before a name-shaped product is
+    part of the product's name (the longer mention then wins the overlap)."""
+    vendors = [m for m in cands if m.text in _VENDOR_FORMS and text.startswith(" ", m.end)]
+    if not vendors:
+        return []
+    starts = {m.start: m for m in cands if m.rule == "name_shape"}
+    out: list[Mention] = []
+    for m in vendors:
+        product = starts.get(m.end + 1)
+        if product is not None:
+            out.append(
+                Mention(m.start, product.end, text[m.start : product.end], "name_shape", 0.7)
+            )
+    return out
+
+
+# "1200 GPU hours", "GPU-days": a unit of cost (a metric), not the hardware of a run
+_COST_UNIT = re.compile(r"[\s\-*](?:hours?|hrs|days?|years?)\b")
+
+
+def _cost_unit(text: str, m: Mention) -> bool:
+    """``m`` is a device read as part of a cost unit ("GPU hours")."""
+    return (m.type is EntityType.HARDWARE or m.text.lower() in HARDWARE_WORDS) and (
+        _COST_UNIT.match(text, m.end) is not None
+    )
+
+
+# Heads of lower-case phrases that name content, not a technique or a thing one runs:
+# "natural language descriptions (NL)", "problem data (PD)"
+_CONTENT_HEAD = re.compile(
+    r"\s(?:data|descriptions?|formulations?|texts?|instructions?|questions?|answers?|"
+    r"documents?|labels?|annotations?|statements?|specifications?)$"
+)
+
+
+def _plain_content(long: str) -> bool:
+    """``long`` is a lower-case phrase about content ("natural language descriptions")."""
+    return long.islower() and _CONTENT_HEAD.search(long) is not None
 
 
 def discover(text: str, state: DocState) -> list[Mention]:
@@ -576,9 +713,14 @@ def discover(text: str, state: DocState) -> list[Mention]:
             cands.append(Mention(s, e, text[s:e], "component", 0.85, specific=text[s].isupper()))
             state.proposed.append((s, e))
     abbr_ok = []
+    generic: set[str] = set()  # short forms of non-entities: "pre-trained model (PTM)"
     for a in state.abbreviations:
+        plain = _plain_content(a.long)
+        if (plain or is_non_entity(a.long)) and not is_non_entity(a.short):
+            generic.update((a.short, a.short + "s", a.short.removesuffix("s")))
         if (
-            is_non_entity(a.short)
+            plain
+            or is_non_entity(a.short)
             or is_non_entity(a.long)
             or a.short in NOT_NAMES
             or _SIZE_ONLY.match(a.short)  # "70 billion parameters (7B ...)"
@@ -606,7 +748,12 @@ def discover(text: str, state: DocState) -> list[Mention]:
             if any(s < ue and us < e for us, ue in urls):
                 continue
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
+    if generic:
+        cands = [m for m in cands if m.text not in generic or m.concept is not None]
+    cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
+    if "hour" in text or "day" in text or "hrs" in text or "year" in text:
+        kept = [m for m in kept if not _cost_unit(text, m)]
     group_mentions(kept, abbr_ok)
     state.abbreviations = abbr_ok
     return kept

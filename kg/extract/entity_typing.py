@@ -39,7 +39,8 @@ H, M, D, S, T = (
 )
 
 _HARDWARE_SHAPE = re.compile(
-    r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
+    r"^(?:(?:NVIDIA|Nvidia|AMD|Intel|Huawei|Google|AWS|ARM|Arm)\s)?(?:[AHVBLTPK]\d{2,3}[A-Za-z]*|"
+    r"Cortex-[AMR]\d+\w*|"
     r"(?:RTX|GTX|MI|Gaudi|DGX|HGX|Ascend|Kunlun|SN)[\s-]?\d\w*|"
     r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[A-Z]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
     r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|PCIe|SoCs?|NICs?|"
@@ -61,6 +62,12 @@ _SYSTEM_SHAPE = re.compile(
     r"Megatron\S*|vLLM|ONNX\S*|XLA|OpenMP|OpenCL|Kubernetes|Ray|Spark|Horovod|Colossal-?AI|"
     r"\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$"
 )
+# Type nouns for typing only (not cues for finding names): an agent or a product is
+# software someone runs ("a new multi-modal agent, Navi", "the Foo Recommend product").
+_TYPING_NOUNS: dict[str, EntityType] = {
+    **TYPE_NOUNS,
+    **dict.fromkeys(["agent", "agents", "product", "products"], S),
+}
 _MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?models?\b")
 _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
@@ -225,7 +232,7 @@ def head_noun_type(phrase: str) -> EntityType | None:
     stop = _HEAD_STOP.search(phrase)
     np = phrase[: stop.start()] if stop else phrase
     words = [w.lower() for w in np.split()[:8]]
-    while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in TYPE_NOUNS:
+    while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in _TYPING_NOUNS:
         words.pop()  # a participle after the head: "a system tailored for ..."
     if not words:
         return None
@@ -241,7 +248,7 @@ def head_noun_type(phrase: str) -> EntityType | None:
     head = words[-1]
     if head in ("model", "models"):
         return M if not any(w in ("architecture", "design") for w in words) else T
-    return TYPE_NOUNS.get(head)
+    return _TYPING_NOUNS.get(head)
 
 
 def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]]:
@@ -262,7 +269,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     nxt = _NEXT_WORDS.match(after)
     if nxt:
         for i, w in enumerate(nxt.groups()):
-            t = TYPE_NOUNS.get((w or "").lower())
+            t = _TYPING_NOUNS.get((w or "").lower())
             if t is not None and not (t is H and m.type is not None and m.type is not H):
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
@@ -277,7 +284,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
                 break
     if low.endswith((", ", "called ", "named ", "dubbed ", "termed ", "coined ")):
         nb = _NOUN_BEFORE.search(low)
-        t = TYPE_NOUNS.get(nb.group(1) or nb.group(2)) if nb else None
+        t = _TYPING_NOUNS.get(nb.group(1) or nb.group(2)) if nb else None
         if t is not None:
             out.append((t, 2.0, "noun_before"))
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):

@@ -1,7 +1,11 @@
+from types import SimpleNamespace
+
 from kg.extract.discovery import (
     concept_phrases,
+    group_mentions,
     listed_names,
     name_shaped,
+    propagate,
     proposed_names,
     resolve_overlaps,
     title_name,
@@ -145,3 +149,191 @@ def test_verbs_and_the_everyday_attention_are_no_concept_modifiers():
     assert "backpropagation" in found
     assert not any("attention" in f for f in found)
     assert "general-purpose optimizers" not in found
+
+
+def test_a_heads_own_modifier_is_kept_even_if_a_stop_word():
+    # "prompt" and "token" are stop modifiers in general, but the named kinds of tuning
+    # and merging the lexicon lists for these heads
+    text = "We compare prompt tuning with token merging and use tokens tuning rarely."
+    found = _texts(text, concept_phrases(text))
+    assert "prompt tuning" in found
+    assert "token merging" in found
+    assert "tokens tuning" not in found
+
+
+def test_the_papers_own_name_replaces_a_shorter_name_inside_it():
+    text = "Zap Engine: fast serving. We build Zap Engine, which beats Zap and pipeline Foo."
+    ms = [
+        Mention(0, 10, "Zap Engine", "title_name", 0.9),
+        Mention(35, 38, "Zap", "vocab", 0.95),  # inside "Zap Engine": replaced
+        Mention(59, 62, "Zap", "vocab", 0.95),  # on its own: kept
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(0, "Zap Engine"), (35, "Zap Engine"), (59, "Zap")]
+
+
+def test_a_generic_concept_inside_the_own_name_stays():
+    text = "Wide Pipeline Parallelism: a study. Wide Pipeline Parallelism helps."
+    ms = [
+        Mention(0, 25, "Wide Pipeline Parallelism", "title_name", 0.9),
+        Mention(41, 61, "Pipeline Parallelism", "vocab", 0.95, specific=False),
+    ]
+    out = [m.text for m in propagate(text, ms)]
+    assert out == ["Wide Pipeline Parallelism", "Pipeline Parallelism"]
+
+
+def test_capitalised_tasks_are_no_name_shapes():
+    # a Title Case title writes the task "speech-to-2D" with a capital
+    text = "Zorb: Fast Speech-to-2D Synthesis with Image-to-Video Hints on FooGPU"
+    found = _texts(text, name_shaped(text))
+    assert "FooGPU" in found
+    assert not any("-to-" in f for f in found)
+
+
+def test_a_based_on_prefix_is_no_part_of_the_name():
+    text = (
+        "We port the solver to two ARM-based Zorb platforms, compared to FPGA-accelerated FooLib."
+    )
+    found = _texts(text, listed_names(text))
+    assert "Zorb" in found and "FooLib" in found
+    assert not any("-based" in f or "-accelerated" in f for f in found), found
+
+
+def test_a_device_in_a_cost_unit_is_no_hardware(extractor):
+    from kg.models import Paper
+
+    cost = Paper(
+        id="p", title="Zorb", abstract="Training Zorb costs 900 GPU hours, or 40 TPU-days."
+    )
+    names = {e.name for e in extractor.extract_one(cost).entities}
+    assert not names & {"GPU", "TPU"}, names
+    run = Paper(id="q", title="Zorb", abstract="We train Zorb on 8 GPUs in 900 GPU hours.")
+    assert "GPU" in {e.name for e in extractor.extract_one(run).entities}
+
+
+def test_the_short_form_of_a_non_entity_is_none(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Foundation models (FMs) are costly. We serve FMs with ZorbNet on FM clusters.",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert not names & {"FM", "FMs"}, names
+    assert "ZorbNet" in names
+
+
+def test_the_short_form_of_plain_content_is_no_entity(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="From user questions (UQ) and table specifications (TS), ZorbNet writes SQL. "
+        "Each UQ is checked against its TS.",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert not names & {"UQ", "TS", "user questions", "table specifications"}, names
+    assert "ZorbNet" in names
+
+
+def test_the_own_name_with_a_concept_head_is_one_entity_with_its_name_part():
+    ms = [
+        Mention(0, 16, "ZORB Parallelism", "title_name", 0.9),
+        Mention(40, 44, "ZORB", "name_shape", 0.7),
+        Mention(60, 76, "QUUX Attention", "proposed_name", 0.85),
+        Mention(90, 94, "QUUX", "vocab", 0.95, concept=SimpleNamespace(id="quux")),
+    ]
+    group_mentions(ms, [])
+    assert ms[0].group == ms[1].group
+    assert ms[2].group != ms[3].group  # a vocabulary name is another entity
+
+
+def test_a_title_name_may_open_with_a_common_capitalised_word():
+    title = "Fast Zorb Buffers: Training Things on Phones"
+    s, e = title_name(title)
+    assert title[s:e] == "Fast Zorb Buffers"
+    assert title_name("Deep Learning: A Survey of Things") is None
+    assert title_name("Efficient Training: A Study") is None
+    assert title_name("Deep Neural Networks: A Study") is None
+
+
+def test_message_passing_and_deduplication_are_concepts():
+    text = "Zorb replaces message passing in graph models and applies fuzzy deduplication."
+    found = _texts(text, concept_phrases(text))
+    assert "message passing" in found and "fuzzy deduplication" in found
+    assert "passing" not in found  # a head that needs its modifier
+
+
+def test_a_concept_head_before_a_thing_noun_is_its_modifier():
+    text = (
+        "Zorb keeps a hashed embedding table and a custom caching allocator, shares the "
+        "attention cache, and reports the quantization error of weight quantization."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "weight quantization" in found
+    assert not any(f.endswith(("embedding", "caching", "attention")) for f in found), found
+    assert found.count("quantization") == 0  # "quantization error": a measure of it
+
+
+def test_a_vendor_before_a_product_is_part_of_its_name():
+    from kg.extract.discovery import _vendor_products
+
+    text = "Zorb beats the Arm Cortex-A9 and Intel chips."
+    ms = [
+        Mention(15, 18, "Arm", "vocab", 0.95),
+        Mention(19, 28, "Cortex-A9", "name_shape", 0.7),
+        Mention(33, 38, "Intel", "vocab", 0.95),  # no product after it
+    ]
+    assert [m.text for m in _vendor_products(text, ms)] == ["Arm Cortex-A9"]
+
+
+def test_evaluative_compounds_are_no_concept_modifiers():
+    text = "Zorb keeps low-latency sampling, large-scale pruning and block-sparse attention."
+    found = _texts(text, concept_phrases(text))
+    assert "block-sparse attention" in found
+    assert "low-latency sampling" not in found and "large-scale pruning" not in found
+    assert "pruning" in found  # a standalone head keeps its own name
+
+
+def test_a_lower_case_word_before_a_device_is_no_part_of_its_name():
+    text = "Zorb pages the shared host-GPU buffer and on-FPGA tables of post-LN layers."
+    found = _texts(text, name_shaped(text))
+    assert "GPU" in found and "FPGA" in found
+    assert "post-LN" in found  # only devices lose the word before them
+
+
+def test_a_wise_compound_names_the_kind_of_technique():
+    text = "Zorb applies block-wise quantization and channel-wise pruning to weights."
+    found = _texts(text, concept_phrases(text))
+    assert "block-wise quantization" in found and "channel-wise pruning" in found
+
+
+def test_a_level_compound_names_the_kind_of_technique():
+    text = "Zorb mixes op-level parallelism with token-level pruning."
+    found = _texts(text, concept_phrases(text))
+    assert "op-level parallelism" in found and "token-level pruning" in found
+
+
+def test_a_defined_long_form_replaces_a_shorter_name_inside_it():
+    text = "Tiny Zap Net for Phones. We present the Tiny Zap Net (TZN), unlike Zap Net."
+    ms = [
+        Mention(5, 12, "Zap Net", "vocab", 0.95),  # inside the title's "Tiny Zap Net"
+        Mention(40, 52, "Tiny Zap Net", "abbreviation_long", 0.8),
+        Mention(67, 74, "Zap Net", "vocab", 0.95),
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(0, "Tiny Zap Net"), (40, "Tiny Zap Net"), (67, "Zap Net")]
+
+
+def test_a_two_author_eponym_is_a_name():
+    text = "Iterative solvers such as Fisher-Zorbov and Newton are slow; Zorb is not."
+    found = _texts(text, listed_names(text))
+    assert "Fisher-Zorbov" in found
+    assert "Newton" not in found  # a lone common capitalised word stays out
+
+
+def test_an_enumerated_proposal_names_the_proposed_thing():
+    text = "We (1) show that sums are scans and (2) we (ii) introduce Zorbel, a fast module."
+    assert [text[s:e] for s, e in proposed_names(text)] == ["Zorbel"]

@@ -84,7 +84,21 @@ def test_product_prefixes_need_a_number(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["MI250X", "SN40L", "x86", "RISC-V", "Xeon Max", "VRAM", "RAM", "FPU", "XPUs", "DPU"]
+    "name",
+    [
+        "MI250X",
+        "SN40L",
+        "x86",
+        "RISC-V",
+        "Xeon Max",
+        "VRAM",
+        "RAM",
+        "FPU",
+        "XPUs",
+        "DPU",
+        "Cortex-M7",
+        "Arm Cortex-A55",
+    ],
 )
 def test_hardware_product_lines(name):
     assert shape_type(name)[0] is T.HARDWARE
@@ -168,3 +182,15 @@ def test_participle_after_the_appositive_head():
 )
 def test_type_noun_before_the_name(text, expected):
     assert expected in _signals(text, "Zorb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We also build a new web-browsing agent, Zorb, that clicks buttons.",
+        "It runs inside the Zorb product at scale.",
+        "Zorb is an agent for spreadsheets.",
+    ],
+)
+def test_agents_and_products_are_software(text):
+    assert T.SYSTEM in _signals(text, "Zorb")
