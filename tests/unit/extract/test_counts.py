@@ -98,3 +98,20 @@ def test_compute_time_is_no_device_count():
     for start in (s, s2):
         state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
     assert find_numbers(text, state) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("T\nWe fine-tune Zorb-7b on the corpus.", "Zorb-7b", 7_000_000_000),
+        ("T\nWe distil Quux-350m on the corpus.", "Quux-350m", 350_000_000),
+        ("T\nWe compare with Zorbv5m on the corpus.", "Zorbv5m", None),  # a size class letter
+        ("T\nWe fine-tune Zorb (13B) on the corpus.", "Zorb", 13_000_000_000),
+        ("T\nWe fine-tune Zorb (2.7 billion parameters) here.", "Zorb", 2_700_000_000),
+        ("T\nZorb, a 70B-param model, is used.", "Zorb", 70_000_000_000),
+        ("T\nWe fine-tune Zorb (2023) on the corpus.", "Zorb", None),  # a year, not a size
+    ],
+)
+def test_parameter_forms(text, name, value):
+    state = _state(text, [(name, EntityType.MODEL)])
+    assert [n.value for n in find_numbers(text, state)] == ([value] if value else [])
