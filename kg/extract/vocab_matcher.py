@@ -4,11 +4,13 @@ Matching is on lower-cased tokens, tolerant of hyphen/space variants
 ("Mixture-of-Experts", "mixture of experts") and plural forms ("GPUs"). Where matches
 overlap, the longest wins. A single-word label that the vocabulary writes with capitals
 ("Adam") does not match an all-lower-case word ("adam"), so named things are not found
-in ordinary prose. A title of capitalised ordinary words led by "The" ("The Stack")
-matches only with its capitals (or in all capitals, any case for "The", and in its
-hyphen, space and plural variants): "the stack" is not the data set The Stack. A name
-spelt with inner capitals ("ZeRO") does not match a capitalised ordinary word leading a
-lower-case compound ("Zero-shot" at the start of a sentence).
+in ordinary prose; a generic concept's word ("Transformer", "Ethernet", not an acronym)
+is no name and matches in lower case too ("transformer-based models"). A title of
+capitalised ordinary words led by "The" ("The Stack") matches only with its capitals (or
+in all capitals, any case for "The", and in its hyphen, space and plural variants): "the
+stack" is not the data set The Stack. A name spelt with inner capitals ("ZeRO") does not
+match a capitalised ordinary word leading a lower-case compound ("Zero-shot" at the start
+of a sentence).
 """
 
 from __future__ import annotations
@@ -64,6 +66,18 @@ def label_variants(label: str) -> set[str]:
 def _needs_case(label: str) -> bool:
     """A one-word label with capitals is a name: do not match it in lower case."""
     return " " not in label and "-" not in label and label != label.lower()
+
+
+def _word_label(label: str) -> bool:
+    """True if ``label`` reads as a word (three lower-case letters or more), not an
+    acronym: a generic concept's word ("Transformer", "LayerNorm") is written in lower
+    case as often ("transformer-based"), but its acronym in lower case is another word
+    ("pp", percentage points, is no "PP").
+
+    >>> [_word_label(x) for x in ("Transformer", "LayerNorm", "PP", "GPUs", "NVMe")]
+    [True, True, False, False, False]
+    """
+    return sum(c.islower() for c in label) >= 3
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+|of|the|and|in|for|on|a|an|to")
@@ -176,7 +190,11 @@ def build_phrase_matcher(
                         f for f in label_variants(label) if f.lower() == low
                     )
                 else:
-                    case_sensitive[low] = _needs_case(label) and form.lower() != form
+                    case_sensitive[low] = (
+                        (concept.specific or not _word_label(label))
+                        and _needs_case(label)
+                        and form.lower() != form
+                    )
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)

@@ -37,6 +37,24 @@ def test_capitalised_single_word_names_need_case(tiny_vocab):
     assert _find("Adam in PyTorch", tiny_vocab) == [("Adam", "adam"), ("PyTorch", "pytorch")]
 
 
+def test_a_generic_concept_matches_in_lower_case():
+    from kg.vocab import VocabConcept
+
+    arch = VocabConcept(
+        "urn:x:zf", "zorbformer", "Method", "Zorbformer", ("Zorbformers",), specific=False
+    )
+    named = VocabConcept("urn:x:quux", "quux", "Model", "Quux")
+    found = _find("Many zorbformer-based models and zorbformers; quux is a word.", [arch, named])
+    assert found == [("zorbformer", "zorbformer"), ("zorbformers", "zorbformer")]
+    assert _find("Quux beats a Zorbformer.", [arch, named]) == [
+        ("Quux", "quux"),
+        ("Zorbformer", "zorbformer"),
+    ]
+    # a generic concept's acronym stays case-sensitive: "pp" is percentage points
+    zp = VocabConcept("urn:x:zp", "zorb-parallelism", "Method", "ZP", specific=False)
+    assert _find("It gains 3 zp and uses ZP.", [zp]) == [("ZP", "zorb-parallelism")]
+
+
 def test_inner_capital_names_skip_ordinary_compounds():
     from kg.vocab import VocabConcept
 
