@@ -28,7 +28,13 @@ from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
 
-__all__ = ["label_variants", "ordinary_compound", "VocabMatcher", "build_phrase_matcher"]
+__all__ = [
+    "label_variants",
+    "joined_variants",
+    "ordinary_compound",
+    "VocabMatcher",
+    "build_phrase_matcher",
+]
 
 RULE = "vocab"
 
@@ -61,6 +67,25 @@ def label_variants(label: str) -> set[str]:
         else:
             plurals.add(f + "s")
     return forms | plurals
+
+
+# The space or hyphen before a version number that writers also leave out: "TPU v3" as
+# "TPUv3", "GPT-3" as "GPT3" (not before a size, "OPT 13B", nor before a letter: "Deep
+# Q-Network" is no "DeepQ-Network").
+_VERSION_GAP = re.compile(r"(?<=[A-Za-z])[ -](?=v?\d+(?:\.\d+)*(?:[ -]|$))")
+
+
+def joined_variants(label: str) -> set[str]:
+    """The surface variants of ``label`` written without the gap before its versions.
+
+    >>> sorted(joined_variants("Cloud TPU v3"))
+    ['Cloud TPUv3', 'Cloud-TPUv3']
+    >>> "GPT3" in joined_variants("GPT-3"), joined_variants("OPT 13B")
+    (True, set())
+    """
+    if not _VERSION_GAP.search(label):
+        return set()
+    return label_variants(_VERSION_GAP.sub("", label))
 
 
 def _needs_case(label: str) -> bool:
@@ -195,6 +220,21 @@ def build_phrase_matcher(
                         and _needs_case(label)
                         and form.lower() != form
                     )
+                patterns.append(tokenize(form))
+        if patterns:
+            matcher.add(str(i), patterns)
+    # after every written label, so that no joined form takes another concept's label
+    for i, concept in enumerate(concept_list):
+        patterns = []
+        for label in (concept.pref_label, *concept.alt_labels):
+            if needs_exact_case(label):
+                continue
+            for form in joined_variants(label):
+                low = form.lower()
+                if low in seen:
+                    continue
+                seen.add(low)
+                case_sensitive[low] = concept.specific and _needs_case(form) and low != form
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)

@@ -130,3 +130,31 @@ def test_a_generic_device_cluster_is_its_devices():
     assert _find("It ran on the Atlas 900 AI cluster.", [atlas]) == [
         ("Atlas 900 AI cluster", "atlas-900")
     ]
+
+
+def test_a_version_may_be_written_without_its_gap():
+    from kg.vocab import VocabConcept
+
+    npu = VocabConcept("urn:x:zn", "zorb-npu-v2", "Hardware", "Zorb NPU v2", ("ZNPU-2",))
+    deep_q = VocabConcept("urn:x:dq", "dq", "Method", "Deep Q-Zorb")
+    quux = VocabConcept("urn:x:q7", "quux-7b", "Model", "Quux 7B")
+    text = "We run Zorb NPUv2 chips, ZNPU2 boards and Zorb NPU v2; DeepQ-Zorb and Quux7B are not."
+    found = _find(text, [npu, deep_q, quux])  # longest first
+    assert sorted(found) == [
+        ("ZNPU2", "zorb-npu-v2"),
+        ("Zorb NPU v2", "zorb-npu-v2"),
+        ("Zorb NPUv2", "zorb-npu-v2"),
+    ]
+    # a joined form is a name: not in lower case
+    assert _find("a znpu2 board", [npu]) == []
+
+
+def test_a_joined_form_never_takes_another_concepts_label():
+    from kg.vocab import VocabConcept
+
+    first = VocabConcept("urn:x:a", "zorb-3", "Model", "Zorb-3")
+    other = VocabConcept("urn:x:b", "zorb3", "System", "Zorb3")
+    assert sorted(_find("We use Zorb3 and Zorb-3.", [first, other])) == [
+        ("Zorb-3", "zorb-3"),
+        ("Zorb3", "zorb3"),
+    ]
