@@ -107,12 +107,11 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
     out: list[NumberCue] = []
     prev_end = -1
     for i, m in enumerate(state.mentions):
-        if (
-            m.type is EntityType.HARDWARE
-            and m.start > state.title_end
-            and not _TIME_UNIT_AFTER.match(text, m.end)
-        ):
-            before = text[max(prev_end, m.start - 45, 0) : m.start]
+        if m.type is EntityType.HARDWARE and not _TIME_UNIT_AFTER.match(text, m.end):
+            # the title states counts too ("Training Zorb in an Hour on 1,024 GPUs"); the
+            # words before a mention stay within the title or within the abstract
+            lo = 0 if m.start < state.title_end else state.title_end
+            before = text[max(prev_end, m.start - 45, lo) : m.start]
             c = _COUNT.search(before)
             if c and not re.search(r"\d", c.group(2) or "") and "%" not in before[-3:]:
                 n = parse_count(c.group(1))

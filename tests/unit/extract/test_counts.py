@@ -115,3 +115,21 @@ def test_compute_time_is_no_device_count():
 def test_parameter_forms(text, name, value):
     state = _state(text, [(name, EntityType.MODEL)])
     assert [n.value for n in find_numbers(text, state)] == ([value] if value else [])
+
+
+def test_a_count_in_the_title():
+    title = "Training Zorb in an Hour on 4,096 Zeta NPUs"
+    text = title + "\n\nWe train Zorb fast. 12 NPU cards suffice for tuning."
+    state = DocState(title_end=len(title), sentences=[(0, len(title)), (len(title) + 2, len(text))])
+    for start in (text.index("NPUs"), text.index("NPU card")):
+        state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
+    assert [n.value for n in find_numbers(text, state)] == [4096, 12]
+
+
+def test_a_number_ending_the_title_is_no_count_in_the_abstract():
+    title = "Zorb Scaling Laws for Rank 8"
+    text = title + "\n\nNPU clusters are common."
+    state = DocState(title_end=len(title), sentences=[(0, len(title)), (len(title) + 2, len(text))])
+    start = text.index("NPU")
+    state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
+    assert find_numbers(text, state) == []
