@@ -54,11 +54,19 @@ _SCALE = {
     "t": 10**12,
     "trillion": 10**12,
 }
-_PARAMS = re.compile(r"(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])\b")
+_PARAMS = re.compile(
+    r"(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])\b"
+    r"|(?<=[\-_\s])(\d+(?:\.\d+)?)([bm])\b"
+)  # "12.7B", "200 billion"; lower case only as a name's own part: "Zorb-7b", "Quux-350m"
 _PARAMS_PHRASE = re.compile(
     r"(\d+(?:\.\d+)?|(?<![\w-])(?:a|one))\s?(billion|million|trillion|[BMT])[\s\-]"
-    r"(?:total\s)?(?:parameters?|params)\b",
+    r"(?:total\s)?(?:parameters?|params?)\b",
     re.IGNORECASE,
+)
+# a size in brackets right after a model's name: "Zorb (13B)", "Zorb (2.7 billion)"
+_SIZE_AFTER = re.compile(
+    r"\s?\((\d+(?:\.\d+)?)\s?(?:billion|million|trillion|[BMT])"
+    r"(?:[\s\-](?:parameters?|params?))?[),;]"
 )
 # "1,000 GPU-hours", "4000 TPU-days": compute time, not a device count
 _TIME_UNIT_AFTER = re.compile(r"[\s\-](?:hours?|days?|weeks?|months?|years?)\b")
@@ -83,10 +91,11 @@ def parse_count(phrase: str) -> int | None:
 
 
 def parse_parameters(phrase: str) -> int | None:
-    """A parameter count from "200 billion", "12.7B", "70B" (None if no size)."""
+    """A parameter count from "200 billion", "12.7B", "70B", "Zorb-7b" (None if no size)."""
     m = _PARAMS.search(phrase)
     if m:
-        return int(round(float(m.group(1)) * _SCALE[m.group(2).lower()]))
+        number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return int(round(float(number) * _SCALE[scale.lower()]))
     m = _PARAMS_PHRASE.search(phrase)  # "a trillion parameters"
     if m:
         return _SCALE[m.group(2).lower()]
@@ -98,12 +107,11 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
     out: list[NumberCue] = []
     prev_end = -1
     for i, m in enumerate(state.mentions):
-        if (
-            m.type is EntityType.HARDWARE
-            and m.start > state.title_end
-            and not _TIME_UNIT_AFTER.match(text, m.end)
-        ):
-            before = text[max(prev_end, m.start - 45, 0) : m.start]
+        if m.type is EntityType.HARDWARE and not _TIME_UNIT_AFTER.match(text, m.end):
+            # the title states counts too ("Training Zorb in an Hour on 1,024 GPUs"); the
+            # words before a mention stay within the title or within the abstract
+            lo = 0 if m.start < state.title_end else state.title_end
+            before = text[max(prev_end, m.start - 45, lo) : m.start]
             c = _COUNT.search(before)
             if c and not re.search(r"\d", c.group(2) or "") and "%" not in before[-3:]:
                 n = parse_count(c.group(1))
@@ -122,6 +130,15 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
                     )
                 )
                 continue
+            if text.startswith(" (", m.end) or text.startswith("(", m.end):
+                sa = _SIZE_AFTER.match(text, m.end)
+                if sa:
+                    out.append(
+                        NumberCue(
+                            i, "parameters", parse_parameters(sa.group()) or 0, "size_after_name"
+                        )
+                    )
+                    continue
             sent = state.sentence_of(m.start)
             window = text[max(sent[0], m.start - 60) : min(sent[1], m.end + 80)]
             p = _PARAMS_PHRASE.search(window)

@@ -4,11 +4,13 @@ Matching is on lower-cased tokens, tolerant of hyphen/space variants
 ("Mixture-of-Experts", "mixture of experts") and plural forms ("GPUs"). Where matches
 overlap, the longest wins. A single-word label that the vocabulary writes with capitals
 ("Adam") does not match an all-lower-case word ("adam"), so named things are not found
-in ordinary prose. A title of capitalised ordinary words led by "The" ("The Stack")
-matches only with its capitals (or in all capitals, any case for "The", and in its
-hyphen, space and plural variants): "the stack" is not the data set The Stack. A name
-spelt with inner capitals ("ZeRO") does not match a capitalised ordinary word leading a
-lower-case compound ("Zero-shot" at the start of a sentence).
+in ordinary prose; a generic concept's word ("Transformer", "Ethernet", not an acronym)
+is no name and matches in lower case too ("transformer-based models"). A title of
+capitalised ordinary words led by "The" ("The Stack") matches only with its capitals (or
+in all capitals, any case for "The", and in its hyphen, space and plural variants): "the
+stack" is not the data set The Stack. A name spelt with inner capitals ("ZeRO") does not
+match a capitalised ordinary word leading a lower-case compound ("Zero-shot" at the start
+of a sentence).
 """
 
 from __future__ import annotations
@@ -26,7 +28,13 @@ from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
 
-__all__ = ["label_variants", "ordinary_compound", "VocabMatcher", "build_phrase_matcher"]
+__all__ = [
+    "label_variants",
+    "joined_variants",
+    "ordinary_compound",
+    "VocabMatcher",
+    "build_phrase_matcher",
+]
 
 RULE = "vocab"
 
@@ -61,9 +69,40 @@ def label_variants(label: str) -> set[str]:
     return forms | plurals
 
 
+# The space or hyphen before a version number that writers also leave out: "TPU v3" as
+# "TPUv3", "GPT-3" as "GPT3" (not before a size, "OPT 13B", nor before a letter: "Deep
+# Q-Network" is no "DeepQ-Network").
+_VERSION_GAP = re.compile(r"(?<=[A-Za-z])[ -](?=v?\d+(?:\.\d+)*(?:[ -]|$))")
+
+
+def joined_variants(label: str) -> set[str]:
+    """The surface variants of ``label`` written without the gap before its versions.
+
+    >>> sorted(joined_variants("Cloud TPU v3"))
+    ['Cloud TPUv3', 'Cloud-TPUv3']
+    >>> "GPT3" in joined_variants("GPT-3"), joined_variants("OPT 13B")
+    (True, set())
+    """
+    if not _VERSION_GAP.search(label):
+        return set()
+    return label_variants(_VERSION_GAP.sub("", label))
+
+
 def _needs_case(label: str) -> bool:
     """A one-word label with capitals is a name: do not match it in lower case."""
     return " " not in label and "-" not in label and label != label.lower()
+
+
+def _word_label(label: str) -> bool:
+    """True if ``label`` reads as a word (three lower-case letters or more), not an
+    acronym: a generic concept's word ("Transformer", "LayerNorm") is written in lower
+    case as often ("transformer-based"), but its acronym in lower case is another word
+    ("pp", percentage points, is no "PP").
+
+    >>> [_word_label(x) for x in ("Transformer", "LayerNorm", "PP", "GPUs", "NVMe")]
+    [True, True, False, False, False]
+    """
+    return sum(c.islower() for c in label) >= 3
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+|of|the|and|in|for|on|a|an|to")
@@ -176,7 +215,26 @@ def build_phrase_matcher(
                         f for f in label_variants(label) if f.lower() == low
                     )
                 else:
-                    case_sensitive[low] = _needs_case(label) and form.lower() != form
+                    case_sensitive[low] = (
+                        (concept.specific or not _word_label(label))
+                        and _needs_case(label)
+                        and form.lower() != form
+                    )
+                patterns.append(tokenize(form))
+        if patterns:
+            matcher.add(str(i), patterns)
+    # after every written label, so that no joined form takes another concept's label
+    for i, concept in enumerate(concept_list):
+        patterns = []
+        for label in (concept.pref_label, *concept.alt_labels):
+            if needs_exact_case(label):
+                continue
+            for form in joined_variants(label):
+                low = form.lower()
+                if low in seen:
+                    continue
+                seen.add(low)
+                case_sensitive[low] = concept.specific and _needs_case(form) and low != form
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)

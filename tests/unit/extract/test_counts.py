@@ -98,3 +98,38 @@ def test_compute_time_is_no_device_count():
     for start in (s, s2):
         state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
     assert find_numbers(text, state) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("T\nWe fine-tune Zorb-7b on the corpus.", "Zorb-7b", 7_000_000_000),
+        ("T\nWe distil Quux-350m on the corpus.", "Quux-350m", 350_000_000),
+        ("T\nWe compare with Zorbv5m on the corpus.", "Zorbv5m", None),  # a size class letter
+        ("T\nWe fine-tune Zorb (13B) on the corpus.", "Zorb", 13_000_000_000),
+        ("T\nWe fine-tune Zorb (2.7 billion parameters) here.", "Zorb", 2_700_000_000),
+        ("T\nZorb, a 70B-param model, is used.", "Zorb", 70_000_000_000),
+        ("T\nWe fine-tune Zorb (2023) on the corpus.", "Zorb", None),  # a year, not a size
+    ],
+)
+def test_parameter_forms(text, name, value):
+    state = _state(text, [(name, EntityType.MODEL)])
+    assert [n.value for n in find_numbers(text, state)] == ([value] if value else [])
+
+
+def test_a_count_in_the_title():
+    title = "Training Zorb in an Hour on 4,096 Zeta NPUs"
+    text = title + "\n\nWe train Zorb fast. 12 NPU cards suffice for tuning."
+    state = DocState(title_end=len(title), sentences=[(0, len(title)), (len(title) + 2, len(text))])
+    for start in (text.index("NPUs"), text.index("NPU card")):
+        state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
+    assert [n.value for n in find_numbers(text, state)] == [4096, 12]
+
+
+def test_a_number_ending_the_title_is_no_count_in_the_abstract():
+    title = "Zorb Scaling Laws for Rank 8"
+    text = title + "\n\nNPU clusters are common."
+    state = DocState(title_end=len(title), sentences=[(0, len(title)), (len(title) + 2, len(text))])
+    start = text.index("NPU")
+    state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
+    assert find_numbers(text, state) == []

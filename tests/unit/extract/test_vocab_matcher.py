@@ -37,6 +37,24 @@ def test_capitalised_single_word_names_need_case(tiny_vocab):
     assert _find("Adam in PyTorch", tiny_vocab) == [("Adam", "adam"), ("PyTorch", "pytorch")]
 
 
+def test_a_generic_concept_matches_in_lower_case():
+    from kg.vocab import VocabConcept
+
+    arch = VocabConcept(
+        "urn:x:zf", "zorbformer", "Method", "Zorbformer", ("Zorbformers",), specific=False
+    )
+    named = VocabConcept("urn:x:quux", "quux", "Model", "Quux")
+    found = _find("Many zorbformer-based models and zorbformers; quux is a word.", [arch, named])
+    assert found == [("zorbformer", "zorbformer"), ("zorbformers", "zorbformer")]
+    assert _find("Quux beats a Zorbformer.", [arch, named]) == [
+        ("Quux", "quux"),
+        ("Zorbformer", "zorbformer"),
+    ]
+    # a generic concept's acronym stays case-sensitive: "pp" is percentage points
+    zp = VocabConcept("urn:x:zp", "zorb-parallelism", "Method", "ZP", specific=False)
+    assert _find("It gains 3 zp and uses ZP.", [zp]) == [("ZP", "zorb-parallelism")]
+
+
 def test_inner_capital_names_skip_ordinary_compounds():
     from kg.vocab import VocabConcept
 
@@ -111,4 +129,32 @@ def test_a_generic_device_cluster_is_its_devices():
     # a named cluster stays one mention
     assert _find("It ran on the Atlas 900 AI cluster.", [atlas]) == [
         ("Atlas 900 AI cluster", "atlas-900")
+    ]
+
+
+def test_a_version_may_be_written_without_its_gap():
+    from kg.vocab import VocabConcept
+
+    npu = VocabConcept("urn:x:zn", "zorb-npu-v2", "Hardware", "Zorb NPU v2", ("ZNPU-2",))
+    deep_q = VocabConcept("urn:x:dq", "dq", "Method", "Deep Q-Zorb")
+    quux = VocabConcept("urn:x:q7", "quux-7b", "Model", "Quux 7B")
+    text = "We run Zorb NPUv2 chips, ZNPU2 boards and Zorb NPU v2; DeepQ-Zorb and Quux7B are not."
+    found = _find(text, [npu, deep_q, quux])  # longest first
+    assert sorted(found) == [
+        ("ZNPU2", "zorb-npu-v2"),
+        ("Zorb NPU v2", "zorb-npu-v2"),
+        ("Zorb NPUv2", "zorb-npu-v2"),
+    ]
+    # a joined form is a name: not in lower case
+    assert _find("a znpu2 board", [npu]) == []
+
+
+def test_a_joined_form_never_takes_another_concepts_label():
+    from kg.vocab import VocabConcept
+
+    first = VocabConcept("urn:x:a", "zorb-3", "Model", "Zorb-3")
+    other = VocabConcept("urn:x:b", "zorb3", "System", "Zorb3")
+    assert sorted(_find("We use Zorb3 and Zorb-3.", [first, other])) == [
+        ("Zorb-3", "zorb-3"),
+        ("Zorb3", "zorb3"),
     ]
