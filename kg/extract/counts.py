@@ -29,7 +29,9 @@ _WORDS = {
     "four": 4,
     "five": 5,
     "six": 6,
+    "seven": 7,
     "eight": 8,
+    "nine": 9,
     "ten": 10,
     "twelve": 12,
     "sixteen": 16,
@@ -40,10 +42,12 @@ _WORDS = {
 }
 _COUNT = re.compile(
     r"(?:(?:more\sthan|over|up\sto|about|around|nearly|approximately|~)\s)?"
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|four|five|six|eight|"
-    r"ten|twelve|sixteen|thirty-two|sixty-four)(?:\s?[x×]\s+|(?<=\d)-|\s+((?:[A-Z][\w\-.]*\s){0,2}))$",
+    r"(?<![\w.])(\d+(?:\.\d+)?[kK]|\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twelve|sixteen|thirty-two|sixty-four)"
+    r"(?:\s?[x×]\s*|(?<=\d)-|\s+(?:\d+\s?GB\s)?((?:[A-Z][\w\-.]*\s){0,2}))$",
     re.IGNORECASE,
-)  # a whole number (not the ".77" of "2.77x"); "8x A100", "8-GPU nodes", not "2x speedup"
+)  # a whole number (not the ".77" of "2.77x"), "10k"; "8x A100", "8×A100", "8-GPU nodes",
+# "8 80GB A100s" (a memory size between), not "2x speedup"
 _SCALE = {
     "k": 10**3,
     "thousand": 10**3,
@@ -63,6 +67,15 @@ _PARAMS_PHRASE = re.compile(
     r"(?:total\s)?(?:parameters?|params?)\b",
     re.IGNORECASE,
 )
+# "64 nodes with 8 GPUs each", "16 servers, each with 4 GPUs", "32 nodes of 8 GPUs": the
+# devices per node, so the run uses nodes x devices (the number the guideline asks for)
+_NODES_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"sixteen|thirty-two|sixty-four)\s(?:[\w\-]+\s)?(?:nodes|servers|machines|hosts)"
+    r"(?:(?:,\s|\s)each\s(?:with|having|equipped\swith|containing|hosting)|\s(?:of|with))\s$",
+    re.IGNORECASE,
+)
+_EACH_AFTER = re.compile(r"(?:[\s\-][\w\-]+){0,2}?\s(?:each|per\s(?:node|server|machine|host))\b")
 # a size in brackets right after a model's name: "Zorb (13B)", "Zorb (2.7 billion)"
 _SIZE_AFTER = re.compile(
     r"\s?\((\d+(?:\.\d+)?)\s?(?:billion|million|trillion|[BMT])"
@@ -87,7 +100,32 @@ def parse_count(phrase: str) -> int | None:
     )
     if phrase.replace(",", "").isdigit():
         return int(phrase.replace(",", ""))
+    if phrase.endswith("k") and phrase[:-1].replace(".", "", 1).isdigit():  # "10k", "1.5k"
+        return int(round(float(phrase[:-1]) * 1000))
     return _WORDS.get(phrase)
+
+
+_NODE_WORDS = re.compile(r"nodes|servers|machines|hosts", re.IGNORECASE)
+
+
+def _nodes_of(text: str, before: str, hardware_end: int) -> int:
+    """How many nodes a per-node device count is for (1 if the text gives no nodes).
+
+    "64 nodes of 8 GPUs" and "16 nodes, each with 8 GPUs" say so before the count;
+    "64 nodes with 8 GPUs each" only with "each"/"per node" after the devices (without
+    it "4 nodes with 32 GPUs" may well be 32 in all).
+    """
+    nb = _NODES_BEFORE.search(before)
+    if nb is None:
+        return 1
+    said = nb.group().lower()
+    if (
+        said.rstrip().endswith("with")
+        and "each" not in said
+        and not _EACH_AFTER.match(text, hardware_end)
+    ):
+        return 1
+    return parse_count(nb.group(1)) or 1
 
 
 def parse_parameters(phrase: str) -> int | None:
@@ -115,6 +153,8 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
             c = _COUNT.search(before)
             if c and not re.search(r"\d", c.group(2) or "") and "%" not in before[-3:]:
                 n = parse_count(c.group(1))
+                if n and _NODE_WORDS.search(before):
+                    n *= _nodes_of(text, before[: c.start()], m.end)
                 if n:
                     out.append(NumberCue(i, "count", n, "count_before_hardware"))
         elif m.type is EntityType.MODEL:

@@ -100,6 +100,44 @@ def test_compute_time_is_no_device_count():
     assert find_numbers(text, state) == []
 
 
+def _count_of(text, device):
+    """The device counts read for the first mention of ``device`` in ``text``."""
+    state = _state(text, [(device, EntityType.HARDWARE)])
+    return [n.value for n in find_numbers(text, state)]
+
+
+@pytest.mark.parametrize(
+    ("text", "device", "count"),
+    [
+        ("T\nThe planner scales to 10k GPU workers.", "GPU", 10_000),
+        ("T\nThe planner scales to 12K GPU workers.", "GPU", 12_000),
+        ("T\nOur jobs ran on 1.5k NPU cards.", "NPU", 1500),
+        ("T\nBenchmarks use 4×H800 boards.", "H800", 4),
+        ("T\nWe train on 16 80GB Zeta H800 boards.", "H800", 16),
+        ("T\nWe train on a single 24 GB H800 card.", "H800", 1),
+        ("T\nWe need seven TPU pods.", "TPU", 7),
+        ("T\nIt is 1.5x faster on the H800.", "H800", None),  # a speed-up, not "1.5k"
+    ],
+)
+def test_count_forms(text, device, count):
+    assert _count_of(text, device) == ([count] if count else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("T\nJobs span 32 nodes with 4 H800 cards each.", 128),
+        ("T\nJobs span 32 nodes with 4 H800 boards per node.", 128),
+        ("T\nThe testbed has 12 servers, each with 8 H800 cards.", 96),
+        ("T\nThe testbed has six compute nodes of 4 H800 cards.", 24),
+        ("T\nThe testbed has 4 nodes with 32 H800 cards.", 32),  # 32 may be the total
+        ("T\nThe testbed has 2 racks with 32 H800 cards.", 32),  # racks are not nodes
+    ],
+)
+def test_devices_per_node_times_nodes(text, count):
+    assert _count_of(text, "H800") == [count]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "value"),
     [
