@@ -64,27 +64,56 @@ _NO_SPLIT_AFTER = frozenset(
         "viz",
         "ca",
         "al",
+        # references to parts of a paper: "(Sect. 5)", "Alg. 1", "Thm. 2", "App. B"
+        "sect",
+        "alg",
+        "algs",
+        "thm",
+        "lem",
+        "prop",
+        "def",
+        "cor",
+        "app",
+        "appx",
+        "ch",
+        "chap",
+        "ver",
     ]
 )
 _WORD_CHARS = string.ascii_letters + "."
 _NOT_START = 2**64 - 1  # SENT_START -1, as the uint64 that ``Doc.from_array`` takes
 
 
+# What may precede an initial or a dotted abbreviation ("J. Smith", "(U.S."): not a digit,
+# hyphen or slash, which make the letters a unit or a name's end ("66B.", "7000 queries/s.")
+_BEFORE_INITIAL = frozenset(" \t\n([{\"'~")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True if the ``.`` at ``dot`` closes an abbreviation such as "e.g." or "et al."."""
     # the run of letters and dots ending at the dot, at most 12 characters long
     tail = text[max(0, dot - 12) : dot]
-    return _is_abbreviation_word(tail[len(tail.rstrip(_WORD_CHARS)) :])
+    word = tail[len(tail.rstrip(_WORD_CHARS)) :]
+    kind = _abbreviation_kind(word)
+    if kind != _INITIAL:
+        return kind == _LISTED
+    before = dot - len(word) - 1
+    return before < 0 or text[before] in _BEFORE_INITIAL
+
+
+_NONE, _LISTED, _INITIAL = 0, 1, 2
 
 
 @lru_cache(maxsize=8192)
-def _is_abbreviation_word(word: str) -> bool:
-    """True if a dot after ``word`` (letters and dots) does not end a sentence."""
+def _abbreviation_kind(word: str) -> int:
+    """Whether a dot after ``word`` (letters and dots) may not end a sentence: ``_LISTED``
+    for a known abbreviation, ``_INITIAL`` for an initial ("J.") or a dotted abbreviation
+    ("U.S."), which depend on what precedes them, else ``_NONE``."""
     word = word.lower().rstrip(".")
     if word in _NO_SPLIT_AFTER or word.split(".")[-1] in _NO_SPLIT_AFTER:
-        return True
+        return _LISTED
     # single capital initial ("J. Smith") or a dotted abbreviation ("U.S.")
-    return len(word) == 1 or ("." in word and len(word) <= 5)
+    return _INITIAL if len(word) == 1 or ("." in word and len(word) <= 5) else _NONE
 
 
 def split_sentences(text: str, title_end: int) -> list[tuple[int, int]]:

@@ -41,6 +41,28 @@ def test_splits_before_digits_and_brackets():
     ]
 
 
+def test_splits_after_a_unit_or_size_glued_to_a_number():
+    abstract = (
+        "We tune Zorb-13B. Then we serve 900 tokens/s. Quux-L. It costs $2.5M. "
+        "As J. Doe and K. Roe (A. Poe, 2021) showed, it is fast."
+    )
+    assert _sents("T", abstract)[1:] == [
+        "We tune Zorb-13B.",
+        "Then we serve 900 tokens/s.",
+        "Quux-L.",
+        "It costs $2.5M.",
+        "As J. Doe and K. Roe (A. Poe, 2021) showed, it is fast.",
+    ]
+
+
+def test_no_split_after_references_to_parts_of_a_paper():
+    abstract = "As Sect. 4 and Alg. 2 show, the bound (Thm. 1) holds; see App. C for more. Done."
+    assert _sents("T", abstract)[1:] == [
+        "As Sect. 4 and Alg. 2 show, the bound (Thm. 1) holds; see App. C for more.",
+        "Done.",
+    ]
+
+
 def test_offsets_index_the_text():
     p = Paper(id="x", title="A title", abstract="One sentence. Two sentences.")
     for s, e in split_sentences(p.text, len(p.title)):
@@ -75,6 +97,10 @@ _PIECES = st.sampled_from(
         ".",
         "...",
         "etc.)",
+        "13B.",
+        "ops/s.",
+        "-L.",
+        "(J.",
         " ",
         "  ",
         "\n",
@@ -101,7 +127,9 @@ def _reference_is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).lower().rstrip(".") if m else ""
     if word in sentences._NO_SPLIT_AFTER or word.split(".")[-1] in sentences._NO_SPLIT_AFTER:
         return True
-    return len(word) == 1 or ("." in word and len(word) <= 5)
+    if len(word) == 1 or ("." in word and len(word) <= 5):  # an initial, if not glued on
+        return m.start(1) == 0 or text[m.start(1) - 1] in " \t\n([{\"'~"
+    return False
 
 
 @settings(max_examples=300)
