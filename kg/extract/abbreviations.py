@@ -33,7 +33,8 @@ __all__ = [
 
 # "(SHORT)"; a literal first character scans fast. ``_paren_start`` adds the original
 # pattern's left context, ``(?<=\S) ?\(``: a non-space, then at most one space.
-_PAREN = re.compile(r"\(([^()]{1,16})\)")
+# A citation or example may follow the short form: "(ZeRO; Rajbhandari et al., 2020)".
+_PAREN = re.compile(r"\(([^()]{1,16}(?:[,;]\s[^()]{1,60})?)\)")
 _SHORT_END = re.compile(r"[,;]\s")
 _METRIC_HEADS = frozenset(
     ["rate", "score", "error", "accuracy", "ratio", "latency", "time", "cost", "metric"]
@@ -43,10 +44,16 @@ _METRIC_HEADS = frozenset(
 _LAST_SENT_STOP = re.compile(r".*(?:[.;:!?]\s|\(|\)|\n)", re.DOTALL)
 
 
+# a model size ("7B", "1.3B", "350M"): the parenthesis gives a size, not a short form
+_SIZE = re.compile(r"\d+(?:\.\d+)?[KMBT]")
+
+
 def _valid_short_form(sf: str) -> bool:
     if not 2 <= len(sf) <= 10 or " " in sf or "+" in sf.rstrip("+"):
         return False
     if not sf[0].isalnum() or not any(c.isalpha() for c in sf):
+        return False
+    if sf[0].isdigit() and _SIZE.fullmatch(sf):
         return False
     return not sf.islower()
 
@@ -123,8 +130,11 @@ def initials_long_form(short: str, candidate: str) -> str | None:
 
 
 def _paren_start(text: str, paren: int) -> int:
-    """Where ``(?<=\\S) ?`` before the ``(`` at ``paren`` starts its match; -1 if it cannot."""
-    if paren >= 2 and text[paren - 1] == " " and not text[paren - 2].isspace():
+    """Where ``(?<=\\S) ?`` before the ``(`` at ``paren`` starts its match; -1 if it cannot.
+
+    LaTeX's non-breaking space "~" counts as the space: "language models~(LLMs)".
+    """
+    if paren >= 2 and text[paren - 1] in " ~" and not text[paren - 2].isspace():
         return paren - 1
     if paren >= 1 and not text[paren - 1].isspace():
         return paren

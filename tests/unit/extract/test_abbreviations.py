@@ -131,3 +131,26 @@ def test_initials_never_shorten_a_schwartz_hearst_long_form():
         ("ZeRO", "Zero Redundancy Optimizer"),
         ("MoE", "Mixture of Experts"),
     ]
+
+
+def test_a_short_form_may_be_followed_by_a_citation_or_examples():
+    text = (
+        "We extend Zorbic Pipeline Sharding (ZPS; Doe et al., 2022) and serve "
+        "Quux Language Models (QLMs, e.g. Foo-1 and Bar-2)."
+    )
+    assert [(a.short, a.long) for a in find_abbreviations(text)] == [
+        ("ZPS", "Zorbic Pipeline Sharding"),
+        ("QLMs", "Quux Language Models"),
+    ]
+
+
+def test_latex_non_breaking_space_before_the_short_form():
+    text = "We study zorbic language models~(ZLMs) here."
+    (a,) = find_abbreviations(text)
+    assert (a.short, a.long) == ("ZLMs", "zorbic language models")
+    assert text[a.long_start : a.long_end] == a.long
+
+
+def test_a_model_size_in_brackets_is_no_short_form():
+    text = "We test sizes of 1.3 and 13 billion parameters (1.3B and 13B) here."
+    assert list(find_abbreviations(text)) == []
