@@ -31,6 +31,7 @@ from kg.vocab import VocabConcept
 __all__ = [
     "label_variants",
     "joined_variants",
+    "device_plurals",
     "ordinary_compound",
     "VocabMatcher",
     "build_phrase_matcher",
@@ -86,6 +87,16 @@ def joined_variants(label: str) -> set[str]:
     if not _VERSION_GAP.search(label):
         return set()
     return label_variants(_VERSION_GAP.sub("", label))
+
+
+def device_plurals(forms: set[str]) -> set[str]:
+    """Plurals of device names that end in a number: "A100s", "RTX 4090s" (devices are
+    counted, "1,024 A100s"; ``label_variants`` forms no plural after a digit).
+
+    >>> sorted(device_plurals({"A100", "TPU v4", "GPU"}))
+    ['A100s', 'TPU v4s']
+    """
+    return {f + "s" for f in forms if f[-1:].isdigit()}
 
 
 def _needs_case(label: str) -> bool:
@@ -223,13 +234,18 @@ def build_phrase_matcher(
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)
-    # after every written label, so that no joined form takes another concept's label
+    # after every written label, so that no joined form or device plural takes another
+    # concept's label
     for i, concept in enumerate(concept_list):
         patterns = []
+        device = concept.type == "Hardware"
         for label in (concept.pref_label, *concept.alt_labels):
             if needs_exact_case(label):
                 continue
-            for form in joined_variants(label):
+            forms = joined_variants(label)
+            if device:
+                forms |= device_plurals(label_variants(label) | forms)
+            for form in forms:
                 low = form.lower()
                 if low in seen:
                     continue

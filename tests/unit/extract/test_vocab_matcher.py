@@ -158,3 +158,12 @@ def test_a_joined_form_never_takes_another_concepts_label():
         ("Zorb-3", "zorb-3"),
         ("Zorb3", "zorb3"),
     ]
+
+
+def test_devices_named_by_a_number_have_plurals():
+    from kg.vocab import VocabConcept
+
+    zx = VocabConcept("urn:x:zx", "zx-900", "Hardware", "ZX 900")
+    q5 = VocabConcept("urn:x:q5", "quux-5", "Model", "Quux-5")
+    found = _find("We train on 64 ZX 900s and 8 ZX900s; Quux-5s are no devices.", [zx, q5])
+    assert sorted(found) == [("ZX 900s", "zx-900"), ("ZX900s", "zx-900")]
