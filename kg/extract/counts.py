@@ -63,7 +63,7 @@ _PARAMS = re.compile(
     r"|(?<=[\-_\s])(\d+(?:\.\d+)?)([bm])\b"
 )  # "12.7B", "200 billion"; lower case only as a name's own part: "Zorb-7b", "Quux-350m"
 _PARAMS_PHRASE = re.compile(
-    r"(\d+(?:\.\d+)?|(?<![\w-])(?:a|one))\s?(billion|million|trillion|[BMT])[\s\-]"
+    r"(\d+(?:\.\d+)?|(?<![\w-])(?:a|one))[\s\-]?(billion|million|trillion|[BMT])[\s\-]"
     r"(?:total\s)?(?:parameters?|params?)\b",
     re.IGNORECASE,
 )
@@ -86,8 +86,14 @@ _TIME_UNIT_AFTER = re.compile(r"[\s\-](?:hours?|days?|weeks?|months?|years?)\b")
 # a size right before a model's name: "the 175B Zorb", "a 7-billion-parameter Zorb"
 _SIZE_BEFORE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])"
-    r"(?:[\s\-](?:parameters?|params))?[\s\-]$",
+    r"(?:[\s\-](?:parameters?|params))?(?:\s(?:language\s)?(?:model|LLM))?[\s\-]$",
     re.IGNORECASE,
+)  # also "our 7B model Zorb"
+# a size in an apposition or a copula right after a model's name: "Zorb, a 7B model",
+# "Zorb, an open 13B LLM", "Zorb is a 540B model" (not "a 2T-token corpus")
+_SIZE_APPOSITION = re.compile(
+    r"(?:,|\s(?:is|was))\s(?:a|an|the|our)\s(?:[a-z][\w\-]*\s)?"
+    r"(\d+(?:\.\d+)?)[\s\-]?(billion|million|trillion|[BMT])\b(?![\s\-]tokens?\b)"
 )
 
 
@@ -176,6 +182,15 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
                     out.append(
                         NumberCue(
                             i, "parameters", parse_parameters(sa.group()) or 0, "size_after_name"
+                        )
+                    )
+                    continue
+            if text.startswith((", ", " is ", " was "), m.end):
+                ap = _SIZE_APPOSITION.match(text, m.end)
+                if ap:
+                    out.append(
+                        NumberCue(
+                            i, "parameters", parse_parameters(ap.group()) or 0, "size_apposition"
                         )
                     )
                     continue

@@ -171,3 +171,20 @@ def test_a_number_ending_the_title_is_no_count_in_the_abstract():
     start = text.index("NPU")
     state.mentions.append(Mention(start, start + 3, "NPU", "x", 0.5, EntityType.HARDWARE))
     assert find_numbers(text, state) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("T\nWe release Zorb, a 7B model for code.", 7_000_000_000),
+        ("T\nWe release Zorb, an open 13B LLM.", 13_000_000_000),
+        ("T\nZorb is a 540B model.", 540_000_000_000),
+        ("T\nZorb is a 540-billion parameter model.", 540_000_000_000),
+        ("T\nOur 7B model Zorb is small.", 7_000_000_000),
+        ("T\nZorb, a 2T-token corpus model, is used.", None),  # a corpus size
+        ("T\nZorb beats a 13B model.", None),  # another model's size
+    ],
+)
+def test_size_in_an_apposition_or_copula(text, value):
+    state = _state(text, [("Zorb", EntityType.MODEL)])
+    assert [n.value for n in find_numbers(text, state)] == ([value] if value else [])
