@@ -40,7 +40,6 @@ _NO_SPLIT_AFTER = frozenset(
         "al",
         "vs",
         "v",
-        "etc",
         "cf",
         "fig",
         "figs",

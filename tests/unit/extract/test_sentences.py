@@ -55,6 +55,14 @@ def test_splits_after_a_unit_or_size_glued_to_a_number():
     ]
 
 
+def test_etc_before_a_capital_ends_the_sentence():
+    abstract = "It serves chat, code, search, etc. Moreover, it is cheap (see logs, etc.)."
+    assert _sents("T", abstract)[1:] == [
+        "It serves chat, code, search, etc.",
+        "Moreover, it is cheap (see logs, etc.).",
+    ]
+
+
 def test_no_split_after_references_to_parts_of_a_paper():
     abstract = "As Sect. 4 and Alg. 2 show, the bound (Thm. 1) holds; see App. C for more. Done."
     assert _sents("T", abstract)[1:] == [
