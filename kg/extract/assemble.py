@@ -68,6 +68,12 @@ def _chosen_roles(by_role: dict[Role, RoleCue]) -> list[Role]:
     return [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
 
 
+def _runs_not_compared(roles: list[Role]) -> list[Role]:
+    """Hardware the paper runs on is its testbed, not a competitor: a comparison cue
+    nearby ("2x faster than on the CPU alone") compares the methods run on it."""
+    return [r for r in roles if r is not Role.COMPARES_WITH]
+
+
 def _pref_label_alias(concept: VocabConcept, name: str, aliases: list[str]) -> bool:
     """Whether the concept's prefLabel is a name the text does not use (under any key)."""
     pref_key = entity_key(concept.pref_label)
@@ -104,6 +110,8 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
         etype = ms[0].type or EntityType.METHOD
         by_role = cues_of.get(g)
         roles = _chosen_roles(by_role) if by_role else []
+        if etype is EntityType.HARDWARE and Role.RUNS_ON in roles:
+            roles = _runs_not_compared(roles)
         evidence = {}
         for role in roles:
             cue = by_role[role]  # type: ignore[index]  # roles is empty when by_role is None

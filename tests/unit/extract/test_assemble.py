@@ -9,7 +9,7 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.assemble import _best_cues, _chosen_roles, _reduce, entity_name
+from kg.extract.assemble import _best_cues, _chosen_roles, _reduce, _runs_not_compared, entity_name
 from kg.extract.state import (
     DocState,
     Mention,
@@ -148,3 +148,9 @@ def test_state_of_is_doc_underscore_kg():
     assert state_of(other) is other._.kg
     attached = attach_state(other, other.text)
     assert other._.kg is attached and state_of(other) is attached
+
+
+def test_hardware_run_on_is_no_competitor():
+    roles = [Role.RUNS_ON, Role.COMPARES_WITH]
+    assert _runs_not_compared(roles) == [Role.RUNS_ON]
+    assert _runs_not_compared([Role.RUNS_ON]) == [Role.RUNS_ON]

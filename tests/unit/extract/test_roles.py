@@ -185,3 +185,12 @@ def test_hardware_as_a_measure_in_a_comparison_is_no_competitor(extractor):
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert got["gpu"][1] == ("runs_on",)
+
+
+def test_hardware_the_paper_runs_on_is_not_also_compared(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We run Zorblax on a single GPU. Both beat the GPU of a laptop.",
+    )
+    assert got["gpu"][1] == ("runs_on",)
