@@ -104,6 +104,11 @@ _RESOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
+# "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
+_DATASET_LIST = re.compile(
+    r"\b(?:datasets?|benchmarks?|corpora)\s(?:including|such\sas|like|e\.g\.,?)\s[^.;()]{0,60}$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -325,6 +330,16 @@ def _compares(text: str, end: int, s0: int) -> bool:
     )
 
 
+def _in_dataset_list(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` is listed after "datasets including" (or "such
+    as", "like") in ``text[lo:start]``: the sets a paper reports results on, also where
+    the sentence names no "we" ("X outperforms Y across datasets including Z")."""
+    window = text[lo:start]
+    return ("dataset" in window or "benchmark" in window or "corpora" in window) and bool(
+        _DATASET_LIST.search(window)
+    )
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -347,7 +362,9 @@ def mention_role(
     start = m.start
     lo = max(sent[0], start - 90)
     t = m.type
-    if t is EntityType.DATASET and (own or _ON_BEFORE.search(text[lo:start])):
+    if t is EntityType.DATASET and (
+        own or _ON_BEFORE.search(text[lo:start]) or _in_dataset_list(text, lo, start)
+    ):
         # a dataset in a sentence on the paper's own work is where it reports results,
         # also after "outperforms ... on datasets including X"
         return Role.EVALUATES_ON, "dataset_on", 0.75

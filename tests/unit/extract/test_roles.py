@@ -194,3 +194,14 @@ def test_hardware_the_paper_runs_on_is_not_also_compared(extractor):
         "We run Zorblax on a single GPU. Both beat the GPU of a laptop.",
     )
     assert got["gpu"][1] == ("runs_on",)
+
+
+def test_datasets_listed_after_including_are_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Pruning is popular. Thus, QuuxNet-2 beats pruning on accuracy across three datasets "
+        "including CIFAR-10 and ImageNet-1k.",
+    )
+    assert got["CIFAR-10"][1] == ("evaluates_on",)
+    assert got["ImageNet-1k"][1] == ("evaluates_on",)
