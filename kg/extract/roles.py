@@ -380,6 +380,9 @@ def mention_role(
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7
     if t is EntityType.HARDWARE:
+        if not (own or is_title) and _RESOURCE_AFTER.match(text, m.end):
+            # "the explosive GPU memory overhead" in background: a cost, not the testbed
+            return Role.MENTIONS, "background", 0.5
         if own or is_title or _RUN_BEFORE.search(text[max(lo, start - 40) : start]):
             return Role.RUNS_ON, "hardware_on", 0.7
         return Role.MENTIONS, "background", 0.5

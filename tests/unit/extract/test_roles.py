@@ -205,3 +205,12 @@ def test_datasets_listed_after_including_are_evaluated_on(extractor):
     )
     assert got["CIFAR-10"][1] == ("evaluates_on",)
     assert got["ImageNet-1k"][1] == ("evaluates_on",)
+
+
+def test_hardware_as_a_cost_in_background_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Serving many adapters tends to inflate the GPU memory footprint of a server.",
+    )
+    assert got["gpu"][1] == ("mentions",)
