@@ -55,6 +55,7 @@ _PROPOSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
+_MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(r"\b(?:propose|introduce|present|develop|design|build|release|unveil)")
 _OWN = re.compile(
@@ -205,7 +206,11 @@ def proposed_groups(
         sents = state.mention_sentences()
     spans = state.proposed
     out = {
-        m.group for m in ms if m.rule in _PROPOSE_RULES or _title_proposal(text, m, state.title_end)
+        m.group
+        for m in ms
+        if m.rule in _PROPOSE_RULES
+        or _title_proposal(text, m, state.title_end)
+        or _title_means(text, m, state.title_end)
     }
     long_forms = {(a.long_start, a.long_end) for a in state.abbreviations}
     low = state.lowered()
@@ -275,6 +280,23 @@ def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
         and m.end < title_end
         and text.startswith(":", m.end)
         and m.type is not EntityType.HARDWARE
+    )
+
+
+def _title_means(text: str, m: Mention, title_end: int) -> bool:
+    """True if ``m`` is a generic-looking method, unknown to the vocabulary, that ends the
+    title after "via", "using", "with" or "through" ("Faster Decoding via Staggered
+    Attention"): titles name the paper's own means there; a known technique there
+    ("... with Pipeline Parallelism") is one it uses."""
+    return (
+        m.end <= title_end
+        and not m.specific
+        and m.concept is None
+        and m.type is EntityType.METHOD
+        and m.text[:1].isupper()
+        and " " in m.text
+        and not text[m.end : title_end].strip(" .")
+        and bool(_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start))
     )
 
 

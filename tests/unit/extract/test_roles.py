@@ -214,3 +214,18 @@ def test_hardware_as_a_cost_in_background_is_mentioned(extractor):
         "Serving many adapters tends to inflate the GPU memory footprint of a server.",
     )
     assert got["gpu"][1] == ("mentions",)
+
+
+def test_an_unknown_method_ending_the_title_after_via_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Faster Decoding of Long Prompts via Staggered Attention",
+        "Decoding long prompts is slow. We show how to stagger the stages.",
+    )
+    assert got["staggered attention"][1] == ("proposes",)
+    got = _roles(
+        extractor,
+        "Faster Decoding of Long Prompts with Pipeline Parallelism",
+        "Decoding long prompts is slow. We show how to stagger the stages.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
