@@ -95,7 +95,8 @@ _RUN_BEFORE = re.compile(
 
 _NOT_USED = re.compile(
     r"\b(?:without|instead\sof|replac\w+|rather\sthan|unlike|inspired\sby|success\sof|"
-    r"popularity\sof|beyond)\b[^.;:]*$",
+    r"popularity\sof|beyond|not\s(?:\w+ly\s)?(?:requir|need|rel[yi]|depend)\w*\s(?:on\s)?(?:any\s)?)"
+    r"\b[^.;:]*$",
     re.IGNORECASE,
 )
 # "GPU memory", "GPU hours": a measure of the hardware, not the hardware as a competitor
@@ -135,7 +136,7 @@ _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
     "competitive baseline rival exceed improv similar superior inferior",
     "verb": "propose introduce present develop design build release unveil",
-    "not_used": "without instead replac rather unlike inspired success popularity beyond",
+    "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
 }

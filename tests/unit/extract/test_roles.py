@@ -229,3 +229,14 @@ def test_an_unknown_method_ending_the_title_after_via_is_proposed(extractor):
         "Decoding long prompts is slow. We show how to stagger the stages.",
     )
     assert got["pipeline parallelism"][1] == ("uses",)
+
+
+def test_what_the_own_work_does_not_need_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax, which does not need any pipeline parallelism. "
+        "Our trainer does not rely on Mixture-of-Experts either.",
+    )
+    assert got["pipeline parallelism"][1] == ("mentions",)
+    assert got["mixture-of-experts"][1] == ("mentions",)
