@@ -105,6 +105,10 @@ _RESOURCE_AFTER = re.compile(
     r"bandwidth|cores?|costs?)\b",
     re.IGNORECASE,
 )
+_LIMITS_OF = re.compile(
+    r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
+    r"(?:[\w-]+\s)?$"
+)
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
@@ -363,6 +367,19 @@ def _in_dataset_list(text: str, lo: int, start: int) -> bool:
     )
 
 
+def _overcomes(text: str, lo: int, start: int) -> bool:
+    """True if ``text[lo:start]`` ends in "the limitations of" (drawbacks, shortcomings):
+    in a sentence on the paper's own work, what it overcomes is its point of comparison
+    ("By addressing the limitations of X, our Y ...")."""
+    window = text[lo:start]
+    return (
+        "limitation" in window
+        or "drawback" in window
+        or "shortcoming" in window
+        or "weakness" in window
+    ) and bool(_LIMITS_OF.search(window))
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -402,6 +419,8 @@ def mention_role(
             if _WE.search(text, end, start) or not _compares(text, end, sent[0]):
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7
+    if own and t is not EntityType.HARDWARE and _overcomes(text, max(lo, start - 40), start):
+        return Role.COMPARES_WITH, "overcome_cue", 0.65
     if t is EntityType.HARDWARE:
         if not (own or is_title) and _RESOURCE_AFTER.match(text, m.end):
             # "the explosive GPU memory overhead" in background: a cost, not the testbed

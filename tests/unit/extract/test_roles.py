@@ -240,3 +240,18 @@ def test_what_the_own_work_does_not_need_is_only_mentioned(extractor):
     )
     assert got["pipeline parallelism"][1] == ("mentions",)
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_what_the_own_work_overcomes_is_compared(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "By removing the drawbacks of Mixture-of-Experts, Zorblax trains twice as fast.",
+    )
+    assert got["mixture-of-experts"][1] == ("compares_with",)
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Many note the drawbacks of Mixture-of-Experts.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
