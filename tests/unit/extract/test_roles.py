@@ -255,3 +255,18 @@ def test_what_the_own_work_overcomes_is_compared(extractor):
         "Many note the drawbacks of Mixture-of-Experts.",
     )
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_a_released_dataset_is_also_used_or_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "ZorbBench: A Suite of Tasks for Code Agents",
+        "We release ZorbBench, a dataset of 500 tasks.",
+    )
+    assert got["ZorbBench"][1] == ("proposes", "evaluates_on")
+    got = _roles(
+        extractor,
+        "ZorbCorpus: Parallel Text for Ten Languages",
+        "We release the ZorbCorpus dataset, 5M sentence pairs.",
+    )
+    assert got["ZorbCorpus"][1] == ("proposes", "uses")
