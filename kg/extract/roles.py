@@ -109,6 +109,10 @@ _LIMITS_OF = re.compile(
     r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
     r"(?:[\w-]+\s)?$"
 )
+_FUTURE = re.compile(
+    r"\b(?:future|promot\w*|facilitat\w*|inspir\w*)\s(?:the\s)?(?:\w+\s)?(?:work|research|"
+    r"developments?|directions?|exploration|studies|investigations?)\b[^.;]*$"
+)
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
@@ -380,6 +384,16 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
     ) and bool(_LIMITS_OF.search(window))
 
 
+def _future_work(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` comes after "future research (on)", "to promote
+    the exploration of", ... in ``text[lo:start]``: what a paper hopes others will
+    study next, not what it uses itself."""
+    window = text[lo:start].lower()
+    return (
+        "futur" in window or "promot" in window or "facilitat" in window or "inspir" in window
+    ) and bool(_FUTURE.search(window))
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -441,6 +455,8 @@ def mention_role(
         return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6
+    if own and _future_work(text, lo, start):
+        return Role.MENTIONS, "future_work", 0.55
     if own:
         return Role.USES, "own_work_use", 0.6
     w = max(lo, start - 40)

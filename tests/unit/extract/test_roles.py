@@ -270,3 +270,14 @@ def test_a_released_dataset_is_also_used_or_evaluated_on(extractor):
         "We release the ZorbCorpus dataset, 5M sentence pairs.",
     )
     assert got["ZorbCorpus"][1] == ("proposes", "uses")
+
+
+def test_what_future_work_may_explore_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We train Zorblax with pipeline parallelism. Our code is public to facilitate "
+        "further studies of Mixture-of-Experts.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
+    assert got["mixture-of-experts"][1] == ("mentions",)
