@@ -111,7 +111,8 @@ _LIMITS_OF = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:future|promot\w*|facilitat\w*|inspir\w*)\s(?:the\s)?(?:\w+\s)?(?:work|research|"
-    r"developments?|directions?|exploration|studies|investigations?)\b[^.;]*$"
+    r"developments?|directions?|exploration|studies|investigations?)\b[^.;]*$|"
+    r"\brelated\s(?:work|efforts?|approaches|systems|methods|frameworks)\b[^.;]*$"
 )
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
@@ -386,11 +387,15 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
 
 def _future_work(text: str, lo: int, start: int) -> bool:
     """True if the mention at ``start`` comes after "future research (on)", "to promote
-    the exploration of", ... in ``text[lo:start]``: what a paper hopes others will
-    study next, not what it uses itself."""
+    the exploration of", "related efforts (...)" in ``text[lo:start]``: what a paper hopes
+    others will study next, or places itself among, not what it uses itself."""
     window = text[lo:start].lower()
     return (
-        "futur" in window or "promot" in window or "facilitat" in window or "inspir" in window
+        "futur" in window
+        or "promot" in window
+        or "facilitat" in window
+        or "inspir" in window
+        or "related" in window
     ) and bool(_FUTURE.search(window))
 
 

@@ -281,3 +281,12 @@ def test_what_future_work_may_explore_is_only_mentioned(extractor):
     )
     assert got["pipeline parallelism"][1] == ("uses",)
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_related_work_the_paper_places_itself_among_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We relate Zorblax to related systems (Mixture-of-Experts, QuuxNet-2) at the end.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
