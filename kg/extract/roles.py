@@ -114,6 +114,7 @@ _FUTURE = re.compile(
     r"developments?|directions?|exploration|studies|investigations?)\b[^.;]*$|"
     r"\brelated\s(?:work|efforts?|approaches|systems|methods|frameworks)\b[^.;]*$"
 )
+_NAME_SPLIT = re.compile(r"[-\s]+")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
@@ -499,6 +500,16 @@ def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | 
     return at
 
 
+def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
+    """The hyphen- or space-separated parts of the paper's own specific names ("Turbo-Muon"
+    -> "Turbo", "Muon"), leaving out the names themselves."""
+    parts: set[str] = set()
+    for m in ms:
+        if m.group in proposed and m.specific and ("-" in m.text or " " in m.text):
+            parts.update(p for p in _NAME_SPLIT.split(m.text) if len(p) > 2)
+    return parts
+
+
 @lru_cache(maxsize=4096)
 def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue:
     """A ``RoleCue``, shared: they are frozen and the same few recur in every paper."""
@@ -515,6 +526,7 @@ def assign_roles(text: str, state: DocState) -> None:
     roles = state.roles
     title_end = state.title_end
     own_from = first_own_work(text, state, proposed, cues)
+    own_parts = _own_name_parts(ms, proposed)
     for sent, idxs in group_by_sentence(sents).items():
         s0, s1 = sent
         has_proposed = False
@@ -545,6 +557,9 @@ def assign_roles(text: str, state: DocState) -> None:
             role, rule, conf = mention_role(
                 text, m, sent, own, is_title, compare_ends, cues, own_from < s0
             )
+            if role is Role.MENTIONS and rule == "background" and m.text in own_parts:
+                # "Muon" in a "Turbo-Muon" paper: what the paper's name builds on is used
+                role, rule, conf = Role.USES, "own_name_part", 0.55
             roles.append(_role_cue(i, role, rule, conf))
 
 

@@ -290,3 +290,13 @@ def test_related_work_the_paper_places_itself_among_is_only_mentioned(extractor)
         "We relate Zorblax to related systems (Mixture-of-Experts, QuuxNet-2) at the end.",
     )
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_what_the_papers_own_name_builds_on_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Turbo-Adam: Faster Optimization",
+        "Adam has long been the default optimizer. We propose Turbo-Adam.",
+    )
+    assert got["Turbo-Adam"][1] == ("proposes",)
+    assert got["Adam"][1] == ("uses",)
