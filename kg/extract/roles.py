@@ -114,6 +114,11 @@ _FUTURE = re.compile(
     r"developments?|directions?|exploration|studies|investigations?)\b[^.;]*$|"
     r"\brelated\s(?:work|efforts?|approaches|systems|methods|frameworks)\b[^.;]*$"
 )
+_TRAINED_ON = re.compile(
+    r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
+    r"(?:the\s)?(?:\S+\s)?$",
+    re.IGNORECASE,
+)
 _NAME_SPLIT = re.compile(r"[-\s]+")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
@@ -500,6 +505,14 @@ def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | 
     return at
 
 
+def _trained_on(text: str, s0: int, start: int) -> bool:
+    """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...:
+    data the paper trains on, which it uses, not only reports results on."""
+    lo = max(s0, start - 60)
+    window = text[lo:start]
+    return ("train" in window or "tun" in window) and bool(_TRAINED_ON.search(window))
+
+
 def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
     """The hyphen- or space-separated parts of the paper's own specific names ("Turbo-Muon"
     -> "Turbo", "Muon"), leaving out the names themselves."""
@@ -517,7 +530,8 @@ def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue
 
 
 def assign_roles(text: str, state: DocState) -> None:
-    """Fill ``state.roles`` with one cue per mention."""
+    """Fill ``state.roles`` with one cue per mention (a dataset trained on also gets a
+    ``uses`` one)."""
     ms = state.mentions
     sents = state.mention_sentences()
     low = state.lowered()
@@ -557,6 +571,9 @@ def assign_roles(text: str, state: DocState) -> None:
             role, rule, conf = mention_role(
                 text, m, sent, own, is_title, compare_ends, cues, own_from < s0
             )
+            if role is Role.EVALUATES_ON and _trained_on(text, sent[0], m.start):
+                # "we train X on ImageNet": the data it trains on is used as well
+                roles.append(_role_cue(i, Role.USES, "trained_on", 0.6))
             if role is Role.MENTIONS and rule == "background" and m.text in own_parts:
                 # "Muon" in a "Turbo-Muon" paper: what the paper's name builds on is used
                 role, rule, conf = Role.USES, "own_name_part", 0.55

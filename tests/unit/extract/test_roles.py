@@ -300,3 +300,12 @@ def test_what_the_papers_own_name_builds_on_is_used(extractor):
     )
     assert got["Turbo-Adam"][1] == ("proposes",)
     assert got["Adam"][1] == ("uses",)
+
+
+def test_a_dataset_the_paper_trains_on_is_used_and_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We pre-train Zorblax on ImageNet and report its accuracy.",
+    )
+    assert got["ImageNet"][1] == ("uses", "evaluates_on")
