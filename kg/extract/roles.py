@@ -71,7 +71,8 @@ _COMPARE = re.compile(
     r"compar(?:e|es|ing)\s(?:(?:it|them|this|these|our\s\w+|\w+)\s)?(?:to|with|against)|"
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
     r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on|"
-    r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with))\b",
+    r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with)|"
+    r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with))\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)

@@ -309,3 +309,12 @@ def test_a_dataset_the_paper_trains_on_is_used_and_evaluated_on(extractor):
         "We pre-train Zorblax on ImageNet and report its accuracy.",
     )
     assert got["ImageNet"][1] == ("uses", "evaluates_on")
+
+
+def test_comparable_accuracy_to_is_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax reaches comparable accuracy to QuuxNet-2 at half the cost.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
