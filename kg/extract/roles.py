@@ -56,6 +56,11 @@ _PROPOSE_BEFORE = re.compile(
 )
 _OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
+_THIS_NAMED = re.compile(
+    r"\b(?:[Tt]his|[Oo]ur)\s(?:(?:new|novel|proposed)\s)?(?:method|approach|technique|framework|"
+    r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
+    r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
+)
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(r"\b(?:propose|introduce|present|develop|design|build|release|unveil)")
 _OWN = re.compile(
@@ -124,7 +129,8 @@ _NAME_SPLIT = re.compile(r"[-\s]+")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
-    r"\b(?:datasets?|benchmarks?|corpora)\s(?:including|such\sas|like|e\.g\.,?)\s[^.;()]{0,60}$",
+    r"\b(?:datasets?|benchmarks?|corpora)\s(?:(?:including|such\sas|like|e\.g\.,?)\s|\()"
+    r"[^.;()]{0,60}$",
     re.IGNORECASE,
 )
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
@@ -261,6 +267,9 @@ def proposed_groups(
             ):
                 out.add(m.group)
                 continue
+        if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
+            out.add(m.group)
+            continue
         if sent not in cue_sents:
             continue
         lo = max(sent[0], start - 90)
@@ -298,6 +307,19 @@ def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
         and text.startswith(":", m.end)
         and m.type is not EntityType.HARDWARE
     )
+
+
+def _this_named(text: str, s0: int, start: int) -> bool:
+    """True if the mention at ``start`` is named by "this method, namely", "our approach,
+    called", ...: the paper naming its own method without a "we propose" verb."""
+    window = text[max(s0, start - 60) : start]
+    return (
+        "namely" in window
+        or "called" in window
+        or "named" in window
+        or "dubbed" in window
+        or "termed" in window
+    ) and bool(_THIS_NAMED.search(window))
 
 
 def _title_means(text: str, m: Mention, title_end: int) -> bool:

@@ -318,3 +318,14 @@ def test_comparable_accuracy_to_is_a_comparison(extractor):
         "We propose Zorblax. Zorblax reaches comparable accuracy to QuuxNet-2 at half the cost.",
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_this_method_namely_x_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Decoding",
+        "Decoding is slow. This method, namely staggered decoding (SDec), halves latency. "
+        "Our approach, called QuuxNet-3, is faster still.",
+    )
+    assert got["SDec"][1] == ("proposes",)
+    assert got["QuuxNet-3"][1] == ("proposes",)
