@@ -48,8 +48,10 @@ _NUMBERED = re.compile(r"[-\s]?\d")  # the paper's "X-1", "X-2": numbered varian
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
-    r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
+    r"release|unveil|provide|offer)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
     r"(?:a|an)\s[^.;:()]{0,60}?,\s|(?:a|an|the)\s(?:new|novel)\s|"
+    r"(?:a|an)\s(?:[\w-]+\s){0,3}(?:framework|system|method|approach|technique|algorithm|"
+    r"architecture|library|tool|scheme|engine|compiler)\s|"
     r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
     r"(?:the\s)?)?(?:\w+\s){0,1}$",
     re.IGNORECASE,
@@ -62,7 +64,9 @@ _THIS_NAMED = re.compile(
     r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
 )
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
-_PROPOSE_VERB = re.compile(r"\b(?:propose|introduce|present|develop|design|build|release|unveil)")
+_PROPOSE_VERB = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
+)
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
 )
@@ -157,7 +161,7 @@ def _alternation(words: list[str]) -> str:
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
     "competitive baseline rival exceed improv similar superior inferior",
-    "verb": "propose introduce present develop design build release unveil",
+    "verb": "propose introduce present develop design build release unveil provide offer",
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",

@@ -329,3 +329,12 @@ def test_this_method_namely_x_is_proposed(extractor):
     )
     assert got["SDec"][1] == ("proposes",)
     assert got["QuuxNet-3"][1] == ("proposes",)
+
+
+def test_we_provide_a_modular_framework_x_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Decoding",
+        "Decoding is slow. We provide a modular decoding framework QuuxNet-3 that halves latency.",
+    )
+    assert got["QuuxNet-3"][1] == ("proposes",)
