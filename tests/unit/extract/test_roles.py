@@ -338,3 +338,14 @@ def test_we_provide_a_modular_framework_x_is_proposed(extractor):
         "Decoding is slow. We provide a modular decoding framework QuuxNet-3 that halves latency.",
     )
     assert got["QuuxNet-3"][1] == ("proposes",)
+
+
+def test_improvements_on_a_domain_compare_nothing(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We report improvements on several settings, including pipeline parallelism. "
+        "Zorblax also improves on Adam.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
+    assert got["Adam"][1] == ("compares_with",)
