@@ -130,6 +130,8 @@ _TRAINED_ON = re.compile(
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"[-\s]+")
+# a new clause between a comparison cue and a mention: "more than A, and further, that B"
+_CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet)\b")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
@@ -468,7 +470,11 @@ def mention_role(
         while k < len(compare_ends) and compare_ends[k] <= start:
             end = compare_ends[k]
             k += 1
-            if _WE.search(text, end, start) or not _compares(text, end, sent[0]):
+            if (
+                _WE.search(text, end, start)
+                or not _compares(text, end, sent[0])
+                or ("," in text[end:start] and _CLAUSE_BREAK.search(text, end, start))
+            ):
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7
     if own and t is not EntityType.HARDWARE and _overcomes(text, max(lo, start - 40), start):

@@ -349,3 +349,14 @@ def test_improvements_on_a_domain_compare_nothing(extractor):
     )
     assert got["pipeline parallelism"][1] == ("uses",)
     assert got["Adam"][1] == ("compares_with",)
+
+
+def test_a_contrast_clause_ends_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax is faster than QuuxNet-2, while it runs with pipeline "
+        "parallelism.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert got["pipeline parallelism"][1] == ("uses",)
