@@ -464,7 +464,11 @@ def mention_role(
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
-    if compare_ends and not (t is EntityType.HARDWARE and _RESOURCE_AFTER.match(text, m.end)):
+    if (
+        compare_ends
+        and (own or after_own or is_title)
+        and not (t is EntityType.HARDWARE and _RESOURCE_AFTER.match(text, m.end))
+    ):
         # compare_ends ascend: those at or after ``lo``, up to the mention
         k = bisect_left(compare_ends, lo)
         while k < len(compare_ends) and compare_ends[k] <= start:

@@ -360,3 +360,14 @@ def test_a_contrast_clause_ends_a_comparison(extractor):
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert got["pipeline parallelism"][1] == ("uses",)
+
+
+def test_a_comparison_in_the_background_is_not_the_papers(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Mixture-of-Experts trains faster than dense Adam runs. We propose Zorblax, "
+        "which beats QuuxNet-2.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["QuuxNet-2"][1] == ("compares_with",)
