@@ -6,7 +6,7 @@
 - ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on"),
   or named in a sentence on its own work;
 - ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name)
-  or after it without a background word, or after "based on", "using", "built on",
+  or after it without a background word, or there after "based on", "using", "built on",
   "implemented in", "we adopt";
 - ``mentions``: everything else (background, motivation).
 """
@@ -509,7 +509,8 @@ def mention_role(
         return Role.USES, "own_work_use", 0.6
     w = max(lo, start - 40)
     if (
-        (cues is None or any_between(cues.use, w, start) or cues.starts(w, "use"))
+        after_own
+        and (cues is None or any_between(cues.use, w, start) or cues.starts(w, "use"))
         and _USE_STRONG.search(text[w:start])
         and not _BACKGROUND.search(text, sent[0], start)
     ):

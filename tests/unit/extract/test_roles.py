@@ -371,3 +371,14 @@ def test_a_comparison_in_the_background_is_not_the_papers(extractor):
     )
     assert got["Adam"][1] == ("mentions",)
     assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_using_x_in_the_motivation_is_background(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Large models run out of memory even when using pipeline parallelism. "
+        "We propose Zorblax. It then trains the model using Adam.",
+    )
+    assert got["pipeline parallelism"][1] == ("mentions",)
+    assert got["Adam"][1] == ("uses",)
