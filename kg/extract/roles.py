@@ -81,7 +81,8 @@ _COMPARE = re.compile(
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
     r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv(?:e[sd]?|ing)\s(?:up)?on|"
     r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with)|"
-    r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with))\b",
+    r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with)|"
+    r"times\s(?:that\s|those\s)?of)\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
@@ -162,7 +163,7 @@ def _alternation(words: list[str]) -> str:
 # begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
-    "competitive baseline rival exceed improv similar superior inferior",
+    "competitive baseline rival exceed improv similar superior inferior times",
     "verb": "propose introduce present develop design build release unveil provide offer",
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",

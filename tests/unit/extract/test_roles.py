@@ -382,3 +382,12 @@ def test_using_x_in_the_motivation_is_background(extractor):
     )
     assert got["pipeline parallelism"][1] == ("mentions",)
     assert got["Adam"][1] == ("uses",)
+
+
+def test_n_times_that_of_x_is_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax reaches 2.5 times that of QuuxNet-2 in throughput.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
