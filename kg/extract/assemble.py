@@ -3,7 +3,9 @@
 One entity per group of mentions: its name is the short form the paper defines, else
 the form it uses most; every other form is an alias, and so is the vocabulary's
 prefLabel of a matched concept when the text only uses another label. Roles come from the mentions'
-cues (``mentions`` only where no other role applies); counts only on ``runs_on``
+cues (``mentions`` only where no other role applies; a proposed entity is only
+``proposes``, except a dataset the paper releases, which it also uses or evaluates on);
+counts only on ``runs_on``
 hardware and parameters only on models.
 """
 
@@ -68,6 +70,23 @@ def _chosen_roles(by_role: dict[Role, RoleCue]) -> list[Role]:
     return [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
 
 
+def _runs_not_compared(roles: list[Role]) -> list[Role]:
+    """Hardware the paper runs on is its testbed, not a competitor: a comparison cue
+    nearby ("2x faster than on the CPU alone") compares the methods run on it."""
+    return [r for r in roles if r is not Role.COMPARES_WITH]
+
+
+_BENCHMARK = re.compile(r"bench|arena|evaluat|leaderboard", re.IGNORECASE)
+
+
+def _own_dataset_role(forms: dict[str, None], title: str) -> Role:
+    """The second role of a dataset the paper releases: a paper's own data is there to be
+    used, a benchmark ("XBench", "a Benchmark for ...") to be evaluated on."""
+    if _BENCHMARK.search(title) or any(_BENCHMARK.search(f) for f in forms):
+        return Role.EVALUATES_ON
+    return Role.USES
+
+
 def _pref_label_alias(concept: VocabConcept, name: str, aliases: list[str]) -> bool:
     """Whether the concept's prefLabel is a name the text does not use (under any key)."""
     pref_key = entity_key(concept.pref_label)
@@ -104,6 +123,13 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
         etype = ms[0].type or EntityType.METHOD
         by_role = cues_of.get(g)
         roles = _chosen_roles(by_role) if by_role else []
+        if etype is EntityType.HARDWARE and Role.RUNS_ON in roles:
+            roles = _runs_not_compared(roles)
+        elif by_role and etype is EntityType.DATASET and roles == [Role.PROPOSES]:
+            own = by_role[Role.PROPOSES]
+            extra = _own_dataset_role(forms, paper.title)
+            by_role = {**by_role, extra: RoleCue(own.mention, extra, "own_dataset", 0.6)}
+            roles = [r for r in _ROLE_ORDER if r is Role.PROPOSES or r is extra]
         evidence = {}
         for role in roles:
             cue = by_role[role]  # type: ignore[index]  # roles is empty when by_role is None

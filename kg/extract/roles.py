@@ -6,7 +6,7 @@
 - ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on"),
   or named in a sentence on its own work;
 - ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name)
-  or after it without a background word, or after "based on", "using", "built on",
+  or after it without a background word, or there after "based on", "using", "built on",
   "implemented in", "we adopt";
 - ``mentions``: everything else (background, motivation).
 """
@@ -48,15 +48,25 @@ _NUMBERED = re.compile(r"[-\s]?\d")  # the paper's "X-1", "X-2": numbered varian
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
-    r"release|unveil)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
+    r"release|unveil|provide|offer)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
     r"(?:a|an)\s[^.;:()]{0,60}?,\s|(?:a|an|the)\s(?:new|novel)\s|"
+    r"(?:a|an)\s(?:[\w-]+\s){0,3}(?:framework|system|method|approach|technique|algorithm|"
+    r"architecture|library|tool|scheme|engine|compiler)\s|"
     r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
     r"(?:the\s)?)?(?:\w+\s){0,1}$",
     re.IGNORECASE,
 )
 _OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
+_MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
+_THIS_NAMED = re.compile(
+    r"\b(?:[Tt]his|[Oo]ur)\s(?:(?:new|novel|proposed)\s)?(?:method|approach|technique|framework|"
+    r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
+    r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
+)
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
-_PROPOSE_VERB = re.compile(r"\b(?:propose|introduce|present|develop|design|build|release|unveil)")
+_PROPOSE_VERB = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
+)
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
 )
@@ -69,8 +79,10 @@ _COMPARE = re.compile(
     r"\b(?:outperform\w*|compared\s(?:to|with|against)|comparison\s(?:to|with)|than|versus|"
     r"compar(?:e|es|ing)\s(?:(?:it|them|this|these|our\s\w+|\w+)\s)?(?:to|with|against)|"
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
-    r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv\w+\s(?:up)?on|"
-    r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with))\b",
+    r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv(?:e[sd]?|ing)\s(?:up)?on|"
+    r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with)|"
+    r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with)|"
+    r"times\s(?:that\s|those\s)?of)\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
@@ -94,7 +106,8 @@ _RUN_BEFORE = re.compile(
 
 _NOT_USED = re.compile(
     r"\b(?:without|instead\sof|replac\w+|rather\sthan|unlike|inspired\sby|success\sof|"
-    r"popularity\sof|beyond)\b[^.;:]*$",
+    r"popularity\sof|beyond|not\s(?:\w+ly\s)?(?:requir|need|rel[yi]|depend)\w*\s(?:on\s)?(?:any\s)?)"
+    r"\b[^.;:]*$",
     re.IGNORECASE,
 )
 # "GPU memory", "GPU hours": a measure of the hardware, not the hardware as a competitor
@@ -103,7 +116,30 @@ _RESOURCE_AFTER = re.compile(
     r"bandwidth|cores?|costs?)\b",
     re.IGNORECASE,
 )
+_LIMITS_OF = re.compile(
+    r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
+    r"(?:[\w-]+\s)?$"
+)
+_FUTURE = re.compile(
+    r"\b(?:future|promot\w*|facilitat\w*|inspir\w*)\s(?:the\s)?(?:\w+\s)?(?:work|research|"
+    r"developments?|directions?|exploration|studies|investigations?)\b[^.;]*$|"
+    r"\brelated\s(?:work|efforts?|approaches|systems|methods|frameworks)\b[^.;]*$"
+)
+_TRAINED_ON = re.compile(
+    r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
+    r"(?:the\s)?(?:\S+\s)?$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"[-\s]+")
+# a new clause between a comparison cue and a mention: "more than A, and further, that B"
+_CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet)\b")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
+# "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
+_DATASET_LIST = re.compile(
+    r"\b(?:datasets?|benchmarks?|corpora)\s(?:(?:including|such\sas|like|e\.g\.,?)\s|\()"
+    r"[^.;()]{0,60}$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -127,9 +163,9 @@ def _alternation(words: list[str]) -> str:
 # begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
-    "competitive baseline rival exceed improv similar superior inferior",
-    "verb": "propose introduce present develop design build release unveil",
-    "not_used": "without instead replac rather unlike inspired success popularity beyond",
+    "competitive baseline rival exceed improv similar superior inferior times",
+    "verb": "propose introduce present develop design build release unveil provide offer",
+    "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
 }
@@ -200,7 +236,11 @@ def proposed_groups(
         sents = state.mention_sentences()
     spans = state.proposed
     out = {
-        m.group for m in ms if m.rule in _PROPOSE_RULES or _title_proposal(text, m, state.title_end)
+        m.group
+        for m in ms
+        if m.rule in _PROPOSE_RULES
+        or _title_proposal(text, m, state.title_end)
+        or _title_means(text, m, state.title_end)
     }
     long_forms = {(a.long_start, a.long_end) for a in state.abbreviations}
     low = state.lowered()
@@ -234,6 +274,9 @@ def proposed_groups(
             ):
                 out.add(m.group)
                 continue
+        if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
+            out.add(m.group)
+            continue
         if sent not in cue_sents:
             continue
         lo = max(sent[0], start - 90)
@@ -270,6 +313,36 @@ def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
         and m.end < title_end
         and text.startswith(":", m.end)
         and m.type is not EntityType.HARDWARE
+    )
+
+
+def _this_named(text: str, s0: int, start: int) -> bool:
+    """True if the mention at ``start`` is named by "this method, namely", "our approach,
+    called", ...: the paper naming its own method without a "we propose" verb."""
+    window = text[max(s0, start - 60) : start]
+    return (
+        "namely" in window
+        or "called" in window
+        or "named" in window
+        or "dubbed" in window
+        or "termed" in window
+    ) and bool(_THIS_NAMED.search(window))
+
+
+def _title_means(text: str, m: Mention, title_end: int) -> bool:
+    """True if ``m`` is a generic-looking method, unknown to the vocabulary, that ends the
+    title after "via", "using", "with" or "through" ("Faster Decoding via Staggered
+    Attention"): titles name the paper's own means there; a known technique there
+    ("... with Pipeline Parallelism") is one it uses."""
+    return (
+        m.end <= title_end
+        and not m.specific
+        and m.concept is None
+        and m.type is EntityType.METHOD
+        and m.text[:1].isupper()
+        and " " in m.text
+        and not text[m.end : title_end].strip(" .")
+        and bool(_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start))
     )
 
 
@@ -325,6 +398,43 @@ def _compares(text: str, end: int, s0: int) -> bool:
     )
 
 
+def _in_dataset_list(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` is listed after "datasets including" (or "such
+    as", "like") in ``text[lo:start]``: the sets a paper reports results on, also where
+    the sentence names no "we" ("X outperforms Y across datasets including Z")."""
+    window = text[lo:start]
+    return ("dataset" in window or "benchmark" in window or "corpora" in window) and bool(
+        _DATASET_LIST.search(window)
+    )
+
+
+def _overcomes(text: str, lo: int, start: int) -> bool:
+    """True if ``text[lo:start]`` ends in "the limitations of" (drawbacks, shortcomings):
+    in a sentence on the paper's own work, what it overcomes is its point of comparison
+    ("By addressing the limitations of X, our Y ...")."""
+    window = text[lo:start]
+    return (
+        "limitation" in window
+        or "drawback" in window
+        or "shortcoming" in window
+        or "weakness" in window
+    ) and bool(_LIMITS_OF.search(window))
+
+
+def _future_work(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` comes after "future research (on)", "to promote
+    the exploration of", "related efforts (...)" in ``text[lo:start]``: what a paper hopes
+    others will study next, or places itself among, not what it uses itself."""
+    window = text[lo:start].lower()
+    return (
+        "futur" in window
+        or "promot" in window
+        or "facilitat" in window
+        or "inspir" in window
+        or "related" in window
+    ) and bool(_FUTURE.search(window))
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -347,22 +457,37 @@ def mention_role(
     start = m.start
     lo = max(sent[0], start - 90)
     t = m.type
-    if t is EntityType.DATASET and (own or _ON_BEFORE.search(text[lo:start])):
+    if t is EntityType.DATASET and (
+        own or _ON_BEFORE.search(text[lo:start]) or _in_dataset_list(text, lo, start)
+    ):
         # a dataset in a sentence on the paper's own work is where it reports results,
         # also after "outperforms ... on datasets including X"
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
-    if compare_ends and not (t is EntityType.HARDWARE and _RESOURCE_AFTER.match(text, m.end)):
+    if (
+        compare_ends
+        and (own or after_own or is_title)
+        and not (t is EntityType.HARDWARE and _RESOURCE_AFTER.match(text, m.end))
+    ):
         # compare_ends ascend: those at or after ``lo``, up to the mention
         k = bisect_left(compare_ends, lo)
         while k < len(compare_ends) and compare_ends[k] <= start:
             end = compare_ends[k]
             k += 1
-            if _WE.search(text, end, start) or not _compares(text, end, sent[0]):
+            if (
+                _WE.search(text, end, start)
+                or not _compares(text, end, sent[0])
+                or ("," in text[end:start] and _CLAUSE_BREAK.search(text, end, start))
+            ):
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7
+    if own and t is not EntityType.HARDWARE and _overcomes(text, max(lo, start - 40), start):
+        return Role.COMPARES_WITH, "overcome_cue", 0.65
     if t is EntityType.HARDWARE:
+        if not (own or is_title) and _RESOURCE_AFTER.match(text, m.end):
+            # "the explosive GPU memory overhead" in background: a cost, not the testbed
+            return Role.MENTIONS, "background", 0.5
         if own or is_title or _RUN_BEFORE.search(text[max(lo, start - 40) : start]):
             return Role.RUNS_ON, "hardware_on", 0.7
         return Role.MENTIONS, "background", 0.5
@@ -379,11 +504,14 @@ def mention_role(
         return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6
+    if own and _future_work(text, lo, start):
+        return Role.MENTIONS, "future_work", 0.55
     if own:
         return Role.USES, "own_work_use", 0.6
     w = max(lo, start - 40)
     if (
-        (cues is None or any_between(cues.use, w, start) or cues.starts(w, "use"))
+        after_own
+        and (cues is None or any_between(cues.use, w, start) or cues.starts(w, "use"))
         and _USE_STRONG.search(text[w:start])
         and not _BACKGROUND.search(text, sent[0], start)
     ):
@@ -416,6 +544,24 @@ def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | 
     return at
 
 
+def _trained_on(text: str, s0: int, start: int) -> bool:
+    """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...:
+    data the paper trains on, which it uses, not only reports results on."""
+    lo = max(s0, start - 60)
+    window = text[lo:start]
+    return ("train" in window or "tun" in window) and bool(_TRAINED_ON.search(window))
+
+
+def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
+    """The hyphen- or space-separated parts of the paper's own specific names ("Turbo-Muon"
+    -> "Turbo", "Muon"), leaving out the names themselves."""
+    parts: set[str] = set()
+    for m in ms:
+        if m.group in proposed and m.specific and ("-" in m.text or " " in m.text):
+            parts.update(p for p in _NAME_SPLIT.split(m.text) if len(p) > 2)
+    return parts
+
+
 @lru_cache(maxsize=4096)
 def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue:
     """A ``RoleCue``, shared: they are frozen and the same few recur in every paper."""
@@ -423,7 +569,8 @@ def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue
 
 
 def assign_roles(text: str, state: DocState) -> None:
-    """Fill ``state.roles`` with one cue per mention."""
+    """Fill ``state.roles`` with one cue per mention (a dataset trained on also gets a
+    ``uses`` one)."""
     ms = state.mentions
     sents = state.mention_sentences()
     low = state.lowered()
@@ -432,6 +579,7 @@ def assign_roles(text: str, state: DocState) -> None:
     roles = state.roles
     title_end = state.title_end
     own_from = first_own_work(text, state, proposed, cues)
+    own_parts = _own_name_parts(ms, proposed)
     for sent, idxs in group_by_sentence(sents).items():
         s0, s1 = sent
         has_proposed = False
@@ -462,6 +610,12 @@ def assign_roles(text: str, state: DocState) -> None:
             role, rule, conf = mention_role(
                 text, m, sent, own, is_title, compare_ends, cues, own_from < s0
             )
+            if role is Role.EVALUATES_ON and _trained_on(text, sent[0], m.start):
+                # "we train X on ImageNet": the data it trains on is used as well
+                roles.append(_role_cue(i, Role.USES, "trained_on", 0.6))
+            if role is Role.MENTIONS and rule == "background" and m.text in own_parts:
+                # "Muon" in a "Turbo-Muon" paper: what the paper's name builds on is used
+                role, rule, conf = Role.USES, "own_name_part", 0.55
             roles.append(_role_cue(i, role, rule, conf))
 
 

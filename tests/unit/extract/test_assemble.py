@@ -9,7 +9,14 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.assemble import _best_cues, _chosen_roles, _reduce, entity_name
+from kg.extract.assemble import (
+    _best_cues,
+    _chosen_roles,
+    _own_dataset_role,
+    _reduce,
+    _runs_not_compared,
+    entity_name,
+)
 from kg.extract.state import (
     DocState,
     Mention,
@@ -148,3 +155,17 @@ def test_state_of_is_doc_underscore_kg():
     assert state_of(other) is other._.kg
     attached = attach_state(other, other.text)
     assert other._.kg is attached and state_of(other) is attached
+
+
+def test_hardware_run_on_is_no_competitor():
+    roles = [Role.RUNS_ON, Role.COMPARES_WITH]
+    assert _runs_not_compared(roles) == [Role.RUNS_ON]
+    assert _runs_not_compared([Role.RUNS_ON]) == [Role.RUNS_ON]
+
+
+def test_an_own_benchmark_is_evaluated_on_and_own_data_used():
+    assert _own_dataset_role({"ZorbBench": None}, "Agents at Scale") is Role.EVALUATES_ON
+    assert _own_dataset_role({"Zorb": None}, "Zorb: A Benchmark for Agents") is Role.EVALUATES_ON
+    assert _own_dataset_role({"ZorbCorpus": None}, "ZorbCorpus: Text for Ten Languages") is (
+        Role.USES
+    )

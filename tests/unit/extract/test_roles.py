@@ -185,3 +185,209 @@ def test_hardware_as_a_measure_in_a_comparison_is_no_competitor(extractor):
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert got["gpu"][1] == ("runs_on",)
+
+
+def test_hardware_the_paper_runs_on_is_not_also_compared(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We run Zorblax on a single GPU. Both beat the GPU of a laptop.",
+    )
+    assert got["gpu"][1] == ("runs_on",)
+
+
+def test_datasets_listed_after_including_are_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Pruning is popular. Thus, QuuxNet-2 beats pruning on accuracy across three datasets "
+        "including CIFAR-10 and ImageNet-1k.",
+    )
+    assert got["CIFAR-10"][1] == ("evaluates_on",)
+    assert got["ImageNet-1k"][1] == ("evaluates_on",)
+
+
+def test_hardware_as_a_cost_in_background_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Serving many adapters tends to inflate the GPU memory footprint of a server.",
+    )
+    assert got["gpu"][1] == ("mentions",)
+
+
+def test_an_unknown_method_ending_the_title_after_via_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Faster Decoding of Long Prompts via Staggered Attention",
+        "Decoding long prompts is slow. We show how to stagger the stages.",
+    )
+    assert got["staggered attention"][1] == ("proposes",)
+    got = _roles(
+        extractor,
+        "Faster Decoding of Long Prompts with Pipeline Parallelism",
+        "Decoding long prompts is slow. We show how to stagger the stages.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
+
+
+def test_what_the_own_work_does_not_need_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax, which does not need any pipeline parallelism. "
+        "Our trainer does not rely on Mixture-of-Experts either.",
+    )
+    assert got["pipeline parallelism"][1] == ("mentions",)
+    assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_what_the_own_work_overcomes_is_compared(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "By removing the drawbacks of Mixture-of-Experts, Zorblax trains twice as fast.",
+    )
+    assert got["mixture-of-experts"][1] == ("compares_with",)
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Many note the drawbacks of Mixture-of-Experts.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_a_released_dataset_is_also_used_or_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "ZorbBench: A Suite of Tasks for Code Agents",
+        "We release ZorbBench, a dataset of 500 tasks.",
+    )
+    assert got["ZorbBench"][1] == ("proposes", "evaluates_on")
+    got = _roles(
+        extractor,
+        "ZorbCorpus: Parallel Text for Ten Languages",
+        "We release the ZorbCorpus dataset, 5M sentence pairs.",
+    )
+    assert got["ZorbCorpus"][1] == ("proposes", "uses")
+
+
+def test_what_future_work_may_explore_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We train Zorblax with pipeline parallelism. Our code is public to facilitate "
+        "further studies of Mixture-of-Experts.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
+    assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_related_work_the_paper_places_itself_among_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We relate Zorblax to related systems (Mixture-of-Experts, QuuxNet-2) at the end.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_what_the_papers_own_name_builds_on_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Turbo-Adam: Faster Optimization",
+        "Adam has long been the default optimizer. We propose Turbo-Adam.",
+    )
+    assert got["Turbo-Adam"][1] == ("proposes",)
+    assert got["Adam"][1] == ("uses",)
+
+
+def test_a_dataset_the_paper_trains_on_is_used_and_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We pre-train Zorblax on ImageNet and report its accuracy.",
+    )
+    assert got["ImageNet"][1] == ("uses", "evaluates_on")
+
+
+def test_comparable_accuracy_to_is_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax reaches comparable accuracy to QuuxNet-2 at half the cost.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_this_method_namely_x_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Decoding",
+        "Decoding is slow. This method, namely staggered decoding (SDec), halves latency. "
+        "Our approach, called QuuxNet-3, is faster still.",
+    )
+    assert got["SDec"][1] == ("proposes",)
+    assert got["QuuxNet-3"][1] == ("proposes",)
+
+
+def test_we_provide_a_modular_framework_x_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Decoding",
+        "Decoding is slow. We provide a modular decoding framework QuuxNet-3 that halves latency.",
+    )
+    assert got["QuuxNet-3"][1] == ("proposes",)
+
+
+def test_improvements_on_a_domain_compare_nothing(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We report improvements on several settings, including pipeline parallelism. "
+        "Zorblax also improves on Adam.",
+    )
+    assert got["pipeline parallelism"][1] == ("uses",)
+    assert got["Adam"][1] == ("compares_with",)
+
+
+def test_a_contrast_clause_ends_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax is faster than QuuxNet-2, while it runs with pipeline "
+        "parallelism.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert got["pipeline parallelism"][1] == ("uses",)
+
+
+def test_a_comparison_in_the_background_is_not_the_papers(extractor):
+    got = _roles(
+        extractor,
+        "Notes on Lean Training",
+        "Mixture-of-Experts trains faster than dense Adam runs. We propose Zorblax, "
+        "which beats QuuxNet-2.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_using_x_in_the_motivation_is_background(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Large models run out of memory even when using pipeline parallelism. "
+        "We propose Zorblax. It then trains the model using Adam.",
+    )
+    assert got["pipeline parallelism"][1] == ("mentions",)
+    assert got["Adam"][1] == ("uses",)
+
+
+def test_n_times_that_of_x_is_a_comparison(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax reaches 2.5 times that of QuuxNet-2 in throughput.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
