@@ -696,6 +696,15 @@ def _plain_content(long: str) -> bool:
     return long.islower() and _CONTENT_HEAD.search(long) is not None
 
 
+def _crosses(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``(s, e)`` partly overlaps one of ``spans`` without holding it whole.
+
+    A generic head-noun phrase cut across a vocabulary name ("momentum optimizer" in
+    "Nesterov momentum optimizer") is a misparse: the name names the thing.
+    """
+    return any(s < ke and ks < e and not (s <= ks and ke <= e) for ks, ke in spans)
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -747,6 +756,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
         for s, e, rule, conf, specific in gen:
             if any(s < ue and us < e for us, ue in urls):
                 continue
+            if rule == "head_noun" and _crosses(s, e, known):
+                continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]

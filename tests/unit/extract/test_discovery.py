@@ -337,3 +337,20 @@ def test_a_two_author_eponym_is_a_name():
 def test_an_enumerated_proposal_names_the_proposed_thing():
     text = "We (1) show that sums are scans and (2) we (ii) introduce Zorbel, a fast module."
     assert [text[s:e] for s, e in proposed_names(text)] == ["Zorbel"]
+
+
+def test_a_vocabulary_name_wins_over_a_head_noun_phrase_across_it(tiny_vocab):
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.models import Paper
+    from kg.ontology import EntityType
+    from kg.vocab import VocabConcept
+
+    polyak = VocabConcept(
+        "urn:x:pm", "polyak", EntityType.METHOD.value, "Polyak momentum", specific=False
+    )
+    x = Extractor(vocab_files=[register_concepts("tiny-polyak", [*tiny_vocab, polyak])])
+    text = "Zorb trains with the Polyak momentum optimizer on GPUs."
+    names = {e.name for e in x.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities}
+    assert "Polyak momentum" in names, names
+    assert "momentum optimizer" not in names, names
