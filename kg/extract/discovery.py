@@ -346,6 +346,20 @@ def _shape_tokens(text: str) -> list[re.Match[str]]:
     return found
 
 
+def _slash_letter(text: str, i: int) -> bool:
+    """Whether ``text[i:]`` opens with "/" and one capital letter ending a word.
+
+    A single letter after a slash cannot be a second name ("CPU/GPU" names two
+    things), so it marks a variant of the name before it ("MOEA/D").
+    """
+    after = text[i + 2 : i + 3]
+    return (
+        text.startswith("/", i)
+        and text[i + 1 : i + 2].isupper()
+        and not (after.isalnum() or after and after in "/-_")
+    )
+
+
 def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     """CamelCase words, acronyms, letter-digit names, versions and "N-bit Name".
 
@@ -357,7 +371,10 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
             continue
         span = clean_name(m.group())
         if span is not None:
-            yield m.start() + span[0], m.start() + span[1], "name_shape", 0.7, True
+            end = m.start() + span[1]
+            if end == m.end() and _slash_letter(text, end) and w.isupper():
+                end += 2  # "MOEA/D": a one-letter variant mark, no second name
+            yield m.start() + span[0], end, "name_shape", 0.7, True
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True

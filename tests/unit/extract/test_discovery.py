@@ -354,3 +354,10 @@ def test_a_vocabulary_name_wins_over_a_head_noun_phrase_across_it(tiny_vocab):
     names = {e.name for e in x.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities}
     assert "Polyak momentum" in names, names
     assert "momentum optimizer" not in names, names
+
+
+def test_a_one_letter_variant_after_a_slash_is_part_of_the_name():
+    text = "We compare ZAPS/E with NetX on CPU/GPU nodes and end with QRS/T"
+    found = _texts(text, name_shaped(text))
+    assert "ZAPS/E" in found and "QRS/T" in found, found
+    assert "CPU" in found and "GPU" in found, found
