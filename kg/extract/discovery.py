@@ -722,6 +722,32 @@ def _crosses(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < ke and ks < e and not (s <= ks and ke <= e) for ks, ke in spans)
 
 
+# A variant of a trained model or a dataset named after it ("Foo-7B NoisyStudent",
+# "FooSet-100") is one too. Methods and systems are left out: "DeepSpeed-Ulysses" is a
+# method built on a library, not a library.
+_VARIANT_TYPES = frozenset([EntityType.MODEL, EntityType.DATASET])
+
+
+def _inherit_variant_types(text: str, vocab: list[Mention], kept: list[Mention]) -> None:
+    """Type hint: a discovered name that opens with a vocabulary model or dataset name,
+    then a space or hyphen and a name-shaped word, gets that type as ``Mention.type``
+    (typing weighs it). A plain word after it names something else built on the model
+    ("Foo Space", a search space of Foo-like networks)."""
+    heads = {
+        m.start: m
+        for m in vocab
+        if m.type in _VARIANT_TYPES and m.end < len(text) and text[m.end] in " -"
+    }
+    if not heads:
+        return
+    for m in kept:
+        head = heads.get(m.start)
+        if m.concept is None and head is not None and head.end < m.end:
+            tail = text[head.end + 1 : m.end].split(" ", 1)[0]
+            if _SHAPE_CHECK.search(tail) or tail[:1].isdigit():
+                m.type = head.type  # a name-shaped tail: "-RS", "-100", "NoisyStudent"
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -780,6 +806,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
+    _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]
     group_mentions(kept, abbr_ok)

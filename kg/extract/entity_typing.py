@@ -10,7 +10,9 @@ type wins and the runner-up (if close) becomes an ``alt_type``:
   ("7B" makes a Model), benchmark-like names ("X-bench", "X-1K");
 - the verb or preposition before it: "implemented in X" (System), "evaluated on X"
   (Dataset), "a score of 71.5 on X" (Dataset), "models such as X" (Model).
-- a type noun before it: "a motion planning library, X", "our system, named X".
+- a type noun before it: "a motion planning library, X", "our system, named X";
+- a vocabulary model or dataset the name is a variant of ("Foo-XR" of a model "Foo"):
+  discovery leaves it in ``Mention.type``, weighed once per entity.
 
 Vocabulary mentions keep the vocabulary's type. Everything else defaults to Method.
 """
@@ -313,11 +315,16 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
     """The heaviest type the signals of ``mentions`` sum to, and its first rule."""
     score: dict[EntityType, float] = {T: 0.5}
     rules: dict[EntityType, str] = {T: "default_method"}
+    hinted: set[EntityType] = set()
     for m in mentions:
         sig = shape_type(m.text)
         signals = context_signals(text, m)
         if sig:
             signals.append((sig[0], sig[1], "name_shape"))
+        if m.type is not None and m.type not in hinted:
+            # discovery's hint, once per entity: a variant of a vocabulary model/dataset
+            hinted.add(m.type)
+            signals.append((m.type, 1.0, "vocab_variant"))
         lower = m.text.islower()
         for st, w, rule in signals:
             if st is M and lower:  # trained models have names

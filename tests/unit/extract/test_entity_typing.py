@@ -194,3 +194,22 @@ def test_type_noun_before_the_name(text, expected):
 )
 def test_agents_and_products_are_software(text):
     assert T.SYSTEM in _signals(text, "Zorb")
+
+
+def test_a_name_shaped_variant_of_a_vocabulary_model_is_a_model(tiny_vocab):
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.models import Paper
+    from kg.vocab import VocabConcept
+
+    quill = VocabConcept("urn:x:quill", "quill", T.MODEL.value, "QuillNet")
+    x = Extractor(vocab_files=[register_concepts("tiny-quill", [*tiny_vocab, quill])])
+    text = (
+        "Zorb is faster than QuillNet SelfTaught and QuillNet-XR, "
+        "and we search the QuillNet Space for cells."
+    )
+    paper = Paper(id="p", title="Zorb", abstract=text)
+    types = {e.name: e.type for e in x.extract_one(paper).entities}
+    assert types.get("QuillNet SelfTaught") == T.MODEL.value, types
+    assert types.get("QuillNet-XR") == T.MODEL.value, types
+    assert types.get("QuillNet Space", T.METHOD.value) != T.MODEL.value, types
