@@ -70,6 +70,35 @@ _TYPING_NOUNS: dict[str, EntityType] = {
     **TYPE_NOUNS,
     **dict.fromkeys(["agent", "agents", "product", "products"], S),
 }
+# Words after a name that end its noun phrase: a type noun after them is not its head
+_LINK_WORDS = frozenset(
+    [
+        "for",
+        "through",
+        "with",
+        "on",
+        "in",
+        "of",
+        "to",
+        "by",
+        "and",
+        "or",
+        "via",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "as",
+        "at",
+        "than",
+        "that",
+        "which",
+        "based",
+        "using",
+        "across",
+    ]
+)
 _MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?models?\b")
 _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
@@ -275,6 +304,8 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
             if t is not None and not (t is H and m.type is not None and m.type is not H):
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
+            if w in _LINK_WORDS:
+                break  # "X through LLM training": the noun after it is no head of X
     before = text[max(0, m.start - 80) : m.start]
     if not before[-1:].isspace():  # every context regex ends in whitespace
         return out

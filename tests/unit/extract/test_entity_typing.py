@@ -213,3 +213,9 @@ def test_a_name_shaped_variant_of_a_vocabulary_model_is_a_model(tiny_vocab):
     assert types.get("QuillNet SelfTaught") == T.MODEL.value, types
     assert types.get("QuillNet-XR") == T.MODEL.value, types
     assert types.get("QuillNet Space", T.METHOD.value) != T.MODEL.value, types
+
+
+def test_a_type_noun_after_a_preposition_is_no_head_of_the_name():
+    assert T.MODEL not in _signals("We tune the FOQ planner through LLM feedback.", "FOQ")
+    assert T.MODEL not in _signals("Agents in FOQ with LLM tools win.", "FOQ")
+    assert T.SYSTEM in _signals("We ship Blorp data library code.", "Blorp")
