@@ -421,6 +421,35 @@ def _word_starts(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
 
 
+# The last word of a Title Case technique name: "Maximum Likelihood Estimation",
+# "Convex Optimization", "Score Distillation Sampling".
+_NOMINAL_END = re.compile(r"(?:tion|ment|sis|ing|ance|ence)s?$")
+# ... but a task is no entity: "Speech Recognition", "Image Segmentation"
+_TASK_END = re.compile(
+    r"(?:Recognition|Detection|Segmentation|Classification|Generation|Translation|"
+    r"Answering|Retrieval|Understanding|Processing|Summarization|Captioning)s?$"
+)
+
+
+def _title_case_concept(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a Title Case run inside a sentence that names a technique, or None.
+
+    Writers capitalise a technique's name mid-sentence ("formulate it as a Maximum
+    Likelihood Estimation problem"). A sentence's first word is capitalised anyway: a
+    function word there ("The") is dropped, else the run is left alone. Two words at
+    least; tasks, fields and other non-entities are filtered.
+    """
+    if text[s - 2 : s] in _SENTENCE_BREAKS or s == 0:
+        space = text.find(" ", s, e)
+        if text[s:space] not in NOT_NAMES:
+            return None  # "Gradient Clipping Scheduling keeps ...": the name may start there
+        s = space + 1
+        if text.find(" ", s, e) < 0:
+            return None
+    span = clean_name(text[s:e])
+    return (s, e) if span == (0, e - s) else None
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
@@ -450,6 +479,10 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             and clean_name(m.group()) == (0, e - s)
         ):
             yield s, e, "capitalised_run", 0.55, True
+        elif _NOMINAL_END.search(m.group()) and not _TASK_END.search(m.group()):
+            concept = _title_case_concept(text, s, e)
+            if concept is not None:
+                yield concept[0], e, "title_case_concept", 0.55, False
     for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0

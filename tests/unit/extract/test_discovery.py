@@ -361,3 +361,18 @@ def test_a_one_letter_variant_after_a_slash_is_part_of_the_name():
     found = _texts(text, name_shaped(text))
     assert "ZAPS/E" in found and "QRS/T" in found, found
     assert "CPU" in found and "GPU" in found, found
+
+
+def test_a_title_case_technique_inside_a_sentence_is_a_concept():
+    text = (
+        "Zorb\n\nWe cast routing as a Minimum Cost Matching problem. "
+        "The Gradient Clipping Scheduling keeps it stable. Warmup Cosine Annealing helps, "
+        "unlike Optical Flow Estimation "
+        "tools for Video Segmentation or the Blue Team."
+    )
+    found = {text[s:e]: rule for s, e, rule, *_ in listed_names(text, 6)}
+    assert found.get("Minimum Cost Matching") == "title_case_concept", found
+    assert found.get("Gradient Clipping Scheduling") == "title_case_concept", found
+    assert not any("Cosine" in f for f in found), found  # a sentence's first word: unclear
+    assert "Optical Flow Estimation" in found, found
+    assert "Video Segmentation" not in found and "Blue Team" not in found, found
