@@ -534,6 +534,18 @@ _THING_AFTER = re.compile(
 )
 
 
+def _compound_modifier(word: str) -> bool:
+    """A hyphenated word that classifies the noun after it ("key-value", "3D-aware",
+    "Query-Key"): part of the term it leads, unlike evaluative ones ("low-latency")."""
+    return (
+        "-" in word
+        and _MOD_WORD.match(word) is not None
+        and not _FLUFF.search(word.lower())
+        and word.lower() not in STOP_MODIFIERS
+        and not word.lower().endswith("ing")
+    )
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -576,7 +588,11 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         phrase = f"{mod} {head}" if mod else head
         if is_non_entity(phrase) or _THING_AFTER.match(low_text, m.end()):
             continue
-        yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
+        s = start - len(mod) - 1 if mod else start
+        if mod and allowed is None and len(words) > 1 and _compound_modifier(words[-2]):
+            # "key-value tensor caching": a hyphenated classifier leads the term
+            yield s - len(words[-2]) - 1, m.end(), "head_noun_compound", 0.6, False
+        yield s, m.end(), "head_noun", 0.6, False
     for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
         yield m.start(1), m.end(), "seed_concept", 0.8, False
 
@@ -746,6 +762,9 @@ def _plain_content(long: str) -> bool:
     return long.islower() and _CONTENT_HEAD.search(long) is not None
 
 
+_HEAD_RULES = frozenset(["head_noun", "head_noun_compound"])
+
+
 def _crosses(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``(s, e)`` partly overlaps one of ``spans`` without holding it whole.
 
@@ -832,8 +851,10 @@ def discover(text: str, state: DocState) -> list[Mention]:
         for s, e, rule, conf, specific in gen:
             if any(s < ue and us < e for us, ue in urls):
                 continue
-            if rule == "head_noun" and _crosses(s, e, known):
+            if rule in _HEAD_RULES and _crosses(s, e, known):
                 continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
+            if rule == "head_noun_compound" and any(s < ks < ke == e for ks, ke in known):
+                continue  # "in-place knowledge distillation": the vocabulary concept wins
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]

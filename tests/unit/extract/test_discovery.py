@@ -376,3 +376,21 @@ def test_a_title_case_technique_inside_a_sentence_is_a_concept():
     assert not any("Cosine" in f for f in found), found  # a sentence's first word: unclear
     assert "Optical Flow Estimation" in found, found
     assert "Video Segmentation" not in found and "Blue Team" not in found, found
+
+
+def test_a_hyphenated_classifier_leads_a_head_noun_term():
+    text = "We add row-major tensor caching and low-latency tensor caching to Zorb."
+    found = {(text[s:e], rule) for s, e, rule, *_ in concept_phrases(text)}
+    assert ("row-major tensor caching", "head_noun_compound") in found, found
+    assert ("tensor caching", "head_noun") in found, found
+    assert not any(n.startswith("low-latency") for n, _ in found), found
+
+
+def test_a_vocabulary_term_wins_over_a_compound_around_it(extractor):
+    from kg.models import Paper
+
+    text = "Zorb adds stage-wise pipeline parallelism to the trainer."
+    names = {
+        e.name for e in extractor.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities
+    }
+    assert "pipeline parallelism" in names, names
