@@ -778,13 +778,32 @@ def _crosses(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 # "FooSet-100") is one too. Methods and systems are left out: "DeepSpeed-Ulysses" is a
 # method built on a library, not a library.
 _VARIANT_TYPES = frozenset([EntityType.MODEL, EntityType.DATASET])
+# Nouns of things built around a model, not variants of it ("Foo Space", a search space
+# of Foo-like networks; "Foo backbone"), besides type nouns and concept heads
+_BUILT_AROUND = frozenset(
+    [
+        "space",
+        "spaces",
+        "style",
+        "backbone",
+        "backbones",
+        "encoder",
+        "decoder",
+        "features",
+        "embeddings",
+        "outputs",
+        "variants",
+        "blocks",
+        "cells",
+    ]
+)
 
 
 def _inherit_variant_types(text: str, vocab: list[Mention], kept: list[Mention]) -> None:
     """Type hint: a discovered name that opens with a vocabulary model or dataset name,
-    then a space or hyphen and a name-shaped word, gets that type as ``Mention.type``
-    (typing weighs it). A plain word after it names something else built on the model
-    ("Foo Space", a search space of Foo-like networks)."""
+    then a space or hyphen and a word, gets that type as ``Mention.type`` (typing weighs
+    it). A type noun, concept head or a noun of a thing built around the model after it
+    ("Foo Space", "Foo attention") names something else."""
     heads = {
         m.start: m
         for m in vocab
@@ -796,8 +815,18 @@ def _inherit_variant_types(text: str, vocab: list[Mention], kept: list[Mention])
         head = heads.get(m.start)
         if m.concept is None and head is not None and head.end < m.end:
             tail = text[head.end + 1 : m.end].split(" ", 1)[0]
-            if _SHAPE_CHECK.search(tail) or tail[:1].isdigit():
-                m.type = head.type  # a name-shaped tail: "-RS", "-100", "NoisyStudent"
+            low = tail.lower()
+            if (
+                _SHAPE_CHECK.search(tail)
+                or tail[:1].isdigit()
+                or (
+                    tail[:1].isalpha()
+                    and low not in TYPE_NOUNS
+                    and low not in CONCEPT_HEADS
+                    and low not in _BUILT_AROUND
+                )
+            ):
+                m.type = head.type  # "-RS", "-100", "NoisyStudent", "-chat"
 
 
 def discover(text: str, state: DocState) -> list[Mention]:

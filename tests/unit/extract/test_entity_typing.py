@@ -205,13 +205,14 @@ def test_a_name_shaped_variant_of_a_vocabulary_model_is_a_model(tiny_vocab):
     quill = VocabConcept("urn:x:quill", "quill", T.MODEL.value, "QuillNet")
     x = Extractor(vocab_files=[register_concepts("tiny-quill", [*tiny_vocab, quill])])
     text = (
-        "Zorb is faster than QuillNet SelfTaught and QuillNet-XR, "
+        "Zorb is faster than QuillNet SelfTaught, QuillNet-XR and QuillNet-chat, "
         "and we search the QuillNet Space for cells."
     )
     paper = Paper(id="p", title="Zorb", abstract=text)
     types = {e.name: e.type for e in x.extract_one(paper).entities}
     assert types.get("QuillNet SelfTaught") == T.MODEL.value, types
     assert types.get("QuillNet-XR") == T.MODEL.value, types
+    assert types.get("QuillNet-chat") == T.MODEL.value, types
     assert types.get("QuillNet Space", T.METHOD.value) != T.MODEL.value, types
 
 
