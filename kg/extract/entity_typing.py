@@ -11,6 +11,8 @@ type wins and the runner-up (if close) becomes an ``alt_type``:
 - the verb or preposition before it: "implemented in X" (System), "evaluated on X"
   (Dataset), "a score of 71.5 on X" (Dataset), "models such as X" (Model).
 - a type noun before it: "a motion planning library, X", "our system, named X";
+- the head noun of the long form an abbreviation defines ("Message Passing Interface
+  (MPI)": System), unless plural ("multi-agent systems (MAS)" names a class);
 - a vocabulary model or dataset the name is a variant of ("Foo-XR" of a model "Foo"):
   discovery leaves it in ``Mention.type``, weighed once per entity.
 
@@ -350,6 +352,13 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
     for m in mentions:
         sig = shape_type(m.text)
         signals = context_signals(text, m)
+        if m.rule == "abbreviation_long" and " " in m.text:
+            # "Message Passing Interface (MPI)": the long form's own head noun; a plural
+            # one names a class ("multi-agent systems (MAS)"), not what the name is
+            last = m.text.rsplit(" ", 1)[1].lower()
+            lt = _TYPING_NOUNS.get(last)
+            if lt is not None and not (last.endswith("s") and _TYPING_NOUNS.get(last[:-1])):
+                signals.append((lt, 1.5, "long_form_head"))
         if sig:
             signals.append((sig[0], sig[1], "name_shape"))
         if m.type is not None and m.type not in hinted:

@@ -220,3 +220,16 @@ def test_a_type_noun_after_a_preposition_is_no_head_of_the_name():
     assert T.MODEL not in _signals("We tune the FOQ planner through LLM feedback.", "FOQ")
     assert T.MODEL not in _signals("Agents in FOQ with LLM tools win.", "FOQ")
     assert T.SYSTEM in _signals("We ship Blorp data library code.", "Blorp")
+
+
+def test_the_head_noun_of_a_defined_long_form_types_the_name(extractor):
+    from kg.models import Paper
+
+    text = (
+        "We present the Quorum Routing Library (QRL) and apply it to "
+        "multi-hop ranking systems (MHRS) in Zorb."
+    )
+    paper = Paper(id="p", title="Zorb", abstract=text)
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("QRL") == T.SYSTEM.value, types
+    assert types.get("MHRS", T.METHOD.value) != T.SYSTEM.value, types  # a plural: a class
