@@ -346,6 +346,20 @@ def _shape_tokens(text: str) -> list[re.Match[str]]:
     return found
 
 
+def _slash_letter(text: str, i: int) -> bool:
+    """Whether ``text[i:]`` opens with "/" and one capital letter ending a word.
+
+    A single letter after a slash cannot be a second name ("CPU/GPU" names two
+    things), so it marks a variant of the name before it ("MOEA/D").
+    """
+    after = text[i + 2 : i + 3]
+    return (
+        text.startswith("/", i)
+        and text[i + 1 : i + 2].isupper()
+        and not (after.isalnum() or after and after in "/-_")
+    )
+
+
 def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     """CamelCase words, acronyms, letter-digit names, versions and "N-bit Name".
 
@@ -357,7 +371,10 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
             continue
         span = clean_name(m.group())
         if span is not None:
-            yield m.start() + span[0], m.start() + span[1], "name_shape", 0.7, True
+            end = m.start() + span[1]
+            if end == m.end() and _slash_letter(text, end) and w.isupper():
+                end += 2  # "MOEA/D": a one-letter variant mark, no second name
+            yield m.start() + span[0], end, "name_shape", 0.7, True
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
@@ -404,6 +421,35 @@ def _word_starts(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
 
 
+# The last word of a Title Case technique name: "Maximum Likelihood Estimation",
+# "Convex Optimization", "Score Distillation Sampling".
+_NOMINAL_END = re.compile(r"(?:tion|ment|sis|ing|ance|ence)s?$")
+# ... but a task is no entity: "Speech Recognition", "Image Segmentation"
+_TASK_END = re.compile(
+    r"(?:Recognition|Detection|Segmentation|Classification|Generation|Translation|"
+    r"Answering|Retrieval|Understanding|Processing|Summarization|Captioning)s?$"
+)
+
+
+def _title_case_concept(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a Title Case run inside a sentence that names a technique, or None.
+
+    Writers capitalise a technique's name mid-sentence ("formulate it as a Maximum
+    Likelihood Estimation problem"). A sentence's first word is capitalised anyway: a
+    function word there ("The") is dropped, else the run is left alone. Two words at
+    least; tasks, fields and other non-entities are filtered.
+    """
+    if text[s - 2 : s] in _SENTENCE_BREAKS or s == 0:
+        space = text.find(" ", s, e)
+        if text[s:space] not in NOT_NAMES:
+            return None  # "Gradient Clipping Scheduling keeps ...": the name may start there
+        s = space + 1
+        if text.find(" ", s, e) < 0:
+            return None
+    span = clean_name(text[s:e])
+    return (s, e) if span == (0, e - s) else None
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
@@ -433,6 +479,10 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             and clean_name(m.group()) == (0, e - s)
         ):
             yield s, e, "capitalised_run", 0.55, True
+        elif _NOMINAL_END.search(m.group()) and not _TASK_END.search(m.group()):
+            concept = _title_case_concept(text, s, e)
+            if concept is not None:
+                yield concept[0], e, "title_case_concept", 0.55, False
     for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0
@@ -484,6 +534,18 @@ _THING_AFTER = re.compile(
 )
 
 
+def _compound_modifier(word: str) -> bool:
+    """A hyphenated word that classifies the noun after it ("key-value", "3D-aware",
+    "Query-Key"): part of the term it leads, unlike evaluative ones ("low-latency")."""
+    return (
+        "-" in word
+        and _MOD_WORD.match(word) is not None
+        and not _FLUFF.search(word.lower())
+        and word.lower() not in STOP_MODIFIERS
+        and not word.lower().endswith("ing")
+    )
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -526,7 +588,11 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         phrase = f"{mod} {head}" if mod else head
         if is_non_entity(phrase) or _THING_AFTER.match(low_text, m.end()):
             continue
-        yield (start - len(mod) - 1 if mod else start), m.end(), "head_noun", 0.6, False
+        s = start - len(mod) - 1 if mod else start
+        if mod and allowed is None and len(words) > 1 and _compound_modifier(words[-2]):
+            # "key-value tensor caching": a hyphenated classifier leads the term
+            yield s - len(words[-2]) - 1, m.end(), "head_noun_compound", 0.6, False
+        yield s, m.end(), "head_noun", 0.6, False
     for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
         yield m.start(1), m.end(), "seed_concept", 0.8, False
 
@@ -696,6 +762,73 @@ def _plain_content(long: str) -> bool:
     return long.islower() and _CONTENT_HEAD.search(long) is not None
 
 
+_HEAD_RULES = frozenset(["head_noun", "head_noun_compound"])
+
+
+def _crosses(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``(s, e)`` partly overlaps one of ``spans`` without holding it whole.
+
+    A generic head-noun phrase cut across a vocabulary name ("momentum optimizer" in
+    "Nesterov momentum optimizer") is a misparse: the name names the thing.
+    """
+    return any(s < ke and ks < e and not (s <= ks and ke <= e) for ks, ke in spans)
+
+
+# A variant of a trained model or a dataset named after it ("Foo-7B NoisyStudent",
+# "FooSet-100") is one too. Methods and systems are left out: "DeepSpeed-Ulysses" is a
+# method built on a library, not a library.
+_VARIANT_TYPES = frozenset([EntityType.MODEL, EntityType.DATASET])
+# Nouns of things built around a model, not variants of it ("Foo Space", a search space
+# of Foo-like networks; "Foo backbone"), besides type nouns and concept heads
+_BUILT_AROUND = frozenset(
+    [
+        "space",
+        "spaces",
+        "style",
+        "backbone",
+        "backbones",
+        "encoder",
+        "decoder",
+        "features",
+        "embeddings",
+        "outputs",
+        "variants",
+        "blocks",
+        "cells",
+    ]
+)
+
+
+def _inherit_variant_types(text: str, vocab: list[Mention], kept: list[Mention]) -> None:
+    """Type hint: a discovered name that opens with a vocabulary model or dataset name,
+    then a space or hyphen and a word, gets that type as ``Mention.type`` (typing weighs
+    it). A type noun, concept head or a noun of a thing built around the model after it
+    ("Foo Space", "Foo attention") names something else."""
+    heads = {
+        m.start: m
+        for m in vocab
+        if m.type in _VARIANT_TYPES and m.end < len(text) and text[m.end] in " -"
+    }
+    if not heads:
+        return
+    for m in kept:
+        head = heads.get(m.start)
+        if m.concept is None and head is not None and head.end < m.end:
+            tail = text[head.end + 1 : m.end].split(" ", 1)[0]
+            low = tail.lower()
+            if (
+                _SHAPE_CHECK.search(tail)
+                or tail[:1].isdigit()
+                or (
+                    tail[:1].isalpha()
+                    and low not in TYPE_NOUNS
+                    and low not in CONCEPT_HEADS
+                    and low not in _BUILT_AROUND
+                )
+            ):
+                m.type = head.type  # "-RS", "-100", "NoisyStudent", "-chat"
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -747,11 +880,16 @@ def discover(text: str, state: DocState) -> list[Mention]:
         for s, e, rule, conf, specific in gen:
             if any(s < ue and us < e for us, ue in urls):
                 continue
+            if rule in _HEAD_RULES and _crosses(s, e, known):
+                continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
+            if rule == "head_noun_compound" and any(s < ks < ke == e for ks, ke in known):
+                continue  # "in-place knowledge distillation": the vocabulary concept wins
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
+    _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]
     group_mentions(kept, abbr_ok)

@@ -10,7 +10,11 @@ type wins and the runner-up (if close) becomes an ``alt_type``:
   ("7B" makes a Model), benchmark-like names ("X-bench", "X-1K");
 - the verb or preposition before it: "implemented in X" (System), "evaluated on X"
   (Dataset), "a score of 71.5 on X" (Dataset), "models such as X" (Model).
-- a type noun before it: "a motion planning library, X", "our system, named X".
+- a type noun before it: "a motion planning library, X", "our system, named X";
+- the head noun of the long form an abbreviation defines ("Message Passing Interface
+  (MPI)": System), unless plural ("multi-agent systems (MAS)" names a class);
+- a vocabulary model or dataset the name is a variant of ("Foo-XR" of a model "Foo"):
+  discovery leaves it in ``Mention.type``, weighed once per entity.
 
 Vocabulary mentions keep the vocabulary's type. Everything else defaults to Method.
 """
@@ -68,6 +72,35 @@ _TYPING_NOUNS: dict[str, EntityType] = {
     **TYPE_NOUNS,
     **dict.fromkeys(["agent", "agents", "product", "products"], S),
 }
+# Words after a name that end its noun phrase: a type noun after them is not its head
+_LINK_WORDS = frozenset(
+    [
+        "for",
+        "through",
+        "with",
+        "on",
+        "in",
+        "of",
+        "to",
+        "by",
+        "and",
+        "or",
+        "via",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "as",
+        "at",
+        "than",
+        "that",
+        "which",
+        "based",
+        "using",
+        "across",
+    ]
+)
 _MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?models?\b")
 _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
@@ -273,6 +306,8 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
             if t is not None and not (t is H and m.type is not None and m.type is not H):
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
+            if w in _LINK_WORDS:
+                break  # "X through LLM training": the noun after it is no head of X
     before = text[max(0, m.start - 80) : m.start]
     if not before[-1:].isspace():  # every context regex ends in whitespace
         return out
@@ -313,11 +348,23 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
     """The heaviest type the signals of ``mentions`` sum to, and its first rule."""
     score: dict[EntityType, float] = {T: 0.5}
     rules: dict[EntityType, str] = {T: "default_method"}
+    hinted: set[EntityType] = set()
     for m in mentions:
         sig = shape_type(m.text)
         signals = context_signals(text, m)
+        if m.rule == "abbreviation_long" and " " in m.text:
+            # "Message Passing Interface (MPI)": the long form's own head noun; a plural
+            # one names a class ("multi-agent systems (MAS)"), not what the name is
+            last = m.text.rsplit(" ", 1)[1].lower()
+            lt = _TYPING_NOUNS.get(last)
+            if lt is not None and not (last.endswith("s") and _TYPING_NOUNS.get(last[:-1])):
+                signals.append((lt, 1.5, "long_form_head"))
         if sig:
             signals.append((sig[0], sig[1], "name_shape"))
+        if m.type is not None and m.type not in hinted:
+            # discovery's hint, once per entity: a variant of a vocabulary model/dataset
+            hinted.add(m.type)
+            signals.append((m.type, 1.0, "vocab_variant"))
         lower = m.text.islower()
         for st, w, rule in signals:
             if st is M and lower:  # trained models have names

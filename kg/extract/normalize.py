@@ -118,6 +118,8 @@ fvd|lpips|clip-score|ood|pde|pdes|sat|ip|mflops|gflop|petaflop|petaflops|exaflop
 tops|mips|iops|qps|rps|sla|slas|gpu-hours|gpu-hour|wer|cer|word error rate|
 character error rate|nfe|nfes|number of function evaluations|mae|mse|rmse|ar|nar|dl|
 rl-based|sgd-based|kv|gb|tb|mb|kb|ghz|mhz|gbps|tbps|ms|hz|
+ode|odes|ordinary differential equation|ordinary differential equations|sde|sdes|
+xml|csv|yaml|fp|floating point|floating-point|
 """
 NON_ENTITY_KEYS = frozenset(
     entity_key(w) for w in _NON_ENTITIES.replace("\n", "").split("|") if w.strip()

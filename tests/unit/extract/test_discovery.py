@@ -337,3 +337,60 @@ def test_a_two_author_eponym_is_a_name():
 def test_an_enumerated_proposal_names_the_proposed_thing():
     text = "We (1) show that sums are scans and (2) we (ii) introduce Zorbel, a fast module."
     assert [text[s:e] for s, e in proposed_names(text)] == ["Zorbel"]
+
+
+def test_a_vocabulary_name_wins_over_a_head_noun_phrase_across_it(tiny_vocab):
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.models import Paper
+    from kg.ontology import EntityType
+    from kg.vocab import VocabConcept
+
+    polyak = VocabConcept(
+        "urn:x:pm", "polyak", EntityType.METHOD.value, "Polyak momentum", specific=False
+    )
+    x = Extractor(vocab_files=[register_concepts("tiny-polyak", [*tiny_vocab, polyak])])
+    text = "Zorb trains with the Polyak momentum optimizer on GPUs."
+    names = {e.name for e in x.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities}
+    assert "Polyak momentum" in names, names
+    assert "momentum optimizer" not in names, names
+
+
+def test_a_one_letter_variant_after_a_slash_is_part_of_the_name():
+    text = "We compare ZAPS/E with NetX on CPU/GPU nodes and end with QRS/T"
+    found = _texts(text, name_shaped(text))
+    assert "ZAPS/E" in found and "QRS/T" in found, found
+    assert "CPU" in found and "GPU" in found, found
+
+
+def test_a_title_case_technique_inside_a_sentence_is_a_concept():
+    text = (
+        "Zorb\n\nWe cast routing as a Minimum Cost Matching problem. "
+        "The Gradient Clipping Scheduling keeps it stable. Warmup Cosine Annealing helps, "
+        "unlike Optical Flow Estimation "
+        "tools for Video Segmentation or the Blue Team."
+    )
+    found = {text[s:e]: rule for s, e, rule, *_ in listed_names(text, 6)}
+    assert found.get("Minimum Cost Matching") == "title_case_concept", found
+    assert found.get("Gradient Clipping Scheduling") == "title_case_concept", found
+    assert not any("Cosine" in f for f in found), found  # a sentence's first word: unclear
+    assert "Optical Flow Estimation" in found, found
+    assert "Video Segmentation" not in found and "Blue Team" not in found, found
+
+
+def test_a_hyphenated_classifier_leads_a_head_noun_term():
+    text = "We add row-major tensor caching and low-latency tensor caching to Zorb."
+    found = {(text[s:e], rule) for s, e, rule, *_ in concept_phrases(text)}
+    assert ("row-major tensor caching", "head_noun_compound") in found, found
+    assert ("tensor caching", "head_noun") in found, found
+    assert not any(n.startswith("low-latency") for n, _ in found), found
+
+
+def test_a_vocabulary_term_wins_over_a_compound_around_it(extractor):
+    from kg.models import Paper
+
+    text = "Zorb adds stage-wise pipeline parallelism to the trainer."
+    names = {
+        e.name for e in extractor.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities
+    }
+    assert "pipeline parallelism" in names, names

@@ -67,3 +67,15 @@ def test_lower_same_offsets_keeps_offsets(text: str, expected: str) -> None:
 )
 def test_fields_and_metrics_are_no_entities(name: str) -> None:
     assert is_non_entity(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["ODEs", "ordinary differential equation", "XML", "YAML", "Floating-Point", "FP"]
+)
+def test_math_objects_file_and_number_formats_are_no_entities(name: str) -> None:
+    assert is_non_entity(name)
+
+
+@pytest.mark.parametrize("name", ["FPGA", "ODE solver", "XLA"])
+def test_names_around_those_stay_entities(name: str) -> None:
+    assert not is_non_entity(name)

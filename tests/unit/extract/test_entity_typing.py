@@ -194,3 +194,42 @@ def test_type_noun_before_the_name(text, expected):
 )
 def test_agents_and_products_are_software(text):
     assert T.SYSTEM in _signals(text, "Zorb")
+
+
+def test_a_name_shaped_variant_of_a_vocabulary_model_is_a_model(tiny_vocab):
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.models import Paper
+    from kg.vocab import VocabConcept
+
+    quill = VocabConcept("urn:x:quill", "quill", T.MODEL.value, "QuillNet")
+    x = Extractor(vocab_files=[register_concepts("tiny-quill", [*tiny_vocab, quill])])
+    text = (
+        "Zorb is faster than QuillNet SelfTaught, QuillNet-XR and QuillNet-chat, "
+        "and we search the QuillNet Space for cells."
+    )
+    paper = Paper(id="p", title="Zorb", abstract=text)
+    types = {e.name: e.type for e in x.extract_one(paper).entities}
+    assert types.get("QuillNet SelfTaught") == T.MODEL.value, types
+    assert types.get("QuillNet-XR") == T.MODEL.value, types
+    assert types.get("QuillNet-chat") == T.MODEL.value, types
+    assert types.get("QuillNet Space", T.METHOD.value) != T.MODEL.value, types
+
+
+def test_a_type_noun_after_a_preposition_is_no_head_of_the_name():
+    assert T.MODEL not in _signals("We tune the FOQ planner through LLM feedback.", "FOQ")
+    assert T.MODEL not in _signals("Agents in FOQ with LLM tools win.", "FOQ")
+    assert T.SYSTEM in _signals("We ship Blorp data library code.", "Blorp")
+
+
+def test_the_head_noun_of_a_defined_long_form_types_the_name(extractor):
+    from kg.models import Paper
+
+    text = (
+        "We present the Quorum Routing Library (QRL) and apply it to "
+        "multi-hop ranking systems (MHRS) in Zorb."
+    )
+    paper = Paper(id="p", title="Zorb", abstract=text)
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("QRL") == T.SYSTEM.value, types
+    assert types.get("MHRS", T.METHOD.value) != T.SYSTEM.value, types  # a plural: a class
