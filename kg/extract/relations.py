@@ -121,6 +121,12 @@ _KIND_GAP = re.compile(
     r"naturally|itself)\s)*(?:(?:a|an)\s(?:[\w\-]+,?\s){1,6})?$"
 )
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
+# A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
+# it states a property or scope of the concept, not a kind of it; used with search()
+_PROPERTY_MODIFIER = re.compile(
+    r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
+    re.IGNORECASE,
+)
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an)\s((?:[\w\-]+\s){0,5})")
 
 
@@ -169,6 +175,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
             len(core) >= 2 or letter or acronym and (core.isupper() or core.isdigit())
         ):
             return None
+        if not b_specific and _PROPERTY_MODIFIER.search(prefix):
+            return None  # "token-level X" states X's scope, no kind of X
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
         if a.isupper() and len(core) > 1:  # "TEMPI", "MPI": letters that merely coincide
@@ -199,6 +207,8 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is Relation.EXTENDS and _joins_names(t1, t2, texts):
                 continue
+            if _branded(t1, t2, texts):
+                continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
@@ -226,6 +236,17 @@ def _joins_names(name: str, part: str, names: set[str]) -> bool:
     if name.startswith(part) and name[n] in " -":
         return name[n + 1 :] in names
     return name.endswith(part) and name[-n - 1] in " -" and name[: -n - 1] in names
+
+
+def _branded(name: str, part: str, names: set[str]) -> bool:
+    """ "Brand-B" for "B" where another name of the paper starts with "Brand-" too
+    ("Brand-A"): the brand prefixes a family's products, so "Brand-B" is B's full name
+    (an alias), neither a version nor a kind of it."""
+    n = len(name) - len(part)
+    if n < 4 or not name.endswith(part) or name[n - 1] != "-":
+        return False
+    brand = name[:n]  # "Brand-", at least three letters: "C-X" is a variant's prefix
+    return any(t != name and t.startswith(brand) and len(t) > n for t in names)
 
 
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):

@@ -1,6 +1,7 @@
 import pytest
 
 from kg.extract.relations import (
+    _branded,
     _joins_names,
     _prefixed_by_system,
     derived_suffix,
@@ -42,6 +43,11 @@ def test_name_relation():
     assert name_relation("Zorb-S", True, "Zorb", True) is None
     assert name_relation("Zorb-SX", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
+    # a compound adjective states the concept's scope or property, not a kind of it
+    assert name_relation("layer-specific pruning", False, "pruning", False) is None
+    assert name_relation("graph-level batching", False, "batching", False) is None
+    assert name_relation("cache-aware batching", False, "batching", False) is None
+    assert name_relation("dynamic batching", False, "batching", False) is Relation.IS_A
 
 
 def test_prefixed_by_system():
@@ -57,6 +63,13 @@ def test_joins_names():
     assert _joins_names("ZorbNet-QuuxNet", "QuuxNet", names)
     assert not _joins_names("ZorbNet-Lite", "ZorbNet", names)
     assert not _joins_names("ZorbNetX", "ZorbNet", names | {"X"})  # no separator
+
+
+def test_branded():
+    names = {"Acme-Zorb", "Acme-Quux", "Zorb", "C-Zorb", "C-Quux"}
+    assert _branded("Acme-Zorb", "Zorb", names)  # "Acme-" names a family of products
+    assert not _branded("Acme-Zorb", "Zorb", {"Acme-Zorb", "Zorb"})  # no family
+    assert not _branded("C-Zorb", "Zorb", names)  # a one-letter prefix marks a variant
 
 
 def _relations(extractor, title, abstract):
