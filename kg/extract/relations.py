@@ -74,7 +74,7 @@ _EXTENDS_BEFORE = re.compile(
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"
     r"(?:build(?:s|ing)?|built)\s(?:up)?on|improves?\sup(?:on)?)\s"
-    r"(?:the\s)?(?:(?!of\s)[\w\-]+\s){0,2}$",  # not "built on the basis of X"
+    r"(?:the\s)?(?P<mods>(?:(?!of\s)[\w\-]+\s){0,2})$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
 # Between a mention and the extends cue after it that makes the mention its subject:
@@ -453,6 +453,8 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
     if ext is None:
         return
     m = cx.ms[i]
+    if ext.group("mods") and not m.specific:
+        return  # "generalizing few-shot X": the object is a kind of X the mention misses
     cue_start = m.start - len(before) + ext.start()
     if i > 0 and cx.ms[i - 1].end > cue_start:
         return  # "builds on X Y": the cue's object is X, the mention right after it

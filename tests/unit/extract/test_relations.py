@@ -1,6 +1,7 @@
 import pytest
 
 from kg.extract.relations import (
+    _EXTENDS_BEFORE,
     _branded,
     _joins_names,
     _prefixed_by_system,
@@ -300,3 +301,22 @@ def test_hardware_and_datasets_are_kinds_only_of_their_own_type():
     assert not _types_fit(Relation.EXTENDS, T.DATASET, T.METHOD)
     assert _types_fit(Relation.IS_A, T.HARDWARE, T.HARDWARE)
     assert _types_fit(Relation.EXTENDS, T.MODEL, T.METHOD)
+
+
+def test_extends_cue_modifiers():
+    # words between the cue and a generic mention narrow the object to a kind of it
+    cue = _EXTENDS_BEFORE.search("Our method generalizes few-shot ")
+    assert cue is not None and cue.group("mods") == "few-shot "
+    cue = _EXTENDS_BEFORE.search("Our method extends the ")
+    assert cue is not None and cue.group("mods") == ""
+
+
+def test_no_extends_to_a_modified_generic(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbPipe: Faster Training on Many Devices",
+        "We propose ZorbPipe, which generalizes asynchronous pipeline parallelism to many"
+        " devices. ZorbPipe extends Adam to many devices.",
+    )
+    assert ("ZorbPipe", "extends", "Adam") in rels
+    assert not any(r[1] == "extends" and r[2] == "pipeline parallelism" for r in rels)
