@@ -62,6 +62,12 @@ _APPOS_OPEN = re.compile(r"\)?(?:,|\sis|\sare|\s\()\s(?:a|an)\s(?:[\w\-]+\s)?")
 # "S's M": a system's own method or model
 _IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
 _METHOD = EntityType.METHOD
+# Right after a proposed system, a verb naming the technique it is built with
+# ("S introduces a novel M", "S employs M"); used with match() on the text after S
+_FEATURES = re.compile(
+    r"\s(?:introduces|implements|incorporates|employs|integrates|features|adopts)\s"
+    r"(?:(?:a|an|the)\s)?(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
+)
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 # Between a system and the next mention: "a JAX implementation of X", also in Title Case
 # ("A PyTorch Implementation of the X Optimizer"); used with match(text, pos, endpos).
@@ -436,6 +442,8 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         x = next((j for j in reversed(idxs) if j < i), None)
         if x is not None and _APPOS_OPEN.fullmatch(cx.text, ms[x].end, m.start):
             out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
+    if m.group in cx.proposed and after.startswith(" "):
+        _system_features(cx, i, after, out)
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:
         at = m.end + own.end()
@@ -444,6 +452,19 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
                 out.append(
                     RelationCue(j, Relation.IMPLEMENTED_IN, i, "possessive_system", 0.7, sent)
                 )
+
+
+def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
+    """ "S introduces a novel M", "S employs M": the proposed system's own technique."""
+    cue = _FEATURES.match(after)
+    if cue is None:
+        return
+    at = cx.ms[i].end + cue.end()
+    for j in cx.idxs:
+        y = cx.ms[j]
+        if y.start == at and y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
+            out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
+            return
 
 
 def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:

@@ -320,3 +320,13 @@ def test_no_extends_to_a_modified_generic(extractor):
     )
     assert ("ZorbPipe", "extends", "Adam") in rels
     assert not any(r[1] == "extends" and r[2] == "pipeline parallelism" for r in rels)
+
+
+def test_system_features(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbServe: Serving Sparse Models at Scale",
+        "We present ZorbServe, a serving system. ZorbServe introduces a novel pipeline"
+        " parallelism scheme for sparse models.",
+    )
+    assert ("pipeline parallelism", "implemented_in", "ZorbServe") in rels
