@@ -104,7 +104,8 @@ _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
     r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
-    r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
+    r"mechanisms?|architectures?|family|paradigm|frameworks?|models?|optimizers?|solvers?))?"
+    r"\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
     r"and|in|on|by|based|where|designed|tailored|built|specifically|specially|explicitly)\b)"
 )
 # Before Y, a cue that the mention before it is a kind of Y: "X ... belonging to the Y

@@ -330,3 +330,13 @@ def test_system_features(extractor):
         " parallelism scheme for sparse models.",
     )
     assert ("pipeline parallelism", "implemented_in", "ZorbServe") in rels
+
+
+def test_appositive_class_then_framework(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbFlow: Faster Training of Large Models",
+        "We introduce ZorbFlow, an asynchronous pipeline parallelism framework that"
+        " overlaps stages across many GPUs.",
+    )
+    assert ("ZorbFlow", "is_a", "pipeline parallelism") in rels
