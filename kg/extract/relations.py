@@ -103,7 +103,7 @@ _AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
-    r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
+    r"(?:-based)?(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
     r"mechanisms?|architectures?|family|paradigm|frameworks?|models?|optimizers?|solvers?))?"
     r"\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
     r"and|in|on|by|based|where|designed|tailored|built|specifically|specially|explicitly)\b)"

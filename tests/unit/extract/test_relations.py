@@ -340,3 +340,12 @@ def test_appositive_class_then_framework(extractor):
         " overlaps stages across many GPUs.",
     )
     assert ("ZorbFlow", "is_a", "pipeline parallelism") in rels
+
+
+def test_appositive_class_based(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbNet: Cheaper Language Models",
+        "We present ZorbNet, a MoE-based model that routes each token to two experts.",
+    )
+    assert ("ZorbNet", "is_a", "MoE") in rels
