@@ -101,6 +101,9 @@ _COLON_LIST = re.compile(
 )
 _AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
+# "such as tensor and pipeline parallelism": modifiers sharing the head of the list's
+# last item; that item is a member all the same
+_ELIDED_HEADS = re.compile(r"(?:[a-z][\w\-]*,?\s){1,2}(?:and|or)\s")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
     r"(?:-based)?(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
@@ -263,7 +266,9 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         x = ms[j]
         if x.start < start or x.group == group:
             continue
-        if not _listed_next(text, last, x.start):
+        if not _listed_next(text, last, x.start) and not (
+            last == start and _ELIDED_HEADS.fullmatch(text, last, x.start)
+        ):
             break
         yield j
         last = x.end

@@ -349,3 +349,14 @@ def test_appositive_class_based(extractor):
         "We present ZorbNet, a MoE-based model that routes each token to two experts.",
     )
     assert ("ZorbNet", "is_a", "MoE") in rels
+
+
+def test_such_as_with_elided_heads(extractor):
+    # "tensor and pipeline parallelism": "pipeline parallelism" is listed all the same
+    rels = _relations(
+        extractor,
+        "ZorbTrain: Training Large Models on Many GPUs",
+        "Large models need model parallelism such as tensor and pipeline parallelism"
+        " to fit in memory. We propose ZorbTrain.",
+    )
+    assert ("pipeline parallelism", "is_a", "model parallelism") in rels
