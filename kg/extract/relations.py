@@ -330,7 +330,21 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             _extends(cx, i, before, out)
             _is_a(cx, i, after, out)
             _kind_of(cx, i, before, out)
+    out = _stated_class_first(out, ms)
     return [c for c in out if _types_fit(c.relation, ms[c.head].type, ms[c.tail].type)]
+
+
+def _stated_class_first(cues: list[RelationCue], ms: list[Mention]) -> list[RelationCue]:
+    """Drop an is_a a name's form implies ("PowerSGD", "SGD") for an entity whose class
+    the text states ("PowerSGD: ... Gradient Compression"): is_a is what the text says."""
+    stated = {
+        ms[c.head].group
+        for c in cues
+        if c.relation is Relation.IS_A and not c.rule.startswith("name_")
+    }
+    if not stated:
+        return cues
+    return [c for c in cues if not (c.rule == "name_is_a" and ms[c.head].group in stated)]
 
 
 _THINGS = (EntityType.HARDWARE, EntityType.DATASET)

@@ -360,3 +360,14 @@ def test_such_as_with_elided_heads(extractor):
         " to fit in memory. We propose ZorbTrain.",
     )
     assert ("pipeline parallelism", "is_a", "model parallelism") in rels
+
+
+def test_stated_class_over_name_form(extractor):
+    # the title states the class; the name's form ("...MoE") is no second class
+    rels = _relations(
+        extractor,
+        "ZorbMoE: Pipeline Parallelism for Sparse Models",
+        "We propose ZorbMoE, which overlaps MoE layers across GPUs.",
+    )
+    assert ("ZorbMoE", "is_a", "Pipeline Parallelism") in rels
+    assert ("ZorbMoE", "is_a", "MoE") not in rels
