@@ -274,6 +274,24 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         last = x.end
 
 
+def _paren_items(
+    text: str, idxs: list[int], ms: list[Mention], start: int, group: int, found: list[int]
+) -> list[int]:
+    """Mentions that make a whole item of the comma list in the parentheses opened right
+    before ``start`` ("(A, b, C)" gives C too, past the unrecognised item "b")."""
+    close = text.find(")", start)
+    if close < 0:
+        return []
+    out: list[int] = []
+    for j in idxs:
+        x = ms[j]
+        if x.start < start or x.end > close or x.group == group or j in found:
+            continue
+        if text[start : x.start].endswith(", ") and text[x.end : x.end + 1] in (",", ")"):
+            out.append(j)
+    return out
+
+
 def _listed_before(text: str, idxs: list[int], ms: list[Mention], i: int) -> list[int]:
     """Mention ``i`` and those listed right before it ("A, B and C" for C)."""
     out = [i]
@@ -534,7 +552,10 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
     if cue and (not m.specific or cue is colon):
-        for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
+        members = list(_list_members(text, idxs, ms, m.end + cue.end(), m.group))
+        if after[cue.end() - 1 : cue.end()] == "(":
+            members += _paren_items(text, idxs, ms, m.end + cue.end(), m.group, members)
+        for j in members:
             out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
     other = _AND_OTHER.match(after) if "other" in after[:12] else None
     if other is not None:

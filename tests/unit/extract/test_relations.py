@@ -371,3 +371,14 @@ def test_stated_class_over_name_form(extractor):
     )
     assert ("ZorbMoE", "is_a", "Pipeline Parallelism") in rels
     assert ("ZorbMoE", "is_a", "MoE") not in rels
+
+
+def test_paren_list_past_an_unknown_item(extractor):
+    # "zorbium" is no entity; the list goes on past it (the list is all that is tested)
+    rels = _relations(
+        extractor,
+        "ZorbPipe: Pipeline Parallelism Everywhere",
+        "We run ZorbPipe on pipeline parallelism (Adam, zorbium, MoE) setups.",
+    )
+    assert ("Adam", "is_a", "Pipeline Parallelism") in rels
+    assert ("MoE", "is_a", "Pipeline Parallelism") in rels
