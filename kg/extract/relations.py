@@ -62,6 +62,12 @@ _APPOS_OPEN = re.compile(r"\)?(?:,|\sis|\sare|\s\()\s(?:a|an)\s(?:[\w\-]+\s)?")
 # "S's M": a system's own method or model
 _IMPLEMENTED = (EntityType.METHOD, EntityType.MODEL)  # what a system can implement
 _METHOD = EntityType.METHOD
+# Right after a proposed system, a verb naming the technique it is built with
+# ("S introduces a novel M", "S employs M"); used with match() on the text after S
+_FEATURES = re.compile(
+    r"\s(?:introduces|implements|incorporates|employs|integrates|features|adopts)\s"
+    r"(?:(?:a|an|the)\s)?(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
+)
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 # Between a system and the next mention: "a JAX implementation of X", also in Title Case
 # ("A PyTorch Implementation of the X Optimizer"); used with match(text, pos, endpos).
@@ -74,7 +80,7 @@ _EXTENDS_BEFORE = re.compile(
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"
     r"(?:build(?:s|ing)?|built)\s(?:up)?on|improves?\sup(?:on)?)\s"
-    r"(?:the\s)?(?:(?!of\s)[\w\-]+\s){0,2}$",  # not "built on the basis of X"
+    r"(?:the\s)?(?P<mods>(?:(?!of\s)[\w\-]+\s){0,2})$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
 # Between a mention and the extends cue after it that makes the mention its subject:
@@ -95,10 +101,14 @@ _COLON_LIST = re.compile(
 )
 _AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
 _PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
+# "such as tensor and pipeline parallelism": modifiers sharing the head of the list's
+# last item; that item is a member all the same
+_ELIDED_HEADS = re.compile(r"(?:[a-z][\w\-]*,?\s){1,2}(?:and|or)\s")
 _LIST_GAP = re.compile(r"^(?:[\s,]|and|or|the|e\.g\.|\(|\))*$")
 _NP_END = re.compile(
-    r"(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
-    r"mechanisms?|architectures?|family|paradigm))?\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
+    r"(?:-based)?(?:\s(?:methods?|techniques?|approach|algorithms?|schemes?|variants?|strategy|"
+    r"mechanisms?|architectures?|family|paradigm|frameworks?|models?|optimizers?|solvers?))?"
+    r"\s*(?:[,.;:)]|\s(?:for|that|which|to|with|"
     r"and|in|on|by|based|where|designed|tailored|built|specifically|specially|explicitly)\b)"
 )
 # Before Y, a cue that the mention before it is a kind of Y: "X ... belonging to the Y
@@ -121,6 +131,12 @@ _KIND_GAP = re.compile(
     r"naturally|itself)\s)*(?:(?:a|an)\s(?:[\w\-]+,?\s){1,6})?$"
 )
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
+# A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
+# it states a property or scope of the concept, not a kind of it; used with search()
+_PROPERTY_MODIFIER = re.compile(
+    r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
+    re.IGNORECASE,
+)
 _APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an)\s((?:[\w\-]+\s){0,5})")
 
 
@@ -169,6 +185,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
             len(core) >= 2 or letter or acronym and (core.isupper() or core.isdigit())
         ):
             return None
+        if not b_specific and _PROPERTY_MODIFIER.search(prefix):
+            return None  # "token-level X" states X's scope, no kind of X
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
         if a.isupper() and len(core) > 1:  # "TEMPI", "MPI": letters that merely coincide
@@ -199,6 +217,8 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is Relation.EXTENDS and _joins_names(t1, t2, texts):
                 continue
+            if _branded(t1, t2, texts):
+                continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
@@ -228,6 +248,17 @@ def _joins_names(name: str, part: str, names: set[str]) -> bool:
     return name.endswith(part) and name[-n - 1] in " -" and name[: -n - 1] in names
 
 
+def _branded(name: str, part: str, names: set[str]) -> bool:
+    """ "Brand-B" for "B" where another name of the paper starts with "Brand-" too
+    ("Brand-A"): the brand prefixes a family's products, so "Brand-B" is B's full name
+    (an alias), neither a version nor a kind of it."""
+    n = len(name) - len(part)
+    if n < 4 or not name.endswith(part) or name[n - 1] != "-":
+        return False
+    brand = name[:n]  # "Brand-", at least three letters: "C-X" is a variant's prefix
+    return any(t != name and t.startswith(brand) and len(t) > n for t in names)
+
+
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):
     """Mentions listed right after ``start`` ("A, B and C"), stopping at other words."""
     last = start
@@ -235,10 +266,30 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         x = ms[j]
         if x.start < start or x.group == group:
             continue
-        if not _listed_next(text, last, x.start):
+        if not _listed_next(text, last, x.start) and not (
+            last == start and _ELIDED_HEADS.fullmatch(text, last, x.start)
+        ):
             break
         yield j
         last = x.end
+
+
+def _paren_items(
+    text: str, idxs: list[int], ms: list[Mention], start: int, group: int, found: list[int]
+) -> list[int]:
+    """Mentions that make a whole item of the comma list in the parentheses opened right
+    before ``start`` ("(A, b, C)" gives C too, past the unrecognised item "b")."""
+    close = text.find(")", start)
+    if close < 0:
+        return []
+    out: list[int] = []
+    for j in idxs:
+        x = ms[j]
+        if x.start < start or x.end > close or x.group == group or j in found:
+            continue
+        if text[start : x.start].endswith(", ") and text[x.end : x.end + 1] in (",", ")"):
+            out.append(j)
+    return out
 
 
 def _listed_before(text: str, idxs: list[int], ms: list[Mention], i: int) -> list[int]:
@@ -297,7 +348,21 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             _extends(cx, i, before, out)
             _is_a(cx, i, after, out)
             _kind_of(cx, i, before, out)
+    out = _stated_class_first(out, ms)
     return [c for c in out if _types_fit(c.relation, ms[c.head].type, ms[c.tail].type)]
+
+
+def _stated_class_first(cues: list[RelationCue], ms: list[Mention]) -> list[RelationCue]:
+    """Drop an is_a a name's form implies ("PowerSGD", "SGD") for an entity whose class
+    the text states ("PowerSGD: ... Gradient Compression"): is_a is what the text says."""
+    stated = {
+        ms[c.head].group
+        for c in cues
+        if c.relation is Relation.IS_A and not c.rule.startswith("name_")
+    }
+    if not stated:
+        return cues
+    return [c for c in cues if not (c.rule == "name_is_a" and ms[c.head].group in stated)]
 
 
 _THINGS = (EntityType.HARDWARE, EntityType.DATASET)
@@ -415,6 +480,8 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         x = next((j for j in reversed(idxs) if j < i), None)
         if x is not None and _APPOS_OPEN.fullmatch(cx.text, ms[x].end, m.start):
             out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
+    if m.group in cx.proposed and after.startswith(" "):
+        _system_features(cx, i, after, out)
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:
         at = m.end + own.end()
@@ -425,6 +492,19 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
                 )
 
 
+def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
+    """ "S introduces a novel M", "S employs M": the proposed system's own technique."""
+    cue = _FEATURES.match(after)
+    if cue is None:
+        return
+    at = cx.ms[i].end + cue.end()
+    for j in cx.idxs:
+        y = cx.ms[j]
+        if y.start == at and y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
+            out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
+            return
+
+
 def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
     """ "extends X", "a variant of X", ...: the mention next to the cue, else the paper's
     own entity, extends X."""
@@ -432,6 +512,8 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
     if ext is None:
         return
     m = cx.ms[i]
+    if ext.group("mods") and not m.specific:
+        return  # "generalizing few-shot X": the object is a kind of X the mention misses
     cue_start = m.start - len(before) + ext.start()
     if i > 0 and cx.ms[i - 1].end > cue_start:
         return  # "builds on X Y": the cue's object is X, the mention right after it
@@ -470,7 +552,10 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
     if cue and (not m.specific or cue is colon):
-        for j in _list_members(text, idxs, ms, m.end + cue.end(), m.group):
+        members = list(_list_members(text, idxs, ms, m.end + cue.end(), m.group))
+        if after[cue.end() - 1 : cue.end()] == "(":
+            members += _paren_items(text, idxs, ms, m.end + cue.end(), m.group, members)
+        for j in members:
             out.append(RelationCue(j, Relation.IS_A, i, "such_as_is_a", 0.65, sent))
     other = _AND_OTHER.match(after) if "other" in after[:12] else None
     if other is not None:

@@ -1,6 +1,8 @@
 import pytest
 
 from kg.extract.relations import (
+    _EXTENDS_BEFORE,
+    _branded,
     _joins_names,
     _prefixed_by_system,
     derived_suffix,
@@ -42,6 +44,11 @@ def test_name_relation():
     assert name_relation("Zorb-S", True, "Zorb", True) is None
     assert name_relation("Zorb-SX", True, "Zorb", True) is Relation.EXTENDS
     assert name_relation("sparse MoE", False, "MoE", False) is Relation.IS_A
+    # a compound adjective states the concept's scope or property, not a kind of it
+    assert name_relation("layer-specific pruning", False, "pruning", False) is None
+    assert name_relation("graph-level batching", False, "batching", False) is None
+    assert name_relation("cache-aware batching", False, "batching", False) is None
+    assert name_relation("dynamic batching", False, "batching", False) is Relation.IS_A
 
 
 def test_prefixed_by_system():
@@ -57,6 +64,13 @@ def test_joins_names():
     assert _joins_names("ZorbNet-QuuxNet", "QuuxNet", names)
     assert not _joins_names("ZorbNet-Lite", "ZorbNet", names)
     assert not _joins_names("ZorbNetX", "ZorbNet", names | {"X"})  # no separator
+
+
+def test_branded():
+    names = {"Acme-Zorb", "Acme-Quux", "Zorb", "C-Zorb", "C-Quux"}
+    assert _branded("Acme-Zorb", "Zorb", names)  # "Acme-" names a family of products
+    assert not _branded("Acme-Zorb", "Zorb", {"Acme-Zorb", "Zorb"})  # no family
+    assert not _branded("C-Zorb", "Zorb", names)  # a one-letter prefix marks a variant
 
 
 def _relations(extractor, title, abstract):
@@ -287,3 +301,84 @@ def test_hardware_and_datasets_are_kinds_only_of_their_own_type():
     assert not _types_fit(Relation.EXTENDS, T.DATASET, T.METHOD)
     assert _types_fit(Relation.IS_A, T.HARDWARE, T.HARDWARE)
     assert _types_fit(Relation.EXTENDS, T.MODEL, T.METHOD)
+
+
+def test_extends_cue_modifiers():
+    # words between the cue and a generic mention narrow the object to a kind of it
+    cue = _EXTENDS_BEFORE.search("Our method generalizes few-shot ")
+    assert cue is not None and cue.group("mods") == "few-shot "
+    cue = _EXTENDS_BEFORE.search("Our method extends the ")
+    assert cue is not None and cue.group("mods") == ""
+
+
+def test_no_extends_to_a_modified_generic(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbPipe: Faster Training on Many Devices",
+        "We propose ZorbPipe, which generalizes asynchronous pipeline parallelism to many"
+        " devices. ZorbPipe extends Adam to many devices.",
+    )
+    assert ("ZorbPipe", "extends", "Adam") in rels
+    assert not any(r[1] == "extends" and r[2] == "pipeline parallelism" for r in rels)
+
+
+def test_system_features(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbServe: Serving Sparse Models at Scale",
+        "We present ZorbServe, a serving system. ZorbServe introduces a novel pipeline"
+        " parallelism scheme for sparse models.",
+    )
+    assert ("pipeline parallelism", "implemented_in", "ZorbServe") in rels
+
+
+def test_appositive_class_then_framework(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbFlow: Faster Training of Large Models",
+        "We introduce ZorbFlow, an asynchronous pipeline parallelism framework that"
+        " overlaps stages across many GPUs.",
+    )
+    assert ("ZorbFlow", "is_a", "pipeline parallelism") in rels
+
+
+def test_appositive_class_based(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbNet: Cheaper Language Models",
+        "We present ZorbNet, a MoE-based model that routes each token to two experts.",
+    )
+    assert ("ZorbNet", "is_a", "MoE") in rels
+
+
+def test_such_as_with_elided_heads(extractor):
+    # "tensor and pipeline parallelism": "pipeline parallelism" is listed all the same
+    rels = _relations(
+        extractor,
+        "ZorbTrain: Training Large Models on Many GPUs",
+        "Large models need model parallelism such as tensor and pipeline parallelism"
+        " to fit in memory. We propose ZorbTrain.",
+    )
+    assert ("pipeline parallelism", "is_a", "model parallelism") in rels
+
+
+def test_stated_class_over_name_form(extractor):
+    # the title states the class; the name's form ("...MoE") is no second class
+    rels = _relations(
+        extractor,
+        "ZorbMoE: Pipeline Parallelism for Sparse Models",
+        "We propose ZorbMoE, which overlaps MoE layers across GPUs.",
+    )
+    assert ("ZorbMoE", "is_a", "Pipeline Parallelism") in rels
+    assert ("ZorbMoE", "is_a", "MoE") not in rels
+
+
+def test_paren_list_past_an_unknown_item(extractor):
+    # "zorbium" is no entity; the list goes on past it (the list is all that is tested)
+    rels = _relations(
+        extractor,
+        "ZorbPipe: Pipeline Parallelism Everywhere",
+        "We run ZorbPipe on pipeline parallelism (Adam, zorbium, MoE) setups.",
+    )
+    assert ("Adam", "is_a", "Pipeline Parallelism") in rels
+    assert ("MoE", "is_a", "Pipeline Parallelism") in rels
