@@ -112,10 +112,13 @@ _NOT_USED = re.compile(
 )
 # "GPU memory", "GPU hours": a measure of the hardware, not the hardware as a competitor
 _RESOURCE_AFTER = re.compile(
-    r"s?\s(?:memory|utili[sz]ation|usage|hours?|time|footprint|resources?|budget|capacity|"
+    r"s?\s(?:hardware\s)?(?:memory|utili[sz]ation|usage|hours?|time|footprint|resources?|budget|capacity|"
     r"bandwidth|cores?|costs?)\b",
     re.IGNORECASE,
 )
+_HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
+# "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
+_DEVICE_COUNT = re.compile(r"\d(?:\s?[x\u00d7])?\s(?:[A-Z][\w-]*\s){0,2}$|\d-$")
 _LIMITS_OF = re.compile(
     r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
     r"(?:[\w-]+\s)?$"
@@ -421,6 +424,13 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
     ) and bool(_LIMITS_OF.search(window))
 
 
+def _device_count(text: str, lo: int, start: int) -> bool:
+    """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
+    abstracts count the devices of their own runs, rarely those of others'."""
+    window = text[max(lo, start - 30) : start]
+    return any(c.isdigit() for c in window) and bool(_DEVICE_COUNT.search(window))
+
+
 def _future_work(text: str, lo: int, start: int) -> bool:
     """True if the mention at ``start`` comes after "future research (on)", "to promote
     the exploration of", "related efforts (...)" in ``text[lo:start]``: what a paper hopes
@@ -465,6 +475,10 @@ def mention_role(
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
+    if t is EntityType.HARDWARE and _HARDWARE_RESOURCE.match(text, m.end):
+        # "when GPU hardware resources are limited, we ...": the resources' owner is named
+        # as a constraint, also in a sentence on the own work, not as what it runs on
+        return Role.MENTIONS, "hardware_resource", 0.5
     if (
         compare_ends
         and (own or after_own or is_title)
@@ -490,6 +504,10 @@ def mention_role(
             return Role.MENTIONS, "background", 0.5
         if own or is_title or _RUN_BEFORE.search(text[max(lo, start - 40) : start]):
             return Role.RUNS_ON, "hardware_on", 0.7
+        if after_own and _device_count(text, lo, start):
+            # "Pretraining used 3072 H100 GPUs": once the own work has begun, the devices
+            # an abstract counts are its own runs
+            return Role.RUNS_ON, "device_count", 0.65
         return Role.MENTIONS, "background", 0.5
     if t is EntityType.DATASET:
         if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", text[lo:start]):

@@ -391,3 +391,30 @@ def test_n_times_that_of_x_is_a_comparison(extractor):
         "We propose Zorblax. Zorblax reaches 2.5 times that of QuuxNet-2 in throughput.",
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_devices_counted_after_the_own_work_begins_are_run_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We describe Zorblax, a trainer for widgets. The final run took 4096 GPUs for a week.",
+    )
+    assert got["gpu"] == ("Hardware", ("runs_on",), 4096)
+
+
+def test_devices_counted_in_a_hyphenated_cluster_are_run_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We describe Zorblax, a trainer for widgets. Its largest job filled a 256-GPU pod.",
+    )
+    assert got["gpu"] == ("Hardware", ("runs_on",), 256)
+
+
+def test_hardware_resources_as_a_constraint_are_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Where GPU hardware budgets are tight, we offload widgets to the host with Zorblax.",
+    )
+    assert got["gpu"][1] == ("mentions",)
