@@ -116,6 +116,9 @@ _RESOURCE_AFTER = re.compile(
     r"bandwidth|cores?|costs?)\b",
     re.IGNORECASE,
 )
+_UNLIKE_WHICH = re.compile(
+    r"\b[Uu]nlike\s[^.;:,]{0,80},\s(?:which|that|who|where|whose)\s[^.;:,]*$"
+)
 _HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
 # "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
 _DEVICE_COUNT = re.compile(r"\d(?:\s?[x\u00d7])?\s(?:[A-Z][\w-]*\s){0,2}$|\d-$")
@@ -424,6 +427,19 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
     ) and bool(_LIMITS_OF.search(window))
 
 
+def _unlike_clause(text: str, s0: int, w: int, start: int, cues: Cues | None) -> bool:
+    """True if the mention at ``start`` is in a relative clause on what an "Unlike X"
+    opening sets aside ("Unlike X-based models, which rely on Y, ..."): the contrast
+    reaches past the ``_NOT_USED`` window, and Y belongs to the alternative, not the
+    paper's work."""
+    lo = max(s0, start - 160)
+    if lo >= w:
+        return False
+    if cues is not None and not (any_between(cues.not_used, lo, w) or cues.starts(lo, "not_used")):
+        return False
+    return bool(_UNLIKE_WHICH.search(text[lo:start]))
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -519,6 +535,8 @@ def mention_role(
         or (cues.not_used and any_between(cues.not_used, w, start))
         or cues.starts(w, "not_used")
     ) and _NOT_USED.search(text[w:start]):
+        return Role.MENTIONS, "not_used_cue", 0.6
+    if _unlike_clause(text, sent[0], w, start, cues):
         return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6

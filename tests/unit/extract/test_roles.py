@@ -418,3 +418,14 @@ def test_hardware_resources_as_a_constraint_are_mentioned(extractor):
         "Where GPU hardware budgets are tight, we offload widgets to the host with Zorblax.",
     )
     assert got["gpu"][1] == ("mentions",)
+
+
+def test_what_an_unlike_clause_relies_on_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Unlike convolution-based detectors used in older pipelines, which rely heavily on "
+        "tuned schedules for Adam, Zorblax trains with PyTorch and a constant step.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["PyTorch"][1] == ("uses",)
