@@ -598,6 +598,41 @@ def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
     return parts
 
 
+def _use_the_recurring_topic(text: str, state: DocState, sents: list[tuple[int, int]]) -> None:
+    """Add ``uses`` for a generic method, system or model that only got background cues
+    but recurs in two or more sentences none of which has a background word ("CNNs are
+    deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
+    kind of thing it works on itself, while prior work it sets aside comes with
+    "existing", "previous", "has been"."""
+    ms = state.mentions
+    roles = state.roles
+    first: dict[int, int] = {}  # group -> its first mention with a background cue
+    other: set[int] = set()
+    for c in roles:
+        g = ms[c.mention].group
+        if c.rule == "background":
+            first.setdefault(g, c.mention)
+        else:
+            other.add(g)
+    candidates = {
+        g
+        for g, i in first.items()
+        if g not in other
+        and not ms[i].specific
+        and ms[i].type is not EntityType.HARDWARE
+        and ms[i].type is not EntityType.DATASET
+    }
+    if not candidates:
+        return
+    sents_of: dict[int, set[tuple[int, int]]] = {}
+    for m, sent in zip(ms, sents, strict=True):
+        if m.group in candidates:
+            sents_of.setdefault(m.group, set()).add(sent)
+    for g, ss in sents_of.items():
+        if len(ss) >= 2 and not any(_BACKGROUND.search(text, a, b) for a, b in ss):
+            roles.append(_role_cue(first[g], Role.USES, "recurring_topic", 0.5))
+
+
 @lru_cache(maxsize=4096)
 def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue:
     """A ``RoleCue``, shared: they are frozen and the same few recur in every paper."""
@@ -653,6 +688,7 @@ def assign_roles(text: str, state: DocState) -> None:
                 # "Muon" in a "Turbo-Muon" paper: what the paper's name builds on is used
                 role, rule, conf = Role.USES, "own_name_part", 0.55
             roles.append(_role_cue(i, role, rule, conf))
+    _use_the_recurring_topic(text, state, sents)
 
 
 @Language.factory("kg_roles")

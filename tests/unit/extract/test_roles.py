@@ -429,3 +429,23 @@ def test_what_an_unlike_clause_relies_on_is_only_mentioned(extractor):
     )
     assert got["Adam"][1] == ("mentions",)
     assert got["PyTorch"][1] == ("uses",)
+
+
+def test_a_generic_topic_named_again_without_background_words_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Mixture-of-Experts layers keep growing in size. Routing tokens between MoE "
+        "experts costs memory. We propose Zorblax to cut it.",
+    )
+    assert got["mixture-of-experts"][1] == ("uses",)
+
+
+def test_a_generic_topic_named_again_as_prior_work_stays_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing Mixture-of-Experts layers keep growing in size. Previous MoE routers "
+        "drop tokens. We propose Zorblax to cut memory.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
