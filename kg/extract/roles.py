@@ -285,6 +285,17 @@ def proposed_groups(
             continue
         if sent not in cue_sents:
             continue
+        if (
+            text.startswith("novel ", start - 6)
+            and m.concept is None
+            and m.type is not EntityType.HARDWARE
+            and not text.startswith("-", end)
+        ):
+            # "FlexLLM introduces a novel token-level scheduler": a propose verb's
+            # sentence calls it novel, so it is the paper's own; a known technique there
+            # ("a novel MoE router") is what the novel thing builds on
+            out.add(m.group)
+            continue
         lo = max(sent[0], start - 90)
         if verbs is not None and not any_between(verbs, lo, start):
             continue

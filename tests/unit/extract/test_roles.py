@@ -449,3 +449,21 @@ def test_a_generic_topic_named_again_as_prior_work_stays_mentioned(extractor):
         "drop tokens. We propose Zorblax to cut memory.",
     )
     assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_a_novel_thing_in_a_proposal_sentence_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Zorblax introduces a novel QuuxCache to overlap widget transfers.",
+    )
+    assert got["QuuxCache"][1] == ("proposes",)
+
+
+def test_a_novel_thing_built_on_another_does_not_propose_that_one(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Zorblax introduces a novel MoE router and a novel MoE-based cache for widgets.",
+    )
+    assert got["moe"][1] != ("proposes",)
