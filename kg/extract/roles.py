@@ -58,6 +58,7 @@ _PROPOSE_BEFORE = re.compile(
 )
 _OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
+_REPO = re.compile(r"github\.com/[\w.-]+/([\w.-]+)(?![\w.-]|/\w)")  # not a subfolder
 _THIS_NAMED = re.compile(
     r"\b(?:[Tt]his|[Oo]ur)\s(?:(?:new|novel|proposed)\s)?(?:method|approach|technique|framework|"
     r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
@@ -305,6 +306,8 @@ def proposed_groups(
             and m.type is not EntityType.HARDWARE
         ):
             out.add(m.group)
+    if "github.com/" in low:
+        out |= _repository_names(ms, low)
     # variants the paper derives from its own names (X-ID, X-OOD, X++) are its own too
     own_names = tuple({m.text for m in ms if m.group in out and m.specific})
     if own_names:
@@ -320,6 +323,21 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _repository_names(ms: list[Mention], low: str) -> set[int]:
+    """Groups of the specific, non-vocabulary names a code link in the abstract is named
+    after ("Code: https://github.com/someone/QuuxNet"): authors release their own method
+    under its name, not the baselines they compare with."""
+    repos = {r.rstrip(".").removesuffix(".git") for r in _REPO.findall(low)}
+    return {
+        m.group
+        for m in ms
+        if m.specific
+        and m.concept is None
+        and m.type is not EntityType.HARDWARE
+        and m.text.lower() in repos
+    }
 
 
 def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
