@@ -567,6 +567,9 @@ def mention_role(
         return Role.MENTIONS, "not_used_cue", 0.6
     if _unlike_clause(text, sent[0], w, start, cues):
         return Role.MENTIONS, "not_used_cue", 0.6
+    if text.startswith("-free", m.end) or text.endswith(("No-", "no-"), lo, start):
+        # "a transformer-free alternative", "No-all-reduce training": what it does without
+        return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6
     if own and _future_work(text, lo, start):

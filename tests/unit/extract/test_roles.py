@@ -479,3 +479,14 @@ def test_the_name_a_code_link_is_named_after_is_proposed(extractor):
     )
     assert got["QuuxSolve"][1] == ("proposes",)
     assert "proposes" not in got["ZetaNet-3"][1]
+
+
+def test_what_the_own_work_is_free_of_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: No-Adam Training of Widgets",
+        "We propose Zorblax, a PyTorch-based and MoE-free trainer for widgets.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["moe"][1] == ("mentions",)
+    assert got["PyTorch"][1] == ("uses",)
