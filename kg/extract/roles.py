@@ -221,6 +221,25 @@ def cue_starts(low: str) -> Cues | None:
     return Cues(low, **at)
 
 
+class RareCues(NamedTuple):
+    """Cues few abstracts have, found once per text so that most skip their checks."""
+
+    unlike: list[int]  # where "unlike" starts
+    free: bool  # "-free" or "no-" occurs
+    hardware: bool  # "hardware" occurs
+
+
+def rare_cues(low: str, cues: Cues | None) -> RareCues | None:
+    """The ``RareCues`` of ``low`` (``text.lower()``), None without ``cues``."""
+    if cues is None:
+        return None
+    return RareCues(
+        [p for p in cues.not_used if low.startswith("unlike", p)],
+        "-free" in low or "no-" in low,
+        "hardware" in low,
+    )
+
+
 def any_between(offsets: list[int], lo: int, hi: int) -> bool:
     """True if sorted ``offsets`` hold one in ``[lo, hi)``."""
     i = bisect_left(offsets, lo)
@@ -261,6 +280,7 @@ def proposed_groups(
         verbs = [p for p in cues.verb if _PROPOSE_VERB.match(low, p)]
         cue_at = [p for p in verbs if p >= title_end]
     cue_sents = {state.sentence_of(p) for p in cue_at}
+    novel = "novel " in low
     for m, sent in zip(ms, sents, strict=True):
         start = m.start
         end = m.end
@@ -287,7 +307,8 @@ def proposed_groups(
         if sent not in cue_sents:
             continue
         if (
-            text.startswith("novel ", start - 6)
+            novel
+            and text.startswith("novel ", start - 6)
             and m.concept is None
             and m.type is not EntityType.HARDWARE
             and not text.startswith("-", end)
@@ -456,17 +477,15 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
     ) and bool(_LIMITS_OF.search(window))
 
 
-def _unlike_clause(text: str, s0: int, w: int, start: int, cues: Cues | None) -> bool:
+def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
     """True if the mention at ``start`` is in a relative clause on what an "Unlike X"
-    opening sets aside ("Unlike X-based models, which rely on Y, ..."): the contrast
-    reaches past the ``_NOT_USED`` window, and Y belongs to the alternative, not the
-    paper's work."""
-    lo = max(s0, start - 160)
-    if lo >= w:
+    opening in ``text[far:start]`` sets aside ("Unlike X-based models, which rely on Y,
+    ..."): the contrast reaches past the ``_NOT_USED`` window (from ``w``), and Y belongs
+    to the alternative, not the paper's work."""
+    if far >= w:
         return False
-    if cues is not None and not (any_between(cues.not_used, lo, w) or cues.starts(lo, "not_used")):
-        return False
-    return bool(_UNLIKE_WHICH.search(text[lo:start]))
+    window = text[far:start]
+    return "nlike" in window and bool(_UNLIKE_WHICH.search(window))
 
 
 def _device_count(text: str, lo: int, start: int) -> bool:
@@ -499,13 +518,15 @@ def mention_role(
     compare_ends: list[int] | None = None,
     cues: Cues | None = None,
     after_own: bool = False,
+    rare: RareCues | None = None,
 ) -> tuple[Role, str, float]:
     """The role cue of one mention that is not of a proposed entity.
 
     ``compare_ends``: where comparison cues end in ``text`` (found once per sentence);
     ``cues``: the ``cue_starts`` of ``text`` (None: the regexes search everywhere);
     ``after_own``: the sentence comes after the abstract first turns to the paper's own
-    work ("We propose ...", ``first_own_work``).
+    work ("We propose ...", ``first_own_work``); ``rare``: which rare cues the text has
+    (None: look for all).
     """
     if compare_ends is None:
         compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
@@ -520,7 +541,11 @@ def mention_role(
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
-    if t is EntityType.HARDWARE and _HARDWARE_RESOURCE.match(text, m.end):
+    if (
+        t is EntityType.HARDWARE
+        and (rare is None or rare.hardware)
+        and _HARDWARE_RESOURCE.match(text, m.end)
+    ):
         # "when GPU hardware resources are limited, we ...": the resources' owner is named
         # as a constraint, also in a sentence on the own work, not as what it runs on
         return Role.MENTIONS, "hardware_resource", 0.5
@@ -565,9 +590,15 @@ def mention_role(
         or cues.starts(w, "not_used")
     ) and _NOT_USED.search(text[w:start]):
         return Role.MENTIONS, "not_used_cue", 0.6
-    if _unlike_clause(text, sent[0], w, start, cues):
-        return Role.MENTIONS, "not_used_cue", 0.6
-    if text.startswith("-free", m.end) or text.endswith(("No-", "no-"), lo, start):
+    if rare is None or rare.unlike:
+        far = max(sent[0], start - 160)  # where an "Unlike X, which ..." opening can start
+        if (rare is None or any_between(rare.unlike, far, w)) and _unlike_clause(
+            text, far, w, start
+        ):
+            return Role.MENTIONS, "not_used_cue", 0.6
+    if (rare is None or rare.free) and (
+        text.startswith("-free", m.end) or text.endswith(("No-", "no-"), lo, start)
+    ):
         # "a transformer-free alternative", "No-all-reduce training": what it does without
         return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
@@ -630,39 +661,28 @@ def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
     return parts
 
 
-def _use_the_recurring_topic(text: str, state: DocState, sents: list[tuple[int, int]]) -> None:
+def _use_the_recurring_topic(
+    text: str, state: DocState, background: dict[int, tuple[int, set[tuple[int, int]]]]
+) -> None:
     """Add ``uses`` for a generic method, system or model that only got background cues
     but recurs in two or more sentences none of which has a background word ("CNNs are
     deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
     kind of thing it works on itself, while prior work it sets aside comes with
-    "existing", "previous", "has been"."""
+    "existing", "previous", "has been".
+
+    ``background``: per group with only background cues, its first mention and the
+    sentences of its mentions."""
     ms = state.mentions
-    roles = state.roles
-    first: dict[int, int] = {}  # group -> its first mention with a background cue
-    other: set[int] = set()
-    for c in roles:
-        g = ms[c.mention].group
-        if c.rule == "background":
-            first.setdefault(g, c.mention)
-        else:
-            other.add(g)
-    candidates = {
-        g
-        for g, i in first.items()
-        if g not in other
-        and not ms[i].specific
-        and ms[i].type is not EntityType.HARDWARE
-        and ms[i].type is not EntityType.DATASET
-    }
-    if not candidates:
-        return
-    sents_of: dict[int, set[tuple[int, int]]] = {}
-    for m, sent in zip(ms, sents, strict=True):
-        if m.group in candidates:
-            sents_of.setdefault(m.group, set()).add(sent)
-    for g, ss in sents_of.items():
-        if len(ss) >= 2 and not any(_BACKGROUND.search(text, a, b) for a, b in ss):
-            roles.append(_role_cue(first[g], Role.USES, "recurring_topic", 0.5))
+    for i, ss in background.values():
+        m = ms[i]
+        if (
+            len(ss) >= 2
+            and not m.specific
+            and m.type is not EntityType.HARDWARE
+            and m.type is not EntityType.DATASET
+            and not any(_BACKGROUND.search(text, a, b) for a, b in ss)
+        ):
+            state.roles.append(_role_cue(i, Role.USES, "recurring_topic", 0.5))
 
 
 @lru_cache(maxsize=4096)
@@ -683,6 +703,10 @@ def assign_roles(text: str, state: DocState) -> None:
     title_end = state.title_end
     own_from = first_own_work(text, state, proposed, cues)
     own_parts = _own_name_parts(ms, proposed)
+    rare = rare_cues(low, cues)
+    # group -> its first mention with a background cue, and their sentences
+    background: dict[int, tuple[int, set[tuple[int, int]]]] = {}
+    other: set[int] = set()  # groups with another cue (proposed ones are never candidates)
     for sent, idxs in group_by_sentence(sents).items():
         s0, s1 = sent
         has_proposed = False
@@ -711,7 +735,7 @@ def assign_roles(text: str, state: DocState) -> None:
                     roles.append(_role_cue(i, Role.PROPOSES, "proposed_entity", 0.8))
                 continue
             role, rule, conf = mention_role(
-                text, m, sent, own, is_title, compare_ends, cues, own_from < s0
+                text, m, sent, own, is_title, compare_ends, cues, own_from < s0, rare
             )
             if role is Role.EVALUATES_ON and _trained_on(text, sent[0], m.start):
                 # "we train X on ImageNet": the data it trains on is used as well
@@ -720,7 +744,18 @@ def assign_roles(text: str, state: DocState) -> None:
                 # "Muon" in a "Turbo-Muon" paper: what the paper's name builds on is used
                 role, rule, conf = Role.USES, "own_name_part", 0.55
             roles.append(_role_cue(i, role, rule, conf))
-    _use_the_recurring_topic(text, state, sents)
+            if rule == "background":
+                bg = background.get(m.group)
+                if bg is None:
+                    background[m.group] = (i, {sent})
+                else:
+                    bg[1].add(sent)
+            else:
+                other.add(m.group)
+    if background:
+        for g in other.intersection(background):
+            del background[g]
+        _use_the_recurring_topic(text, state, background)
 
 
 @Language.factory("kg_roles")
