@@ -58,6 +58,7 @@ _PROPOSE_BEFORE = re.compile(
 )
 _OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
+_REPO = re.compile(r"github\.com/[\w.-]+/([\w.-]+)(?![\w.-]|/\w)")  # not a subfolder
 _THIS_NAMED = re.compile(
     r"\b(?:[Tt]his|[Oo]ur)\s(?:(?:new|novel|proposed)\s)?(?:method|approach|technique|framework|"
     r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
@@ -112,10 +113,16 @@ _NOT_USED = re.compile(
 )
 # "GPU memory", "GPU hours": a measure of the hardware, not the hardware as a competitor
 _RESOURCE_AFTER = re.compile(
-    r"s?\s(?:memory|utili[sz]ation|usage|hours?|time|footprint|resources?|budget|capacity|"
+    r"s?\s(?:hardware\s)?(?:memory|utili[sz]ation|usage|hours?|time|footprint|resources?|budget|capacity|"
     r"bandwidth|cores?|costs?)\b",
     re.IGNORECASE,
 )
+_UNLIKE_WHICH = re.compile(
+    r"\b[Uu]nlike\s[^.;:,]{0,80},\s(?:which|that|who|where|whose)\s[^.;:,]*$"
+)
+_HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
+# "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
+_DEVICE_COUNT = re.compile(r"\d(?:\s?[x\u00d7])?\s(?:[A-Z][\w-]*\s){0,2}$|\d-$")
 _LIMITS_OF = re.compile(
     r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
     r"(?:[\w-]+\s)?$"
@@ -214,6 +221,25 @@ def cue_starts(low: str) -> Cues | None:
     return Cues(low, **at)
 
 
+class RareCues(NamedTuple):
+    """Cues few abstracts have, found once per text so that most skip their checks."""
+
+    unlike: list[int]  # where "unlike" starts
+    free: bool  # "-free" or "no-" occurs
+    hardware: bool  # "hardware" occurs
+
+
+def rare_cues(low: str, cues: Cues | None) -> RareCues | None:
+    """The ``RareCues`` of ``low`` (``text.lower()``), None without ``cues``."""
+    if cues is None:
+        return None
+    return RareCues(
+        [p for p in cues.not_used if low.startswith("unlike", p)],
+        "-free" in low or "no-" in low,
+        "hardware" in low,
+    )
+
+
 def any_between(offsets: list[int], lo: int, hi: int) -> bool:
     """True if sorted ``offsets`` hold one in ``[lo, hi)``."""
     i = bisect_left(offsets, lo)
@@ -254,6 +280,7 @@ def proposed_groups(
         verbs = [p for p in cues.verb if _PROPOSE_VERB.match(low, p)]
         cue_at = [p for p in verbs if p >= title_end]
     cue_sents = {state.sentence_of(p) for p in cue_at}
+    novel = "novel " in low
     for m, sent in zip(ms, sents, strict=True):
         start = m.start
         end = m.end
@@ -279,6 +306,18 @@ def proposed_groups(
             continue
         if sent not in cue_sents:
             continue
+        if (
+            novel
+            and text.startswith("novel ", start - 6)
+            and m.concept is None
+            and m.type is not EntityType.HARDWARE
+            and not text.startswith("-", end)
+        ):
+            # "FlexLLM introduces a novel token-level scheduler": a propose verb's
+            # sentence calls it novel, so it is the paper's own; a known technique there
+            # ("a novel MoE router") is what the novel thing builds on
+            out.add(m.group)
+            continue
         lo = max(sent[0], start - 90)
         if verbs is not None and not any_between(verbs, lo, start):
             continue
@@ -288,6 +327,8 @@ def proposed_groups(
             and m.type is not EntityType.HARDWARE
         ):
             out.add(m.group)
+    if "github.com/" in low:
+        out |= _repository_names(ms, low)
     # variants the paper derives from its own names (X-ID, X-OOD, X++) are its own too
     own_names = tuple({m.text for m in ms if m.group in out and m.specific})
     if own_names:
@@ -303,6 +344,21 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _repository_names(ms: list[Mention], low: str) -> set[int]:
+    """Groups of the specific, non-vocabulary names a code link in the abstract is named
+    after ("Code: https://github.com/someone/QuuxNet"): authors release their own method
+    under its name, not the baselines they compare with."""
+    repos = {r.rstrip(".").removesuffix(".git") for r in _REPO.findall(low)}
+    return {
+        m.group
+        for m in ms
+        if m.specific
+        and m.concept is None
+        and m.type is not EntityType.HARDWARE
+        and m.text.lower() in repos
+    }
 
 
 def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
@@ -421,6 +477,24 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
     ) and bool(_LIMITS_OF.search(window))
 
 
+def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
+    """True if the mention at ``start`` is in a relative clause on what an "Unlike X"
+    opening in ``text[far:start]`` sets aside ("Unlike X-based models, which rely on Y,
+    ..."): the contrast reaches past the ``_NOT_USED`` window (from ``w``), and Y belongs
+    to the alternative, not the paper's work."""
+    if far >= w:
+        return False
+    window = text[far:start]
+    return "nlike" in window and bool(_UNLIKE_WHICH.search(window))
+
+
+def _device_count(text: str, lo: int, start: int) -> bool:
+    """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
+    abstracts count the devices of their own runs, rarely those of others'."""
+    window = text[max(lo, start - 30) : start]
+    return any(c.isdigit() for c in window) and bool(_DEVICE_COUNT.search(window))
+
+
 def _future_work(text: str, lo: int, start: int) -> bool:
     """True if the mention at ``start`` comes after "future research (on)", "to promote
     the exploration of", "related efforts (...)" in ``text[lo:start]``: what a paper hopes
@@ -444,13 +518,15 @@ def mention_role(
     compare_ends: list[int] | None = None,
     cues: Cues | None = None,
     after_own: bool = False,
+    rare: RareCues | None = None,
 ) -> tuple[Role, str, float]:
     """The role cue of one mention that is not of a proposed entity.
 
     ``compare_ends``: where comparison cues end in ``text`` (found once per sentence);
     ``cues``: the ``cue_starts`` of ``text`` (None: the regexes search everywhere);
     ``after_own``: the sentence comes after the abstract first turns to the paper's own
-    work ("We propose ...", ``first_own_work``).
+    work ("We propose ...", ``first_own_work``); ``rare``: which rare cues the text has
+    (None: look for all).
     """
     if compare_ends is None:
         compare_ends = [c.end() for c in _COMPARE.finditer(text, sent[0], sent[1])]
@@ -465,6 +541,14 @@ def mention_role(
         return Role.EVALUATES_ON, "dataset_on", 0.75
     if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
         return Role.RUNS_ON, "hardware_on", 0.75
+    if (
+        t is EntityType.HARDWARE
+        and (rare is None or rare.hardware)
+        and _HARDWARE_RESOURCE.match(text, m.end)
+    ):
+        # "when GPU hardware resources are limited, we ...": the resources' owner is named
+        # as a constraint, also in a sentence on the own work, not as what it runs on
+        return Role.MENTIONS, "hardware_resource", 0.5
     if (
         compare_ends
         and (own or after_own or is_title)
@@ -490,6 +574,10 @@ def mention_role(
             return Role.MENTIONS, "background", 0.5
         if own or is_title or _RUN_BEFORE.search(text[max(lo, start - 40) : start]):
             return Role.RUNS_ON, "hardware_on", 0.7
+        if after_own and _device_count(text, lo, start):
+            # "Pretraining used 3072 H100 GPUs": once the own work has begun, the devices
+            # an abstract counts are its own runs
+            return Role.RUNS_ON, "device_count", 0.65
         return Role.MENTIONS, "background", 0.5
     if t is EntityType.DATASET:
         if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", text[lo:start]):
@@ -501,6 +589,17 @@ def mention_role(
         or (cues.not_used and any_between(cues.not_used, w, start))
         or cues.starts(w, "not_used")
     ) and _NOT_USED.search(text[w:start]):
+        return Role.MENTIONS, "not_used_cue", 0.6
+    if rare is None or rare.unlike:
+        far = max(sent[0], start - 160)  # where an "Unlike X, which ..." opening can start
+        if (rare is None or any_between(rare.unlike, far, w)) and _unlike_clause(
+            text, far, w, start
+        ):
+            return Role.MENTIONS, "not_used_cue", 0.6
+    if (rare is None or rare.free) and (
+        text.startswith("-free", m.end) or text.endswith(("No-", "no-"), lo, start)
+    ):
+        # "a transformer-free alternative", "No-all-reduce training": what it does without
         return Role.MENTIONS, "not_used_cue", 0.6
     if is_title:
         return Role.USES, "title_use", 0.6
@@ -562,6 +661,30 @@ def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
     return parts
 
 
+def _use_the_recurring_topic(
+    text: str, state: DocState, background: dict[int, tuple[int, set[tuple[int, int]]]]
+) -> None:
+    """Add ``uses`` for a generic method, system or model that only got background cues
+    but recurs in two or more sentences none of which has a background word ("CNNs are
+    deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
+    kind of thing it works on itself, while prior work it sets aside comes with
+    "existing", "previous", "has been".
+
+    ``background``: per group with only background cues, its first mention and the
+    sentences of its mentions."""
+    ms = state.mentions
+    for i, ss in background.values():
+        m = ms[i]
+        if (
+            len(ss) >= 2
+            and not m.specific
+            and m.type is not EntityType.HARDWARE
+            and m.type is not EntityType.DATASET
+            and not any(_BACKGROUND.search(text, a, b) for a, b in ss)
+        ):
+            state.roles.append(_role_cue(i, Role.USES, "recurring_topic", 0.5))
+
+
 @lru_cache(maxsize=4096)
 def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue:
     """A ``RoleCue``, shared: they are frozen and the same few recur in every paper."""
@@ -580,6 +703,10 @@ def assign_roles(text: str, state: DocState) -> None:
     title_end = state.title_end
     own_from = first_own_work(text, state, proposed, cues)
     own_parts = _own_name_parts(ms, proposed)
+    rare = rare_cues(low, cues)
+    # group -> its first mention with a background cue, and their sentences
+    background: dict[int, tuple[int, set[tuple[int, int]]]] = {}
+    other: set[int] = set()  # groups with another cue (proposed ones are never candidates)
     for sent, idxs in group_by_sentence(sents).items():
         s0, s1 = sent
         has_proposed = False
@@ -608,7 +735,7 @@ def assign_roles(text: str, state: DocState) -> None:
                     roles.append(_role_cue(i, Role.PROPOSES, "proposed_entity", 0.8))
                 continue
             role, rule, conf = mention_role(
-                text, m, sent, own, is_title, compare_ends, cues, own_from < s0
+                text, m, sent, own, is_title, compare_ends, cues, own_from < s0, rare
             )
             if role is Role.EVALUATES_ON and _trained_on(text, sent[0], m.start):
                 # "we train X on ImageNet": the data it trains on is used as well
@@ -617,6 +744,18 @@ def assign_roles(text: str, state: DocState) -> None:
                 # "Muon" in a "Turbo-Muon" paper: what the paper's name builds on is used
                 role, rule, conf = Role.USES, "own_name_part", 0.55
             roles.append(_role_cue(i, role, rule, conf))
+            if rule == "background":
+                bg = background.get(m.group)
+                if bg is None:
+                    background[m.group] = (i, {sent})
+                else:
+                    bg[1].add(sent)
+            else:
+                other.add(m.group)
+    if background:
+        for g in other.intersection(background):
+            del background[g]
+        _use_the_recurring_topic(text, state, background)
 
 
 @Language.factory("kg_roles")

@@ -42,7 +42,7 @@ def test_comparison_and_not_used_cues(extractor):
     )
     assert got["Adam"][1] == ("mentions",)
     assert got["QuuxNet-2"][1] == ("compares_with",)
-    assert got["ZetaNet-3"][1] == ("compares_with",)
+    assert "proposes" not in got["ZetaNet-3"][1]
 
 
 def test_more_proposal_cues(extractor):
@@ -136,7 +136,7 @@ def test_over_compares_only_after_a_gain_or_a_comparative(extractor):
     assert got["Adam"][1] == ("uses",)
     assert got["gpu"][1] == ("runs_on",)
     assert got["QuuxNet-2"][1] == ("compares_with",)
-    assert got["ZetaNet-3"][1] == ("compares_with",)
+    assert "proposes" not in got["ZetaNet-3"][1]
 
 
 def test_a_dataset_in_a_comparison_of_the_own_work_is_evaluated_on(extractor):
@@ -391,3 +391,102 @@ def test_n_times_that_of_x_is_a_comparison(extractor):
         "We propose Zorblax. Zorblax reaches 2.5 times that of QuuxNet-2 in throughput.",
     )
     assert got["QuuxNet-2"][1] == ("compares_with",)
+
+
+def test_devices_counted_after_the_own_work_begins_are_run_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We describe Zorblax, a trainer for widgets. The final run took 4096 GPUs for a week.",
+    )
+    assert got["gpu"] == ("Hardware", ("runs_on",), 4096)
+
+
+def test_devices_counted_in_a_hyphenated_cluster_are_run_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We describe Zorblax, a trainer for widgets. Its largest job filled a 256-GPU pod.",
+    )
+    assert got["gpu"] == ("Hardware", ("runs_on",), 256)
+
+
+def test_hardware_resources_as_a_constraint_are_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Where GPU hardware budgets are tight, we offload widgets to the host with Zorblax.",
+    )
+    assert got["gpu"][1] == ("mentions",)
+
+
+def test_what_an_unlike_clause_relies_on_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Unlike convolution-based detectors used in older pipelines, which rely heavily on "
+        "tuned schedules for Adam, Zorblax trains with PyTorch and a constant step.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["PyTorch"][1] == ("uses",)
+
+
+def test_a_generic_topic_named_again_without_background_words_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Mixture-of-Experts layers keep growing in size. Routing tokens between MoE "
+        "experts costs memory. We propose Zorblax to cut it.",
+    )
+    assert got["mixture-of-experts"][1] == ("uses",)
+
+
+def test_a_generic_topic_named_again_as_prior_work_stays_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing Mixture-of-Experts layers keep growing in size. Previous MoE routers "
+        "drop tokens. We propose Zorblax to cut memory.",
+    )
+    assert got["mixture-of-experts"][1] == ("mentions",)
+
+
+def test_a_novel_thing_in_a_proposal_sentence_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Zorblax introduces a novel QuuxCache to overlap widget transfers.",
+    )
+    assert got["QuuxCache"][1] == ("proposes",)
+
+
+def test_a_novel_thing_built_on_another_does_not_propose_that_one(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Zorblax introduces a novel MoE router and a novel MoE-based cache for widgets.",
+    )
+    assert got["moe"][1] != ("proposes",)
+
+
+def test_the_name_a_code_link_is_named_after_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Faster Widget Sampling",
+        "We speed up widget sampling. QuuxSolve beats ZetaNet-3 on ImageNet. "
+        "Code is at https://github.com/someone/QuuxSolve. See also "
+        "https://github.com/someone/ZetaNet-3/tree/main.",
+    )
+    assert got["QuuxSolve"][1] == ("proposes",)
+    assert "proposes" not in got["ZetaNet-3"][1]
+
+
+def test_what_the_own_work_is_free_of_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: No-Adam Training of Widgets",
+        "We propose Zorblax, a PyTorch-based and MoE-free trainer for widgets.",
+    )
+    assert got["Adam"][1] == ("mentions",)
+    assert got["moe"][1] == ("mentions",)
+    assert got["PyTorch"][1] == ("uses",)
