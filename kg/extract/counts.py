@@ -40,10 +40,12 @@ _WORDS = {
     "hundreds": None,
     "thousands": None,
 }
+# The number words of two or more, as one alternation: the count regexes read the words
+# ``_WORDS`` (and ``parse_count``) can turn into numbers.
+_MANY = "|".join(w for w, n in _WORDS.items() if n is not None and n > 1)
 _COUNT = re.compile(
     r"(?:(?:more\sthan|over|up\sto|about|around|nearly|approximately|~)\s)?"
-    r"(?<![\w.])(\d+(?:\.\d+)?[kK]|\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|twelve|sixteen|thirty-two|sixty-four)"
+    r"(?<![\w.])(\d+(?:\.\d+)?[kK]|\d{1,3}(?:,\d{3})+|\d+|a\ssingle|single|one|" + _MANY + r")"
     r"(?:\s?[x×]\s*|(?<=\d)-|\s+(?:\d+\s?GB\s)?((?:[A-Z][\w\-.]*\s){0,2}))$",
     re.IGNORECASE,
 )  # a whole number (not the ".77" of "2.77x"), "10k"; "8x A100", "8×A100", "8-GPU nodes",
@@ -70,8 +72,9 @@ _PARAMS_PHRASE = re.compile(
 # "64 nodes with 8 GPUs each", "16 servers, each with 4 GPUs", "32 nodes of 8 GPUs": the
 # devices per node, so the run uses nodes x devices (the number the guideline asks for)
 _NODES_BEFORE = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-    r"sixteen|thirty-two|sixty-four)\s(?:[\w\-]+\s)?(?:nodes|servers|machines|hosts)"
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+|"
+    + _MANY
+    + r")\s(?:[\w\-]+\s)?(?:nodes|servers|machines|hosts)"
     r"(?:(?:,\s|\s)each\s(?:with|having|equipped\swith|containing|hosting)|\s(?:of|with))\s$",
     re.IGNORECASE,
 )
