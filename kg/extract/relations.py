@@ -4,7 +4,8 @@
   XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
   X" / "a novel variant of X" / "an improved version of X"; the subject is the mention right before
   the cue ("X, a variant of Y"), else the paper's own entity;
-- ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "built on
+- ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "we integrate
+  X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
   MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a
   JAX-based library", title "... in PyTorch";
 - ``is_a``: "X, a Y", "X is a Y" and "X (a Y)" where Y is a generic concept, "Y such as
@@ -52,6 +53,7 @@ _IMPL = re.compile(
     r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
     r"(?:in|on|upon|into|to|with|atop|under|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
     r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using)\s(?:the\s)?$"
+    r"|\b(?:integrat|incorporat)(?:e|es|ing)\s(?:[\w\-.+]+\s){1,3}(?:in|into|with)\s(?:the\s)?$"
     r"|\bimplementations?\s(?:in|on|atop|using)\s(?:the\s)?$"
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
@@ -458,6 +460,10 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         )
         cue_start = m.start - len(before) + imp.start()
         subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, subject)
+        # "implement X in S", "integrate X into S": the verb's object X, inside the cue
+        obj = next((j for j in idxs if cue_start <= ms[j].start and j < i), None)
+        if obj is not None and ms[obj].type in _IMPLEMENTED and ms[obj].group != m.group:
+            subject = obj
         if subject is not None:
             out.append(
                 RelationCue(subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent)

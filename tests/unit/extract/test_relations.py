@@ -268,6 +268,14 @@ _STATED = [
         ],
         id="a-name-joining-two-names-extends-neither",
     ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. We integrate our approach with DeepSpeed, "
+        "and QuuxNet-2 incorporates BlorpNet into JAX.",
+        [("Zorblax", "implemented_in", "DeepSpeed"), ("BlorpNet", "implemented_in", "JAX")],
+        [],
+        id="integrate-X-into-S",
+    ),
 ]
 
 
