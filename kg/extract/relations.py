@@ -2,14 +2,17 @@
 
 - ``extends``: a name derived from another in the same paper (X-Infinity, Xv2, X++,
   XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
-  X" / "a novel variant of X" / "an improved version of X"; the subject is the mention right before
-  the cue ("X, a variant of Y"), else the paper's own entity;
+  X" / "a novel variant of X" / "an improved version of X" / "built on top of X"; the
+  subject is the mention right before the cue ("X, a variant of Y"), else the paper's
+  own entity;
 - ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "we integrate
   X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
-  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a
-  JAX-based library", title "... in PyTorch";
-- ``is_a``: "X, a Y", "X is a Y" and "X (a Y)" where Y is a generic concept, "Y such as
-  X", "Y like X", "Y including X", "Y, in particular X", "X and other Y".
+  MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
+  implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a JAX-based library",
+  title "... in PyTorch"; the paper's main method in each system its own work only uses;
+- ``is_a``: "X, a Y", "X, one of the Y", "X is a Y" and "X (a Y)" where Y is a generic
+  concept, "Y such as X", "Y like X", "Y including X", "Y, in particular X", "X and
+  other Y".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -51,9 +54,9 @@ _SIZE_NAME = re.compile(r"[-\s/](?:[BSLHT]|Base|Large|Small|Tiny|Huge|Medium)(?:
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
     r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
-    r"(?:in|on|upon|into|to|with|atop|under|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
-    r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using)\s(?:the\s)?$"
-    r"|\b(?:integrat|incorporat)(?:e|es|ing)\s(?:[\w\-.+]+\s){1,3}(?:in|into|with)\s(?:the\s)?$"
+    r"(?:in|on|upon|into|to|with|within|atop|under|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
+    r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using|within)\s(?:the\s)?$"
+    r"|\b(?:integrat|incorporat)(?:e|es|ing)\s(?:[\w\-.+]+\s){1,3}(?:in|into|with|within)\s(?:the\s)?$"
     r"|\bimplementations?\s(?:in|on|atop|using)\s(?:the\s)?$"
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
@@ -70,6 +73,13 @@ _FEATURES = re.compile(
     r"\s(?:introduces|implements|incorporates|employs|integrates|features|adopts)\s"
     r"(?:(?:a|an|the)\s)?(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
 )
+# "released as a PyTorch plugin", "available as a vLLM backend": the thing is shipped as
+# a part of S; the opening before S, the part's noun after it (used with search/match)
+_AS_A = re.compile(r"\bas\s(?:a|an)\s(?:[\w\-]+\s)?$")
+_PART_NOUN = re.compile(
+    r"(?:-based)?\s(?:plug-?ins?|extensions?|backends?|modules?|packages?|library|add-ons?|"
+    r"operators?)\b"
+)
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 # Between a system and the next mention: "a JAX implementation of X", also in Title Case
 # ("A PyTorch Implementation of the X Optimizer"); used with match(text, pos, endpos).
@@ -81,7 +91,7 @@ _EXTENDS_BEFORE = re.compile(
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"
-    r"(?:build(?:s|ing)?|built)\s(?:up)?on|improves?\sup(?:on)?)\s"
+    r"(?:build(?:s|ing)?|built)\s(?:(?:up)?on|on\stop\sof|atop)|improves?\sup(?:on)?)\s"
     r"(?:the\s)?(?P<mods>(?:(?!of\s)[\w\-]+\s){0,2})$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
@@ -139,7 +149,9 @@ _PROPERTY_MODIFIER = re.compile(
     r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
     re.IGNORECASE,
 )
-_APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an)\s((?:[\w\-]+\s){0,5})")
+_APPOS = re.compile(
+    r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})"
+)
 
 
 def derived_suffix(derived: str, base: str) -> bool:
@@ -337,6 +349,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
         first_of.setdefault(m.group, i)
     main = first_of.get(min(proposed)) if proposed else None
     _proposed_parts(ms, sents, proposed, first_of, out)
+    _used_system(state, sents, proposed, first_of, out)
     _title_kind(text, state.title_end, ms, proposed, out)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
@@ -398,6 +411,34 @@ def _proposed_parts(
                         i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sents[i]
                     )
                 )
+
+
+def _used_system(
+    state: DocState,
+    sents: list[tuple[int, int]],
+    proposed: set[int],
+    first_of: dict[int, int],
+    out: list[RelationCue],
+) -> None:
+    """The paper's main method or model is built with each system its own work uses.
+
+    A system the paper only uses (no comparison, no background mention) is one its own
+    work "applies, builds on or is implemented with" (the guideline's ``uses``), and
+    software the work is built with is what its method is implemented in ("we propose X
+    ... our experiments use JAX"), even when no sentence names both."""
+    if not proposed:
+        return
+    ms = state.mentions
+    own = first_of[min(proposed)]
+    if ms[own].type not in _IMPLEMENTED:
+        return
+    roles: dict[int, set[Role]] = {}
+    for c in state.roles:
+        roles.setdefault(ms[c.mention].group, set()).add(c.role)
+    for g, rs in roles.items():
+        u = first_of[g]
+        if rs == {Role.USES} and ms[u].type is EntityType.SYSTEM:
+            out.append(RelationCue(own, Relation.IMPLEMENTED_IN, u, "used_system", 0.4, sents[u]))
 
 
 # A title "X: <description>": where the description's first phrase ends, unless it is an
@@ -482,6 +523,14 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         and re.search(r"\b(?:in|for|with)\s$", before)
     ):
         out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent))
+    # "released as a S plugin": the literal "as " first, then the regexes
+    if "as " in before[-20:] and _AS_A.search(before) and _PART_NOUN.match(after):
+        cue_start = m.start - len(before) + before.rfind("as ")
+        subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, cx.head)
+        if subject is not None and ms[subject].group != m.group:
+            out.append(
+                RelationCue(subject, Relation.IMPLEMENTED_IN, i, "shipped_as_part", 0.7, sent)
+            )
     if after.startswith("-based "):  # "X, a S-based framework": X is built on S
         x = next((j for j in reversed(idxs) if j < i), None)
         if x is not None and _APPOS_OPEN.fullmatch(cx.text, ms[x].end, m.start):
