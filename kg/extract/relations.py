@@ -11,8 +11,8 @@
   implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a JAX-based library",
   title "... in PyTorch"; the paper's main method in each system its own work only uses;
 - ``is_a``: "X, a Y", "X, one of the Y", "X is a Y" and "X (a Y)" where Y is a generic
-  concept, "Y such as X", "Y like X", "Y including X", "Y, in particular X", "X and
-  other Y".
+  concept, "a Y method called X", "a Y variant, dubbed X", "Y such as X", "Y like X",
+  "Y including X", "Y, in particular X", "X and other Y".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -142,6 +142,16 @@ _KIND_GAP = re.compile(
     r"\)?\s?(?:,\s)?(?:(?:which|that|is|are|was|were|can|could|may|might|be|also|thus|then|"
     r"naturally|itself)\s)*(?:(?:a|an)\s(?:[\w\-]+,?\s){1,6})?$"
 )
+# "a novel Y method called X", "a Y variant, dubbed X", "a Y scheme, X,": a generic
+# concept, a class noun or a naming verb, then the name of the kind of Y; used with
+# match() on the text after Y (the article before Y is checked separately)
+_NAMED_KIND = re.compile(
+    r"(?:\s(?:method|technique|approach|algorithm|scheme|variant|strategy|mechanism|"
+    r"architecture|framework|model|optimizer|solver))?"
+    r"(?:,\s(?=[A-Z])|,?\s(?:called|named|dubbed|termed|coined)(?:\sas)?\s)"
+)
+_APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 # A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
 # it states a property or scope of the concept, not a kind of it; used with search()
@@ -362,6 +372,8 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                 _implemented_in(cx, i, before, after, out)
             _extends(cx, i, before, out)
             _is_a(cx, i, after, out)
+            if not m.specific and after[:1] in (" ", ","):
+                _named_kind(cx, i, before, after, out)
             _kind_of(cx, i, before, out)
     out = _stated_class_first(out, ms)
     return [c for c in out if _types_fit(c.relation, ms[c.head].type, ms[c.tail].type)]
@@ -624,6 +636,23 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
         ):
             for j in _listed_before(text, idxs, ms, i):
                 out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
+
+
+def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
+    """ "we propose a novel Y method called X", "a Y variant, dubbed X": X, named right
+    after the generic concept Y that an article opens, is a kind of Y."""
+    cue = _NAMED_KIND.match(after)
+    if cue is None or not cue.group(0).strip(" ,") and "," not in cue.group(0):
+        return
+    ms, m = cx.ms, cx.ms[i]
+    if i + 1 >= len(ms) or ms[i + 1].start != m.end + cue.end():
+        return
+    x = ms[i + 1]
+    if not x.specific or x.group == m.group or not _ARTICLE_BEFORE.search(before):
+        return
+    if cue.group(0).startswith(",") and not _APPOS_CLOSE.match(cx.text, x.end):
+        return  # "a Y, X and Z": a list, not a name
+    out.append(RelationCue(i + 1, Relation.IS_A, i, "named_kind_is_a", 0.6, cx.sent))
 
 
 def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:

@@ -291,6 +291,19 @@ _STATED = [
         [],
         id="built-on-top-of-and-one-of-the-Y",
     ),
+    pytest.param(
+        "A Study of Training",
+        "We propose a new pipeline parallelism scheme called Zorblax. We also design a "
+        "sparse attention variant, dubbed QuuxAttn. We build a novel quantization method, "
+        "ZorbQ, which is fast. We use a data parallelism, ZeRO and Adam.",
+        [
+            ("Zorblax", "is_a", "pipeline parallelism"),
+            ("QuuxAttn", "is_a", "sparse attention"),
+            ("ZorbQ", "is_a", "quantization"),
+        ],
+        [("ZeRO", "is_a", "data parallelism")],  # a list after the comma, no name
+        id="a-Y-called-X",
+    ),
 ]
 
 
