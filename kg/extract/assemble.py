@@ -87,6 +87,27 @@ def _own_dataset_role(forms: dict[str, None], title: str) -> Role:
     return Role.USES
 
 
+def _head_noun_groups(mentions: list[Mention]) -> set[int]:
+    """Groups of generic hardware ("GPU") every mention of which is the head noun right
+    after a specific device ("NVIDIA A100 GPUs", "8 x H100 GPUs"): the phrase names one
+    device, the specific one, and the word after it only says what kind it is."""
+    hardware = EntityType.HARDWARE
+    after_specific: set[int] = set()
+    generic: list[Mention] = []
+    for m in mentions:
+        if m.type is hardware:
+            if m.specific:
+                after_specific.add(m.end + 1)
+            else:
+                generic.append(m)
+    if not after_specific or not generic:
+        return set()
+    heads: dict[int, bool] = {}
+    for m in generic:
+        heads[m.group] = heads.get(m.group, True) and m.start in after_specific
+    return {g for g, only_heads in heads.items() if only_heads}
+
+
 def _pref_label_alias(concept: VocabConcept, name: str, aliases: list[str]) -> bool:
     """Whether the concept's prefLabel is a name the text does not use (under any key)."""
     pref_key = entity_key(concept.pref_label)
@@ -111,7 +132,10 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
 
     entities: list[ExtractedEntity] = []
     name_of: dict[int, str] = {}
+    head_nouns = _head_noun_groups(mentions)
     for g, ms in groups.items():
+        if g in head_nouns:
+            continue
         texts = [m.text for m in ms]
         forms = dict.fromkeys(texts)  # distinct, in order of first use
         if all(map(is_non_entity, forms)):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kg.extract.assemble import (
     _best_cues,
     _chosen_roles,
+    _head_noun_groups,
     _own_dataset_role,
     _reduce,
     _runs_not_compared,
@@ -27,7 +28,7 @@ from kg.extract.state import (
     state_of,
 )
 from kg.models import Evidence, ExtractedRelation
-from kg.ontology import Role
+from kg.ontology import EntityType, Role
 
 FORMS = ["GPU", "GPUs", "MoE", "Mixture-of-Experts", "ZeRO", "zero", "A100"]
 
@@ -169,3 +170,25 @@ def test_an_own_benchmark_is_evaluated_on_and_own_data_used():
     assert _own_dataset_role({"ZorbCorpus": None}, "ZorbCorpus: Text for Ten Languages") is (
         Role.USES
     )
+
+
+def _hw(start: int, text: str, group: int, specific: bool) -> Mention:
+    return Mention(
+        start, start + len(text), text, "r", 1.0, EntityType.HARDWARE, specific, group=group
+    )
+
+
+def test_head_noun_after_a_specific_device_is_dropped():
+    # "trained on four Zephyr Z9 GPUs": one device, named specifically
+    ms = [_hw(16, "Zephyr Z9", 0, True), _hw(26, "GPUs", 1, False)]
+    assert _head_noun_groups(ms) == {1}
+
+
+def test_head_noun_also_used_alone_is_kept():
+    # "... Zephyr Z9 GPUs. GPU memory is scarce": the generic device is named on its own too
+    ms = [_hw(16, "Zephyr Z9", 0, True), _hw(26, "GPUs", 1, False), _hw(32, "GPU", 1, False)]
+    assert _head_noun_groups(ms) == set()
+
+
+def test_no_specific_device_no_drop():
+    assert _head_noun_groups([_hw(10, "GPUs", 0, False)]) == set()
