@@ -147,6 +147,10 @@ _DATASET_LIST = re.compile(
     r"[^.;()]{0,60}$",
     re.IGNORECASE,
 )
+_COMPARED_WITH = re.compile(
+    r"\bcompar(?:ed|ison|isons|e|ing)\s(?:with|to|against)\s(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -482,6 +486,14 @@ def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
     return _cued(text[far:start], ("nlike",), _UNLIKE_WHICH)
 
 
+def _compared_with(text: str, lo: int, start: int) -> bool:
+    """True if the "with" before the hardware at ``start`` closes "compared with", "a
+    comparison with" in ``text[lo:start]``: the device named there is what the paper's
+    own runs are set against ("we present a comparison with the X9 CPU"), not where it
+    runs them."""
+    return _cued(text[max(lo, start - 40) : start], ("compar",), _COMPARED_WITH)
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -527,7 +539,12 @@ def mention_role(
         # a dataset in a sentence on the paper's own work is where it reports results,
         # also after "outperforms ... on datasets including X"
         return Role.EVALUATES_ON, "dataset_on", 0.75
-    if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
+    if (
+        t is EntityType.HARDWARE
+        and own
+        and _ON_BEFORE.search(text[lo:start])
+        and not _compared_with(text, lo, start)
+    ):
         return Role.RUNS_ON, "hardware_on", 0.75
     if (
         t is EntityType.HARDWARE

@@ -177,6 +177,16 @@ def test_hardware_after_on_a_in_a_comparison_is_run_on(extractor):
     assert got["gpu"] == ("Hardware", ("runs_on",), 1)
 
 
+def test_hardware_after_compared_with_is_a_competitor(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Inference on Microcontrollers",
+        "We propose Zorblax. We also give a comparison with the CPU of a phone, "
+        "which Zorblax beats by 3x in energy.",
+    )
+    assert got["CPU"][1] == ("compares_with",)
+
+
 def test_hardware_as_a_measure_in_a_comparison_is_no_competitor(extractor):
     got = _roles(
         extractor,
