@@ -98,6 +98,7 @@ _USE_STRONG = re.compile(
     r"employ\w*|leverag\w*|on\stop\sof)\s(?:the\s)?(?:\S+\s)?$",
     re.IGNORECASE,
 )
+_BUILT_ON = re.compile(r"\b(?:based\son|built\s(?:on|upon|with|atop))\s(?:the\s)?(?:\S+\s)?$")
 _RUN_BEFORE = re.compile(
     r"\b(?:on|using|with|across|to|in|per|over|onto)\s(?:up\sto\s|more\sthan\s|over\s)?"
     r"(?:[\w,.\-]+\s){0,3}$",
@@ -494,6 +495,13 @@ def _compared_with(text: str, lo: int, start: int) -> bool:
     return _cued(text[max(lo, start - 40) : start], ("compar",), _COMPARED_WITH)
 
 
+def _built_on(text: str, end: int, start: int) -> bool:
+    """True if "based on" or "built on" comes between a comparison cue ending at ``end``
+    and the mention at ``start``: in "gains over baselines built on X" the competitor is
+    the baselines, and X what they (and usually the paper) build on."""
+    return _cued(text[max(end, start - 40) : start], ("based", "built"), _BUILT_ON)
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -568,6 +576,7 @@ def mention_role(
                 _WE.search(text, end, start)
                 or not _compares(text, end, sent[0])
                 or ("," in text[end:start] and _CLAUSE_BREAK.search(text, end, start))
+                or _built_on(text, end, start)
             ):
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7

@@ -177,6 +177,17 @@ def test_hardware_after_on_a_in_a_comparison_is_run_on(extractor):
     assert got["gpu"] == ("Hardware", ("runs_on",), 1)
 
 
+def test_what_the_baselines_are_built_on_is_not_the_competitor(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax outperforms strong baselines built on Quux-7B by 12%, "
+        "and is 2x faster than Frobnet.",
+    )
+    assert got["Quux-7B"][1] == ("uses",)
+    assert got["Frobnet"][1] == ("compares_with",)
+
+
 def test_hardware_after_compared_with_is_a_competitor(extractor):
     got = _roles(
         extractor,
