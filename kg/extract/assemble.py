@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.normalize import entity_key, is_non_entity
+from kg.extract.roles import OWN_WORK_PRIOR
 from kg.extract.state import DocState, Mention, RoleCue
 from kg.models import Evidence, ExtractedEntity, ExtractedRelation, Paper, PaperExtraction
 from kg.ontology import EntityType, Relation, Role
@@ -62,12 +63,20 @@ def _best_cues(state: DocState) -> dict[int, dict[Role, RoleCue]]:
 
 def _chosen_roles(by_role: dict[Role, RoleCue]) -> list[Role]:
     """The roles an entity gets, in ``Role`` order: ``proposes`` alone excludes the
-    others, and ``mentions`` only stands when nothing else does."""
+    others, ``mentions`` only stands when nothing else does, and a ``uses`` that only
+    comes from naming the entity as the established one ("popular models such as X")
+    gives way to ``compares_with``."""
     if Role.PROPOSES in by_role:
         return [Role.PROPOSES]
     if len(by_role) == 1:
         return list(by_role)
-    return [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
+    uses = by_role.get(Role.USES)
+    prior_only = uses is not None and uses.rule == OWN_WORK_PRIOR and Role.COMPARES_WITH in by_role
+    return [
+        r
+        for r in _ROLE_ORDER
+        if r in by_role and r is not Role.MENTIONS and not (prior_only and r is Role.USES)
+    ]
 
 
 def _runs_not_compared(roles: list[Role]) -> list[Role]:

@@ -41,6 +41,7 @@ __all__ = [
     "first_own_work",
     "Cues",
     "PaperRoles",
+    "OWN_WORK_PRIOR",
 ]
 
 _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
@@ -152,6 +153,14 @@ _COMPARED_WITH = re.compile(
     r"\bcompar(?:ed|ison|isons|e|ing)\s(?:with|to|against)\s(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$",
     re.IGNORECASE,
 )
+_PRIOR_WORDS = ("opular", "idely", "xisting", "onventional", "raditional", "ainstream")
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:[Pp]opular|[Ww]idely[\s-](?:used|adopted)|[Ee]xisting|[Cc]onventional|[Tt]raditional|"
+    r"[Mm]ainstream)\b[^.;:()]{0,50}$"
+)
+# the rule of a ``uses`` cue from an own-work sentence that names the entity as the
+# established one: ``assemble`` drops it where the entity is also compared with
+OWN_WORK_PRIOR = "own_work_prior"
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -502,6 +511,20 @@ def _built_on(text: str, end: int, start: int) -> bool:
     return _cued(text[max(end, start - 40) : start], ("based", "built"), _BUILT_ON)
 
 
+def _known_alternative(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` is introduced as the established thing just before
+    it ("popular models such as X", "even the widely used method, X"): in a sentence on
+    the paper's own work, that is what it sets itself against or analyses, and it is only
+    used if another sentence says so (``assemble`` drops the ``uses`` of such a mention
+    when it is also compared with)."""
+    window = text[max(lo, start - 60) : start]
+    for literal in _PRIOR_WORDS:
+        if literal in window:
+            hit = _PRIOR_BEFORE.search(window)
+            return hit is not None and not _WE.search(window, hit.start())
+    return False
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -620,6 +643,8 @@ def mention_role(
     if own and _future_work(text, lo, start):
         return Role.MENTIONS, "future_work", 0.55
     if own:
+        if _known_alternative(text, lo, start):
+            return Role.USES, OWN_WORK_PRIOR, 0.55
         return Role.USES, "own_work_use", 0.6
     w = max(lo, start - 40)
     if (

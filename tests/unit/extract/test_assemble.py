@@ -18,6 +18,7 @@ from kg.extract.assemble import (
     _runs_not_compared,
     entity_name,
 )
+from kg.extract.roles import OWN_WORK_PRIOR
 from kg.extract.state import (
     DocState,
     Mention,
@@ -156,6 +157,18 @@ def test_state_of_is_doc_underscore_kg():
     assert state_of(other) is other._.kg
     attached = attach_state(other, other.text)
     assert other._.kg is attached and state_of(other) is attached
+
+
+def test_a_use_only_as_the_established_one_gives_way_to_a_comparison():
+    prior = RoleCue(0, Role.USES, OWN_WORK_PRIOR, 0.55)
+    compare = RoleCue(1, Role.COMPARES_WITH, "compare_cue", 0.7)
+    assert _chosen_roles({Role.USES: prior, Role.COMPARES_WITH: compare}) == [Role.COMPARES_WITH]
+    assert _chosen_roles({Role.USES: prior}) == [Role.USES]
+    used = RoleCue(2, Role.USES, "own_work_use", 0.6)
+    assert _chosen_roles({Role.USES: used, Role.COMPARES_WITH: compare}) == [
+        Role.USES,
+        Role.COMPARES_WITH,
+    ]
 
 
 def test_hardware_run_on_is_no_competitor():

@@ -188,6 +188,25 @@ def test_what_the_baselines_are_built_on_is_not_the_competitor(extractor):
     assert got["Frobnet"][1] == ("compares_with",)
 
 
+def test_the_popular_one_in_own_work_is_compared_not_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax needs less memory than even the widely used trainer, "
+        "Frobnet. We also show that popular trainers such as Frobnet waste bandwidth.",
+    )
+    assert got["Frobnet"][1] == ("compares_with",)
+
+
+def test_the_popular_one_used_in_own_work_stays_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. We build Zorblax on the widely used Frobnet library.",
+    )
+    assert got["Frobnet"][1] == ("uses",)
+
+
 def test_hardware_after_compared_with_is_a_competitor(extractor):
     got = _roles(
         extractor,
