@@ -161,6 +161,8 @@ _PRIOR_BEFORE = re.compile(
 # the rule of a ``uses`` cue from an own-work sentence that names the entity as the
 # established one: ``assemble`` drops it where the entity is also compared with
 OWN_WORK_PRIOR = "own_work_prior"
+# sentence openers that liken the work to something else: "Similar to X, ...", "Like X, ..."
+_ANALOGY_OPENERS = ("Similar to ", "Analogous to ", "Akin to ", "Like ", "Much like ", "Just like ")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -564,6 +566,10 @@ def mention_role(
     start = m.start
     lo = max(sent[0], start - 90)
     t = m.type
+    if text.startswith(_ANALOGY_OPENERS, sent[0]) and "," not in text[sent[0] : start]:
+        # "Similar to paging on CPUs, X moves ...": the opener names the analogy, not the
+        # paper's tool, testbed or competitor
+        return Role.MENTIONS, "analogy", 0.55
     if t is EntityType.DATASET and (
         own or _ON_BEFORE.search(text[lo:start]) or _in_dataset_list(text, lo, start)
     ):

@@ -207,6 +207,17 @@ def test_the_popular_one_used_in_own_work_stays_used(extractor):
     assert got["Frobnet"][1] == ("uses",)
 
 
+def test_an_analogy_opener_only_mentions(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Analogous to virtual memory on CPUs, Zorblax pages widgets "
+        "between devices, and it runs on a single GPU.",
+    )
+    assert got["CPU"][1] == ("mentions",)
+    assert got["gpu"][1] == ("runs_on",)
+
+
 def test_hardware_after_compared_with_is_a_competitor(extractor):
     got = _roles(
         extractor,
