@@ -135,8 +135,8 @@ _FUTURE = re.compile(
     r"\brelated\s(?:work|efforts?|approaches|systems|methods|frameworks)\b[^.;]*$"
 )
 _TRAINED_ON = re.compile(
-    r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
-    r"(?:the\s)?(?:\S+\s)?$",
+    r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
+    r"(?:the\s)?(?:\S+\s)?|(?:the\s)?)$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"[-\s]+")
@@ -689,8 +689,9 @@ def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | 
 
 
 def _trained_on(text: str, s0: int, start: int) -> bool:
-    """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...:
-    data the paper trains on, which it uses, not only reports results on."""
+    """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...,
+    or comes right after "training" ("by training ImageNet classifiers"): data the paper
+    trains on, which it uses, not only reports results on."""
     return _cued(text[max(s0, start - 60) : start], ("train", "tun"), _TRAINED_ON)
 
 

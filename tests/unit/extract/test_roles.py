@@ -353,6 +353,17 @@ def test_what_the_papers_own_name_builds_on_is_used(extractor):
     assert got["Adam"][1] == ("uses",)
 
 
+def test_a_dataset_named_right_after_training_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. We test it by training ImageNet classifiers with Zorblax, "
+        "and report results on CIFAR-10.",
+    )
+    assert got["ImageNet"][1] == ("uses", "evaluates_on")
+    assert got["CIFAR-10"][1] == ("evaluates_on",)
+
+
 def test_a_dataset_the_paper_trains_on_is_used_and_evaluated_on(extractor):
     got = _roles(
         extractor,
