@@ -163,6 +163,12 @@ _PRIOR_BEFORE = re.compile(
 OWN_WORK_PRIOR = "own_work_prior"
 # sentence openers that liken the work to something else: "Similar to X, ...", "Like X, ..."
 _ANALOGY_OPENERS = ("Similar to ", "Analogous to ", "Akin to ", "Like ", "Much like ", "Just like ")
+_BUILT_FROM_WORDS = ("dapt", "dopt", "xtend", "uil", "based", "derived", "repurpos", "reus")
+_BUILT_FROM = re.compile(
+    r"\b(?:adapt|adopt|extend|repurpos|reus)\w*\s(?:the\s|an?\s)?(?:\S+\s)?$|"
+    r"\b(?:buil[dt]\w*\s(?:on|upon)|based\son|derived\sfrom)\s(?:the\s|an?\s)?(?:\S+\s)?$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -527,6 +533,14 @@ def _known_alternative(text: str, lo: int, start: int) -> bool:
     return False
 
 
+def _built_from(text: str, lo: int, start: int) -> bool:
+    """True if the dataset at ``start`` comes right after "adapt", "extend", "build on",
+    "derived from", "reuse", ... in ``text[lo:start]``: what the paper builds its own
+    data or environment from, not what it reports results on."""
+    window = text[max(lo, start - 40) : start]
+    return _cued(window, _BUILT_FROM_WORDS, _BUILT_FROM)
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -570,6 +584,9 @@ def mention_role(
         # "Similar to paging on CPUs, X moves ...": the opener names the analogy, not the
         # paper's tool, testbed or competitor
         return Role.MENTIONS, "analogy", 0.55
+    if t is EntityType.DATASET and own and _built_from(text, lo, start):
+        # "we adapt the X framework to create ...": material for the paper's own data
+        return Role.USES, "dataset_built_from", 0.7
     if t is EntityType.DATASET and (
         own or _ON_BEFORE.search(text[lo:start]) or _in_dataset_list(text, lo, start)
     ):

@@ -364,6 +364,17 @@ def test_a_dataset_named_right_after_training_is_used(extractor):
     assert got["CIFAR-10"][1] == ("evaluates_on",)
 
 
+def test_a_dataset_the_paper_builds_its_own_from_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. We extend the WidgetBench benchmark with 500 harder tasks "
+        "and report results on CIFAR-10.",
+    )
+    assert got["WidgetBench"][1] == ("uses",)
+    assert got["CIFAR-10"][1] == ("evaluates_on",)
+
+
 def test_a_dataset_the_paper_trains_on_is_used_and_evaluated_on(extractor):
     got = _roles(
         extractor,
