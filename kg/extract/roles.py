@@ -729,20 +729,24 @@ def _use_the_recurring_topic(
     but recurs in two or more sentences none of which has a background word ("CNNs are
     deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
     kind of thing it works on itself, while prior work it sets aside comes with
-    "existing", "previous", "has been".
+    "existing", "previous", "has been". An abbreviation the abstract defines counts if
+    one of those sentences has no background word.
 
     ``background``: per group with only background cues, its first mention and the
     sentences of its mentions."""
     ms = state.mentions
+    shorts = {a.short for a in state.abbreviations}
     for i, ss in background.values():
         m = ms[i]
-        if (
-            len(ss) >= 2
-            and not m.specific
-            and m.type is not EntityType.HARDWARE
-            and m.type is not EntityType.DATASET
-            and not any(_BACKGROUND.search(text, a, b) for a, b in ss)
+        if len(ss) < 2 or m.specific or m.type in (EntityType.HARDWARE, EntityType.DATASET):
+            continue
+        plain = [not _BACKGROUND.search(text, a, b) for a, b in ss]
+        if all(plain) or (
+            any(plain) and shorts and any(n.group == m.group and n.text in shorts for n in ms)
         ):
+            # an abbreviation the abstract defines and takes up again in a sentence of
+            # its own ("sequence parallelism (SP) has been ... As SP grows, ...") is a
+            # term it works with, even where it was first introduced as prior work
             state.roles.append(_role_cue(i, Role.USES, "recurring_topic", 0.5))
 
 

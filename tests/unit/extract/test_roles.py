@@ -563,3 +563,24 @@ def test_what_the_own_work_is_free_of_is_only_mentioned(extractor):
     assert got["Adam"][1] == ("mentions",)
     assert got["moe"][1] == ("mentions",)
     assert got["PyTorch"][1] == ("uses",)
+
+
+def test_an_abbreviated_topic_taken_up_again_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing tensor parallelism (TP) schemes have been limited by bandwidth. "
+        "As the TP degree grows, communication dominates the step time. "
+        "We propose Zorblax to overlap it.",
+    )
+    assert got["TP"][1] == ("uses",)
+
+
+def test_an_abbreviated_term_only_in_background_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing tensor parallelism (TP) schemes have been limited by bandwidth. "
+        "Prior TP work has been slow. We propose Zorblax to overlap communication.",
+    )
+    assert got["TP"][1] == ("mentions",)
