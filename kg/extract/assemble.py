@@ -70,13 +70,11 @@ def _chosen_roles(by_role: dict[Role, RoleCue]) -> list[Role]:
         return [Role.PROPOSES]
     if len(by_role) == 1:
         return list(by_role)
+    roles: list[Role] = [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
     uses = by_role.get(Role.USES)
-    prior_only = uses is not None and uses.rule == OWN_WORK_PRIOR and Role.COMPARES_WITH in by_role
-    return [
-        r
-        for r in _ROLE_ORDER
-        if r in by_role and r is not Role.MENTIONS and not (prior_only and r is Role.USES)
-    ]
+    if uses is not None and uses.rule == OWN_WORK_PRIOR and Role.COMPARES_WITH in by_role:
+        roles.remove(Role.USES)
+    return roles
 
 
 def _runs_not_compared(roles: list[Role]) -> list[Role]:
