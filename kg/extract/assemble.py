@@ -94,10 +94,11 @@ def _own_dataset_role(forms: dict[str, None], title: str) -> Role:
     return Role.USES
 
 
-def _head_noun_groups(mentions: list[Mention]) -> set[int]:
+def _head_noun_groups(mentions: list[Mention], text: str) -> set[int]:
     """Groups of generic hardware ("GPU") every mention of which is the head noun right
-    after a specific device ("NVIDIA A100 GPUs", "8 x H100 GPUs"): the phrase names one
-    device, the specific one, and the word after it only says what kind it is."""
+    after a specific device ("NVIDIA A100 GPUs", "8 x H100 GPUs"), or its short form in
+    parentheses after such a head: the phrase names one device, the specific one, and
+    the word after it only says what kind it is."""
     hardware = EntityType.HARDWARE
     after_specific: set[int] = set()
     generic: list[Mention] = []
@@ -110,9 +111,18 @@ def _head_noun_groups(mentions: list[Mention]) -> set[int]:
     if not after_specific or not generic:
         return set()
     heads: dict[int, bool] = {}
-    for m in generic:
-        heads[m.group] = heads.get(m.group, True) and m.start in after_specific
+    for m in sorted(generic, key=_start):
+        head = m.start in after_specific
+        if head and text.startswith(" (", m.end):
+            # its short form in parentheses right after it: "Cortex-M4 microcontroller (MCU)"
+            after_specific.add(m.end + 2)
+        heads[m.group] = heads.get(m.group, True) and head
     return {g for g, only_heads in heads.items() if only_heads}
+
+
+def _start(m: Mention) -> int:
+    """Sort key: where a mention starts."""
+    return m.start
 
 
 def _pref_label_alias(concept: VocabConcept, name: str, aliases: list[str]) -> bool:
@@ -139,7 +149,7 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
 
     entities: list[ExtractedEntity] = []
     name_of: dict[int, str] = {}
-    head_nouns = _head_noun_groups(mentions)
+    head_nouns = _head_noun_groups(mentions, text)
     for g, ms in groups.items():
         if g in head_nouns:
             continue
