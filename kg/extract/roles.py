@@ -169,6 +169,10 @@ _BUILT_FROM = re.compile(
     r"\b(?:buil[dt]\w*\s(?:on|upon)|based\son|derived\sfrom)\s(?:the\s|an?\s)?(?:\S+\s)?$",
     re.IGNORECASE,
 )
+_WORKLOAD_BEFORE = re.compile(
+    r"\s(?:on|when|while|for|in)\s(?:(?:pre-?)?(?:training|fine-?tuning|serving|running|"
+    r"deploying|inferring)\s)?(?:the\s|an?\s)?(?:[\w.-]+(?:\s[\w.-]+)?(?:,\s(?:and\s)?|\sand\s)){0,4}$"
+)
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -541,6 +545,13 @@ def _built_from(text: str, lo: int, start: int) -> bool:
     return _cued(window, _BUILT_FROM_WORDS, _BUILT_FROM)
 
 
+def _workload(text: str, end: int, start: int) -> bool:
+    """True if the mention at ``start`` follows "on", "when training", "for serving", ...
+    after a comparison cue ending at ``end`` ("1.3x faster than X when training Y", "2x
+    over X on Y"): Y is the workload both are run on, not a competitor."""
+    return end < start and bool(_WORKLOAD_BEFORE.search(text, max(end, start - 40), start))
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -623,6 +634,7 @@ def mention_role(
                 or not _compares(text, end, sent[0])
                 or ("," in text[end:start] and _CLAUSE_BREAK.search(text, end, start))
                 or _built_on(text, end, start)
+                or _workload(text, end, start)
             ):
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7

@@ -218,6 +218,20 @@ def test_an_analogy_opener_only_mentions(extractor):
     assert got["gpu"][1] == ("runs_on",)
 
 
+def test_the_workload_after_a_comparison_is_used_not_compared(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax is 1.4x faster than Frobnet when training Quux-9B "
+        "and Quux-30B, and it beats Blorp-2 on Quux-70B.",
+    )
+    assert got["Frobnet"][1] == ("compares_with",)
+    assert got["Blorp-2"][1] == ("compares_with",)
+    assert got["Quux-9B"][1] == ("uses",)
+    assert got["Quux-30B"][1] == ("uses",)
+    assert got["Quux-70B"][1] == ("uses",)
+
+
 def test_hardware_after_compared_with_is_a_competitor(extractor):
     got = _roles(
         extractor,
