@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.normalize import entity_key, is_non_entity
+from kg.extract.roles import OWN_WORK_PRIOR
 from kg.extract.state import DocState, Mention, RoleCue
 from kg.models import Evidence, ExtractedEntity, ExtractedRelation, Paper, PaperExtraction
 from kg.ontology import EntityType, Relation, Role
@@ -62,12 +63,18 @@ def _best_cues(state: DocState) -> dict[int, dict[Role, RoleCue]]:
 
 def _chosen_roles(by_role: dict[Role, RoleCue]) -> list[Role]:
     """The roles an entity gets, in ``Role`` order: ``proposes`` alone excludes the
-    others, and ``mentions`` only stands when nothing else does."""
+    others, ``mentions`` only stands when nothing else does, and a ``uses`` that only
+    comes from naming the entity as the established one ("popular models such as X")
+    gives way to ``compares_with``."""
     if Role.PROPOSES in by_role:
         return [Role.PROPOSES]
     if len(by_role) == 1:
         return list(by_role)
-    return [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
+    roles: list[Role] = [r for r in _ROLE_ORDER if r in by_role and r is not Role.MENTIONS]
+    uses = by_role.get(Role.USES)
+    if uses is not None and uses.rule == OWN_WORK_PRIOR and Role.COMPARES_WITH in by_role:
+        roles.remove(Role.USES)
+    return roles
 
 
 def _runs_not_compared(roles: list[Role]) -> list[Role]:
@@ -85,6 +92,37 @@ def _own_dataset_role(forms: dict[str, None], title: str) -> Role:
     if _BENCHMARK.search(title) or any(_BENCHMARK.search(f) for f in forms):
         return Role.EVALUATES_ON
     return Role.USES
+
+
+def _head_noun_groups(mentions: list[Mention], text: str) -> set[int]:
+    """Groups of generic hardware ("GPU") every mention of which is the head noun right
+    after a specific device ("NVIDIA A100 GPUs", "8 x H100 GPUs"), or its short form in
+    parentheses after such a head: the phrase names one device, the specific one, and
+    the word after it only says what kind it is."""
+    hardware = EntityType.HARDWARE
+    after_specific: set[int] = set()
+    generic: list[Mention] = []
+    for m in mentions:
+        if m.type is hardware:
+            if m.specific:
+                after_specific.add(m.end + 1)
+            else:
+                generic.append(m)
+    if not after_specific or not generic:
+        return set()
+    heads: dict[int, bool] = {}
+    for m in sorted(generic, key=_start):
+        head = m.start in after_specific
+        if head and text.startswith(" (", m.end):
+            # its short form in parentheses right after it: "Cortex-M4 microcontroller (MCU)"
+            after_specific.add(m.end + 2)
+        heads[m.group] = heads.get(m.group, True) and head
+    return {g for g, only_heads in heads.items() if only_heads}
+
+
+def _start(m: Mention) -> int:
+    """Sort key: where a mention starts."""
+    return m.start
 
 
 def _pref_label_alias(concept: VocabConcept, name: str, aliases: list[str]) -> bool:
@@ -111,7 +149,10 @@ def assemble(paper: Paper, state: DocState, text: str) -> PaperExtraction:
 
     entities: list[ExtractedEntity] = []
     name_of: dict[int, str] = {}
+    head_nouns = _head_noun_groups(mentions, text)
     for g, ms in groups.items():
+        if g in head_nouns:
+            continue
         texts = [m.text for m in ms]
         forms = dict.fromkeys(texts)  # distinct, in order of first use
         if all(map(is_non_entity, forms)):

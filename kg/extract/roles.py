@@ -41,6 +41,7 @@ __all__ = [
     "first_own_work",
     "Cues",
     "PaperRoles",
+    "OWN_WORK_PRIOR",
 ]
 
 _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
@@ -98,6 +99,7 @@ _USE_STRONG = re.compile(
     r"employ\w*|leverag\w*|on\stop\sof)\s(?:the\s)?(?:\S+\s)?$",
     re.IGNORECASE,
 )
+_BUILT_ON = re.compile(r"\b(?:based\son|built\s(?:on|upon|with|atop))\s(?:the\s)?(?:\S+\s)?$")
 _RUN_BEFORE = re.compile(
     r"\b(?:on|using|with|across|to|in|per|over|onto)\s(?:up\sto\s|more\sthan\s|over\s)?"
     r"(?:[\w,.\-]+\s){0,3}$",
@@ -133,8 +135,8 @@ _FUTURE = re.compile(
     r"\brelated\s(?:work|efforts?|approaches|systems|methods|frameworks)\b[^.;]*$"
 )
 _TRAINED_ON = re.compile(
-    r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
-    r"(?:the\s)?(?:\S+\s)?$",
+    r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
+    r"(?:the\s)?(?:\S+\s)?|(?:the\s)?)$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"[-\s]+")
@@ -146,6 +148,30 @@ _DATASET_LIST = re.compile(
     r"\b(?:datasets?|benchmarks?|corpora)\s(?:(?:including|such\sas|like|e\.g\.,?)\s|\()"
     r"[^.;()]{0,60}$",
     re.IGNORECASE,
+)
+_COMPARED_WITH = re.compile(
+    r"\bcompar(?:ed|ison|isons|e|ing)\s(?:with|to|against)\s(?:the\s|an?\s)?(?:[\w-]+\s){0,2}$",
+    re.IGNORECASE,
+)
+_PRIOR_WORDS = ("opular", "idely", "xisting", "onventional", "raditional", "ainstream")
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:[Pp]opular|[Ww]idely[\s-](?:used|adopted)|[Ee]xisting|[Cc]onventional|[Tt]raditional|"
+    r"[Mm]ainstream)\b[^.;:()]{0,50}$"
+)
+# the rule of a ``uses`` cue from an own-work sentence that names the entity as the
+# established one: ``assemble`` drops it where the entity is also compared with
+OWN_WORK_PRIOR = "own_work_prior"
+# sentence openers that liken the work to something else: "Similar to X, ...", "Like X, ..."
+_ANALOGY_OPENERS = ("Similar to ", "Analogous to ", "Akin to ", "Like ", "Much like ", "Just like ")
+_BUILT_FROM_WORDS = ("dapt", "dopt", "xtend", "uil", "based", "derived", "repurpos", "reus")
+_BUILT_FROM = re.compile(
+    r"\b(?:adapt|adopt|extend|repurpos|reus)\w*\s(?:the\s|an?\s)?(?:\S+\s)?$|"
+    r"\b(?:buil[dt]\w*\s(?:on|upon)|based\son|derived\sfrom)\s(?:the\s|an?\s)?(?:\S+\s)?$",
+    re.IGNORECASE,
+)
+_WORKLOAD_BEFORE = re.compile(
+    r"\s(?:on|when|while|for|in)\s(?:(?:pre-?)?(?:training|fine-?tuning|serving|running|"
+    r"deploying|inferring)\s)?(?:the\s|an?\s)?(?:[\w.-]+(?:\s[\w.-]+)?(?:,\s(?:and\s)?|\sand\s)){0,4}$"
 )
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
@@ -482,6 +508,50 @@ def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
     return _cued(text[far:start], ("nlike",), _UNLIKE_WHICH)
 
 
+def _compared_with(text: str, lo: int, start: int) -> bool:
+    """True if the "with" before the hardware at ``start`` closes "compared with", "a
+    comparison with" in ``text[lo:start]``: the device named there is what the paper's
+    own runs are set against ("we present a comparison with the X9 CPU"), not where it
+    runs them."""
+    return _cued(text[max(lo, start - 40) : start], ("compar",), _COMPARED_WITH)
+
+
+def _built_on(text: str, end: int, start: int) -> bool:
+    """True if "based on" or "built on" comes between a comparison cue ending at ``end``
+    and the mention at ``start``: in "gains over baselines built on X" the competitor is
+    the baselines, and X what they (and usually the paper) build on."""
+    return _cued(text[max(end, start - 40) : start], ("based", "built"), _BUILT_ON)
+
+
+def _known_alternative(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` is introduced as the established thing just before
+    it ("popular models such as X", "even the widely used method, X"): in a sentence on
+    the paper's own work, that is what it sets itself against or analyses, and it is only
+    used if another sentence says so (``assemble`` drops the ``uses`` of such a mention
+    when it is also compared with)."""
+    window = text[max(lo, start - 60) : start]
+    for literal in _PRIOR_WORDS:
+        if literal in window:
+            hit = _PRIOR_BEFORE.search(window)
+            return hit is not None and not _WE.search(window, hit.start())
+    return False
+
+
+def _built_from(text: str, lo: int, start: int) -> bool:
+    """True if the dataset at ``start`` comes right after "adapt", "extend", "build on",
+    "derived from", "reuse", ... in ``text[lo:start]``: what the paper builds its own
+    data or environment from, not what it reports results on."""
+    window = text[max(lo, start - 40) : start]
+    return _cued(window, _BUILT_FROM_WORDS, _BUILT_FROM)
+
+
+def _workload(text: str, end: int, start: int) -> bool:
+    """True if the mention at ``start`` follows "on", "when training", "for serving", ...
+    after a comparison cue ending at ``end`` ("1.3x faster than X when training Y", "2x
+    over X on Y"): Y is the workload both are run on, not a competitor."""
+    return end < start and bool(_WORKLOAD_BEFORE.search(text, max(end, start - 40), start))
+
+
 def _device_count(text: str, lo: int, start: int) -> bool:
     """True if a device count ends just before ``start`` ("3072 H100", "a 1024-GPU"):
     abstracts count the devices of their own runs, rarely those of others'."""
@@ -521,13 +591,25 @@ def mention_role(
     start = m.start
     lo = max(sent[0], start - 90)
     t = m.type
+    if text.startswith(_ANALOGY_OPENERS, sent[0]) and "," not in text[sent[0] : start]:
+        # "Similar to paging on CPUs, X moves ...": the opener names the analogy, not the
+        # paper's tool, testbed or competitor
+        return Role.MENTIONS, "analogy", 0.55
+    if t is EntityType.DATASET and own and _built_from(text, lo, start):
+        # "we adapt the X framework to create ...": material for the paper's own data
+        return Role.USES, "dataset_built_from", 0.7
     if t is EntityType.DATASET and (
         own or _ON_BEFORE.search(text[lo:start]) or _in_dataset_list(text, lo, start)
     ):
         # a dataset in a sentence on the paper's own work is where it reports results,
         # also after "outperforms ... on datasets including X"
         return Role.EVALUATES_ON, "dataset_on", 0.75
-    if t is EntityType.HARDWARE and _ON_BEFORE.search(text[lo:start]) and own:
+    if (
+        t is EntityType.HARDWARE
+        and own
+        and _ON_BEFORE.search(text[lo:start])
+        and not _compared_with(text, lo, start)
+    ):
         return Role.RUNS_ON, "hardware_on", 0.75
     if (
         t is EntityType.HARDWARE
@@ -551,6 +633,8 @@ def mention_role(
                 _WE.search(text, end, start)
                 or not _compares(text, end, sent[0])
                 or ("," in text[end:start] and _CLAUSE_BREAK.search(text, end, start))
+                or _built_on(text, end, start)
+                or _workload(text, end, start)
             ):
                 continue
             return Role.COMPARES_WITH, "compare_cue", 0.7
@@ -594,6 +678,8 @@ def mention_role(
     if own and _future_work(text, lo, start):
         return Role.MENTIONS, "future_work", 0.55
     if own:
+        if _known_alternative(text, lo, start):
+            return Role.USES, OWN_WORK_PRIOR, 0.55
         return Role.USES, "own_work_use", 0.6
     w = max(lo, start - 40)
     if (
@@ -632,8 +718,9 @@ def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | 
 
 
 def _trained_on(text: str, s0: int, start: int) -> bool:
-    """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...:
-    data the paper trains on, which it uses, not only reports results on."""
+    """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...,
+    or comes right after "training" ("by training ImageNet classifiers"): data the paper
+    trains on, which it uses, not only reports results on."""
     return _cued(text[max(s0, start - 60) : start], ("train", "tun"), _TRAINED_ON)
 
 
@@ -654,20 +741,24 @@ def _use_the_recurring_topic(
     but recurs in two or more sentences none of which has a background word ("CNNs are
     deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
     kind of thing it works on itself, while prior work it sets aside comes with
-    "existing", "previous", "has been".
+    "existing", "previous", "has been". An abbreviation the abstract defines counts if
+    one of those sentences has no background word.
 
     ``background``: per group with only background cues, its first mention and the
     sentences of its mentions."""
     ms = state.mentions
+    shorts = {a.short for a in state.abbreviations}
     for i, ss in background.values():
         m = ms[i]
-        if (
-            len(ss) >= 2
-            and not m.specific
-            and m.type is not EntityType.HARDWARE
-            and m.type is not EntityType.DATASET
-            and not any(_BACKGROUND.search(text, a, b) for a, b in ss)
+        if len(ss) < 2 or m.specific or m.type in (EntityType.HARDWARE, EntityType.DATASET):
+            continue
+        plain = [not _BACKGROUND.search(text, a, b) for a, b in ss]
+        if all(plain) or (
+            any(plain) and shorts and any(n.group == m.group and n.text in shorts for n in ms)
         ):
+            # an abbreviation the abstract defines and takes up again in a sentence of
+            # its own ("sequence parallelism (SP) has been ... As SP grows, ...") is a
+            # term it works with, even where it was first introduced as prior work
             state.roles.append(_role_cue(i, Role.USES, "recurring_topic", 0.5))
 
 

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from kg.extract.assemble import (
     _best_cues,
     _chosen_roles,
+    _head_noun_groups,
     _own_dataset_role,
     _reduce,
     _runs_not_compared,
     entity_name,
 )
+from kg.extract.roles import OWN_WORK_PRIOR
 from kg.extract.state import (
     DocState,
     Mention,
@@ -27,7 +29,7 @@ from kg.extract.state import (
     state_of,
 )
 from kg.models import Evidence, ExtractedRelation
-from kg.ontology import Role
+from kg.ontology import EntityType, Role
 
 FORMS = ["GPU", "GPUs", "MoE", "Mixture-of-Experts", "ZeRO", "zero", "A100"]
 
@@ -157,6 +159,18 @@ def test_state_of_is_doc_underscore_kg():
     assert other._.kg is attached and state_of(other) is attached
 
 
+def test_a_use_only_as_the_established_one_gives_way_to_a_comparison():
+    prior = RoleCue(0, Role.USES, OWN_WORK_PRIOR, 0.55)
+    compare = RoleCue(1, Role.COMPARES_WITH, "compare_cue", 0.7)
+    assert _chosen_roles({Role.USES: prior, Role.COMPARES_WITH: compare}) == [Role.COMPARES_WITH]
+    assert _chosen_roles({Role.USES: prior}) == [Role.USES]
+    used = RoleCue(2, Role.USES, "own_work_use", 0.6)
+    assert _chosen_roles({Role.USES: used, Role.COMPARES_WITH: compare}) == [
+        Role.USES,
+        Role.COMPARES_WITH,
+    ]
+
+
 def test_hardware_run_on_is_no_competitor():
     roles = [Role.RUNS_ON, Role.COMPARES_WITH]
     assert _runs_not_compared(roles) == [Role.RUNS_ON]
@@ -169,3 +183,45 @@ def test_an_own_benchmark_is_evaluated_on_and_own_data_used():
     assert _own_dataset_role({"ZorbCorpus": None}, "ZorbCorpus: Text for Ten Languages") is (
         Role.USES
     )
+
+
+def _hw(text: str, name: str, group: int, specific: bool, after: int = 0) -> Mention:
+    """A hardware mention of ``name``, found in ``text`` from ``after`` on."""
+    start = text.index(name, after)
+    return Mention(
+        start, start + len(name), name, "r", 1.0, EntityType.HARDWARE, specific, group=group
+    )
+
+
+def test_head_noun_after_a_specific_device_is_dropped():
+    # one device, named specifically
+    text = "trained on four Zephyr Z9 GPUs"
+    ms = [_hw(text, "Zephyr Z9", 0, True), _hw(text, "GPUs", 1, False)]
+    assert _head_noun_groups(ms, text) == {1}
+
+
+def test_head_noun_with_its_short_form_after_a_specific_device_is_dropped():
+    # the short form names the same head noun
+    text = "a Zephyr Z9 microcontroller (MCU), a chip"
+    ms = [
+        _hw(text, "Zephyr Z9", 0, True),
+        _hw(text, "microcontroller", 1, False),
+        _hw(text, "MCU", 1, False),
+    ]
+    assert _head_noun_groups(ms, text) == {1}
+
+
+def test_head_noun_also_used_alone_is_kept():
+    # the generic device is named on its own too, also right after a sentence break
+    text = "trained on Zephyr Z9 GPUs. GPU memory is scarce"
+    ms = [
+        _hw(text, "Zephyr Z9", 0, True),
+        _hw(text, "GPUs", 1, False),
+        _hw(text, "GPU", 1, False, after=text.index(". ")),
+    ]
+    assert _head_noun_groups(ms, text) == set()
+
+
+def test_no_specific_device_no_drop():
+    text = "trained on GPUs"
+    assert _head_noun_groups([_hw(text, "GPUs", 0, False)], text) == set()

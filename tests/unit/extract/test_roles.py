@@ -177,6 +177,71 @@ def test_hardware_after_on_a_in_a_comparison_is_run_on(extractor):
     assert got["gpu"] == ("Hardware", ("runs_on",), 1)
 
 
+def test_what_the_baselines_are_built_on_is_not_the_competitor(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax outperforms strong baselines built on Quux-7B by 12%, "
+        "and is 2x faster than Frobnet.",
+    )
+    assert got["Quux-7B"][1] == ("uses",)
+    assert got["Frobnet"][1] == ("compares_with",)
+
+
+def test_the_popular_one_in_own_work_is_compared_not_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax needs less memory than even the widely used trainer, "
+        "Frobnet. We also show that popular trainers such as Frobnet waste bandwidth.",
+    )
+    assert got["Frobnet"][1] == ("compares_with",)
+
+
+def test_the_popular_one_used_in_own_work_stays_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. We build Zorblax on the widely used Frobnet library.",
+    )
+    assert got["Frobnet"][1] == ("uses",)
+
+
+def test_an_analogy_opener_only_mentions(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Analogous to virtual memory on CPUs, Zorblax pages widgets "
+        "between devices, and it runs on a single GPU.",
+    )
+    assert got["CPU"][1] == ("mentions",)
+    assert got["gpu"][1] == ("runs_on",)
+
+
+def test_the_workload_after_a_comparison_is_used_not_compared(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. Zorblax is 1.4x faster than Frobnet when training Quux-9B "
+        "and Quux-30B, and it beats Blorp-2 on Quux-70B.",
+    )
+    assert got["Frobnet"][1] == ("compares_with",)
+    assert got["Blorp-2"][1] == ("compares_with",)
+    assert got["Quux-9B"][1] == ("uses",)
+    assert got["Quux-30B"][1] == ("uses",)
+    assert got["Quux-70B"][1] == ("uses",)
+
+
+def test_hardware_after_compared_with_is_a_competitor(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Inference on Microcontrollers",
+        "We propose Zorblax. We also give a comparison with the CPU of a phone, "
+        "which Zorblax beats by 3x in energy.",
+    )
+    assert got["CPU"][1] == ("compares_with",)
+
+
 def test_hardware_as_a_measure_in_a_comparison_is_no_competitor(extractor):
     got = _roles(
         extractor,
@@ -300,6 +365,28 @@ def test_what_the_papers_own_name_builds_on_is_used(extractor):
     )
     assert got["Turbo-Adam"][1] == ("proposes",)
     assert got["Adam"][1] == ("uses",)
+
+
+def test_a_dataset_named_right_after_training_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. We test it by training ImageNet classifiers with Zorblax, "
+        "and report results on CIFAR-10.",
+    )
+    assert got["ImageNet"][1] == ("uses", "evaluates_on")
+    assert got["CIFAR-10"][1] == ("evaluates_on",)
+
+
+def test_a_dataset_the_paper_builds_its_own_from_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "We propose Zorblax. We extend the WidgetBench benchmark with 500 harder tasks "
+        "and report results on CIFAR-10.",
+    )
+    assert got["WidgetBench"][1] == ("uses",)
+    assert got["CIFAR-10"][1] == ("evaluates_on",)
 
 
 def test_a_dataset_the_paper_trains_on_is_used_and_evaluated_on(extractor):
@@ -490,3 +577,24 @@ def test_what_the_own_work_is_free_of_is_only_mentioned(extractor):
     assert got["Adam"][1] == ("mentions",)
     assert got["moe"][1] == ("mentions",)
     assert got["PyTorch"][1] == ("uses",)
+
+
+def test_an_abbreviated_topic_taken_up_again_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing tensor parallelism (TP) schemes have been limited by bandwidth. "
+        "As the TP degree grows, communication dominates the step time. "
+        "We propose Zorblax to overlap it.",
+    )
+    assert got["TP"][1] == ("uses",)
+
+
+def test_an_abbreviated_term_only_in_background_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing tensor parallelism (TP) schemes have been limited by bandwidth. "
+        "Prior TP work has been slow. We propose Zorblax to overlap communication.",
+    )
+    assert got["TP"][1] == ("mentions",)
