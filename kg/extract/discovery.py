@@ -200,12 +200,17 @@ def _ok_shape(name: str) -> bool:
 # Two capitalised words joined by a hyphen name a method after its two authors
 # ("Newton-Schulz", "Gauss-Seidel"), even if the first is a common capitalised word
 _EPONYM_PAIR = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+$")
+# A capitalised past participle alone ("we propose Delayed epsilon-Shrinking", "such as
+# Distributed ..."): an English adjective that opens a longer name, never a name itself
+_LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}[^e]ed$")
 
 
 def _ok_name(name: str) -> bool:
     """A candidate name is not a stop word, a bare number or size, or a non-entity."""
     name = name.strip()
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
+        return False
+    if _LONE_PARTICIPLE.match(name):
         return False
     first = name.split()[0]
     lead = first.split("-")[0]

@@ -394,3 +394,11 @@ def test_a_vocabulary_term_wins_over_a_compound_around_it(extractor):
         e.name for e in extractor.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities
     }
     assert "pipeline parallelism" in names, names
+
+
+def test_a_lone_capitalised_participle_is_no_name():
+    text = "Hence, we propose Staggered kappa-Pruning (SkP) and compare it with Tokenized."
+    assert "Staggered" not in _texts(text, proposed_names(text))
+    assert "Tokenized" not in _texts(text, listed_names(text))
+    text = "We propose Indeed, a tool."  # "-eed" is no participle ending
+    assert _texts(text, proposed_names(text)) == ["Indeed"]
