@@ -78,6 +78,9 @@ _CAP_VERSION = re.compile(
     r"(?![.,]\d)"
 )
 _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-first: fast scan
+# A memory standard before the memory kind it specifies names one device: "DDR DRAM",
+# "LPDDR5 SDRAM", "HBM2e DRAM" (not a standard and a second device)
+_STACKED_MEMORY = re.compile(r"(?<![\w\-])(?:(?:LP|G)?DDR\d*X?|HBM\d*[eE]?)\sS?DRAMs?(?![\w\-])")
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
 
 
@@ -383,6 +386,9 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
+    if "DRAM" in text:
+        for m in _STACKED_MEMORY.finditer(text):
+            yield m.start(), m.end(), "name_shape", 0.7, True
     if "-bit" not in text:
         return
     for m in _NBIT.finditer(text):

@@ -47,7 +47,8 @@ _HARDWARE_SHAPE = re.compile(
     r"Cortex-[AMR]\d+\w*|"
     r"(?:RTX|GTX|MI|Gaudi|DGX|HGX|Ascend|Kunlun|SN)[\s-]?\d\w*|"
     r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[A-Z]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
-    r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|PCIe|SoCs?|NICs?|"
+    r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|"
+    r"(?:(?:LP|G)?DDR\d*X?|HBM\d*[eE]?)\sS?DRAMs?|PCIe|SoCs?|NICs?|"
     r"p\d\w*\.\d+xlarge|Apple\sM\d\w*|M\d\s(?:Pro|Max|Ultra))$"
 )
 _SIZE = re.compile(r"(?:^|[\s\-_])\d+(?:\.\d+)?[BMT](?:-\w+)?$|-\d+(?:\.\d+)?[BM]\b")

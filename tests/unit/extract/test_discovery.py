@@ -402,3 +402,10 @@ def test_a_lone_capitalised_participle_is_no_name():
     assert "Tokenized" not in _texts(text, listed_names(text))
     text = "We propose Indeed, a tool."  # "-eed" is no participle ending
     assert _texts(text, proposed_names(text)) == ["Indeed"]
+
+
+def test_a_memory_standard_and_its_memory_kind_are_one_device():
+    text = "Weights stay in LPDDR5 SDRAM, activations in HBM3 DRAMs and caches in SRAM."
+    found = _texts(text, name_shaped(text))
+    assert "LPDDR5 SDRAM" in found and "HBM3 DRAMs" in found
+    assert "SRAM" in found

@@ -98,6 +98,8 @@ def test_product_prefixes_need_a_number(name):
         "DPU",
         "Cortex-M7",
         "Arm Cortex-A55",
+        "LPDDR5 SDRAM",
+        "GDDR6 DRAM",
     ],
 )
 def test_hardware_product_lines(name):
