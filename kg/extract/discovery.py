@@ -461,6 +461,29 @@ def _title_case_concept(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if span == (0, e - s) else None
 
 
+# A person's name before a plural of steps names a numerical scheme: "Picard iterations",
+# "Langevin dynamics", "Euler steps"; the name alone is the person
+_EPONYM_HEADS = ("iterations", "iteration", "updates", "steps", "dynamics")
+_EPONYM_SCHEME = re.compile(
+    rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\s(?:{'|'.join(_EPONYM_HEADS)})(?![\w\-])"
+)
+_EPONYM_RULE = "eponym_scheme"
+
+
+def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
+    """ "Picard iterations" inside a sentence (a capitalised word there is a name), not
+    after another capitalised word ("Monte Carlo steps")."""
+    for m in _scan(_EPONYM_SCHEME, text, start, _word_starts):
+        s = m.start()
+        name = m.group().split(" ", 1)[0]
+        if text[s - 2 : s] in _SENTENCE_BREAKS or name in NOT_NAMES or not _ok_name(name):
+            continue
+        before = text[max(0, s - 30) : s].split()
+        if before and before[-1][:1].isupper():
+            continue
+        yield s, m.end(), _EPONYM_RULE, 0.6, True
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
@@ -499,6 +522,8 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
         s = m.start(1) + span[0] if span else 0
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
+    if any(h in text for h in _EPONYM_HEADS):
+        yield from _eponym_schemes(text, start)
 
 
 def _after_non_word(
@@ -895,6 +920,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
                 continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
             if rule == "head_noun_compound" and any(s < ks < ke == e for ks, ke in known):
                 continue  # "in-place knowledge distillation": the vocabulary concept wins
+            if rule == _EPONYM_RULE and any(ks == s for ks, _ in known):
+                continue  # "Adam updates": the vocabulary's optimizer, not a scheme
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]

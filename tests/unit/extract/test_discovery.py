@@ -409,3 +409,22 @@ def test_a_memory_standard_and_its_memory_kind_are_one_device():
     found = _texts(text, name_shaped(text))
     assert "LPDDR5 SDRAM" in found and "HBM3 DRAMs" in found
     assert "SRAM" in found
+
+
+def test_a_name_before_a_plural_of_steps_names_a_scheme():
+    text = "Zorb Things\n\nOur solver replaces Halvorsen iterations with Quist-Marr updates."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Halvorsen iterations" in found and "Quist-Marr updates" in found
+    text = "Zorb Things\n\nWe run Monte Carlo steps. Euler steps are cheap."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Carlo steps" not in found and "Euler steps" not in found  # sentence start
+
+
+def test_a_vocabulary_name_before_a_plural_of_steps_stays_itself(extractor):
+    from kg.models import Paper
+
+    out = extractor.extract_one(
+        Paper(id="x", title="Zorb", abstract="Zorb smooths the Adam updates of each layer.")
+    )
+    names = {e.name for e in out.entities}
+    assert "Adam" in names and "Adam updates" not in names, names
