@@ -81,6 +81,9 @@ _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-fir
 # A memory standard before the memory kind it specifies names one device: "DDR DRAM",
 # "LPDDR5 SDRAM", "HBM2e DRAM" (not a standard and a second device)
 _STACKED_MEMORY = re.compile(r"(?<![\w\-])(?:(?:LP|G)?DDR\d*X?|HBM\d*[eE]?)\sS?DRAMs?(?![\w\-])")
+# A name-shaped platform before "-aware" and a name-shaped system names a variant of the
+# system built for the platform: "CUDA-aware MPI", "NUMA-aware BLAS"
+_AWARE_VARIANT = re.compile(r"(?<![\w\-])([A-Z][\w]*)-aware\s([A-Z][\w+]*[\w+])(?![\w\-])")
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
 
 
@@ -386,6 +389,10 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
+    if "-aware " in text:
+        for m in _AWARE_VARIANT.finditer(text):
+            if all(_SHAPE_CHECK.search(m.group(i)) and _ok_name(m.group(i)) for i in (1, 2)):
+                yield m.start(), m.end(), "name_shape", 0.7, True
     if "DRAM" in text:
         for m in _STACKED_MEMORY.finditer(text):
             yield m.start(), m.end(), "name_shape", 0.7, True

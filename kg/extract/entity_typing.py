@@ -239,9 +239,11 @@ def _may_end_in_count(before: str) -> bool:
 def shape_type(name: str) -> tuple[EntityType, float] | None:
     """The type a name's shape suggests, with a weight.
 
-    >>> [str(shape_type(n)[0]) for n in ("A100", "Yi-34B", "SWE-bench")]
-    ['Hardware', 'Model', 'Dataset']
+    >>> [str(shape_type(n)[0]) for n in ("A100", "Yi-34B", "SWE-bench", "CUDA-aware MPI")]
+    ['Hardware', 'Model', 'Dataset', 'System']
     """
+    if "-aware " in name:  # "CUDA-aware MPI": a variant of the system after it
+        return shape_type(name.split("-aware ", 1)[1])
     if _HARDWARE_SHAPE.match(name):
         return H, 3.0
     if _SIZE.search(name):

@@ -428,3 +428,10 @@ def test_a_vocabulary_name_before_a_plural_of_steps_stays_itself(extractor):
     )
     names = {e.name for e in out.entities}
     assert "Adam" in names and "Adam updates" not in names, names
+
+
+def test_a_platform_aware_system_is_one_name():
+    text = "We build on ROCm-aware ZorbMPI and Locality-aware Parallel decoding."
+    found = _texts(text, name_shaped(text))
+    assert "ROCm-aware ZorbMPI" in found
+    assert not any(f.startswith("Locality") for f in found), found

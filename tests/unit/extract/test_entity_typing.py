@@ -17,6 +17,7 @@ from kg.ontology import EntityType as T
         ("Zorb-7B", T.MODEL),
         ("FooBench", T.DATASET),
         ("PyFoo", T.SYSTEM),
+        ("ROCm-aware PyFoo", T.SYSTEM),
     ],
 )
 def test_shape_type(name, expected):
