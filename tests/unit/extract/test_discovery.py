@@ -435,3 +435,11 @@ def test_a_platform_aware_system_is_one_name():
     found = _texts(text, name_shaped(text))
     assert "ROCm-aware ZorbMPI" in found
     assert not any(f.startswith("Locality") for f in found), found
+
+
+def test_a_named_communication_pattern_is_a_concept():
+    text = "Zorb overlaps point-to-point communication, P2P communication and little communication."
+    found = _texts(text, concept_phrases(text))
+    assert "point-to-point communication" in found and "P2P communication" in found
+    assert not any(f.endswith("communication") and f.startswith("little") for f in found)
+    assert "communication" not in found  # not standalone
