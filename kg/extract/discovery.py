@@ -468,9 +468,20 @@ def _title_case_concept(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if span == (0, e - s) else None
 
 
-# A person's name before a plural of steps names a numerical scheme: "Picard iterations",
-# "Langevin dynamics", "Euler steps"; the name alone is the person
-_EPONYM_HEADS = ("iterations", "iteration", "updates", "steps", "dynamics")
+# A person's name before a plural of steps, or before a sampler or solver, names a
+# numerical scheme: "Picard iterations", "Langevin dynamics", "Euler steps", "Heun
+# sampler"; the name alone is the person
+_EPONYM_HEADS = (
+    "iterations",
+    "iteration",
+    "updates",
+    "steps",
+    "dynamics",
+    "sampler",
+    "samplers",
+    "solver",
+    "solvers",
+)
 _EPONYM_SCHEME = re.compile(
     rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\s(?:{'|'.join(_EPONYM_HEADS)})(?![\w\-])"
 )

@@ -415,6 +415,9 @@ def test_a_name_before_a_plural_of_steps_names_a_scheme():
     text = "Zorb Things\n\nOur solver replaces Halvorsen iterations with Quist-Marr updates."
     found = _texts(text, listed_names(text, start=len("Zorb Things")))
     assert "Halvorsen iterations" in found and "Quist-Marr updates" in found
+    text = "Zorb Things\n\nIt pairs a cosine scheduler with a Brevik-Lund sampler."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Brevik-Lund sampler" in found
     text = "Zorb Things\n\nWe run Monte Carlo steps. Euler steps are cheap."
     found = _texts(text, listed_names(text, start=len("Zorb Things")))
     assert "Carlo steps" not in found and "Euler steps" not in found  # sentence start
