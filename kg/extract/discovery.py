@@ -482,24 +482,27 @@ _EPONYM_HEADS = (
     "solver",
     "solvers",
 )
-_EPONYM_SCHEME = re.compile(
-    rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\s(?:{'|'.join(_EPONYM_HEADS)})(?![\w\-])"
-)
+# The head is found first (a space and a literal word: re skips to the rare heads), then
+# the capitalised name right before it
+_EPONYM_HEAD = re.compile(rf" (?:{'|'.join(_EPONYM_HEADS)})(?![\w\-])")
+_EPONYM_NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$")
 _EPONYM_RULE = "eponym_scheme"
 
 
 def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
     """ "Picard iterations" inside a sentence (a capitalised word there is a name), not
     after another capitalised word ("Monte Carlo steps")."""
-    for m in _scan(_EPONYM_SCHEME, text, start, _word_starts):
-        s = m.start()
-        name = m.group().split(" ", 1)[0]
+    for h in _EPONYM_HEAD.finditer(text, start):
+        n = _EPONYM_NAME.search(text, max(start, h.start() - 40), h.start())
+        if n is None:
+            continue
+        s, name = n.start(), n.group()
         if text[s - 2 : s] in _SENTENCE_BREAKS or name in NOT_NAMES or not _ok_name(name):
             continue
         before = text[max(0, s - 30) : s].split()
         if before and before[-1][:1].isupper():
             continue
-        yield s, m.end(), _EPONYM_RULE, 0.6, True
+        yield s, h.end(), _EPONYM_RULE, 0.6, True
 
 
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
