@@ -68,10 +68,13 @@ _SYSTEM_SHAPE = re.compile(
     r"\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$"
 )
 # Type nouns for typing only (not cues for finding names): an agent or a product is
-# software someone runs ("a new multi-modal agent, Navi", "the Foo Recommend product").
+# software someone runs ("a new multi-modal agent, Navi", "the Foo Recommend product"),
+# so is an environment agents act in ("X, an open environment for web agents", "the X
+# gym"), which the guideline's System (a simulator, a platform) covers.
 _TYPING_NOUNS: dict[str, EntityType] = {
     **TYPE_NOUNS,
     **dict.fromkeys(["agent", "agents", "product", "products"], S),
+    **dict.fromkeys(["environment", "environments", "gym", "sandbox"], S),
 }
 # Words after a name that end its noun phrase: a type noun after them is not its head
 _LINK_WORDS = frozenset(

@@ -193,9 +193,11 @@ def test_type_noun_before_the_name(text, expected):
         "We also build a new web-browsing agent, Zorb, that clicks buttons.",
         "It runs inside the Zorb product at scale.",
         "Zorb is an agent for spreadsheets.",
+        "We release Zorb, an open environment where web agents shop.",
+        "Agents are trained in the Zorb gym on many tasks.",
     ],
 )
-def test_agents_and_products_are_software(text):
+def test_agents_products_and_environments_are_software(text):
     assert T.SYSTEM in _signals(text, "Zorb")
 
 
