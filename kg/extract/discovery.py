@@ -603,6 +603,11 @@ def _compound_modifier(word: str) -> bool:
     )
 
 
+# Modifiers that name what a standalone technique is applied to, which every use of it
+# has: "model pruning" is pruning, "model finetuning" is finetuning
+_WHAT_IT_WORKS_ON = frozenset(["model", "models"])
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -638,6 +643,8 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         allowed = RESTRICTED_HEADS.get(low)
         if allowed is not None and mod and mod.lower() not in allowed:
             mod = ""
+        if mod.lower() in _WHAT_IT_WORKS_ON and low in STANDALONE_HEADS:
+            mod = ""  # "model finetuning", "model pruning": the technique itself
         if not mod and low not in STANDALONE_HEADS:
             continue
         if not mod and low == "attention" and _everyday_attention(low_text, start, m.end()):

@@ -446,3 +446,11 @@ def test_a_named_communication_pattern_is_a_concept():
     assert "point-to-point communication" in found and "P2P communication" in found
     assert not any(f.endswith("communication") and f.startswith("little") for f in found)
     assert "communication" not in found  # not standalone
+
+
+def test_a_model_modifier_adds_nothing_to_a_standalone_technique():
+    text = "Zorb speeds up model finetuning and model pruning, unlike model parallelism."
+    found = _texts(text, concept_phrases(text))
+    assert "finetuning" in found and "pruning" in found
+    assert "model finetuning" not in found and "model pruning" not in found
+    assert "model parallelism" in found  # no technique without its modifier
