@@ -893,6 +893,34 @@ def _inherit_variant_types(text: str, vocab: list[Mention], kept: list[Mention])
                 m.type = head.type  # "-RS", "-100", "NoisyStudent", "-chat"
 
 
+# A stage of a model's life listed with the others ("pre-training, fine-tuning, and
+# inference", "pretraining+finetuning") names an activity, not a technique
+_STAGES = frozenset(["fine-tuning", "finetuning"])
+_STAGE = r"(?:pre-?training|post-?training|training|inference|serving|deployment)"
+_STAGE_BEFORE = re.compile(rf"{_STAGE}(?:,|\s*[+/]|\s+and|\s+or),?\s*(?:and\s+|or\s+)?$")
+_STAGE_AFTER = re.compile(rf"(?:,|\s*[+/]|\s+and|\s+or)\s*(?:and\s+|or\s+)?{_STAGE}\b")
+
+
+def _drop_listed_stages(text: str, kept: list[Mention]) -> list[Mention]:
+    """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
+    model's life."""
+    stages = [m for m in kept if m.rule == "head_noun" and m.text.lower() in _STAGES]
+    if not stages:
+        return kept
+    low = lower_same_offsets(text)
+    listed = {
+        id(m)
+        for m in stages
+        if _STAGE_BEFORE.search(low, max(0, m.start - 40), m.start)
+        or _STAGE_AFTER.match(low, m.end)
+    }
+    if not listed:
+        return kept
+    named = {entity_key(m.text) for m in stages if id(m) not in listed}  # used elsewhere
+    drop = {id(m) for m in stages if id(m) in listed or entity_key(m.text) not in named}
+    return [m for m in kept if id(m) not in drop]
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -954,7 +982,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
     cands += _vendor_products(text, cands)
-    kept = propagate(text, resolve_overlaps(cands, len(text)))
+    kept = _drop_listed_stages(text, propagate(text, resolve_overlaps(cands, len(text))))
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

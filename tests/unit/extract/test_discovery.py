@@ -454,3 +454,18 @@ def test_a_model_modifier_adds_nothing_to_a_standalone_technique():
     assert "finetuning" in found and "pruning" in found
     assert "model finetuning" not in found and "model pruning" not in found
     assert "model parallelism" in found  # no technique without its modifier
+
+
+def test_fine_tuning_listed_among_life_stages_is_no_technique(extractor):
+    from kg.models import Paper
+
+    staged = Paper(
+        id="s",
+        title="Zorb",
+        abstract="We time pre-training, fine-tuning, and inference of Zorb; "
+        "pretraining+finetuning takes a day.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(staged).entities}
+    assert not names & {"fine-tuning", "finetuning"}, names
+    used = Paper(id="u", title="Zorb", abstract="Zorb relies on fine-tuning with few labels.")
+    assert "fine-tuning" in {e.name for e in extractor.extract_one(used).entities}
