@@ -182,6 +182,8 @@ _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
     r"|^[A-Za-z][a-z]+-to-"
+    # a C library's function: its prefix, "_", a capitalised verb ("MPI_Send", "MPI_Allreduce")
+    r"|^[A-Z]{2,}_[A-Z][a-z]+$"
 )
 
 
@@ -198,8 +200,8 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ok_shape(name: str) -> bool:
-    """Reject number-led tokens ("12X", "4k"), file names, markup-cased words, and tasks
-    ("text-to-3D")."""
+    """Reject number-led tokens ("12X", "4k"), file names, markup-cased words, tasks
+    ("text-to-3D") and library functions ("MPI_Send")."""
     return not _ODD_SHAPE.search(name) or bool(_NBIT.match(name))
 
 

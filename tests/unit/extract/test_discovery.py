@@ -469,3 +469,10 @@ def test_fine_tuning_listed_among_life_stages_is_no_technique(extractor):
     assert not names & {"fine-tuning", "finetuning"}, names
     used = Paper(id="u", title="Zorb", abstract="Zorb relies on fine-tuning with few labels.")
     assert "fine-tuning" in {e.name for e in extractor.extract_one(used).entities}
+
+
+def test_a_c_library_function_is_no_name():
+    text = "Zorb intercepts ZMQ_Recv and ZMQ_Sendmsg calls of ZeroMQ, unlike FooLib_v2."
+    found = _texts(text, name_shaped(text))
+    assert "ZMQ_Recv" not in found and "ZMQ_Sendmsg" not in found
+    assert "ZeroMQ" in found
