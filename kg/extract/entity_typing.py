@@ -267,8 +267,20 @@ def head_noun_type(phrase: str) -> EntityType | None:
     <EntityType.METHOD: 'Method'>
     >>> head_noun_type("an open family of language models")
     <EntityType.MODEL: 'Model'>
+    >>> head_noun_type("An Extensible and Dynamism-Aware Simulator for Serving")
+    <EntityType.SYSTEM: 'System'>
     """
     stop = _HEAD_STOP.search(phrase)
+    t = _np_head_type(phrase, stop)
+    if t is None and stop is not None and stop.group() in (" and", " or"):
+        # "a sparse and scalable architecture": the conjunction joins two modifiers,
+        # the head comes after it
+        return head_noun_type(phrase[: stop.start()] + phrase[stop.end() :])
+    return t
+
+
+def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
+    """The type of the head noun of ``phrase`` up to ``stop`` (``head_noun_type``)."""
     np = phrase[: stop.start()] if stop else phrase
     words = [w.lower() for w in np.split()[:8]]
     while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in _TYPING_NOUNS:

@@ -36,6 +36,9 @@ def test_shape_type_none_for_plain_names():
         ("novel optimizer that", T.METHOD),
         ("family of open language models", T.MODEL),
         ("nothing", None),
+        ("Portable and Fault-Tolerant Runtime for Agents", T.SYSTEM),  # joined modifiers
+        ("tiny or sparse corpus", T.DATASET),
+        ("fast and accurate inference of text", None),
     ],
 )
 def test_head_noun_type(phrase, expected):
