@@ -617,6 +617,7 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
     """
     if low_text is None:
         low_text = lower_same_offsets(text)
+    kinds: set[int] = set()  # starts of "attention" after a modifier of its own
     for m in _after_non_word(_HEAD, _HEAD_AT_START, low_text):
         head = text[m.start(1) : m.end(1)]
         low = m.group(1).lower()
@@ -658,8 +659,14 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         if mod and allowed is None and len(words) > 1 and _compound_modifier(words[-2]):
             # "key-value tensor caching": a hyphenated classifier leads the term
             yield s - len(words[-2]) - 1, m.end(), "head_noun_compound", 0.6, False
+        if mod and low == "attention":
+            kinds.add(start)
+        elif low.startswith("mechanism") and s in kinds:
+            continue  # "global attention mechanism": the kind of attention is the name
         yield s, m.end(), "head_noun", 0.6, False
     for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
+        if m.start(1) in kinds:
+            continue  # the seed "attention mechanism" inside "global attention mechanism"
         yield m.start(1), m.end(), "seed_concept", 0.8, False
 
 
@@ -923,6 +930,21 @@ def _drop_listed_stages(text: str, kept: list[Mention]) -> list[Mention]:
     return [m for m in kept if id(m) not in drop]
 
 
+# Generic nouns a vocabulary concept may end in ("attention mechanism"), which add
+# nothing to a kind of it written before them
+_GENERIC_TAIL = re.compile(r" mechanisms?$")
+
+
+def _generic_tail(text: str, s: int, e: int, vocab: list[Mention]) -> Mention | None:
+    """The vocabulary mention a head-noun phrase ``[s, e)`` crosses only by a generic tail:
+    "global attention" in "global attention mechanism" against a vocabulary "attention
+    mechanism" names the kind of attention, the vocabulary phrase adds "mechanism"."""
+    for m in vocab:
+        if s < m.start < e < m.end and _GENERIC_TAIL.fullmatch(text, e, m.end):
+            return m
+    return None
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -966,6 +988,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
             )
         )
     urls = _url_spans(text)
+    outdone: set[int] = set()
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
@@ -975,7 +998,10 @@ def discover(text: str, state: DocState) -> list[Mention]:
             if any(s < ue and us < e for us, ue in urls):
                 continue
             if rule in _HEAD_RULES and _crosses(s, e, known):
-                continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
+                tail = _generic_tail(text, s, e, state.mentions)
+                if tail is None:
+                    continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
+                outdone.add(id(tail))  # "global attention mechanism": the kind wins
             if rule == "head_noun_compound" and any(s < ks < ke == e for ks, ke in known):
                 continue  # "in-place knowledge distillation": the vocabulary concept wins
             if rule == _EPONYM_RULE and any(ks == s for ks, _ in known):
@@ -983,6 +1009,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
+    if outdone:
+        cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
     kept = _drop_listed_stages(text, propagate(text, resolve_overlaps(cands, len(text))))
     _inherit_variant_types(text, state.mentions, kept)

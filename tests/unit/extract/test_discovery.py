@@ -476,3 +476,24 @@ def test_a_c_library_function_is_no_name():
     found = _texts(text, name_shaped(text))
     assert "ZMQ_Recv" not in found and "ZMQ_Sendmsg" not in found
     assert "ZeroMQ" in found
+
+
+def test_a_kind_of_attention_wins_over_the_generic_attention_mechanism(tiny_vocab):
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.models import Paper
+    from kg.ontology import EntityType
+    from kg.vocab import VocabConcept
+
+    text = "Zorb mixes a strided attention mechanism with plain layers."
+    found = _texts(text, concept_phrases(text))
+    assert "strided attention" in found and "attention mechanism" not in found, found
+    am = VocabConcept(
+        "urn:x:am", "am", EntityType.METHOD.value, "attention mechanism", specific=False
+    )
+    x = Extractor(vocab_files=[register_concepts("tiny-am", [*tiny_vocab, am])])
+    names = {e.name for e in x.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities}
+    assert "strided attention" in names and "attention mechanism" not in names, names
+    text = "Zorb keeps the attention mechanism of its teacher."
+    names = {e.name for e in x.extract_one(Paper(id="q", title="Zorb", abstract=text)).entities}
+    assert "attention mechanism" in names, names
