@@ -81,9 +81,11 @@ _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-fir
 # A memory standard before the memory kind it specifies names one device: "DDR DRAM",
 # "LPDDR5 SDRAM", "HBM2e DRAM" (not a standard and a second device)
 _STACKED_MEMORY = re.compile(r"(?<![\w\-])(?:(?:LP|G)?DDR\d*X?|HBM\d*[eE]?)\sS?DRAMs?(?![\w\-])")
-# A name-shaped platform before "-aware" and a name-shaped system names a variant of the
-# system built for the platform: "CUDA-aware MPI", "NUMA-aware BLAS"
+# A platform (a device, a GPU programming model, a memory architecture) before "-aware"
+# and a name-shaped system names a variant of the system built for the platform:
+# "CUDA-aware MPI", "NUMA-aware BLAS"; other "-aware" words describe ("MoE-aware X")
 _AWARE_VARIANT = re.compile(r"(?<![\w\-])([A-Z][\w]*)-aware\s([A-Z][\w+]*[\w+])(?![\w\-])")
+_PLATFORMS = HARDWARE_WORDS | {"cuda", "rocm", "numa", "rdma", "opencl", "sycl", "gpudirect"}
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
 
 
@@ -393,7 +395,12 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
             yield m.start(), m.end(), "versioned_name", 0.65, True
     if "-aware " in text:
         for m in _AWARE_VARIANT.finditer(text):
-            if all(_SHAPE_CHECK.search(m.group(i)) and _ok_name(m.group(i)) for i in (1, 2)):
+            system = m.group(2)
+            if (
+                m.group(1).lower() in _PLATFORMS
+                and _SHAPE_CHECK.search(system)
+                and _ok_name(system)
+            ):
                 yield m.start(), m.end(), "name_shape", 0.7, True
     if "DRAM" in text:
         for m in _STACKED_MEMORY.finditer(text):

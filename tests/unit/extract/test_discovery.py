@@ -438,6 +438,8 @@ def test_a_platform_aware_system_is_one_name():
     found = _texts(text, name_shaped(text))
     assert "ROCm-aware ZorbMPI" in found
     assert not any(f.startswith("Locality") for f in found), found
+    text = "We compare with MoE-aware ZorbServe."  # no platform: a description
+    assert "MoE-aware ZorbServe" not in _texts(text, name_shaped(text))
 
 
 def test_a_named_communication_pattern_is_a_concept():
