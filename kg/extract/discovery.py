@@ -496,6 +496,11 @@ _EPONYM_HEADS = (
 _EPONYM_HEAD = re.compile(rf" (?:{'|'.join(_EPONYM_HEADS)})(?![\w\-])")
 _EPONYM_NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$")
 _EPONYM_RULE = "eponym_scheme"
+# "Zorb updates the weights", "Zorb steps through ...": the head is a verb, the name its
+# subject
+_VERB_OBJECT = re.compile(
+    r" (?:the|a|an|its|their|each|every|all|only|both|this|these|those|them|it|through)\b"
+)
 
 
 def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
@@ -509,7 +514,7 @@ def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
         if text[s - 2 : s] in _SENTENCE_BREAKS or name in NOT_NAMES or not _ok_name(name):
             continue
         before = text[max(0, s - 30) : s].split()
-        if before and before[-1][:1].isupper():
+        if before and before[-1][:1].isupper() or _VERB_OBJECT.match(text, h.end()):
             continue
         yield s, h.end(), _EPONYM_RULE, 0.6, True
 
@@ -996,6 +1001,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         )
     urls = _url_spans(text)
     outdone: set[int] = set()
+    own = {text[ps:pe] for ps, pe in state.proposed}  # the paper's own names
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
@@ -1011,8 +1017,10 @@ def discover(text: str, state: DocState) -> list[Mention]:
                 outdone.add(id(tail))  # "global attention mechanism": the kind wins
             if rule == "head_noun_compound" and any(s < ks < ke == e for ks, ke in known):
                 continue  # "in-place knowledge distillation": the vocabulary concept wins
-            if rule == _EPONYM_RULE and any(ks == s for ks, _ in known):
-                continue  # "Adam updates": the vocabulary's optimizer, not a scheme
+            if rule == _EPONYM_RULE and (
+                any(ks == s for ks, _ in known) or text[s : text.find(" ", s)] in own
+            ):
+                continue  # "Adam updates", "Zorb updates": a known name, not a scheme
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]

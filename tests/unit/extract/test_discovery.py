@@ -499,3 +499,19 @@ def test_a_kind_of_attention_wins_over_the_generic_attention_mechanism(tiny_voca
     text = "Zorb keeps the attention mechanism of its teacher."
     names = {e.name for e in x.extract_one(Paper(id="q", title="Zorb", abstract=text)).entities}
     assert "attention mechanism" in names, names
+
+
+def test_a_name_before_a_verb_updates_is_no_scheme():
+    text = "Zorb Things\n\nIn each round, Halvorsen updates the weights of every layer."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Halvorsen updates" not in found, found
+
+
+def test_the_papers_own_name_before_updates_stays_itself(extractor):
+    from kg.models import Paper
+
+    p = Paper(
+        id="x", title="Halvorsen: Fast Things", abstract="We see that Halvorsen updates are small."
+    )
+    names = {e.name for e in extractor.extract_one(p).entities}
+    assert "Halvorsen" in names and "Halvorsen updates" not in names, names
