@@ -493,7 +493,7 @@ _EPONYM_HEADS = (
 )
 # The head is found first (a space and a literal word: re skips to the rare heads), then
 # the capitalised name right before it
-_EPONYM_HEAD = re.compile(rf" (?:{'|'.join(_EPONYM_HEADS)})(?![\w\-])")
+_EPONYM_HEAD = re.compile(rf" (?:{_by_first_letter(_EPONYM_HEADS)})(?![\w\-])")
 _EPONYM_NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$")
 _EPONYM_RULE = "eponym_scheme"
 # "Zorb updates the weights", "Zorb steps through ...": the head is a verb, the name its
@@ -557,8 +557,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
         s = m.start(1) + span[0] if span else 0
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
-    if any(h in text for h in _EPONYM_HEADS):
-        yield from _eponym_schemes(text, start)
+    yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
 
 
 def _after_non_word(
@@ -922,13 +921,12 @@ _STAGE_BEFORE = re.compile(rf"{_STAGE}(?:,|\s*[+/]|\s+and|\s+or),?\s*(?:and\s+|o
 _STAGE_AFTER = re.compile(rf"(?:,|\s*[+/]|\s+and|\s+or)\s*(?:and\s+|or\s+)?{_STAGE}\b")
 
 
-def _drop_listed_stages(text: str, kept: list[Mention]) -> list[Mention]:
+def _drop_listed_stages(low: str, kept: list[Mention]) -> list[Mention]:
     """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
-    model's life."""
+    model's life. ``low``: the lower-cased text, at the same offsets."""
     stages = [m for m in kept if m.rule == "head_noun" and m.text.lower() in _STAGES]
     if not stages:
         return kept
-    low = lower_same_offsets(text)
     listed = {
         id(m)
         for m in stages
@@ -1001,7 +999,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         )
     urls = _url_spans(text)
     outdone: set[int] = set()
-    own = {text[ps:pe] for ps, pe in state.proposed}  # the paper's own names
+    own = [text[ps:pe] for ps, pe in state.proposed]  # the paper's own names
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
@@ -1027,7 +1025,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
     if outdone:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
-    kept = _drop_listed_stages(text, propagate(text, resolve_overlaps(cands, len(text))))
+    kept = propagate(text, resolve_overlaps(cands, len(text)))
+    kept = _drop_listed_stages(state.lowered(), kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]
