@@ -78,6 +78,14 @@ _CAP_VERSION = re.compile(
     r"(?![.,]\d)"
 )
 _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-first: fast scan
+# A memory standard before the memory kind it specifies names one device: "DDR DRAM",
+# "LPDDR5 SDRAM", "HBM2e DRAM" (not a standard and a second device)
+_STACKED_MEMORY = re.compile(r"(?<![\w\-])(?:(?:LP|G)?DDR\d*X?|HBM\d*[eE]?)\sS?DRAMs?(?![\w\-])")
+# A platform (a device, a GPU programming model, a memory architecture) before "-aware"
+# and a name-shaped system names a variant of the system built for the platform:
+# "CUDA-aware MPI", "NUMA-aware BLAS"; other "-aware" words describe ("MoE-aware X")
+_AWARE_VARIANT = re.compile(r"(?<![\w\-])([A-Z][\w]*)-aware\s([A-Z][\w+]*[\w+])(?![\w\-])")
+_PLATFORMS = HARDWARE_WORDS | {"cuda", "rocm", "numa", "rdma", "opencl", "sycl", "gpudirect"}
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?[BMKTx×%]?$|^\d+(?:\.\d+)?(?:[kKMG]B|GHz|ms|s|D|d)$")
 
 
@@ -176,6 +184,8 @@ _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
     r"|^[A-Za-z][a-z]+-to-"
+    # a C library's function: its prefix, "_", a capitalised verb ("MPI_Send", "MPI_Allreduce")
+    r"|^[A-Z]{2,}_[A-Z][a-z]+$"
 )
 
 
@@ -192,20 +202,25 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ok_shape(name: str) -> bool:
-    """Reject number-led tokens ("12X", "4k"), file names, markup-cased words, and tasks
-    ("text-to-3D")."""
+    """Reject number-led tokens ("12X", "4k"), file names, markup-cased words, tasks
+    ("text-to-3D") and library functions ("MPI_Send")."""
     return not _ODD_SHAPE.search(name) or bool(_NBIT.match(name))
 
 
 # Two capitalised words joined by a hyphen name a method after its two authors
 # ("Newton-Schulz", "Gauss-Seidel"), even if the first is a common capitalised word
 _EPONYM_PAIR = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+$")
+# A capitalised past participle alone ("we propose Delayed epsilon-Shrinking", "such as
+# Distributed ..."): an English adjective that opens a longer name, never a name itself
+_LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}[^e]ed$")
 
 
 def _ok_name(name: str) -> bool:
     """A candidate name is not a stop word, a bare number or size, or a non-entity."""
     name = name.strip()
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
+        return False
+    if _LONE_PARTICIPLE.match(name):
         return False
     first = name.split()[0]
     lead = first.split("-")[0]
@@ -378,6 +393,18 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _CAP_VERSION.finditer(text, start):
         if m.group(1).split()[0] not in NOT_NAMES and _ok_name(m.group(1)):
             yield m.start(), m.end(), "versioned_name", 0.65, True
+    if "-aware " in text:
+        for m in _AWARE_VARIANT.finditer(text):
+            system = m.group(2)
+            if (
+                m.group(1).lower() in _PLATFORMS
+                and _SHAPE_CHECK.search(system)
+                and _ok_name(system)
+            ):
+                yield m.start(), m.end(), "name_shape", 0.7, True
+    if "DRAM" in text:
+        for m in _STACKED_MEMORY.finditer(text):
+            yield m.start(), m.end(), "name_shape", 0.7, True
     if "-bit" not in text:
         return
     for m in _NBIT.finditer(text):
@@ -450,6 +477,48 @@ def _title_case_concept(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if span == (0, e - s) else None
 
 
+# A person's name before a plural of steps, or before a sampler or solver, names a
+# numerical scheme: "Picard iterations", "Langevin dynamics", "Euler steps", "Heun
+# sampler"; the name alone is the person
+_EPONYM_HEADS = (
+    "iterations",
+    "iteration",
+    "updates",
+    "steps",
+    "dynamics",
+    "sampler",
+    "samplers",
+    "solver",
+    "solvers",
+)
+# The head is found first (a space and a literal word: re skips to the rare heads), then
+# the capitalised name right before it
+_EPONYM_HEAD = re.compile(rf" (?:{_by_first_letter(_EPONYM_HEADS)})(?![\w\-])")
+_EPONYM_NAME = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$")
+_EPONYM_RULE = "eponym_scheme"
+# "Zorb updates the weights", "Zorb steps through ...": the head is a verb, the name its
+# subject
+_VERB_OBJECT = re.compile(
+    r" (?:the|a|an|its|their|each|every|all|only|both|this|these|those|them|it|through)\b"
+)
+
+
+def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
+    """ "Picard iterations" inside a sentence (a capitalised word there is a name), not
+    after another capitalised word ("Monte Carlo steps")."""
+    for h in _EPONYM_HEAD.finditer(text, start):
+        n = _EPONYM_NAME.search(text, max(start, h.start() - 40), h.start())
+        if n is None:
+            continue
+        s, name = n.start(), n.group()
+        if text[s - 2 : s] in _SENTENCE_BREAKS or name in NOT_NAMES or not _ok_name(name):
+            continue
+        before = text[max(0, s - 30) : s].split()
+        if before and before[-1][:1].isupper() or _VERB_OBJECT.match(text, h.end()):
+            continue
+        yield s, h.end(), _EPONYM_RULE, 0.6, True
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
@@ -488,6 +557,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
         s = m.start(1) + span[0] if span else 0
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
+    yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
 
 
 def _after_non_word(
@@ -546,6 +616,11 @@ def _compound_modifier(word: str) -> bool:
     )
 
 
+# Modifiers that name what a standalone technique is applied to, which every use of it
+# has: "model pruning" is pruning, "model finetuning" is finetuning
+_WHAT_IT_WORKS_ON = frozenset(["model", "models"])
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -553,6 +628,7 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
     """
     if low_text is None:
         low_text = lower_same_offsets(text)
+    kinds: set[int] = set()  # starts of "attention" after a modifier of its own
     for m in _after_non_word(_HEAD, _HEAD_AT_START, low_text):
         head = text[m.start(1) : m.end(1)]
         low = m.group(1).lower()
@@ -581,6 +657,8 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         allowed = RESTRICTED_HEADS.get(low)
         if allowed is not None and mod and mod.lower() not in allowed:
             mod = ""
+        if mod.lower() in _WHAT_IT_WORKS_ON and low in STANDALONE_HEADS:
+            mod = ""  # "model finetuning", "model pruning": the technique itself
         if not mod and low not in STANDALONE_HEADS:
             continue
         if not mod and low == "attention" and _everyday_attention(low_text, start, m.end()):
@@ -592,8 +670,14 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         if mod and allowed is None and len(words) > 1 and _compound_modifier(words[-2]):
             # "key-value tensor caching": a hyphenated classifier leads the term
             yield s - len(words[-2]) - 1, m.end(), "head_noun_compound", 0.6, False
+        if mod and low == "attention":
+            kinds.add(start)
+        elif low.startswith("mechanism") and s in kinds:
+            continue  # "global attention mechanism": the kind of attention is the name
         yield s, m.end(), "head_noun", 0.6, False
     for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
+        if m.start(1) in kinds:
+            continue  # the seed "attention mechanism" inside "global attention mechanism"
         yield m.start(1), m.end(), "seed_concept", 0.8, False
 
 
@@ -829,6 +913,48 @@ def _inherit_variant_types(text: str, vocab: list[Mention], kept: list[Mention])
                 m.type = head.type  # "-RS", "-100", "NoisyStudent", "-chat"
 
 
+# A stage of a model's life listed with the others ("pre-training, fine-tuning, and
+# inference", "pretraining+finetuning") names an activity, not a technique
+_STAGES = frozenset(["fine-tuning", "finetuning"])
+_STAGE = r"(?:pre-?training|post-?training|training|inference|serving|deployment)"
+_STAGE_BEFORE = re.compile(rf"{_STAGE}(?:,|\s*[+/]|\s+and|\s+or),?\s*(?:and\s+|or\s+)?$")
+_STAGE_AFTER = re.compile(rf"(?:,|\s*[+/]|\s+and|\s+or)\s*(?:and\s+|or\s+)?{_STAGE}\b")
+
+
+def _drop_listed_stages(low: str, kept: list[Mention]) -> list[Mention]:
+    """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
+    model's life. ``low``: the lower-cased text, at the same offsets."""
+    stages = [m for m in kept if m.rule == "head_noun" and m.text.lower() in _STAGES]
+    if not stages:
+        return kept
+    listed = {
+        id(m)
+        for m in stages
+        if _STAGE_BEFORE.search(low, max(0, m.start - 40), m.start)
+        or _STAGE_AFTER.match(low, m.end)
+    }
+    if not listed:
+        return kept
+    named = {entity_key(m.text) for m in stages if id(m) not in listed}  # used elsewhere
+    drop = {id(m) for m in stages if id(m) in listed or entity_key(m.text) not in named}
+    return [m for m in kept if id(m) not in drop]
+
+
+# Generic nouns a vocabulary concept may end in ("attention mechanism"), which add
+# nothing to a kind of it written before them
+_GENERIC_TAIL = re.compile(r" mechanisms?$")
+
+
+def _generic_tail(text: str, s: int, e: int, vocab: list[Mention]) -> Mention | None:
+    """The vocabulary mention a head-noun phrase ``[s, e)`` crosses only by a generic tail:
+    "global attention" in "global attention mechanism" against a vocabulary "attention
+    mechanism" names the kind of attention, the vocabulary phrase adds "mechanism"."""
+    for m in vocab:
+        if s < m.start < e < m.end and _GENERIC_TAIL.fullmatch(text, e, m.end):
+            return m
+    return None
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -872,6 +998,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
             )
         )
     urls = _url_spans(text)
+    outdone: set[int] = set()
+    own = [text[ps:pe] for ps, pe in state.proposed]  # the paper's own names
     for gen in (
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
@@ -881,14 +1009,24 @@ def discover(text: str, state: DocState) -> list[Mention]:
             if any(s < ue and us < e for us, ue in urls):
                 continue
             if rule in _HEAD_RULES and _crosses(s, e, known):
-                continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
+                tail = _generic_tail(text, s, e, state.mentions)
+                if tail is None:
+                    continue  # "the Nesterov momentum optimizer": the vocabulary concept wins
+                outdone.add(id(tail))  # "global attention mechanism": the kind wins
             if rule == "head_noun_compound" and any(s < ks < ke == e for ks, ke in known):
                 continue  # "in-place knowledge distillation": the vocabulary concept wins
+            if rule == _EPONYM_RULE and (
+                any(ks == s for ks, _ in known) or text[s : text.find(" ", s)] in own
+            ):
+                continue  # "Adam updates", "Zorb updates": a known name, not a scheme
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
+    if outdone:
+        cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
+    kept = _drop_listed_stages(state.lowered(), kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

@@ -47,7 +47,8 @@ _HARDWARE_SHAPE = re.compile(
     r"Cortex-[AMR]\d+\w*|"
     r"(?:RTX|GTX|MI|Gaudi|DGX|HGX|Ascend|Kunlun|SN)[\s-]?\d\w*|"
     r"(?:Xeon|EPYC|Jetson|Trainium|Inferentia)(?:[\s-]\w+)?|x86(?:-64)?|RISC-V|Arm|ARM|aarch64|TPU(?:\s?v\d+\w*)?s?|[A-Z]PUs?|GPGPUs?|FPGAs?|ASICs?|NVLink|NVSwitch|"
-    r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|PCIe|SoCs?|NICs?|"
+    r"InfiniBand|RoCE|NVMe(?:\sSSDs?)?|SSDs?|HBM\d?e?|[SDV]?RAM|DDR\d?|"
+    r"(?:(?:LP|G)?DDR\d*X?|HBM\d*[eE]?)\sS?DRAMs?|PCIe|SoCs?|NICs?|"
     r"p\d\w*\.\d+xlarge|Apple\sM\d\w*|M\d\s(?:Pro|Max|Ultra))$"
 )
 _SIZE = re.compile(r"(?:^|[\s\-_])\d+(?:\.\d+)?[BMT](?:-\w+)?$|-\d+(?:\.\d+)?[BM]\b")
@@ -67,10 +68,13 @@ _SYSTEM_SHAPE = re.compile(
     r"\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$"
 )
 # Type nouns for typing only (not cues for finding names): an agent or a product is
-# software someone runs ("a new multi-modal agent, Navi", "the Foo Recommend product").
+# software someone runs ("a new multi-modal agent, Navi", "the Foo Recommend product"),
+# so is an environment agents act in ("X, an open environment for web agents", "the X
+# gym"), which the guideline's System (a simulator, a platform) covers.
 _TYPING_NOUNS: dict[str, EntityType] = {
     **TYPE_NOUNS,
     **dict.fromkeys(["agent", "agents", "product", "products"], S),
+    **dict.fromkeys(["environment", "environments", "gym", "sandbox"], S),
 }
 # Words after a name that end its noun phrase: a type noun after them is not its head
 _LINK_WORDS = frozenset(
@@ -238,9 +242,11 @@ def _may_end_in_count(before: str) -> bool:
 def shape_type(name: str) -> tuple[EntityType, float] | None:
     """The type a name's shape suggests, with a weight.
 
-    >>> [str(shape_type(n)[0]) for n in ("A100", "Yi-34B", "SWE-bench")]
-    ['Hardware', 'Model', 'Dataset']
+    >>> [str(shape_type(n)[0]) for n in ("A100", "Yi-34B", "SWE-bench", "CUDA-aware MPI")]
+    ['Hardware', 'Model', 'Dataset', 'System']
     """
+    if "-aware " in name:  # "CUDA-aware MPI": a variant of the system after it
+        return shape_type(name.split("-aware ", 1)[1])
     if _HARDWARE_SHAPE.match(name):
         return H, 3.0
     if _SIZE.search(name):
@@ -261,8 +267,20 @@ def head_noun_type(phrase: str) -> EntityType | None:
     <EntityType.METHOD: 'Method'>
     >>> head_noun_type("an open family of language models")
     <EntityType.MODEL: 'Model'>
+    >>> head_noun_type("An Extensible and Dynamism-Aware Simulator for Serving")
+    <EntityType.SYSTEM: 'System'>
     """
     stop = _HEAD_STOP.search(phrase)
+    t = _np_head_type(phrase, stop)
+    if t is None and stop is not None and stop.group() in (" and", " or"):
+        # "a sparse and scalable architecture": the conjunction joins two modifiers,
+        # the head comes after it
+        return head_noun_type(phrase[: stop.start()] + phrase[stop.end() :])
+    return t
+
+
+def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
+    """The type of the head noun of ``phrase`` up to ``stop`` (``head_noun_type``)."""
     np = phrase[: stop.start()] if stop else phrase
     words = [w.lower() for w in np.split()[:8]]
     while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in _TYPING_NOUNS:

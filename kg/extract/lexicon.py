@@ -237,3 +237,10 @@ VENDORS = _words(
     amd apple arm aws azure cerebras google graphcore huawei intel nvidia qualcomm sambanova
     """
 )
+
+# Communication patterns of distributed training are established techniques, but only
+# under their own names: "P2P communication", "point-to-point communication" (not
+# "efficient communication", "inter-node communication")
+RESTRICTED_HEADS["communication"] = _words(
+    "p2p point-to-point peer-to-peer collective all-to-all all-gather"
+)

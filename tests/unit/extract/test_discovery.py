@@ -394,3 +394,124 @@ def test_a_vocabulary_term_wins_over_a_compound_around_it(extractor):
         e.name for e in extractor.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities
     }
     assert "pipeline parallelism" in names, names
+
+
+def test_a_lone_capitalised_participle_is_no_name():
+    text = "Hence, we propose Staggered kappa-Pruning (SkP) and compare it with Tokenized."
+    assert "Staggered" not in _texts(text, proposed_names(text))
+    assert "Tokenized" not in _texts(text, listed_names(text))
+    text = "We propose Indeed, a tool."  # "-eed" is no participle ending
+    assert _texts(text, proposed_names(text)) == ["Indeed"]
+
+
+def test_a_memory_standard_and_its_memory_kind_are_one_device():
+    text = "Weights stay in LPDDR5 SDRAM, activations in HBM3 DRAMs and caches in SRAM."
+    found = _texts(text, name_shaped(text))
+    assert "LPDDR5 SDRAM" in found and "HBM3 DRAMs" in found
+    assert "SRAM" in found
+
+
+def test_a_name_before_a_plural_of_steps_names_a_scheme():
+    text = "Zorb Things\n\nOur solver replaces Halvorsen iterations with Quist-Marr updates."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Halvorsen iterations" in found and "Quist-Marr updates" in found
+    text = "Zorb Things\n\nIt pairs a cosine scheduler with a Brevik-Lund sampler."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Brevik-Lund sampler" in found
+    text = "Zorb Things\n\nWe run Monte Carlo steps. Euler steps are cheap."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Carlo steps" not in found and "Euler steps" not in found  # sentence start
+
+
+def test_a_vocabulary_name_before_a_plural_of_steps_stays_itself(extractor):
+    from kg.models import Paper
+
+    out = extractor.extract_one(
+        Paper(id="x", title="Zorb", abstract="Zorb smooths the Adam updates of each layer.")
+    )
+    names = {e.name for e in out.entities}
+    assert "Adam" in names and "Adam updates" not in names, names
+
+
+def test_a_platform_aware_system_is_one_name():
+    text = "We build on ROCm-aware ZorbMPI and Locality-aware Parallel decoding."
+    found = _texts(text, name_shaped(text))
+    assert "ROCm-aware ZorbMPI" in found
+    assert not any(f.startswith("Locality") for f in found), found
+    text = "We compare with MoE-aware ZorbServe."  # no platform: a description
+    assert "MoE-aware ZorbServe" not in _texts(text, name_shaped(text))
+
+
+def test_a_named_communication_pattern_is_a_concept():
+    text = "Zorb overlaps point-to-point communication, P2P communication and little communication."
+    found = _texts(text, concept_phrases(text))
+    assert "point-to-point communication" in found and "P2P communication" in found
+    assert not any(f.endswith("communication") and f.startswith("little") for f in found)
+    assert "communication" not in found  # not standalone
+
+
+def test_a_model_modifier_adds_nothing_to_a_standalone_technique():
+    text = "Zorb speeds up model finetuning and model pruning, unlike model parallelism."
+    found = _texts(text, concept_phrases(text))
+    assert "finetuning" in found and "pruning" in found
+    assert "model finetuning" not in found and "model pruning" not in found
+    assert "model parallelism" in found  # no technique without its modifier
+
+
+def test_fine_tuning_listed_among_life_stages_is_no_technique(extractor):
+    from kg.models import Paper
+
+    staged = Paper(
+        id="s",
+        title="Zorb",
+        abstract="We time pre-training, fine-tuning, and inference of Zorb; "
+        "pretraining+finetuning takes a day.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(staged).entities}
+    assert not names & {"fine-tuning", "finetuning"}, names
+    used = Paper(id="u", title="Zorb", abstract="Zorb relies on fine-tuning with few labels.")
+    assert "fine-tuning" in {e.name for e in extractor.extract_one(used).entities}
+
+
+def test_a_c_library_function_is_no_name():
+    text = "Zorb intercepts ZMQ_Recv and ZMQ_Sendmsg calls of ZeroMQ, unlike FooLib_v2."
+    found = _texts(text, name_shaped(text))
+    assert "ZMQ_Recv" not in found and "ZMQ_Sendmsg" not in found
+    assert "ZeroMQ" in found
+
+
+def test_a_kind_of_attention_wins_over_the_generic_attention_mechanism(tiny_vocab):
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.models import Paper
+    from kg.ontology import EntityType
+    from kg.vocab import VocabConcept
+
+    text = "Zorb mixes a strided attention mechanism with plain layers."
+    found = _texts(text, concept_phrases(text))
+    assert "strided attention" in found and "attention mechanism" not in found, found
+    am = VocabConcept(
+        "urn:x:am", "am", EntityType.METHOD.value, "attention mechanism", specific=False
+    )
+    x = Extractor(vocab_files=[register_concepts("tiny-am", [*tiny_vocab, am])])
+    names = {e.name for e in x.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities}
+    assert "strided attention" in names and "attention mechanism" not in names, names
+    text = "Zorb keeps the attention mechanism of its teacher."
+    names = {e.name for e in x.extract_one(Paper(id="q", title="Zorb", abstract=text)).entities}
+    assert "attention mechanism" in names, names
+
+
+def test_a_name_before_a_verb_updates_is_no_scheme():
+    text = "Zorb Things\n\nIn each round, Halvorsen updates the weights of every layer."
+    found = _texts(text, listed_names(text, start=len("Zorb Things")))
+    assert "Halvorsen updates" not in found, found
+
+
+def test_the_papers_own_name_before_updates_stays_itself(extractor):
+    from kg.models import Paper
+
+    p = Paper(
+        id="x", title="Halvorsen: Fast Things", abstract="We see that Halvorsen updates are small."
+    )
+    names = {e.name for e in extractor.extract_one(p).entities}
+    assert "Halvorsen" in names and "Halvorsen updates" not in names, names

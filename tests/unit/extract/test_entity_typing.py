@@ -17,6 +17,7 @@ from kg.ontology import EntityType as T
         ("Zorb-7B", T.MODEL),
         ("FooBench", T.DATASET),
         ("PyFoo", T.SYSTEM),
+        ("ROCm-aware PyFoo", T.SYSTEM),
     ],
 )
 def test_shape_type(name, expected):
@@ -35,6 +36,9 @@ def test_shape_type_none_for_plain_names():
         ("novel optimizer that", T.METHOD),
         ("family of open language models", T.MODEL),
         ("nothing", None),
+        ("Portable and Fault-Tolerant Runtime for Agents", T.SYSTEM),  # joined modifiers
+        ("tiny or sparse corpus", T.DATASET),
+        ("fast and accurate inference of text", None),
     ],
 )
 def test_head_noun_type(phrase, expected):
@@ -98,6 +102,8 @@ def test_product_prefixes_need_a_number(name):
         "DPU",
         "Cortex-M7",
         "Arm Cortex-A55",
+        "LPDDR5 SDRAM",
+        "GDDR6 DRAM",
     ],
 )
 def test_hardware_product_lines(name):
@@ -190,9 +196,11 @@ def test_type_noun_before_the_name(text, expected):
         "We also build a new web-browsing agent, Zorb, that clicks buttons.",
         "It runs inside the Zorb product at scale.",
         "Zorb is an agent for spreadsheets.",
+        "We release Zorb, an open environment where web agents shop.",
+        "Agents are trained in the Zorb gym on many tasks.",
     ],
 )
-def test_agents_and_products_are_software(text):
+def test_agents_products_and_environments_are_software(text):
     assert T.SYSTEM in _signals(text, "Zorb")
 
 
