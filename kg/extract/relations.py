@@ -2,13 +2,17 @@
 
 - ``extends``: a name derived from another in the same paper (X-Infinity, Xv2, X++,
   XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
-  X" / "a novel variant of X" / "an improved version of X"; the subject is the mention right before
-  the cue ("X, a variant of Y"), else the paper's own entity;
-- ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "built on
-  MindSpore", "a JAX implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a
-  JAX-based library", title "... in PyTorch";
-- ``is_a``: "X, a Y", "X is a Y" and "X (a Y)" where Y is a generic concept, "Y such as
-  X", "Y like X", "Y including X", "Y, in particular X", "X and other Y".
+  X" / "a novel variant of X" / "an improved version of X" / "built on top of X"; the
+  subject is the mention right before the cue ("X, a variant of Y"), else the paper's
+  own entity;
+- ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "we integrate
+  X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
+  MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
+  implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a JAX-based library",
+  title "... in PyTorch"; the paper's main method in each system its own work only uses;
+- ``is_a``: "X, a Y", "X, one of the Y", "X is a Y" and "X (a Y)" where Y is a generic
+  concept, "a Y method called X", "a Y variant, dubbed X", "Y such as X", "Y like X",
+  "Y including X", "Y, in particular X", "X and other Y".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -50,8 +54,9 @@ _SIZE_NAME = re.compile(r"[-\s/](?:[BSLHT]|Base|Large|Small|Tiny|Huge|Medium)(?:
 _IMPL = re.compile(
     r"\b(?:implemented|written|built|developed|integrated|incorporated|available|released|"
     r"shipped|open-sourced|merged|upstreamed|included|supported|ported)\s(?:\w+\s)?"
-    r"(?:in|on|upon|into|to|with|atop|under|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
-    r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using)\s(?:the\s)?$"
+    r"(?:in|on|upon|into|to|with|within|atop|under|using|as\spart\sof)\s(?:the\s|top\sof\s)?$"
+    r"|\bimplement(?:s|ing)?\s(?:[\w\-.+]+\s){1,3}(?:in|on|upon|atop|using|within)\s(?:the\s)?$"
+    r"|\b(?:integrat|incorporat)(?:e|es|ing)\s(?:[\w\-.+]+\s){1,3}(?:in|into|with|within)\s(?:the\s)?$"
     r"|\bimplementations?\s(?:in|on|atop|using)\s(?:the\s)?$"
     r"|\bon\stop\sof\s$|\bpart\sof\s(?:the\s)?$",
     re.IGNORECASE,
@@ -68,6 +73,13 @@ _FEATURES = re.compile(
     r"\s(?:introduces|implements|incorporates|employs|integrates|features|adopts)\s"
     r"(?:(?:a|an|the)\s)?(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
 )
+# "released as a PyTorch plugin", "available as a vLLM backend": the thing is shipped as
+# a part of S; the opening before S, the part's noun after it (used with search/match)
+_AS_A = re.compile(r"\bas\s(?:a|an)\s(?:[\w\-]+\s)?$")
+_PART_NOUN = re.compile(
+    r"(?:-based)?\s(?:plug-?ins?|extensions?|backends?|modules?|packages?|library|add-ons?|"
+    r"operators?)\b"
+)
 _POSSESSIVE = re.compile(r"^['’]s\s(?:[\w\-]+\s){0,2}?(?=\S)")
 # Between a system and the next mention: "a JAX implementation of X", also in Title Case
 # ("A PyTorch Implementation of the X Optimizer"); used with match(text, pos, endpos).
@@ -79,7 +91,7 @@ _EXTENDS_BEFORE = re.compile(
     r"(?:a|an)\s(?:[\w\-]+\s)?(?:extension|generali[sz]ation|variant|modification|"
     r"(?:improved|enhanced|extended|modified|generali[sz]ed|new)\sversion)\s(?:of|to)|"
     r"the\ssuccessor\s(?:of|to)|"
-    r"(?:build(?:s|ing)?|built)\s(?:up)?on|improves?\sup(?:on)?)\s"
+    r"(?:build(?:s|ing)?|built)\s(?:(?:up)?on|on\stop\sof|atop)|improves?\sup(?:on)?)\s"
     r"(?:the\s)?(?P<mods>(?:(?!of\s)[\w\-]+\s){0,2})$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
@@ -130,6 +142,16 @@ _KIND_GAP = re.compile(
     r"\)?\s?(?:,\s)?(?:(?:which|that|is|are|was|were|can|could|may|might|be|also|thus|then|"
     r"naturally|itself)\s)*(?:(?:a|an)\s(?:[\w\-]+,?\s){1,6})?$"
 )
+# "a novel Y method called X", "a Y variant, dubbed X", "a Y scheme, X,": a generic
+# concept, a class noun or a naming verb, then the name of the kind of Y; used with
+# match() on the text after Y (the article before Y is checked separately)
+_NAMED_KIND = re.compile(
+    r"(?:\s(?:method|technique|approach|algorithm|scheme|variant|strategy|mechanism|"
+    r"architecture|framework|model|optimizer|solver))?"
+    r"(?:,\s(?=[A-Z])|,?\s(?:called|named|dubbed|termed|coined)(?:\sas)?\s)"
+)
+_APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 # A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
 # it states a property or scope of the concept, not a kind of it; used with search()
@@ -137,7 +159,9 @@ _PROPERTY_MODIFIER = re.compile(
     r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
     re.IGNORECASE,
 )
-_APPOS = re.compile(r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an)\s((?:[\w\-]+\s){0,5})")
+_APPOS = re.compile(
+    r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})"
+)
 
 
 def derived_suffix(derived: str, base: str) -> bool:
@@ -335,6 +359,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
         first_of.setdefault(m.group, i)
     main = first_of.get(min(proposed)) if proposed else None
     _proposed_parts(ms, sents, proposed, first_of, out)
+    _used_system(state, sents, proposed, first_of, out)
     _title_kind(text, state.title_end, ms, proposed, out)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
@@ -347,6 +372,8 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
                 _implemented_in(cx, i, before, after, out)
             _extends(cx, i, before, out)
             _is_a(cx, i, after, out)
+            if not m.specific and after[:1] in (" ", ","):
+                _named_kind(cx, i, before, after, out)
             _kind_of(cx, i, before, out)
     out = _stated_class_first(out, ms)
     return [c for c in out if _types_fit(c.relation, ms[c.head].type, ms[c.tail].type)]
@@ -396,6 +423,34 @@ def _proposed_parts(
                         i, Relation.IMPLEMENTED_IN, system, "proposed_part_of_system", 0.5, sents[i]
                     )
                 )
+
+
+def _used_system(
+    state: DocState,
+    sents: list[tuple[int, int]],
+    proposed: set[int],
+    first_of: dict[int, int],
+    out: list[RelationCue],
+) -> None:
+    """The paper's main method or model is built with each system its own work uses.
+
+    A system the paper only uses (no comparison, no background mention) is one its own
+    work "applies, builds on or is implemented with" (the guideline's ``uses``), and
+    software the work is built with is what its method is implemented in ("we propose X
+    ... our experiments use JAX"), even when no sentence names both."""
+    if not proposed:
+        return
+    ms = state.mentions
+    own = first_of[min(proposed)]
+    if ms[own].type not in _IMPLEMENTED:
+        return
+    roles: dict[int, set[Role]] = {}
+    for c in state.roles:
+        roles.setdefault(ms[c.mention].group, set()).add(c.role)
+    for g, rs in roles.items():
+        u = first_of[g]
+        if rs == {Role.USES} and ms[u].type is EntityType.SYSTEM:
+            out.append(RelationCue(own, Relation.IMPLEMENTED_IN, u, "used_system", 0.4, sents[u]))
 
 
 # A title "X: <description>": where the description's first phrase ends, unless it is an
@@ -458,6 +513,10 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         )
         cue_start = m.start - len(before) + imp.start()
         subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, subject)
+        # "implement X in S", "integrate X into S": the verb's object X, inside the cue
+        obj = next((j for j in idxs if cue_start <= ms[j].start and j < i), None)
+        if obj is not None and ms[obj].type in _IMPLEMENTED and ms[obj].group != m.group:
+            subject = obj
         if subject is not None:
             out.append(
                 RelationCue(subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent)
@@ -476,6 +535,14 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         and re.search(r"\b(?:in|for|with)\s$", before)
     ):
         out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent))
+    # "released as a S plugin": the literal "as " first, then the regexes
+    if "as " in before[-20:] and _AS_A.search(before) and _PART_NOUN.match(after):
+        cue_start = m.start - len(before) + before.rfind("as ")
+        subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, cx.head)
+        if subject is not None and ms[subject].group != m.group:
+            out.append(
+                RelationCue(subject, Relation.IMPLEMENTED_IN, i, "shipped_as_part", 0.7, sent)
+            )
     if after.startswith("-based "):  # "X, a S-based framework": X is built on S
         x = next((j for j in reversed(idxs) if j < i), None)
         if x is not None and _APPOS_OPEN.fullmatch(cx.text, ms[x].end, m.start):
@@ -569,6 +636,23 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
         ):
             for j in _listed_before(text, idxs, ms, i):
                 out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
+
+
+def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
+    """ "we propose a novel Y method called X", "a Y variant, dubbed X": X, named right
+    after the generic concept Y that an article opens, is a kind of Y."""
+    cue = _NAMED_KIND.match(after)
+    if cue is None or not cue.group(0).strip(" ,") and "," not in cue.group(0):
+        return
+    ms, m = cx.ms, cx.ms[i]
+    if i + 1 >= len(ms) or ms[i + 1].start != m.end + cue.end():
+        return
+    x = ms[i + 1]
+    if not x.specific or x.group == m.group or not _ARTICLE_BEFORE.search(before):
+        return
+    if cue.group(0).startswith(",") and not _APPOS_CLOSE.match(cx.text, x.end):
+        return  # "a Y, X and Z": a list, not a name
+    out.append(RelationCue(i + 1, Relation.IS_A, i, "named_kind_is_a", 0.6, cx.sent))
 
 
 def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:

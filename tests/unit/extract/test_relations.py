@@ -268,6 +268,42 @@ _STATED = [
         ],
         id="a-name-joining-two-names-extends-neither",
     ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. We integrate our approach with DeepSpeed, "
+        "and QuuxNet-2 incorporates BlorpNet into JAX.",
+        [("Zorblax", "implemented_in", "DeepSpeed"), ("BlorpNet", "implemented_in", "JAX")],
+        [],
+        id="integrate-X-into-S",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "QuuxOpt is implemented within vLLM. We release ZorbOpt as a PyTorch plugin.",
+        [("QuuxOpt", "implemented_in", "vLLM"), ("ZorbOpt", "implemented_in", "PyTorch")],
+        [],
+        id="implemented-within-and-shipped-as-a-plugin",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "BlorpNet is built on top of QuuxNet. Adam, one of the most popular adaptive "
+        "optimizers, is slow.",
+        [("BlorpNet", "extends", "QuuxNet"), ("Adam", "is_a", "adaptive optimizers")],
+        [],
+        id="built-on-top-of-and-one-of-the-Y",
+    ),
+    pytest.param(
+        "A Study of Training",
+        "We propose a new pipeline parallelism scheme called Zorblax. We also design a "
+        "sparse attention variant, dubbed QuuxAttn. We build a novel quantization method, "
+        "ZorbQ, which is fast. We use a data parallelism, ZeRO and Adam.",
+        [
+            ("Zorblax", "is_a", "pipeline parallelism"),
+            ("QuuxAttn", "is_a", "sparse attention"),
+            ("ZorbQ", "is_a", "quantization"),
+        ],
+        [("ZeRO", "is_a", "data parallelism")],  # a list after the comma, no name
+        id="a-Y-called-X",
+    ),
 ]
 
 
@@ -382,3 +418,15 @@ def test_paren_list_past_an_unknown_item(extractor):
     )
     assert ("Adam", "is_a", "Pipeline Parallelism") in rels
     assert ("MoE", "is_a", "Pipeline Parallelism") in rels
+
+
+def test_main_method_implemented_in_the_systems_the_work_uses(extractor):
+    rels = _relations(
+        extractor,
+        "Zorblax: A New Optimizer",
+        "We propose Zorblax, a new optimizer. Our experiments use JAX. We outperform "
+        "DeepSpeed. PyTorch is popular.",
+    )
+    assert ("Zorblax", "implemented_in", "JAX") in rels
+    assert ("Zorblax", "implemented_in", "DeepSpeed") not in rels  # a competitor
+    assert ("Zorblax", "implemented_in", "PyTorch") not in rels  # only background
