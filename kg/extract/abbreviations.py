@@ -36,6 +36,9 @@ __all__ = [
 # A citation or example may follow the short form: "(ZeRO; Rajbhandari et al., 2020)".
 _PAREN = re.compile(r"\(([^()]{1,16}(?:[,;]\s[^()]{1,60})?)\)")
 _SHORT_END = re.compile(r"[,;]\s")
+# What follows the first item when the parenthesis lists peers, not a short form and its
+# citation: "optimizers (Adam, AdaGrad)", "(Adam, AdaGrad and Lion)" name examples.
+_MORE_NAMES = re.compile(r"(?:,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)[A-Z][\w\-.+]*")
 _METRIC_HEADS = frozenset(
     ["rate", "score", "error", "accuracy", "ratio", "latency", "time", "cost", "metric"]
 )
@@ -141,6 +144,23 @@ def _paren_start(text: str, paren: int) -> int:
     return -1
 
 
+def _lists_names(inner: str, sf: str) -> bool:
+    """The parenthesis ``inner`` is a list of names that ``sf`` only opens.
+
+    >>> _lists_names("Adam, AdaGrad", "Adam"), _lists_names("ZeRO; Doe et al., 2020", "ZeRO")
+    (True, False)
+    """
+    pos = inner.find(sf) + len(sf)
+    if pos == len(inner):
+        return False
+    while pos < len(inner):
+        m = _MORE_NAMES.match(inner, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
     """Every ``long form (SHORT)`` pair in ``text``; offsets shifted by ``offset``."""
     if "(" not in text:
@@ -151,7 +171,7 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
             continue
         inner = m.group(1)
         sf = _SHORT_END.split(inner, maxsplit=1)[0].strip()
-        if not _valid_short_form(sf):
+        if not _valid_short_form(sf) or _lists_names(inner, sf):
             continue
         # the candidate: the words before the parenthesis, within the clause
         lo = max(0, before_end - 160)

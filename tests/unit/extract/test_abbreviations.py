@@ -144,6 +144,16 @@ def test_a_short_form_may_be_followed_by_a_citation_or_examples():
     ]
 
 
+def test_a_parenthesis_listing_names_gives_no_short_form():
+    # "Zorbic optimizers" is spelled by "Zorb" letter by letter, but the parenthesis
+    # lists examples of the optimizers, it does not abbreviate them
+    text = (
+        "Zorbic optimizers (Zorb, QuuxGrad) are common. Blarg sharding methods "
+        "(BSM, FooShard and BarShard) also."
+    )
+    assert [(a.short, a.long) for a in find_abbreviations(text)] == []
+
+
 def test_latex_non_breaking_space_before_the_short_form():
     text = "We study zorbic language models~(ZLMs) here."
     (a,) = find_abbreviations(text)
