@@ -154,7 +154,8 @@ _APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
 # A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
-# it states a property or scope of the concept, not a kind of it; used with search()
+# it states a property or scope of the concept, not a kind of it; of a named system too
+# ("CUDA-aware MPI": MPI with CUDA support, no new version or kind); used with search()
 _PROPERTY_MODIFIER = re.compile(
     r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
     re.IGNORECASE,
@@ -179,7 +180,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     "Adam") extends it; a named variant of a generic concept ("MoE-Z" of "MoE") is a kind
     of it, as the concept has no version to extend (a size, "BERT-Large", is neither); a
     modifier before a generic head ("sparse attention", "attention") or an acronym with
-    one prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
+    one prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``. A property modifier
+    ("token-level X", "CUDA-aware S") makes neither.
 
     >>> name_relation("MicroAdam", True, "Adam", True)
     <Relation.EXTENDS: 'extends'>
@@ -193,6 +195,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     <Relation.IS_A: 'is_a'>
     >>> name_relation("MoE-Z", True, "MoE", False)
     <Relation.IS_A: 'is_a'>
+    >>> name_relation("CUDA-aware MPI", True, "MPI", True) is None
+    True
     """
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
@@ -209,8 +213,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
             len(core) >= 2 or letter or acronym and (core.isupper() or core.isdigit())
         ):
             return None
-        if not b_specific and _PROPERTY_MODIFIER.search(prefix):
-            return None  # "token-level X" states X's scope, no kind of X
+        if _PROPERTY_MODIFIER.search(prefix):
+            return None  # "token-level X", "CUDA-aware S" state a scope or support, no kind
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
         if a.isupper() and len(core) > 1:  # "TEMPI", "MPI": letters that merely coincide
@@ -241,11 +245,28 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is Relation.EXTENDS and _joins_names(t1, t2, texts):
                 continue
+            if rel is Relation.IS_A and not m1.specific and not _named_apart(state, g2, t1, t2):
+                continue
             if _branded(t1, t2, texts):
                 continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
+
+
+def _named_apart(state: DocState, group: int, name: str, part: str) -> bool:
+    """False if every mention of ``part``'s entity is the tail of ``name`` ("Layered
+    gradient accumulation" split at a capital): the text never names the part on its own,
+    so it is no second entity ("two entities only if the text names both separately")."""
+    if len(name) <= len(part) or name[-len(part) :].lower() != part.lower():
+        return True
+    prefix = name[: -len(part)].lower()
+    n, text = len(prefix), state.text
+    return any(
+        text[max(0, x.start - n) : x.start].lower() != prefix
+        for x in state.mentions
+        if x.group == group
+    )
 
 
 def _prefixed_by_system(name: str, system: str) -> bool:

@@ -430,3 +430,21 @@ def test_main_method_implemented_in_the_systems_the_work_uses(extractor):
     assert ("Zorblax", "implemented_in", "JAX") in rels
     assert ("Zorblax", "implemented_in", "DeepSpeed") not in rels  # a competitor
     assert ("Zorblax", "implemented_in", "PyTorch") not in rels  # only background
+
+
+def test_property_modifier_of_a_named_system():
+    # "X-aware S" is S with support for X: neither a new version nor a kind of S
+    assert name_relation("CUDA-aware Zorb", True, "Zorb", True) is None
+    assert name_relation("Zorb-friendly Quux", True, "Quux", True) is None
+
+
+def test_generic_concept_never_named_apart_from_its_compound(extractor):
+    # "pipeline parallelism" occurs only as the head noun of the proposed compound (split
+    # off at the title's capital): no second entity for the compound to be a kind of
+    rels = _relations(
+        extractor,
+        "Stacked pipeline parallelism and sparse training: faster large models",
+        "We introduce two new methods, stacked pipeline parallelism and elastic sharding,"
+        " which cut training time.",
+    )
+    assert not any(r[1] == "is_a" for r in rels)
