@@ -73,6 +73,12 @@ _FEATURES = re.compile(
     r"\s(?:introduces|implements|incorporates|employs|integrates|features|adopts)\s"
     r"(?:(?:a|an|the)\s)?(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
 )
+# Between a feature verb and a mention: the verb's object (no mention), then "with" and
+# the means ("S implements the rescheduling with an efficient and scalable M")
+_WITH_MEANS = re.compile(
+    r"(?:[\w\-]+\s){1,3}(?:with|via|through|using)\s(?:(?:a|an|the)\s)?"
+    r"(?:[\w\-]+(?:,|\sand)?\s){0,3}"
+)
 # "released as a PyTorch plugin", "available as a vLLM backend": the thing is shipped as
 # a part of S; the opening before S, the part's noun after it (used with search/match)
 _AS_A = re.compile(r"\bas\s(?:a|an)\s(?:[\w\-]+\s)?$")
@@ -588,9 +594,14 @@ def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) 
     at = cx.ms[i].end + cue.end()
     for j in cx.idxs:
         y = cx.ms[j]
-        if y.start == at and y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
-            out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
+        if y.start < at:
+            continue
+        # "S implements X with an efficient M": the verb's object, or the means it names
+        if y.start != at and not _WITH_MEANS.fullmatch(cx.text, at, y.start):
             return
+        if y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
+            out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
+        return
 
 
 def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:

@@ -448,3 +448,22 @@ def test_generic_concept_never_named_apart_from_its_compound(extractor):
         " which cut training time.",
     )
     assert not any(r[1] == "is_a" for r in rels)
+
+
+def test_system_features_with_the_means(extractor):
+    # "S implements <object> with an M": M, the means, is part of S
+    rels = _relations(
+        extractor,
+        "ZorbServe: Serving Sparse Models at Scale",
+        "We present ZorbServe, a serving system. ZorbServe implements the rescheduling"
+        " with an efficient and scalable pipeline parallelism scheme. ZorbServe employs"
+        " many tricks for pipeline parallelism.",
+    )
+    assert ("pipeline parallelism", "implemented_in", "ZorbServe") in rels
+    rels = _relations(
+        extractor,
+        "ZorbServe: Serving Sparse Models at Scale",
+        "We present ZorbServe, a serving system. ZorbServe employs many tricks for"
+        " pipeline parallelism.",
+    )
+    assert ("pipeline parallelism", "implemented_in", "ZorbServe") not in rels
