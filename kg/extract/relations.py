@@ -255,9 +255,22 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
                 continue
             if _branded(t1, t2, texts):
                 continue
+            if rel is Relation.IS_A and m1.specific and _procedure(state, g2):
+                rel = Relation.EXTENDS
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
+
+
+def _procedure(state: DocState, group: int) -> bool:
+    """True if the entity's long form ends in a gerund ("Supervised Fine-Tuning"): a
+    procedure, which a named method modifying it extends ("Set Supervised Fine-Tuning"),
+    unlike a class of artefacts ("Graph Neural Networks"), which it is a kind of."""
+    return any(
+        x.text.endswith("ing") and " " in x.text.replace("-", " ")
+        for x in state.mentions
+        if x.group == group
+    )
 
 
 def _named_apart(state: DocState, group: int, name: str, part: str) -> bool:

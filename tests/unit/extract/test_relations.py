@@ -467,3 +467,31 @@ def test_system_features_with_the_means(extractor):
         " pipeline parallelism.",
     )
     assert ("pipeline parallelism", "implemented_in", "ZorbServe") not in rels
+
+
+def test_named_variant_of_a_procedure_extends_it(tiny_vocab):
+    # a generic procedure ("... Fine-Tuning", a gerund) has variants, not kinds; a class
+    # of artefacts ("Mixture-of-Experts") has kinds
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.ontology import EntityType
+    from kg.vocab import VocabConcept
+
+    zft = VocabConcept(
+        "urn:x:zft",
+        "zft",
+        EntityType.METHOD.value,
+        "Zorb Fine-Tuning",
+        ("ZFT",),
+        specific=False,
+    )
+    extractor = Extractor(vocab_files=[register_concepts("tiny-zft", [*tiny_vocab, zft])])
+    rels = _relations(
+        extractor,
+        "Sparse Reasoning",
+        "Models are trained with Zorb Fine-Tuning (ZFT). We propose Set Zorb Fine-Tuning"
+        " (SZFT), which beats ZFT. We also propose MoE-Q, a faster MoE.",
+    )
+    assert ("SZFT", "extends", "ZFT") in rels
+    assert ("SZFT", "is_a", "ZFT") not in rels
+    assert ("MoE-Q", "is_a", "MoE") in rels
