@@ -411,6 +411,8 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             if m.type is EntityType.SYSTEM:
                 _implemented_in(cx, i, before, after, out)
             _extends(cx, i, before, out)
+            if m.specific and m.type is _METHOD and "with " in before[-6:]:
+                _combines(cx, i, before, out)
             _is_a(cx, i, after, out)
             if not m.specific and after[:1] in (" ", ","):
                 _named_kind(cx, i, before, after, out)
@@ -632,6 +634,43 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
     subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
     if subject is not None and cx.ms[subject].group != m.group:
         out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))
+
+
+# "X integrates <a part of Y> with Z", "X combines Y with Z": X is built from named
+# methods, each of which it extends; used with search() on the text before Z
+_COMBINES = re.compile(
+    r"\b(?:integrat|combin|unif|marri)(?:es|ing|ied|ies)\s(?:[\w\-]+\s){0,6}with\s$",
+    re.IGNORECASE,
+)
+
+
+# "X, a new optimizer that integrates": an appositive, then the relative pronoun
+_RELATIVE_GAP = re.compile(r",\s(?:a|an|the)\s(?:[\w\-]+\s){0,4}(?:that|which)\s")
+
+
+def _combines(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+    """ "X, a new optimizer that integrates the technique in Y with Z": the paper's own
+    method X extends the named methods it is built from (Y and Z)."""
+    cue = _COMBINES.search(before)
+    head = cx.head
+    if cue is None or head is None or cx.ms[head].group not in cx.proposed:
+        return
+    ms = cx.ms
+    if ms[head].type not in _IMPLEMENTED or not ms[head].specific:
+        return
+    cue_start = ms[i].start - len(before) + cue.start()
+    x = next((j for j in reversed(cx.idxs) if ms[j].end <= cue_start), None)
+    if x is None or ms[x].group != ms[head].group:
+        return  # the cue's subject is the paper's entity, named right before it
+    if not (
+        _SUBJECT_GAP.match(cx.text, ms[x].end, cue_start)
+        or _RELATIVE_GAP.fullmatch(cx.text, ms[x].end, cue_start)
+    ):
+        return
+    parts = [j for j in cx.idxs if cue_start <= ms[j].start < ms[i].start] + [i]
+    for j in parts:
+        if ms[j].specific and ms[j].type is _METHOD and ms[j].group != ms[head].group:
+            out.append(RelationCue(head, Relation.EXTENDS, j, "combines_extends", 0.6, cx.sent))
 
 
 def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:

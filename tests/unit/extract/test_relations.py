@@ -495,3 +495,22 @@ def test_named_variant_of_a_procedure_extends_it(tiny_vocab):
     assert ("SZFT", "extends", "ZFT") in rels
     assert ("SZFT", "is_a", "ZFT") not in rels
     assert ("MoE-Q", "is_a", "MoE") in rels
+
+
+def test_own_method_combining_named_methods_extends_them(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbOpt: Faster Training",
+        "We introduce ZorbOpt, a new optimizer that integrates the momentum trick of"
+        " QuuxProp with Adam. QuuxProp is an optimizer.",
+    )
+    assert ("ZorbOpt", "extends", "QuuxProp") in rels
+    assert ("ZorbOpt", "extends", "Adam") in rels
+    # a background method combining two others is not the paper's own
+    rels = _relations(
+        extractor,
+        "ZorbOpt: Faster Training",
+        "We introduce ZorbOpt. Prior work, Blorp, combines QuuxProp with Adam. QuuxProp is"
+        " an optimizer.",
+    )
+    assert not any(r[1] == "extends" and r[2] == "Adam" for r in rels)
