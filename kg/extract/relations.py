@@ -159,6 +159,13 @@ _NAMED_KIND = re.compile(
 _APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
+# Coordinated adjectives before the appositive's head ("a simple yet effective Y", "a
+# scalable and robust Y"): no break of the noun phrase (nouns, "a compiler and Y", are);
+# an adjective by its suffix or a few plain ones; removed before _NP_BREAK is searched
+_ADJ_COORD = re.compile(
+    r"\b(?:[a-z][\w\-]*(?:ble|ive|al|ent|ant|ic|ous|ful|less|ed|ar|ary|ust|ile|ight)|simple|"
+    r"fast|new|novel|easy|cheap|small|large|high|low|fine|clean)\s(?:and|yet|but)\s(?=[a-z])"
+)
 # A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
 # it states a property or scope of the concept, not a kind of it; of a named system too
 # ("CUDA-aware MPI": MPI with CUDA support, no new version or kind); used with search()
@@ -692,7 +699,7 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
                 and not y.specific
                 and y.group != m.group
                 and _NP_END.match(text, y.end)
-                and not _NP_BREAK.search(text, m.end + ap.start(1), y.start)
+                and not _NP_BREAK.search(_ADJ_COORD.sub("", text[m.end + ap.start(1) : y.start]))
             ):
                 out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
                 break

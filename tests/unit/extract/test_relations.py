@@ -514,3 +514,17 @@ def test_own_method_combining_named_methods_extends_them(extractor):
         " an optimizer.",
     )
     assert not any(r[1] == "extends" and r[2] == "Adam" for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "present"),
+    [
+        ("We present ZorbNet, a simple yet effective pipeline parallelism scheme.", True),
+        ("We present ZorbNet, a scalable and robust pipeline parallelism scheme.", True),
+        # coordinated nouns: ZorbNet is the compiler, no kind of the second item
+        ("We present ZorbNet, a compiler and pipeline parallelism runtime.", False),
+    ],
+)
+def test_appositive_past_coordinated_adjectives(extractor, abstract, present):
+    rels = _relations(extractor, "ZorbNet: Training at Scale", abstract)
+    assert (("ZorbNet", "is_a", "pipeline parallelism") in rels) is present
