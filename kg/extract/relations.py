@@ -264,9 +264,34 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
                 continue
             if rel is Relation.IS_A and m1.specific and _procedure(state, g2):
                 rel = Relation.EXTENDS
+            if rel is not None and m2.type in _IMPLEMENTED and _software(state, g1):
+                # "a framework GraphGPS" named after the method "GPS": the software ships it
+                done.add((g1, g2))
+                yield RelationCue(
+                    i2, Relation.IMPLEMENTED_IN, i1, "name_software_of", 0.6, sents[i1]
+                )
+                continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
+
+
+# Right before a name: a noun presenting it as software ("a modular framework X")
+_SOFTWARE_BEFORE = re.compile(
+    r"\b(?:framework|library|toolkit|toolbox|package|codebase|software)\s(?:called\s|named\s)?$",
+    re.IGNORECASE,
+)
+
+
+def _software(state: DocState, group: int) -> bool:
+    """True if the text presents the entity as software: "a framework X", "the library X"
+    (a name after its software noun), so a method it is named after ships in it."""
+    text = state.text
+    return any(
+        _SOFTWARE_BEFORE.search(text, max(0, x.start - 24), x.start) is not None
+        for x in state.mentions
+        if x.group == group
+    )
 
 
 def _procedure(state: DocState, group: int) -> bool:

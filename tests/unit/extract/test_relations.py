@@ -528,3 +528,16 @@ def test_own_method_combining_named_methods_extends_them(extractor):
 def test_appositive_past_coordinated_adjectives(extractor, abstract, present):
     rels = _relations(extractor, "ZorbNet: Training at Scale", abstract)
     assert (("ZorbNet", "is_a", "pipeline parallelism") in rels) is present
+
+
+def test_software_named_after_a_method_ships_it(extractor):
+    # "a modular framework QuuxZorb", named after the method "Zorb", ships it
+    rels = _relations(
+        extractor,
+        "Zorb: Faster Training",
+        "We propose Zorb, a new optimizer. We provide a modular framework QuuxZorb that"
+        " runs it on many GPUs.",
+    )
+    assert ("Zorb", "implemented_in", "QuuxZorb") in rels
+    assert ("QuuxZorb", "is_a", "Zorb") not in rels
+    assert ("QuuxZorb", "extends", "Zorb") not in rels
