@@ -73,6 +73,12 @@ _FEATURES = re.compile(
     r"\s(?:introduces|implements|incorporates|employs|integrates|features|adopts)\s"
     r"(?:(?:a|an|the)\s)?(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
 )
+# Between a feature verb and a mention: the verb's object (no mention), then "with" and
+# the means ("S implements the rescheduling with an efficient and scalable M")
+_WITH_MEANS = re.compile(
+    r"(?:[\w\-]+\s){1,3}(?:with|via|through|using)\s(?:(?:a|an|the)\s)?"
+    r"(?:[\w\-]+(?:,|\sand)?\s){0,3}"
+)
 # "released as a PyTorch plugin", "available as a vLLM backend": the thing is shipped as
 # a part of S; the opening before S, the part's noun after it (used with search/match)
 _AS_A = re.compile(r"\bas\s(?:a|an)\s(?:[\w\-]+\s)?$")
@@ -153,8 +159,16 @@ _NAMED_KIND = re.compile(
 _APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
+# Coordinated adjectives before the appositive's head ("a simple yet effective Y", "a
+# scalable and robust Y"): no break of the noun phrase (nouns, "a compiler and Y", are);
+# an adjective by its suffix or a few plain ones; removed before _NP_BREAK is searched
+_ADJ_COORD = re.compile(
+    r"\b(?:[a-z][\w\-]*(?:ble|ive|al|ent|ant|ic|ous|ful|less|ed|ar|ary|ust|ile|ight)|simple|"
+    r"fast|new|novel|easy|cheap|small|large|high|low|fine|clean)\s(?:and|yet|but)\s(?=[a-z])"
+)
 # A compound adjective ending a concept's modifier ("domain-specific", "token-level"):
-# it states a property or scope of the concept, not a kind of it; used with search()
+# it states a property or scope of the concept, not a kind of it; of a named system too
+# ("CUDA-aware MPI": MPI with CUDA support, no new version or kind); used with search()
 _PROPERTY_MODIFIER = re.compile(
     r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
     re.IGNORECASE,
@@ -179,7 +193,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     "Adam") extends it; a named variant of a generic concept ("MoE-Z" of "MoE") is a kind
     of it, as the concept has no version to extend (a size, "BERT-Large", is neither); a
     modifier before a generic head ("sparse attention", "attention") or an acronym with
-    one prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``.
+    one prefix letter ("SSWL", "SWL") makes ``a`` a kind of ``b``. A property modifier
+    ("token-level X", "CUDA-aware S") makes neither.
 
     >>> name_relation("MicroAdam", True, "Adam", True)
     <Relation.EXTENDS: 'extends'>
@@ -193,6 +208,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
     <Relation.IS_A: 'is_a'>
     >>> name_relation("MoE-Z", True, "MoE", False)
     <Relation.IS_A: 'is_a'>
+    >>> name_relation("CUDA-aware MPI", True, "MPI", True) is None
+    True
     """
     if a == b or len(b) < 2 or (b.isupper() and len(b) < 3):
         return None
@@ -209,8 +226,8 @@ def name_relation(a: str, a_specific: bool, b: str, b_specific: bool) -> Relatio
             len(core) >= 2 or letter or acronym and (core.isupper() or core.isdigit())
         ):
             return None
-        if not b_specific and _PROPERTY_MODIFIER.search(prefix):
-            return None  # "token-level X" states X's scope, no kind of X
+        if _PROPERTY_MODIFIER.search(prefix):
+            return None  # "token-level X", "CUDA-aware S" state a scope or support, no kind
         if prefix.endswith((" ", "-")):
             return Relation.IS_A if acronym or not b_specific else Relation.EXTENDS
         if a.isupper() and len(core) > 1:  # "TEMPI", "MPI": letters that merely coincide
@@ -241,11 +258,66 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
             rel = name_relation(t1, m1.specific, t2, m2.specific)
             if rel is Relation.EXTENDS and _joins_names(t1, t2, texts):
                 continue
+            if rel is Relation.IS_A and not m1.specific and not _named_apart(state, g2, t1, t2):
+                continue
             if _branded(t1, t2, texts):
+                continue
+            if rel is Relation.IS_A and m1.specific and _procedure(state, g2):
+                rel = Relation.EXTENDS
+            if rel is not None and m2.type in _IMPLEMENTED and _software(state, g1):
+                # "a framework GraphGPS" named after the method "GPS": the software ships it
+                done.add((g1, g2))
+                yield RelationCue(
+                    i2, Relation.IMPLEMENTED_IN, i1, "name_software_of", 0.6, sents[i1]
+                )
                 continue
             if rel is not None:
                 done.add((g1, g2))
                 yield RelationCue(i1, rel, i2, f"name_{rel.value}", 0.7, sents[i1])
+
+
+# Right before a name: a noun presenting it as software ("a modular framework X")
+_SOFTWARE_BEFORE = re.compile(
+    r"\b(?:framework|library|toolkit|toolbox|package|codebase|software)\s(?:called\s|named\s)?$",
+    re.IGNORECASE,
+)
+
+
+def _software(state: DocState, group: int) -> bool:
+    """True if the text presents the entity as software: "a framework X", "the library X"
+    (a name after its software noun), so a method it is named after ships in it."""
+    text = state.text
+    return any(
+        _SOFTWARE_BEFORE.search(text, max(0, x.start - 24), x.start) is not None
+        for x in state.mentions
+        if x.group == group
+    )
+
+
+def _procedure(state: DocState, group: int) -> bool:
+    """True if the entity's long form ends in a gerund ("Supervised Fine-Tuning"): a
+    procedure, which a named method modifying it extends ("Set Supervised Fine-Tuning"),
+    unlike a class of artefacts ("Graph Neural Networks"), which it is a kind of."""
+    return any(
+        x.text.endswith("ing") and " " in x.text.replace("-", " ")
+        for x in state.mentions
+        if x.group == group
+    )
+
+
+def _named_apart(state: DocState, group: int, name: str, part: str) -> bool:
+    """False if every mention of ``part``'s entity is the tail of ``name`` ("Layered
+    gradient accumulation" split at a capital): the text never names the part on its own,
+    so it is no second entity ("two entities only if the text names both separately")."""
+    if len(name) <= len(part) or name[-len(part) :].lower() != part.lower():
+        return True
+    prefix = name[: -len(part)].lower()
+    n, text = len(prefix), state.text
+    return any(
+        text[max(0, x.start - n) : x.start].lower() != prefix
+        for x in state.mentions
+        if x.group == group
+    )
 
 
 def _prefixed_by_system(name: str, system: str) -> bool:
@@ -371,6 +443,8 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             if m.type is EntityType.SYSTEM:
                 _implemented_in(cx, i, before, after, out)
             _extends(cx, i, before, out)
+            if m.specific and m.type is _METHOD and "with " in before[-6:]:
+                _combines(cx, i, before, out)
             _is_a(cx, i, after, out)
             if not m.specific and after[:1] in (" ", ","):
                 _named_kind(cx, i, before, after, out)
@@ -567,9 +641,14 @@ def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) 
     at = cx.ms[i].end + cue.end()
     for j in cx.idxs:
         y = cx.ms[j]
-        if y.start == at and y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
-            out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
+        if y.start < at:
+            continue
+        # "S implements X with an efficient M": the verb's object, or the means it names
+        if y.start != at and not _WITH_MEANS.fullmatch(cx.text, at, y.start):
             return
+        if y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
+            out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
+        return
 
 
 def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
@@ -587,6 +666,43 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
     subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
     if subject is not None and cx.ms[subject].group != m.group:
         out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))
+
+
+# "X integrates <a part of Y> with Z", "X combines Y with Z": X is built from named
+# methods, each of which it extends; used with search() on the text before Z
+_COMBINES = re.compile(
+    r"\b(?:integrat|combin|unif|marri)(?:es|ing|ied|ies)\s(?:[\w\-]+\s){0,6}with\s$",
+    re.IGNORECASE,
+)
+
+
+# "X, a new optimizer that integrates": an appositive, then the relative pronoun
+_RELATIVE_GAP = re.compile(r",\s(?:a|an|the)\s(?:[\w\-]+\s){0,4}(?:that|which)\s")
+
+
+def _combines(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+    """ "X, a new optimizer that integrates the technique in Y with Z": the paper's own
+    method X extends the named methods it is built from (Y and Z)."""
+    cue = _COMBINES.search(before)
+    head = cx.head
+    if cue is None or head is None or cx.ms[head].group not in cx.proposed:
+        return
+    ms = cx.ms
+    if ms[head].type not in _IMPLEMENTED or not ms[head].specific:
+        return
+    cue_start = ms[i].start - len(before) + cue.start()
+    x = next((j for j in reversed(cx.idxs) if ms[j].end <= cue_start), None)
+    if x is None or ms[x].group != ms[head].group:
+        return  # the cue's subject is the paper's entity, named right before it
+    if not (
+        _SUBJECT_GAP.match(cx.text, ms[x].end, cue_start)
+        or _RELATIVE_GAP.fullmatch(cx.text, ms[x].end, cue_start)
+    ):
+        return
+    parts = [j for j in cx.idxs if cue_start <= ms[j].start < ms[i].start] + [i]
+    for j in parts:
+        if ms[j].specific and ms[j].type is _METHOD and ms[j].group != ms[head].group:
+            out.append(RelationCue(head, Relation.EXTENDS, j, "combines_extends", 0.6, cx.sent))
 
 
 def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
@@ -608,7 +724,7 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
                 and not y.specific
                 and y.group != m.group
                 and _NP_END.match(text, y.end)
-                and not _NP_BREAK.search(text, m.end + ap.start(1), y.start)
+                and not _NP_BREAK.search(_ADJ_COORD.sub("", text[m.end + ap.start(1) : y.start]))
             ):
                 out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
                 break

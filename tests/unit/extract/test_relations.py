@@ -430,3 +430,114 @@ def test_main_method_implemented_in_the_systems_the_work_uses(extractor):
     assert ("Zorblax", "implemented_in", "JAX") in rels
     assert ("Zorblax", "implemented_in", "DeepSpeed") not in rels  # a competitor
     assert ("Zorblax", "implemented_in", "PyTorch") not in rels  # only background
+
+
+def test_property_modifier_of_a_named_system():
+    # "X-aware S" is S with support for X: neither a new version nor a kind of S
+    assert name_relation("CUDA-aware Zorb", True, "Zorb", True) is None
+    assert name_relation("Zorb-friendly Quux", True, "Quux", True) is None
+
+
+def test_generic_concept_never_named_apart_from_its_compound(extractor):
+    # "pipeline parallelism" occurs only as the head noun of the proposed compound (split
+    # off at the title's capital): no second entity for the compound to be a kind of
+    rels = _relations(
+        extractor,
+        "Stacked pipeline parallelism and sparse training: faster large models",
+        "We introduce two new methods, stacked pipeline parallelism and elastic sharding,"
+        " which cut training time.",
+    )
+    assert not any(r[1] == "is_a" for r in rels)
+
+
+def test_system_features_with_the_means(extractor):
+    # "S implements <object> with an M": M, the means, is part of S
+    rels = _relations(
+        extractor,
+        "ZorbServe: Serving Sparse Models at Scale",
+        "We present ZorbServe, a serving system. ZorbServe implements the rescheduling"
+        " with an efficient and scalable pipeline parallelism scheme. ZorbServe employs"
+        " many tricks for pipeline parallelism.",
+    )
+    assert ("pipeline parallelism", "implemented_in", "ZorbServe") in rels
+    rels = _relations(
+        extractor,
+        "ZorbServe: Serving Sparse Models at Scale",
+        "We present ZorbServe, a serving system. ZorbServe employs many tricks for"
+        " pipeline parallelism.",
+    )
+    assert ("pipeline parallelism", "implemented_in", "ZorbServe") not in rels
+
+
+def test_named_variant_of_a_procedure_extends_it(tiny_vocab):
+    # a generic procedure ("... Fine-Tuning", a gerund) has variants, not kinds; a class
+    # of artefacts ("Mixture-of-Experts") has kinds
+    from kg.extract import Extractor
+    from kg.extract.vocab_loader import register_concepts
+    from kg.ontology import EntityType
+    from kg.vocab import VocabConcept
+
+    zft = VocabConcept(
+        "urn:x:zft",
+        "zft",
+        EntityType.METHOD.value,
+        "Zorb Fine-Tuning",
+        ("ZFT",),
+        specific=False,
+    )
+    extractor = Extractor(vocab_files=[register_concepts("tiny-zft", [*tiny_vocab, zft])])
+    rels = _relations(
+        extractor,
+        "Sparse Reasoning",
+        "Models are trained with Zorb Fine-Tuning (ZFT). We propose Set Zorb Fine-Tuning"
+        " (SZFT), which beats ZFT. We also propose MoE-Q, a faster MoE.",
+    )
+    assert ("SZFT", "extends", "ZFT") in rels
+    assert ("SZFT", "is_a", "ZFT") not in rels
+    assert ("MoE-Q", "is_a", "MoE") in rels
+
+
+def test_own_method_combining_named_methods_extends_them(extractor):
+    rels = _relations(
+        extractor,
+        "ZorbOpt: Faster Training",
+        "We introduce ZorbOpt, a new optimizer that integrates the momentum trick of"
+        " QuuxProp with Adam. QuuxProp is an optimizer.",
+    )
+    assert ("ZorbOpt", "extends", "QuuxProp") in rels
+    assert ("ZorbOpt", "extends", "Adam") in rels
+    # a background method combining two others is not the paper's own
+    rels = _relations(
+        extractor,
+        "ZorbOpt: Faster Training",
+        "We introduce ZorbOpt. Prior work, Blorp, combines QuuxProp with Adam. QuuxProp is"
+        " an optimizer.",
+    )
+    assert not any(r[1] == "extends" and r[2] == "Adam" for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "present"),
+    [
+        ("We present ZorbNet, a simple yet effective pipeline parallelism scheme.", True),
+        ("We present ZorbNet, a scalable and robust pipeline parallelism scheme.", True),
+        # coordinated nouns: ZorbNet is the compiler, no kind of the second item
+        ("We present ZorbNet, a compiler and pipeline parallelism runtime.", False),
+    ],
+)
+def test_appositive_past_coordinated_adjectives(extractor, abstract, present):
+    rels = _relations(extractor, "ZorbNet: Training at Scale", abstract)
+    assert (("ZorbNet", "is_a", "pipeline parallelism") in rels) is present
+
+
+def test_software_named_after_a_method_ships_it(extractor):
+    # "a modular framework QuuxZorb", named after the method "Zorb", ships it
+    rels = _relations(
+        extractor,
+        "Zorb: Faster Training",
+        "We propose Zorb, a new optimizer. We provide a modular framework QuuxZorb that"
+        " runs it on many GPUs.",
+    )
+    assert ("Zorb", "implemented_in", "QuuxZorb") in rels
+    assert ("QuuxZorb", "is_a", "Zorb") not in rels
+    assert ("QuuxZorb", "extends", "Zorb") not in rels
