@@ -16,6 +16,7 @@ names replace shorter names inside them), and mentions are grouped into entities
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -62,12 +63,55 @@ _PROPOSE = re.compile(
     r"(?:We|we|paper|work|study|report|and)\s+(?:\(\w{1,3}\)\s+)?"  # "we (4) introduce"
     r"(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
-    r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
+    # a second verb of making: "we design and implement X"
+    r"[sd]?(?:\s+and\s+(?:implement(?:s|ed)?|buil[dt]s?|release[sd]?|open-source[sd]?))?"
+    r"\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
 _CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _CALLED = re.compile(rf"(?:{'|'.join(_CALLED_WORDS)})\s+({_CAP_NAME})")
+# The writers naming their own work: "we call our method X", "which we call X", "we name
+# it X"; the object is lower-case words only ("the resulting system"), so a capitalised
+# word in it is never read as the name
+_WE_CALL = re.compile(
+    r"(?:we|We)\s+(?:call|name|term|dub)\s+"
+    r"(?:(?:it|them|this|these|our|the)(?:\s+[a-z][a-z\-]*){0,3}\s+)?"
+    rf"(?!(?:A|An|The|Our|This|These)\b)({_CAP_NAME})"
+)
+# "Our system, X, trains ...", "our framework X": a name in apposition to the writers'
+# own work, which a type-like noun names (checked by ``_OWN_WORK_NOUN``)
+_OUR_NAMED = re.compile(
+    r"(?:Our|our)\s+(?:(?:new|novel|proposed)\s+)?(?:[a-z][a-z\-]*\s+)?([a-z]+)"
+    rf"(?:,\s+(?!(?:A|An|The|This|These|We)\b)({_CAP_NAME}),"  # "our system, X, runs"
+    rf"|\s+(?!(?:A|An|The|This|These|We)\b)({_CAP_NAME})(?=,|\s[a-z]))"  # "our tool X is"
+)
+_OWN_WORK_NOUN = frozenset(
+    [
+        "system",
+        "method",
+        "framework",
+        "approach",
+        "algorithm",
+        "technique",
+        "tool",
+        "library",
+        "engine",
+        "compiler",
+        "scheduler",
+        "optimizer",
+        "architecture",
+        "solution",
+        "prototype",
+        "implementation",
+        "model",
+        "runtime",
+        "benchmark",
+        "dataset",
+        "platform",
+        "design",
+    ]
+)
 # words with an inner capital, two capitals, or letters next to digits; optional ++ / version
 _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -103,7 +147,8 @@ def _by_first_letter(alternatives: Iterable[str]) -> str:
 
 
 _LIST_CUE = re.compile(
-    r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|compared (?:to|with)|"
+    r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|[Cc]ompared (?:to|with)|"
+    r"[Uu]nlike|uses?|used|employs?|employed|adopts?|adopted|leverag(?:e|es|ed)|"
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
@@ -305,9 +350,17 @@ def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
     seen: set[tuple[int, int]] = set()
     called = any(w in text for w in _CALLED_WORDS)
-    for rx in (_PROPOSE, _CALLED) if called else (_PROPOSE,):
+    rxs = [_PROPOSE, _CALLED] if called else [_PROPOSE]
+    if "e call" in text or "e name" in text or "e term" in text or "e dub" in text:
+        rxs.append(_WE_CALL)
+    if "ur " in text:
+        rxs.append(_OUR_NAMED)
+    for rx in rxs:
         for m in _scan(rx, text, 0, _at_boundary):
-            s, e = _trim_name(text, m.start(1), m.end(1))
+            if rx is _OUR_NAMED and m.group(1) not in _OWN_WORK_NOUN:
+                continue
+            g = m.lastindex or 1
+            s, e = _trim_name(text, m.start(g), m.end(g))
             if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
                 seen.add((s, e))
                 yield s, e
@@ -532,7 +585,10 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
                 break
             span = clean_name(m.group(1))
             s = m.start(1) + span[0] if span else 0
-            if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
+            first, space, _ = m.group(1).partition(" ")
+            if space and is_non_entity(first):
+                pass  # "unlike Meta ZorbScale": an organisation and its product
+            elif span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
                 yield s, m.start(1) + span[1], "listed_name", 0.55, True
             if m.end() == m.end(1):
                 break
@@ -776,6 +832,18 @@ def _name_with_head(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
             yield first, m.text
 
 
+def _greek_initials(name: str) -> str:
+    """``name`` with each Greek letter replaced by its Latin initial ("DεpS" -> "DepS").
+
+    Writers spell a name with a Greek letter both ways, the letter's name ("DepsilonpS")
+    and the Latin letter it looks like ("DEpS"); the key folds the first, this the second.
+    """
+    return "".join(
+        unicodedata.name(c, "").rsplit(" ", 1)[-1][:1] if "GREEK" in unicodedata.name(c, "") else c
+        for c in name
+    )
+
+
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
     """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
     parent: dict[str, str] = {}
@@ -792,6 +860,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         key = entity_key(m.text)
         if m.concept is not None:
             union(key, "concept:" + m.concept.id)
+        if not m.text.isascii():
+            union(key, entity_key(_greek_initials(m.text)))
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
     for short, long in _name_with_head(mentions):
