@@ -253,6 +253,37 @@ _LONG_PAREN = re.compile(r"\(([^()]{6,160})\)")
 _SHORT_BEFORE = re.compile(r"(?<![^\s(\[\"'])[^\s(\[\"']+$")
 
 
+def _capitals_in_name(short: str, long: str) -> bool:
+    """``long`` is a Title Case expansion whose capitals the name ``short`` holds in order.
+
+    A coined name after its expansion need not spell every letter of it: "Zorblax
+    (Zero-Overhead Real-time Batch Loader)" holds Z, O, R, B, L in order. Every word but
+    a function word is capitalised, the first capital is the name's first letter, and
+    there are two capitals at least.
+
+    >>> _capitals_in_name("Zorblax", "Zero-Overhead Real-time Batch Loader")
+    True
+    >>> _capitals_in_name("Zorblax", "Smith and Jones"), _capitals_in_name("Zorb", "Zero overhead")
+    (False, False)
+    """
+    capitals: list[str] = []
+    for word in long.split():
+        if word.lower() in _FUNCTION_WORDS:
+            continue
+        if not word[0].isupper():
+            return False
+        capitals += [p[0].lower() for p in word.split("-") if p[:1].isupper()]
+    name = short.lower()
+    if len(capitals) < 2 or capitals[0] != name[0]:
+        return False
+    pos = 0
+    for c in capitals:
+        pos = name.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
     """Every ``SHORT (long form)`` pair in ``text``: the parenthesis holds two words or
     more, spelling the short form's characters in order from its first word on; the
@@ -279,7 +310,8 @@ def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviat
         if not _valid_short_form(sf) or len(words) > min(len(sf) + 5, 2 * len(sf)):
             continue
         found = best_long_form(sf, long)
-        if found is None or found != long:  # the whole parenthesis spells the short form
+        # the whole parenthesis spells the short form, or its capitals are in the name
+        if found != long and not _capitals_in_name(sf, long):
             continue
         long_start = m.start(1) + inner.index(long)
         yield Abbreviation(

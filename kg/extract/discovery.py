@@ -844,6 +844,33 @@ def _greek_initials(name: str) -> str:
     )
 
 
+def _inner_deletions(name: str) -> set[str]:
+    """``name`` less one inner letter (not its first or last character)."""
+    return {name[:i] + name[i + 1 :] for i in range(1, len(name) - 1) if name[i].isalpha()}
+
+
+def _misspelt_own_names(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(variant, own name) for a name one inner letter off the paper's own name of six
+    characters or more: a typo in the abstract ("PatricStar" for "PatrickStar") names the
+    paper's work, not a second system. A letter at either end may mark a variant ("Foo"
+    and "Foos", "FooNet" and "FooNetX"), a digit a version: both are left apart."""
+    own = {m.text for m in mentions if m.rule in _OWN_NAME_RULES and len(m.text) >= 6}
+    if not own:
+        return
+    shorter = {v: n for n in own for v in _inner_deletions(n)}
+    lengths = {len(n) for n in own}
+    for m in mentions:
+        t = m.text
+        if not m.specific or t in own or not (len(t) + 1 in lengths or len(t) - 1 in lengths):
+            continue
+        if t in shorter:
+            yield t, shorter[t]
+        else:
+            hit = own & _inner_deletions(t)
+            if hit:
+                yield t, next(iter(hit))
+
+
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
     """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
     parent: dict[str, str] = {}
@@ -866,6 +893,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         union(entity_key(a.short), entity_key(a.long))
     for short, long in _name_with_head(mentions):
         union(entity_key(short), entity_key(long))
+    for variant, name in _misspelt_own_names(mentions):
+        union(entity_key(variant), entity_key(name))
     roots: dict[str, int] = {}
     for m in mentions:
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))

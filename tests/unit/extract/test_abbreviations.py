@@ -178,3 +178,18 @@ def test_a_blend_of_word_openings_is_a_short_form():
 def test_a_short_form_after_or_in_the_parenthesis():
     text = "We use tiny widget kernels (or TWKs) for speed."
     assert [p[:2] for p in _pairs(text)] == [("TWKs", "tiny widget kernels")]
+
+
+def test_a_coined_name_before_its_title_case_expansion():
+    from kg.extract.abbreviations import find_reverse_abbreviations
+
+    text = "We build Quorvex (Quick Online Routing of Vector Expressions), a router."
+    assert [(a.short, a.long) for a in find_reverse_abbreviations(text)] == [
+        ("Quorvex", "Quick Online Routing of Vector Expressions")
+    ]
+    for other in (
+        "We build Quorvex (Smith and Jones, 2020) here.",  # a citation
+        "We build Quorvex (quick online routing) here.",  # lower case: a gloss
+        "We build Quorvex (Vector Routing Expressions) here.",  # capitals out of order
+    ):
+        assert list(find_reverse_abbreviations(other)) == [], other

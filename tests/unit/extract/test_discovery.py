@@ -546,3 +546,17 @@ def test_a_greek_letter_name_and_its_latin_look_alike_are_one_entity():
     ]
     group_mentions(mentions, [])
     assert mentions[0].group == mentions[1].group
+
+
+def test_a_one_letter_typo_of_the_own_name_is_the_own_name():
+    mentions = [
+        Mention(0, 11, "KestrelStar", "title_name", 0.9),
+        Mention(20, 30, "KestrlStar", "name_shape", 0.7),
+        Mention(40, 52, "KestrelStars", "name_shape", 0.7),  # a plural: grouped by key anyway
+        Mention(60, 71, "KestrelStor", "name_shape", 0.7),  # a letter changed: another name
+        Mention(80, 92, "KestrelStarX", "name_shape", 0.7),  # a letter at the end: a variant
+    ]
+    group_mentions(mentions, [])
+    groups = [m.group for m in mentions]
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] != groups[0] and groups[4] != groups[0]
