@@ -871,6 +871,37 @@ def _misspelt_own_names(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
                 yield t, next(iter(hit))
 
 
+# Size and edition marks after a family name ("T5-XXL", "BERT-Large"): a member of the
+# family, whose mark alone names nothing
+_SIZE_MARKS = frozenset(["XS", "XL", "XXL", "Base", "Large", "Small", "Tiny", "Mini", "Pro"])
+
+
+def _prefixed_names(
+    mentions: list[Mention], abbreviations: list[Abbreviation]
+) -> Iterator[tuple[str, str]]:
+    """(Y, X-Y) for a discovered name Y the paper also writes with a name before it and
+    a hyphen ("DeepSpeed-MII" and "MII"): the prefix is the family or the maker, the two
+    forms name one thing. Vocabulary names and size marks stay apart, and so do short
+    forms the paper defines: "Composition of Experts (CoE)" is a technique, "Foo-CoE" one
+    instance of it."""
+    defined = {a.short for a in abbreviations}
+    alone = {
+        m.text
+        for m in mentions
+        if m.specific and m.concept is None and m.text[:1].isupper() and m.text not in defined
+    }
+    for m in mentions:
+        prefix, dash, name = m.text.partition("-")
+        if (
+            dash
+            and name in alone
+            and name not in _SIZE_MARKS
+            and len(name) >= 2
+            and any(c.isupper() for c in prefix)
+        ):
+            yield name, m.text
+
+
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
     """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
     parent: dict[str, str] = {}
@@ -895,6 +926,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         union(entity_key(short), entity_key(long))
     for variant, name in _misspelt_own_names(mentions):
         union(entity_key(variant), entity_key(name))
+    for short, long in _prefixed_names(mentions, abbreviations):
+        union(entity_key(short), entity_key(long))
     roots: dict[str, int] = {}
     for m in mentions:
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))

@@ -560,3 +560,20 @@ def test_a_one_letter_typo_of_the_own_name_is_the_own_name():
     groups = [m.group for m in mentions]
     assert groups[0] == groups[1] == groups[2]
     assert groups[3] != groups[0] and groups[4] != groups[0]
+
+
+def test_a_name_and_its_maker_prefixed_form_are_one_entity():
+    from kg.extract.state import Abbreviation
+
+    mentions = [
+        Mention(0, 11, "QuuxSys-MAX", "name_shape", 0.7),
+        Mention(20, 23, "MAX", "name_shape", 0.7),
+        Mention(30, 38, "Zorb-XXL", "name_shape", 0.7),
+        Mention(40, 43, "XXL", "name_shape", 0.7),  # a size mark
+        Mention(50, 58, "Quux-CoW", "name_shape", 0.7),
+        Mention(60, 63, "CoW", "abbreviation", 0.85),  # a defined technique
+    ]
+    cow = Abbreviation(60, 63, 64, 80, "CoW", "Composition of Widgets")
+    group_mentions(mentions, [cow])
+    g = [m.group for m in mentions]
+    assert g[0] == g[1] and g[2] != g[3] and g[4] != g[5]

@@ -184,6 +184,8 @@ def test_participle_after_the_appositive_head():
         ("We ship a fast GPU accelerated planning library, Zorb, for robots.", T.SYSTEM),
         ("Our framework, named Zorb, runs agents.", T.SYSTEM),
         ("We build a new reasoning benchmark, Zorb, with 500 items.", T.DATASET),
+        ("We present our serving framework Zorb that batches requests.", T.SYSTEM),
+        ("We release our new benchmark Zorb with 500 items.", T.DATASET),
     ],
 )
 def test_type_noun_before_the_name(text, expected):
