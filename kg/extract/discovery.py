@@ -69,6 +69,15 @@ _PROPOSE = re.compile(
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
+# "we propose the Foo Bar solver": a Title Case name of two words or more before a
+# lower-case head noun of a kind of work (a one-word one may be a known name: "a
+# Transformer layer")
+_PROPOSE_THE_NAMED = re.compile(
+    r"(?:We|we)\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
+    r"(?:the|a|an)\s+(?:new\s+|novel\s+)?"
+    r"((?:[A-Z][a-z][\w\-]*)(?:\s[A-Z][a-z][\w\-]*)+)\s([a-z]+)\b"
+)
+_WORK_HEADS = frozenset([*TYPE_NOUNS, "solver", "solvers", "sampler", "planner", "model"])
 _CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _CALLED = re.compile(rf"(?:{'|'.join(_CALLED_WORDS)})\s+({_CAP_NAME})")
 # The writers naming their own work: "we call our method X", "which we call X", "we name
@@ -159,8 +168,8 @@ _BEFORE_TYPE_NOUN = re.compile(
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
-# deduplication"); like most heads, they need a modifier.
-_MORE_HEADS = frozenset(["passing", "deduplication"])
+# deduplication", "weight orthogonalization"); like most heads, they need a modifier.
+_MORE_HEADS = frozenset(["passing", "deduplication", "orthogonalization"])
 _HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS) | _MORE_HEADS, key=len, reverse=True)
 # Heads and seeds start after a non-word character, which is read with them (or at the
 # text's start): re then tries only the few positions after spaces and punctuation, not
@@ -355,11 +364,15 @@ def proposed_names(text: str) -> Iterator[tuple[int, int]]:
         rxs.append(_WE_CALL)
     if "ur " in text:
         rxs.append(_OUR_NAMED)
+    if "e propose" in text or "e introduce" in text or "e present" in text:
+        rxs.append(_PROPOSE_THE_NAMED)
     for rx in rxs:
         for m in _scan(rx, text, 0, _at_boundary):
             if rx is _OUR_NAMED and m.group(1) not in _OWN_WORK_NOUN:
                 continue
-            g = m.lastindex or 1
+            if rx is _PROPOSE_THE_NAMED and m.group(2) not in _WORK_HEADS:
+                continue
+            g = 1 if rx is _PROPOSE_THE_NAMED else m.lastindex or 1
             s, e = _trim_name(text, m.start(g), m.end(g))
             if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
                 seen.add((s, e))

@@ -577,3 +577,17 @@ def test_a_name_and_its_maker_prefixed_form_are_one_entity():
     group_mentions(mentions, [cow])
     g = [m.group for m in mentions]
     assert g[0] == g[1] and g[2] != g[3] and g[4] != g[5]
+
+
+def test_orthogonalization_with_a_modifier_is_a_concept():
+    text = "Zorb applies weight orthogonalization. Orthogonalization alone is costly."
+    found = _texts(text, concept_phrases(text))
+    assert found == ["weight orthogonalization"]
+
+
+def test_the_proposed_title_case_name_before_a_head_noun():
+    text = (
+        "We propose the Quill Widget Folding solver for ODEs. We introduce a "
+        "Mixture-of-Experts layer. We present the Big Data problem."
+    )
+    assert _texts(text, proposed_names(text)) == ["Quill Widget Folding"]
