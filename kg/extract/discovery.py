@@ -1066,9 +1066,22 @@ _STAGE_BEFORE = re.compile(rf"{_STAGE}(?:,|\s*[+/]|\s+and|\s+or),?\s*(?:and\s+|o
 _STAGE_AFTER = re.compile(rf"(?:,|\s*[+/]|\s+and|\s+or)\s*(?:and\s+|or\s+)?{_STAGE}\b")
 
 
-def _drop_listed_stages(low: str, kept: list[Mention]) -> list[Mention]:
+# A name before the stage says what is fine-tuned or on what ("GLUE finetuning", "PEFT
+# model finetuning"): one run of the stage, an activity like the listed ones
+_NAME_BEFORE_STAGE = re.compile(
+    r"(?<![.!?\n] )(?<![.!?\n])\b([A-Za-z0-9\-]*[A-Z][\w\-]*)\s(?:models?\s)?$"
+)
+
+
+def _after_a_name(text: str, m: Mention) -> bool:
+    """A name, not a generic class ("LLM fine-tuning" is the technique), precedes ``m``."""
+    n = _NAME_BEFORE_STAGE.search(text, max(0, m.start - 40), m.start)
+    return n is not None and n.group(1).isupper() and not is_non_entity(n.group(1))
+
+
+def _drop_listed_stages(text: str, low: str, kept: list[Mention]) -> list[Mention]:
     """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
-    model's life. ``low``: the lower-cased text, at the same offsets."""
+    model's life or follow a name. ``low``: the lower-cased text, at the same offsets."""
     stages = [m for m in kept if m.rule == "head_noun" and m.text.lower() in _STAGES]
     if not stages:
         return kept
@@ -1077,6 +1090,7 @@ def _drop_listed_stages(low: str, kept: list[Mention]) -> list[Mention]:
         for m in stages
         if _STAGE_BEFORE.search(low, max(0, m.start - 40), m.start)
         or _STAGE_AFTER.match(low, m.end)
+        or _after_a_name(text, m)
     }
     if not listed:
         return kept
@@ -1171,7 +1185,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
-    kept = _drop_listed_stages(state.lowered(), kept)
+    kept = _drop_listed_stages(text, state.lowered(), kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

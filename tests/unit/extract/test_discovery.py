@@ -473,6 +473,18 @@ def test_fine_tuning_listed_among_life_stages_is_no_technique(extractor):
     assert "fine-tuning" in {e.name for e in extractor.extract_one(used).entities}
 
 
+def test_fine_tuning_after_an_acronym_name_is_one_run(extractor):
+    from kg.models import Paper
+
+    run = Paper(
+        id="r", title="Zorb", abstract="Zorb speeds up QUUX finetuning and WBX model finetuning."
+    )
+    names = {e.name.lower() for e in extractor.extract_one(run).entities}
+    assert "finetuning" not in names, names
+    generic = Paper(id="g", title="Zorb", abstract="Zorb speeds up LLM finetuning on GPUs.")
+    assert "finetuning" in {e.name for e in extractor.extract_one(generic).entities}
+
+
 def test_a_c_library_function_is_no_name():
     text = "Zorb intercepts ZMQ_Recv and ZMQ_Sendmsg calls of ZeroMQ, unlike FooLib_v2."
     found = _texts(text, name_shaped(text))
