@@ -73,7 +73,7 @@ _PROPOSE = re.compile(
 # lower-case head noun of a kind of work (a one-word one may be a known name: "a
 # Transformer layer")
 _PROPOSE_THE_NAMED = re.compile(
-    r"(?:We|we)\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design)[sd]?\s+"
+    r"[Ww]e\s+(?:propose|introduce|present|develop|design)[sd]?\s+"
     r"(?:the|a|an)\s+(?:new\s+|novel\s+)?"
     r"((?:[A-Z][a-z][\w\-]*)(?:\s[A-Z][a-z][\w\-]*)+)\s([a-z]+)\b"
 )
@@ -91,7 +91,7 @@ _WE_CALL = re.compile(
 # "Our system, X, trains ...", "our framework X": a name in apposition to the writers'
 # own work, which a type-like noun names (checked by ``_OWN_WORK_NOUN``)
 _OUR_NAMED = re.compile(
-    r"(?:Our|our)\s+(?:(?:new|novel|proposed)\s+)?(?:[a-z][a-z\-]*\s+)?([a-z]+)"
+    r"[Oo]ur\s+(?:(?:new|novel|proposed)\s+)?(?:[a-z][a-z\-]*\s+)?([a-z]+)"
     rf"(?:,\s+(?!(?:A|An|The|This|These|We)\b)({_CAP_NAME}),"  # "our system, X, runs"
     rf"|\s+(?!(?:A|An|The|This|These|We)\b)({_CAP_NAME})(?=,|\s[a-z]))"  # "our tool X is"
 )
@@ -355,28 +355,52 @@ def title_name(title: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+_PROPOSE_CUES = ("e propose", "e introduce", "e present", "e develop", "e design")
+
+
+def _matches_at_cues(
+    rx: re.Pattern[str], text: str, cues: tuple[str, ...], first: str
+) -> list[re.Match[str]]:
+    """Matches of ``rx`` starting one character (one of ``first``) before a literal cue
+    ("ur " of "our"), at a word start: ``str.find`` skips to the cue, where a scan of
+    ``rx`` would try every position (its first character is a class)."""
+    out = []
+    for cue in cues:
+        i = text.find(cue, 1)
+        while i > 0:
+            # the character before the cue opens the match, no letter before it
+            if (
+                text[i - 1] in first
+                and (i < 2 or not text[i - 2].isalnum())
+                and (m := rx.match(text, i - 1)) is not None
+            ):
+                out.append(m)
+            i = text.find(cue, i + 1)
+    return out
+
+
 def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
     seen: set[tuple[int, int]] = set()
     called = any(w in text for w in _CALLED_WORDS)
-    rxs = [_PROPOSE, _CALLED] if called else [_PROPOSE]
+    found: list[re.Match[str]] = []
+    for rx in (_PROPOSE, _CALLED) if called else (_PROPOSE,):
+        found += _scan(rx, text, 0, _at_boundary)
     if "e call" in text or "e name" in text or "e term" in text or "e dub" in text:
-        rxs.append(_WE_CALL)
-    if "ur " in text:
-        rxs.append(_OUR_NAMED)
-    if "e propose" in text or "e introduce" in text or "e present" in text:
-        rxs.append(_PROPOSE_THE_NAMED)
-    for rx in rxs:
-        for m in _scan(rx, text, 0, _at_boundary):
-            if rx is _OUR_NAMED and m.group(1) not in _OWN_WORK_NOUN:
-                continue
-            if rx is _PROPOSE_THE_NAMED and m.group(2) not in _WORK_HEADS:
-                continue
-            g = 1 if rx is _PROPOSE_THE_NAMED else m.lastindex or 1
-            s, e = _trim_name(text, m.start(g), m.end(g))
-            if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
-                seen.add((s, e))
-                yield s, e
+        found += _scan(_WE_CALL, text, 0, _at_boundary)
+    found += _matches_at_cues(_OUR_NAMED, text, ("ur ",), "Oo")
+    found += _matches_at_cues(_PROPOSE_THE_NAMED, text, _PROPOSE_CUES, "Ww")
+    for m in found:
+        rx = m.re
+        if rx is _OUR_NAMED and m.group(1) not in _OWN_WORK_NOUN:
+            continue
+        if rx is _PROPOSE_THE_NAMED and m.group(2) not in _WORK_HEADS:
+            continue
+        g = 1 if rx is _PROPOSE_THE_NAMED else m.lastindex or 1
+        s, e = _trim_name(text, m.start(g), m.end(g))
+        if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
+            seen.add((s, e))
+            yield s, e
 
 
 # Run on the reversed text: a letter pair ``_SHAPE_CHECK`` looks for, read backwards
@@ -870,12 +894,17 @@ def _misspelt_own_names(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
     own = {m.text for m in mentions if m.rule in _OWN_NAME_RULES and len(m.text) >= 6}
     if not own:
         return
-    shorter = {v: n for n in own for v in _inner_deletions(n)}
     lengths = {len(n) for n in own}
-    for m in mentions:
+    near = [
+        m
+        for m in mentions
+        if (len(m.text) + 1 in lengths or len(m.text) - 1 in lengths) and m.specific
+    ]
+    if not near:
+        return
+    shorter = {v: n for n in own for v in _inner_deletions(n)}
+    for m in near:
         t = m.text
-        if not m.specific or t in own or not (len(t) + 1 in lengths or len(t) - 1 in lengths):
-            continue
         if t in shorter:
             yield t, shorter[t]
         else:
@@ -897,17 +926,19 @@ def _prefixed_names(
     forms name one thing. Vocabulary names and size marks stay apart, and so do short
     forms the paper defines: "Composition of Experts (CoE)" is a technique, "Foo-CoE" one
     instance of it."""
+    dashed = [m for m in mentions if "-" in m.text]
+    if not dashed:
+        return
     defined = {a.short for a in abbreviations}
     alone = {
         m.text
         for m in mentions
         if m.specific and m.concept is None and m.text[:1].isupper() and m.text not in defined
     }
-    for m in mentions:
-        prefix, dash, name = m.text.partition("-")
+    for m in dashed:
+        prefix, _, name = m.text.partition("-")
         if (
-            dash
-            and name in alone
+            name in alone
             and name not in _SIZE_MARKS
             and len(name) >= 2
             and any(c.isupper() for c in prefix)
@@ -1114,9 +1145,28 @@ def _generic_tail(text: str, s: int, e: int, vocab: list[Mention]) -> Mention | 
     return None
 
 
+# A plain capitalised word heading a noun phrase an indefinite article opens, "An
+# Open-Source Gymnasium for ...": a Title Case common noun, even where the vocabulary
+# has a product of that name (a name takes no "a": "a PyTorch library" is a library)
+_INDEFINITE_NP = re.compile(r"(?:^|[\s:])(?:A|An|a|an)\s(?:[A-Z][\w\-]*\s){0,3}$")
+_NP_END = re.compile(r"\s(?:for|of|with|to|in|on|via|that|which)\b|\s*[:,.;]|\s*$")
+
+
+def _common_noun(text: str, m: Mention) -> bool:
+    """Vocabulary mention ``m`` is a plain word heading an "a/an" noun phrase."""
+    return (
+        m.text.isalpha()
+        and m.text[1:].islower()
+        and _NP_END.match(text, m.end) is not None
+        and _INDEFINITE_NP.search(text, max(0, m.start - 60), m.start) is not None
+    )
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
+    if " a " in text or " an " in text or "A " in text:
+        state.mentions = [m for m in state.mentions if not _common_noun(text, m)]
     cands: list[Mention] = list(state.mentions)
     tn = title_name(title)
     if tn:

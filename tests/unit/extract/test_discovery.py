@@ -603,3 +603,19 @@ def test_the_proposed_title_case_name_before_a_head_noun():
         "Mixture-of-Experts layer. We present the Big Data problem."
     )
     assert _texts(text, proposed_names(text)) == ["Quill Widget Folding"]
+
+
+def test_a_vocabulary_word_heading_an_indefinite_noun_phrase_is_a_common_noun():
+    from kg.extract.discovery import _common_noun
+
+    text = (
+        "Zorb: An Open Toolbox for Widgets\n\n"
+        "We run Toolbox, an Adam variant and a PyTorch library."
+    )
+    spans = {"Toolbox": [text.find("Toolbox"), text.rfind("Toolbox")]}
+    first, second = (Mention(s, s + 7, "Toolbox", "vocab", 1.0) for s in spans["Toolbox"])
+    assert _common_noun(text, first)  # "An Open Toolbox for ..."
+    assert not _common_noun(text, second)  # "run Toolbox, ...": the name
+    for name in ("Adam", "PyTorch"):
+        s = text.find(name)
+        assert not _common_noun(text, Mention(s, s + len(name), name, "vocab", 1.0)), name
