@@ -1017,6 +1017,17 @@ _CONTENT_HEAD = re.compile(
 )
 
 
+# Generic plural nouns after a field: "machine learning systems (MLSys)", "deep learning
+# models" name the field's artefacts as a class, no entity like the field itself
+_CLASS_OF_FIELD = re.compile(r"\s(?:systems|models|applications|workloads|frameworks)$")
+
+
+def _field_class(long: str) -> bool:
+    """``long`` is a field followed by a generic plural ("machine learning systems")."""
+    m = _CLASS_OF_FIELD.search(long)
+    return m is not None and is_non_entity(long[: m.start()])
+
+
 def _plain_content(long: str) -> bool:
     """``long`` is a lower-case phrase about content ("natural language descriptions")."""
     return long.islower() and _CONTENT_HEAD.search(long) is not None
@@ -1183,7 +1194,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     abbr_ok = []
     generic: set[str] = set()  # short forms of non-entities: "pre-trained model (PTM)"
     for a in state.abbreviations:
-        plain = _plain_content(a.long)
+        plain = _plain_content(a.long) or _field_class(a.long)
         if (plain or is_non_entity(a.long)) and not is_non_entity(a.short):
             generic.update((a.short, a.short + "s", a.short.removesuffix("s")))
         if (

@@ -619,3 +619,17 @@ def test_a_vocabulary_word_heading_an_indefinite_noun_phrase_is_a_common_noun():
     for name in ("Adam", "PyTorch"):
         s = text.find(name)
         assert not _common_noun(text, Mention(s, s + len(name), name, "vocab", 1.0)), name
+
+
+def test_the_short_form_of_a_fields_class_is_no_entity(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Users need expertise in machine learning systems (MLSys). "
+        "Without MLSys skills, ZorbNet trains Widget Ranking Models (WRMs).",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert not names & {"MLSys", "machine learning systems"}, names
+    assert "WRM" in names or "WRMs" in names, names
