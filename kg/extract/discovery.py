@@ -269,9 +269,23 @@ _EPONYM_PAIR = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+$")
 _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}[^e]ed$")
 
 
+# A field's acronym after adjectives names a kind of the field: "Non-Neural ML",
+# "Explainable AI", "Generative AI" (a product puts a name there: "Vertex AI")
+_FIELD_ACRONYMS = (" ML", " AI", " DL", " NLP", " HPC")
+_ADJECTIVE = re.compile(r"^(?:Non-\w+|[A-Z][a-z]+(?:al|ive|ic|able|ible|ed|ous|ful))$")
+
+
+def _field_kind(name: str) -> bool:
+    """``name`` is adjectives before a field's acronym ("Non-Neural ML")."""
+    words = name.split(" ")
+    return len(words) > 1 and all(_ADJECTIVE.match(w) for w in words[:-1])
+
+
 def _ok_name(name: str) -> bool:
     """A candidate name is not a stop word, a bare number or size, or a non-entity."""
     name = name.strip()
+    if name.endswith(_FIELD_ACRONYMS) and _field_kind(name):
+        return False
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
         return False
     if _LONE_PARTICIPLE.match(name):

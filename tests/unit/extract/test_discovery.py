@@ -633,3 +633,10 @@ def test_the_short_form_of_a_fields_class_is_no_entity(extractor):
     names = {e.name for e in extractor.extract_one(paper).entities}
     assert not names & {"MLSys", "machine learning systems"}, names
     assert "WRM" in names or "WRMs" in names, names
+
+
+def test_adjectives_before_a_fields_acronym_name_no_thing():
+    text = "Widgets\n\nWe run Non-Neural ML kernels and Explainable AI tools on Vertex AI."
+    found = _texts(text, [*name_shaped(text), *listed_names(text, start=len("Widgets"))])
+    assert "Non-Neural ML" not in found and "Explainable AI" not in found
+    assert "Vertex AI" in found
