@@ -623,6 +623,13 @@ def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
         yield s, h.end(), _EPONYM_RULE, 0.6, True
 
 
+# Nouns that make the capitalised word before them a distribution's name ("Beta
+# densities", "Dirichlet priors"): a math object, no method or system
+_MATH_OBJECT_AFTER = re.compile(
+    r"\s(?:densit(?:y|ies)|distributions?|priors?|random\s+variables?|likelihoods?)\b"
+)
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
@@ -639,6 +646,8 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
             first, space, _ = m.group(1).partition(" ")
             if space and is_non_entity(first):
                 pass  # "unlike Meta ZorbScale": an organisation and its product
+            elif _MATH_OBJECT_AFTER.match(text, m.end(1)):
+                pass  # "using Beta densities": a distribution's name, a math object
             elif span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
                 yield s, m.start(1) + span[1], "listed_name", 0.55, True
             if m.end() == m.end(1):

@@ -640,3 +640,9 @@ def test_adjectives_before_a_fields_acronym_name_no_thing():
     found = _texts(text, [*name_shaped(text), *listed_names(text, start=len("Widgets"))])
     assert "Non-Neural ML" not in found and "Explainable AI" not in found
     assert "Vertex AI" in found
+
+
+def test_a_distributions_name_is_no_listed_name():
+    text = "Widgets\n\nWe fit weights using Zeta densities, and model noise using Quux."
+    found = _texts(text, listed_names(text, start=len("Widgets")))
+    assert found == ["Quux"]
