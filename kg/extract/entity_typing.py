@@ -127,8 +127,6 @@ _NOUN_BEFORE = re.compile(
 # the writers' own work named right after its type noun: "our framework X", "our new
 # serving system X" (the noun is the head of a phrase the name stands in apposition to)
 _OUR_NOUN_BEFORE = re.compile(r"\bour\s(?:[a-z\-]+\s){0,3}?([a-z\-]+)\s$")
-# A software system owning the name: "PyTorch's DTensor", "DeepSpeed's ZeRO-Offload"
-_OWNER = re.compile(r"(?<![\w\-])([A-Z][\w\-]*)'s\s$")
 # The words before a name that suggest its type: groups of (regex, type, weight, rule),
 # each led by its literal cue words. They run on the lower-cased window ("Evaluated on X"
 # starts a sentence as often as "evaluated on X" ends one), so they are written in lower
@@ -350,10 +348,6 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         t = _TYPING_NOUNS.get(ob.group(1)) if ob else None
         if t is not None:
             out.append((t, 2.0, "noun_before"))
-    if before.endswith("'s "):
-        owner = _OWNER.search(before)
-        if owner is not None and shape_type(owner.group(1)) == (S, 2.0):
-            out.append((S, 2.0, "system_part"))  # "PyTorch's DTensor": part of PyTorch
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):
         out.append((H, 0.8, "count_context"))
     return out

@@ -243,8 +243,3 @@ def test_the_head_noun_of_a_defined_long_form_types_the_name(extractor):
     types = {e.name: e.type for e in extractor.extract_one(paper).entities}
     assert types.get("QRL") == T.SYSTEM.value, types
     assert types.get("MHRS", T.METHOD.value) != T.SYSTEM.value, types  # a plural: a class
-
-
-def test_a_name_a_software_system_owns_is_part_of_it():
-    assert T.SYSTEM in _signals("It shards blocks via PyTorch's Zorb data structure.", "Zorb")
-    assert T.SYSTEM not in _signals("It builds on Newton's Zorb update rule.", "Zorb")
