@@ -646,3 +646,9 @@ def test_a_distributions_name_is_no_listed_name():
     text = "Widgets\n\nWe fit weights using Zeta densities, and model noise using Quux."
     found = _texts(text, listed_names(text, start=len("Widgets")))
     assert found == ["Quux"]
+
+
+def test_a_name_before_operating_system_is_a_typed_name():
+    text = "Widgets\n\nAgents act in the Zorbix operating system and on Quix operating systems."
+    found = _texts(text, listed_names(text, start=len("Widgets")))
+    assert "Zorbix" in found and "Quix" in found
