@@ -157,7 +157,7 @@ def _by_first_letter(alternatives: Iterable[str]) -> str:
 
 _LIST_CUE = re.compile(
     r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|[Cc]ompared (?:to|with)|"
-    r"[Uu]nlike|uses?|used|employs?|employed|adopts?|adopted|leverag(?:e|es|ed)|"
+    r"[Uu]nlike|"
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
@@ -630,13 +630,44 @@ _MATH_OBJECT_AFTER = re.compile(
 )
 
 
+# Verbs of use before what is used ("We use Frobnet as ...", "adopts Zorb"): frequent
+# words, found with ``str.find`` rather than as alternatives of ``_LIST_CUE``, which re
+# would try at every position
+_USE_CUES = tuple(
+    f" {v} "
+    for v in [
+        "use",
+        "uses",
+        "used",
+        "employ",
+        "employs",
+        "employed",
+        "adopt",
+        "adopts",
+        "adopted",
+        "leverage",
+        "leverages",
+        "leveraged",
+    ]
+)
+
+
+def _use_cue_ends(text: str, start: int) -> Iterator[int]:
+    """The offsets right after each verb of use from ``start`` on."""
+    for cue in _USE_CUES:
+        i = text.find(cue, start)
+        while i >= 0:
+            yield i + len(cue)
+            i = text.find(cue, i + 1)
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
 
     Only from ``start`` on: a title's Title Case would make every word a name.
     """
-    for pos in _list_cue_ends(text, start):
+    for pos in sorted({*_list_cue_ends(text, start), *_use_cue_ends(text, start)}):
         for _ in range(6):
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
