@@ -382,10 +382,12 @@ def _matches_at_cues(
     for cue in cues:
         i = text.find(cue, 1)
         while i > 0:
-            # the character before the cue opens the match, no letter before it
+            # the character before the cue opens the match, no letter before it, and a
+            # capital follows soon (every match holds a name)
             if (
                 text[i - 1] in first
                 and (i < 2 or not text[i - 2].isalnum())
+                and not text[i : i + 60].islower()
                 and (m := rx.match(text, i - 1)) is not None
             ):
                 out.append(m)
@@ -633,32 +635,13 @@ _MATH_OBJECT_AFTER = re.compile(
 # Verbs of use before what is used ("We use Frobnet as ...", "adopts Zorb"): frequent
 # words, found with ``str.find`` rather than as alternatives of ``_LIST_CUE``, which re
 # would try at every position
-_USE_CUES = tuple(
-    f" {v} "
-    for v in [
-        "use",
-        "uses",
-        "used",
-        "employ",
-        "employs",
-        "employed",
-        "adopt",
-        "adopts",
-        "adopted",
-        "leverage",
-        "leverages",
-        "leveraged",
-    ]
-)
+_USE_CUE = re.compile(r" (?:use[sd]?|employ(?:s|ed)?|adopt(?:s|ed)?|leverag(?:e|es|ed)) ")
 
 
 def _use_cue_ends(text: str, start: int) -> Iterator[int]:
     """The offsets right after each verb of use from ``start`` on."""
-    for cue in _USE_CUES:
-        i = text.find(cue, start)
-        while i >= 0:
-            yield i + len(cue)
-            i = text.find(cue, i + 1)
+    for m in _USE_CUE.finditer(text, start):
+        yield m.end()
 
 
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
@@ -1012,20 +995,25 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
 
+    own = dashed = False
     for m in mentions:
         key = entity_key(m.text)
         if m.concept is not None:
             union(key, "concept:" + m.concept.id)
         if not m.text.isascii():
             union(key, entity_key(_greek_initials(m.text)))
+        own = own or m.rule in _OWN_NAME_RULES
+        dashed = dashed or "-" in m.text
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
-    for short, long in _name_with_head(mentions):
-        union(entity_key(short), entity_key(long))
-    for variant, name in _misspelt_own_names(mentions):
-        union(entity_key(variant), entity_key(name))
-    for short, long in _prefixed_names(mentions, abbreviations):
-        union(entity_key(short), entity_key(long))
+    if own:
+        for short, long in _name_with_head(mentions):
+            union(entity_key(short), entity_key(long))
+        for variant, name in _misspelt_own_names(mentions):
+            union(entity_key(variant), entity_key(name))
+    if dashed:
+        for short, long in _prefixed_names(mentions, abbreviations):
+            union(entity_key(short), entity_key(long))
     roots: dict[str, int] = {}
     for m in mentions:
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
@@ -1210,7 +1198,7 @@ def _generic_tail(text: str, s: int, e: int, vocab: list[Mention]) -> Mention | 
     return None
 
 
-# A plain capitalised word heading a noun phrase an indefinite article opens, "An
+# A plain capitalised title word heading a noun phrase an indefinite article opens, "An
 # Open-Source Gymnasium for ...": a Title Case common noun, even where the vocabulary
 # has a product of that name (a name takes no "a": "a PyTorch library" is a library)
 _INDEFINITE_NP = re.compile(r"(?:^|[\s:])(?:A|An|a|an)\s(?:[A-Z][\w\-]*\s){0,3}$")
@@ -1230,8 +1218,10 @@ def _common_noun(text: str, m: Mention) -> bool:
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
-    if " a " in text or " an " in text or "A " in text:
-        state.mentions = [m for m in state.mentions if not _common_noun(text, m)]
+    if " A" in title or " a" in title:  # Title Case: the title's words all look like names
+        state.mentions = [
+            m for m in state.mentions if m.start >= state.title_end or not _common_noun(text, m)
+        ]
     cands: list[Mention] = list(state.mentions)
     tn = title_name(title)
     if tn:
