@@ -26,6 +26,7 @@ from kg.extract.state import Abbreviation, ensure_extension, state_of
 __all__ = [
     "best_long_form",
     "initials_long_form",
+    "blend_long_form",
     "find_abbreviations",
     "find_reverse_abbreviations",
     "AbbreviationDetector",
@@ -132,6 +133,38 @@ def initials_long_form(short: str, candidate: str) -> str | None:
     return None
 
 
+_BLEND_PART = re.compile(r"[A-Z][a-z]*")
+
+
+def blend_long_form(short: str, candidate: str) -> str | None:
+    """The last words of ``candidate`` that a CamelCase blend of their openings names.
+
+    A short form may join the first syllables of its words instead of their initials
+    ("parallel scaling (ParScale)", "decoupled momentum (DeMo)"); Schwartz–Hearst fails
+    when a part ends in a letter its word lacks ("Scale" of "scaling"). Each capitalised
+    part, less a final silent "e", opens its word, whatever the words' case.
+
+    >>> blend_long_form("ParScale", "we propose parallel scaling")
+    'parallel scaling'
+    >>> blend_long_form("ParScale", "we propose parallel training") is None
+    True
+    """
+    parts = _BLEND_PART.findall(short)
+    if len(parts) < 2 or "".join(parts) != short:
+        return None
+    words = candidate.split()
+    if len(words) < len(parts):
+        return None
+    tail = words[-len(parts) :]
+    for part, word in zip(parts, tail, strict=True):
+        stem = part.lower()
+        if len(stem) > 2:
+            stem = stem.removesuffix("e")
+        if not word.lower().startswith(stem):
+            return None
+    return " ".join(tail)
+
+
 def _paren_start(text: str, paren: int) -> int:
     """Where ``(?<=\\S) ?`` before the ``(`` at ``paren`` starts its match; -1 if it cannot.
 
@@ -171,6 +204,8 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
             continue
         inner = m.group(1)
         sf = _SHORT_END.split(inner, maxsplit=1)[0].strip()
+        if sf.startswith(("or ", "i.e. ", "aka ")):  # "random features (or RFs)"
+            sf = sf.split(" ", 1)[1].lstrip()
         if not _valid_short_form(sf) or _lists_names(inner, sf):
             continue
         # the candidate: the words before the parenthesis, within the clause
@@ -187,7 +222,7 @@ def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
         words = window.split()
         max_words = min(len(sf) + 5, 2 * len(sf))
         candidate = " ".join(words[-max_words:])
-        long = best_long_form(sf, candidate)
+        long = best_long_form(sf, candidate) or blend_long_form(sf, candidate)
         if long is None:
             continue
         wider = initials_long_form(sf, candidate)
@@ -218,6 +253,37 @@ _LONG_PAREN = re.compile(r"\(([^()]{6,160})\)")
 _SHORT_BEFORE = re.compile(r"(?<![^\s(\[\"'])[^\s(\[\"']+$")
 
 
+def _capitals_in_name(short: str, long: str) -> bool:
+    """``long`` is a Title Case expansion whose capitals the name ``short`` holds in order.
+
+    A coined name after its expansion need not spell every letter of it: "Zorblax
+    (Zero-Overhead Real-time Batch Loader)" holds Z, O, R, B, L in order. Every word but
+    a function word is capitalised, the first capital is the name's first letter, and
+    there are two capitals at least.
+
+    >>> _capitals_in_name("Zorblax", "Zero-Overhead Real-time Batch Loader")
+    True
+    >>> _capitals_in_name("Zorblax", "Smith and Jones"), _capitals_in_name("Zorb", "Zero overhead")
+    (False, False)
+    """
+    capitals: list[str] = []
+    for word in long.split():
+        if word.lower() in _FUNCTION_WORDS:
+            continue
+        if not word[0].isupper():
+            return False
+        capitals += [p[0].lower() for p in word.split("-") if p[:1].isupper()]
+    name = short.lower()
+    if len(capitals) < 2 or capitals[0] != name[0]:
+        return False
+    pos = 0
+    for c in capitals:
+        pos = name.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
     """Every ``SHORT (long form)`` pair in ``text``: the parenthesis holds two words or
     more, spelling the short form's characters in order from its first word on; the
@@ -244,7 +310,8 @@ def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviat
         if not _valid_short_form(sf) or len(words) > min(len(sf) + 5, 2 * len(sf)):
             continue
         found = best_long_form(sf, long)
-        if found is None or found != long:  # the whole parenthesis spells the short form
+        # the whole parenthesis spells the short form, or its capitals are in the name
+        if found != long and not _capitals_in_name(sf, long):
             continue
         long_start = m.start(1) + inner.index(long)
         yield Abbreviation(

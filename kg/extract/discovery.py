@@ -16,6 +16,7 @@ names replace shorter names inside them), and mentions are grouped into entities
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -62,12 +63,64 @@ _PROPOSE = re.compile(
     r"(?:We|we|paper|work|study|report|and)\s+(?:\(\w{1,3}\)\s+)?"  # "we (4) introduce"
     r"(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+)?"
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
-    r"[sd]?\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
+    # a second verb of making: "we design and implement X"
+    r"[sd]?(?:\s+and\s+(?:implement(?:s|ed)?|buil[dt]s?|release[sd]?|open-source[sd]?))?"
+    r"\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
+# "we propose the Foo Bar solver": a Title Case name of two words or more before a
+# lower-case head noun of a kind of work (a one-word one may be a known name: "a
+# Transformer layer")
+_PROPOSE_THE_NAMED = re.compile(
+    r"[Ww]e\s+(?:propose|introduce|present|develop|design)[sd]?\s+"
+    r"(?:the|a|an)\s+(?:new\s+|novel\s+)?"
+    r"((?:[A-Z][a-z][\w\-]*)(?:\s[A-Z][a-z][\w\-]*)+)\s([a-z]+)\b"
+)
+_WORK_HEADS = frozenset([*TYPE_NOUNS, "solver", "solvers", "sampler", "planner", "model"])
 _CALLED_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _CALLED = re.compile(rf"(?:{'|'.join(_CALLED_WORDS)})\s+({_CAP_NAME})")
+# The writers naming their own work: "we call our method X", "which we call X", "we name
+# it X"; the object is lower-case words only ("the resulting system"), so a capitalised
+# word in it is never read as the name
+_WE_CALL = re.compile(
+    r"(?:we|We)\s+(?:call|name|term|dub)\s+"
+    r"(?:(?:it|them|this|these|our|the)(?:\s+[a-z][a-z\-]*){0,3}\s+)?"
+    rf"(?!(?:A|An|The|Our|This|These)\b)({_CAP_NAME})"
+)
+# "Our system, X, trains ...", "our framework X": a name in apposition to the writers'
+# own work, which a type-like noun names (checked by ``_OWN_WORK_NOUN``)
+_OUR_NAMED = re.compile(
+    r"[Oo]ur\s+(?:(?:new|novel|proposed)\s+)?(?:[a-z][a-z\-]*\s+)?([a-z]+)"
+    rf"(?:,\s+(?!(?:A|An|The|This|These|We)\b)({_CAP_NAME}),"  # "our system, X, runs"
+    rf"|\s+(?!(?:A|An|The|This|These|We)\b)({_CAP_NAME})(?=,|\s[a-z]))"  # "our tool X is"
+)
+_OWN_WORK_NOUN = frozenset(
+    [
+        "system",
+        "method",
+        "framework",
+        "approach",
+        "algorithm",
+        "technique",
+        "tool",
+        "library",
+        "engine",
+        "compiler",
+        "scheduler",
+        "optimizer",
+        "architecture",
+        "solution",
+        "prototype",
+        "implementation",
+        "model",
+        "runtime",
+        "benchmark",
+        "dataset",
+        "platform",
+        "design",
+    ]
+)
 # words with an inner capital, two capitals, or letters next to digits; optional ++ / version
 _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
@@ -103,7 +156,8 @@ def _by_first_letter(alternatives: Iterable[str]) -> str:
 
 
 _LIST_CUE = re.compile(
-    r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|compared (?:to|with)|"
+    r"\b(?:such as|including|include|includes|like|e\.g\.,?|namely|[Cc]ompared (?:to|with)|"
+    r"[Uu]nlike|"
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
@@ -114,8 +168,8 @@ _BEFORE_TYPE_NOUN = re.compile(
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
-# deduplication"); like most heads, they need a modifier.
-_MORE_HEADS = frozenset(["passing", "deduplication"])
+# deduplication", "weight orthogonalization"); like most heads, they need a modifier.
+_MORE_HEADS = frozenset(["passing", "deduplication", "orthogonalization"])
 _HEADS = sorted(CONCEPT_HEADS | set(RESTRICTED_HEADS) | _MORE_HEADS, key=len, reverse=True)
 # Heads and seeds start after a non-word character, which is read with them (or at the
 # text's start): re then tries only the few positions after spaces and punctuation, not
@@ -215,9 +269,23 @@ _EPONYM_PAIR = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+$")
 _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}[^e]ed$")
 
 
+# A field's acronym after adjectives names a kind of the field: "Non-Neural ML",
+# "Explainable AI", "Generative AI" (a product puts a name there: "Vertex AI")
+_FIELD_ACRONYMS = (" ML", " AI", " DL", " NLP", " HPC")
+_ADJECTIVE = re.compile(r"^(?:Non-\w+|[A-Z][a-z]+(?:al|ive|ic|able|ible|ed|ous|ful))$")
+
+
+def _field_kind(name: str) -> bool:
+    """``name`` is adjectives before a field's acronym ("Non-Neural ML")."""
+    words = name.split(" ")
+    return len(words) > 1 and all(_ADJECTIVE.match(w) for w in words[:-1])
+
+
 def _ok_name(name: str) -> bool:
     """A candidate name is not a stop word, a bare number or size, or a non-entity."""
     name = name.strip()
+    if name.endswith(_FIELD_ACRONYMS) and _field_kind(name):
+        return False
     if len(name) < 2 and not name.isupper() or name in NOT_NAMES or _SIZE_ONLY.match(name):
         return False
     if _LONE_PARTICIPLE.match(name):
@@ -301,16 +369,54 @@ def title_name(title: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
+_PROPOSE_CUES = ("e propose", "e introduce", "e present", "e develop", "e design")
+
+
+def _matches_at_cues(
+    rx: re.Pattern[str], text: str, cues: tuple[str, ...], first: str
+) -> list[re.Match[str]]:
+    """Matches of ``rx`` starting one character (one of ``first``) before a literal cue
+    ("ur " of "our"), at a word start: ``str.find`` skips to the cue, where a scan of
+    ``rx`` would try every position (its first character is a class)."""
+    out = []
+    for cue in cues:
+        i = text.find(cue, 1)
+        while i > 0:
+            # the character before the cue opens the match, no letter before it, and a
+            # capital follows soon (every match holds a name)
+            if (
+                text[i - 1] in first
+                and (i < 2 or not text[i - 2].isalnum())
+                and not text[i : i + 60].islower()
+                and (m := rx.match(text, i - 1)) is not None
+            ):
+                out.append(m)
+            i = text.find(cue, i + 1)
+    return out
+
+
 def proposed_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names after "we propose/introduce/present ..." and "called/named X"."""
     seen: set[tuple[int, int]] = set()
     called = any(w in text for w in _CALLED_WORDS)
+    found: list[re.Match[str]] = []
     for rx in (_PROPOSE, _CALLED) if called else (_PROPOSE,):
-        for m in _scan(rx, text, 0, _at_boundary):
-            s, e = _trim_name(text, m.start(1), m.end(1))
-            if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
-                seen.add((s, e))
-                yield s, e
+        found += _scan(rx, text, 0, _at_boundary)
+    if "e call" in text or "e name" in text or "e term" in text or "e dub" in text:
+        found += _scan(_WE_CALL, text, 0, _at_boundary)
+    found += _matches_at_cues(_OUR_NAMED, text, ("ur ",), "Oo")
+    found += _matches_at_cues(_PROPOSE_THE_NAMED, text, _PROPOSE_CUES, "Ww")
+    for m in found:
+        rx = m.re
+        if rx is _OUR_NAMED and m.group(1) not in _OWN_WORK_NOUN:
+            continue
+        if rx is _PROPOSE_THE_NAMED and m.group(2) not in _WORK_HEADS:
+            continue
+        g = 1 if rx is _PROPOSE_THE_NAMED else m.lastindex or 1
+        s, e = _trim_name(text, m.start(g), m.end(g))
+        if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
+            seen.add((s, e))
+            yield s, e
 
 
 # Run on the reversed text: a letter pair ``_SHAPE_CHECK`` looks for, read backwards
@@ -519,20 +625,44 @@ def _eponym_schemes(text: str, start: int) -> Iterator[Candidate]:
         yield s, h.end(), _EPONYM_RULE, 0.6, True
 
 
+# Nouns that make the capitalised word before them a distribution's name ("Beta
+# densities", "Dirichlet priors"): a math object, no method or system
+_MATH_OBJECT_AFTER = re.compile(
+    r"\s(?:densit(?:y|ies)|distributions?|priors?|random\s+variables?|likelihoods?)\b"
+)
+
+
+# Verbs of use before what is used ("We use Frobnet as ...", "adopts Zorb"): frequent
+# words, found with ``str.find`` rather than as alternatives of ``_LIST_CUE``, which re
+# would try at every position
+_USE_CUE = re.compile(r" (?:use[sd]?|employ(?:s|ed)?|adopt(?:s|ed)?|leverag(?:e|es|ed)) ")
+
+
+def _use_cue_ends(text: str, start: int) -> Iterator[int]:
+    """The offsets right after each verb of use from ``start`` on."""
+    for m in _USE_CUE.finditer(text, start):
+        yield m.end()
+
+
 def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """Capitalised names in example lists ("such as Adam and Muon"), in runs of capitalised
     words around a CamelCase word ("employs Dynamic SplitFuse"), or before a type noun.
 
     Only from ``start`` on: a title's Title Case would make every word a name.
     """
-    for pos in _list_cue_ends(text, start):
+    for pos in sorted({*_list_cue_ends(text, start), *_use_cue_ends(text, start)}):
         for _ in range(6):
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
                 break
             span = clean_name(m.group(1))
             s = m.start(1) + span[0] if span else 0
-            if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
+            first, space, _ = m.group(1).partition(" ")
+            if space and is_non_entity(first):
+                pass  # "unlike Meta ZorbScale": an organisation and its product
+            elif _MATH_OBJECT_AFTER.match(text, m.end(1)):
+                pass  # "using Beta densities": a distribution's name, a math object
+            elif span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
                 yield s, m.start(1) + span[1], "listed_name", 0.55, True
             if m.end() == m.end(1):
                 break
@@ -776,6 +906,83 @@ def _name_with_head(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
             yield first, m.text
 
 
+def _greek_initials(name: str) -> str:
+    """``name`` with each Greek letter replaced by its Latin initial ("DεpS" -> "DepS").
+
+    Writers spell a name with a Greek letter both ways, the letter's name ("DepsilonpS")
+    and the Latin letter it looks like ("DEpS"); the key folds the first, this the second.
+    """
+    return "".join(
+        unicodedata.name(c, "").rsplit(" ", 1)[-1][:1] if "GREEK" in unicodedata.name(c, "") else c
+        for c in name
+    )
+
+
+def _inner_deletions(name: str) -> set[str]:
+    """``name`` less one inner letter (not its first or last character)."""
+    return {name[:i] + name[i + 1 :] for i in range(1, len(name) - 1) if name[i].isalpha()}
+
+
+def _misspelt_own_names(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(variant, own name) for a name one inner letter off the paper's own name of six
+    characters or more: a typo in the abstract ("PatricStar" for "PatrickStar") names the
+    paper's work, not a second system. A letter at either end may mark a variant ("Foo"
+    and "Foos", "FooNet" and "FooNetX"), a digit a version: both are left apart."""
+    own = {m.text for m in mentions if m.rule in _OWN_NAME_RULES and len(m.text) >= 6}
+    if not own:
+        return
+    lengths = {len(n) for n in own}
+    near = [
+        m
+        for m in mentions
+        if (len(m.text) + 1 in lengths or len(m.text) - 1 in lengths) and m.specific
+    ]
+    if not near:
+        return
+    shorter = {v: n for n in own for v in _inner_deletions(n)}
+    for m in near:
+        t = m.text
+        if t in shorter:
+            yield t, shorter[t]
+        else:
+            hit = own & _inner_deletions(t)
+            if hit:
+                yield t, next(iter(hit))
+
+
+# Size and edition marks after a family name ("T5-XXL", "BERT-Large"): a member of the
+# family, whose mark alone names nothing
+_SIZE_MARKS = frozenset(["XS", "XL", "XXL", "Base", "Large", "Small", "Tiny", "Mini", "Pro"])
+
+
+def _prefixed_names(
+    mentions: list[Mention], abbreviations: list[Abbreviation]
+) -> Iterator[tuple[str, str]]:
+    """(Y, X-Y) for a discovered name Y the paper also writes with a name before it and
+    a hyphen ("DeepSpeed-MII" and "MII"): the prefix is the family or the maker, the two
+    forms name one thing. Vocabulary names and size marks stay apart, and so do short
+    forms the paper defines: "Composition of Experts (CoE)" is a technique, "Foo-CoE" one
+    instance of it."""
+    dashed = [m for m in mentions if "-" in m.text]
+    if not dashed:
+        return
+    defined = {a.short for a in abbreviations}
+    alone = {
+        m.text
+        for m in mentions
+        if m.specific and m.concept is None and m.text[:1].isupper() and m.text not in defined
+    }
+    for m in dashed:
+        prefix, _, name = m.text.partition("-")
+        if (
+            name in alone
+            and name not in _SIZE_MARKS
+            and len(name) >= 2
+            and any(c.isupper() for c in prefix)
+        ):
+            yield name, m.text
+
+
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
     """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
     parent: dict[str, str] = {}
@@ -788,14 +995,25 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
 
+    own = dashed = False
     for m in mentions:
         key = entity_key(m.text)
         if m.concept is not None:
             union(key, "concept:" + m.concept.id)
+        if not m.text.isascii():
+            union(key, entity_key(_greek_initials(m.text)))
+        own = own or m.rule in _OWN_NAME_RULES
+        dashed = dashed or "-" in m.text
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
-    for short, long in _name_with_head(mentions):
-        union(entity_key(short), entity_key(long))
+    if own:
+        for short, long in _name_with_head(mentions):
+            union(entity_key(short), entity_key(long))
+        for variant, name in _misspelt_own_names(mentions):
+            union(entity_key(variant), entity_key(name))
+    if dashed:
+        for short, long in _prefixed_names(mentions, abbreviations):
+            union(entity_key(short), entity_key(long))
     roots: dict[str, int] = {}
     for m in mentions:
         m.group = roots.setdefault(find(entity_key(m.text)), len(roots))
@@ -839,6 +1057,17 @@ _CONTENT_HEAD = re.compile(
     r"\s(?:data|descriptions?|formulations?|texts?|instructions?|questions?|answers?|"
     r"documents?|labels?|annotations?|statements?|specifications?)$"
 )
+
+
+# Generic plural nouns after a field: "machine learning systems (MLSys)", "deep learning
+# models" name the field's artefacts as a class, no entity like the field itself
+_CLASS_OF_FIELD = re.compile(r"\s(?:systems|models|applications|workloads|frameworks)$")
+
+
+def _field_class(long: str) -> bool:
+    """``long`` is a field followed by a generic plural ("machine learning systems")."""
+    m = _CLASS_OF_FIELD.search(long)
+    return m is not None and is_non_entity(long[: m.start()])
 
 
 def _plain_content(long: str) -> bool:
@@ -921,9 +1150,22 @@ _STAGE_BEFORE = re.compile(rf"{_STAGE}(?:,|\s*[+/]|\s+and|\s+or),?\s*(?:and\s+|o
 _STAGE_AFTER = re.compile(rf"(?:,|\s*[+/]|\s+and|\s+or)\s*(?:and\s+|or\s+)?{_STAGE}\b")
 
 
-def _drop_listed_stages(low: str, kept: list[Mention]) -> list[Mention]:
+# A name before the stage says what is fine-tuned or on what ("GLUE finetuning", "PEFT
+# model finetuning"): one run of the stage, an activity like the listed ones
+_NAME_BEFORE_STAGE = re.compile(
+    r"(?<![.!?\n] )(?<![.!?\n])\b([A-Za-z0-9\-]*[A-Z][\w\-]*)\s(?:models?\s)?$"
+)
+
+
+def _after_a_name(text: str, m: Mention) -> bool:
+    """A name, not a generic class ("LLM fine-tuning" is the technique), precedes ``m``."""
+    n = _NAME_BEFORE_STAGE.search(text, max(0, m.start - 40), m.start)
+    return n is not None and n.group(1).isupper() and not is_non_entity(n.group(1))
+
+
+def _drop_listed_stages(text: str, low: str, kept: list[Mention]) -> list[Mention]:
     """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
-    model's life. ``low``: the lower-cased text, at the same offsets."""
+    model's life or follow a name. ``low``: the lower-cased text, at the same offsets."""
     stages = [m for m in kept if m.rule == "head_noun" and m.text.lower() in _STAGES]
     if not stages:
         return kept
@@ -932,6 +1174,7 @@ def _drop_listed_stages(low: str, kept: list[Mention]) -> list[Mention]:
         for m in stages
         if _STAGE_BEFORE.search(low, max(0, m.start - 40), m.start)
         or _STAGE_AFTER.match(low, m.end)
+        or _after_a_name(text, m)
     }
     if not listed:
         return kept
@@ -955,9 +1198,30 @@ def _generic_tail(text: str, s: int, e: int, vocab: list[Mention]) -> Mention | 
     return None
 
 
+# A plain capitalised title word heading a noun phrase an indefinite article opens, "An
+# Open-Source Gymnasium for ...": a Title Case common noun, even where the vocabulary
+# has a product of that name (a name takes no "a": "a PyTorch library" is a library)
+_INDEFINITE_NP = re.compile(r"(?:^|[\s:])(?:A|An|a|an)\s(?:[A-Z][\w\-]*\s){0,3}$")
+_NP_END = re.compile(r"\s(?:for|of|with|to|in|on|via|that|which)\b|\s*[:,.;]|\s*$")
+
+
+def _common_noun(text: str, m: Mention) -> bool:
+    """Vocabulary mention ``m`` is a plain word heading an "a/an" noun phrase."""
+    return (
+        m.text.isalpha()
+        and m.text[1:].islower()
+        and _NP_END.match(text, m.end) is not None
+        and _INDEFINITE_NP.search(text, max(0, m.start - 60), m.start) is not None
+    )
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
+    if " A" in title or " a" in title:  # Title Case: the title's words all look like names
+        state.mentions = [
+            m for m in state.mentions if m.start >= state.title_end or not _common_noun(text, m)
+        ]
     cands: list[Mention] = list(state.mentions)
     tn = title_name(title)
     if tn:
@@ -974,7 +1238,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     abbr_ok = []
     generic: set[str] = set()  # short forms of non-entities: "pre-trained model (PTM)"
     for a in state.abbreviations:
-        plain = _plain_content(a.long)
+        plain = _plain_content(a.long) or _field_class(a.long)
         if (plain or is_non_entity(a.long)) and not is_non_entity(a.short):
             generic.update((a.short, a.short + "s", a.short.removesuffix("s")))
         if (
@@ -1026,7 +1290,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
-    kept = _drop_listed_stages(state.lowered(), kept)
+    kept = _drop_listed_stages(text, state.lowered(), kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

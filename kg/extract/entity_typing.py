@@ -124,6 +124,14 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|our)\s(?:[\w\-]+\s){0,8}([a-z\-]+),\s|"
     r"\b([a-z\-]+),?\s(?:called|named|dubbed|termed|coined)\s)$"
 )
+# the writers' own work named right after its type noun: "our framework X", "our new
+# serving system X" (the noun is the head of a phrase the name stands in apposition to)
+_OUR_NOUN_BEFORE = re.compile(r"\bour\s(?:[a-z\-]+\s){0,3}?([a-z\-]+)\s$")
+# Names joined by "," and a final "and"/"or" share the plural head noun after the last
+# one: "on X, Y and Z benchmarks", "X and Y accelerators"
+_SHARED_HEAD = re.compile(
+    r"(?:,\s[A-Z0-9][\w\-.+]*){0,6},?\s(?:and|or)\s[A-Z0-9][\w\-.+]*\s([A-Za-z\-]+s)\b"
+)
 # The words before a name that suggest its type: groups of (regex, type, weight, rule),
 # each led by its literal cue words. They run on the lower-cased window ("Evaluated on X"
 # starts a sentence as often as "evaluated on X" ends one), so they are written in lower
@@ -317,6 +325,11 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
                 out.append((t, 3.0, "appositive_head"))
     if m.text[:1].isupper() and _MODEL_AFTER.match(after):
         out.append((M, 1.2, "model_noun_after"))
+    if after[:1] == "," or after.startswith((" and ", " or ")):
+        shared = _SHARED_HEAD.match(after)
+        t = _TYPING_NOUNS.get(shared.group(1).lower()) if shared else None
+        if t is not None:
+            out.append((t, 2.0, "shared_type_noun"))  # "X, Y and Z benchmarks"
     nxt = _NEXT_WORDS.match(after)
     if nxt:
         for i, w in enumerate(nxt.groups()):
@@ -338,6 +351,11 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     if low.endswith((", ", "called ", "named ", "dubbed ", "termed ", "coined ")):
         nb = _NOUN_BEFORE.search(low)
         t = _TYPING_NOUNS.get(nb.group(1) or nb.group(2)) if nb else None
+        if t is not None:
+            out.append((t, 2.0, "noun_before"))
+    elif "our " in low:
+        ob = _OUR_NOUN_BEFORE.search(low)
+        t = _TYPING_NOUNS.get(ob.group(1)) if ob else None
         if t is not None:
             out.append((t, 2.0, "noun_before"))
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):

@@ -244,3 +244,7 @@ VENDORS = _words(
 RESTRICTED_HEADS["communication"] = _words(
     "p2p point-to-point peer-to-peer collective all-to-all all-gather"
 )
+
+# An operating system is software one runs: "the Windows operating system", "Linux
+# operating systems" name it like "the X framework" does
+TYPE_NOUNS.update({"operating system": EntityType.SYSTEM, "operating systems": EntityType.SYSTEM})

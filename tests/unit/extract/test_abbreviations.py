@@ -164,3 +164,32 @@ def test_latex_non_breaking_space_before_the_short_form():
 def test_a_model_size_in_brackets_is_no_short_form():
     text = "We test sizes of 1.3 and 13 billion parameters (1.3B and 13B) here."
     assert list(find_abbreviations(text)) == []
+
+
+def test_a_blend_of_word_openings_is_a_short_form():
+    text = "We study widget folding (WidFold) and sparse scaling (SpaScale) here."
+    assert [p[:2] for p in _pairs(text)] == [
+        ("WidFold", "widget folding"),
+        ("SpaScale", "sparse scaling"),
+    ]
+    assert _pairs("We study widget training (WidFold) here.") == []
+
+
+def test_a_short_form_after_or_in_the_parenthesis():
+    text = "We use tiny widget kernels (or TWKs) for speed."
+    assert [p[:2] for p in _pairs(text)] == [("TWKs", "tiny widget kernels")]
+
+
+def test_a_coined_name_before_its_title_case_expansion():
+    from kg.extract.abbreviations import find_reverse_abbreviations
+
+    text = "We build Quorvex (Quick Online Routing of Vector Expressions), a router."
+    assert [(a.short, a.long) for a in find_reverse_abbreviations(text)] == [
+        ("Quorvex", "Quick Online Routing of Vector Expressions")
+    ]
+    for other in (
+        "We build Quorvex (Smith and Jones, 2020) here.",  # a citation
+        "We build Quorvex (quick online routing) here.",  # lower case: a gloss
+        "We build Quorvex (Vector Routing Expressions) here.",  # capitals out of order
+    ):
+        assert list(find_reverse_abbreviations(other)) == [], other

@@ -184,6 +184,8 @@ def test_participle_after_the_appositive_head():
         ("We ship a fast GPU accelerated planning library, Zorb, for robots.", T.SYSTEM),
         ("Our framework, named Zorb, runs agents.", T.SYSTEM),
         ("We build a new reasoning benchmark, Zorb, with 500 items.", T.DATASET),
+        ("We present our serving framework Zorb that batches requests.", T.SYSTEM),
+        ("We release our new benchmark Zorb with 500 items.", T.DATASET),
     ],
 )
 def test_type_noun_before_the_name(text, expected):
@@ -241,3 +243,20 @@ def test_the_head_noun_of_a_defined_long_form_types_the_name(extractor):
     types = {e.name: e.type for e in extractor.extract_one(paper).entities}
     assert types.get("QRL") == T.SYSTEM.value, types
     assert types.get("MHRS", T.METHOD.value) != T.SYSTEM.value, types  # a plural: a class
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("We test it on Frobix, Quaxa and Blimpo benchmarks.", "Frobix", T.DATASET),
+        ("We test it on Frobix, Quaxa and Blimpo benchmarks.", "Quaxa", T.DATASET),
+        ("It runs on Vexa and Tarn accelerators today.", "Vexa", T.HARDWARE),
+        ("It is built atop Krell or Plum frameworks.", "Krell", T.SYSTEM),
+    ],
+)
+def test_coordinated_names_share_the_plural_head_noun(text, name, expected):
+    assert expected in _signals(text, name)
+
+
+def test_a_singular_noun_after_the_last_name_is_no_shared_head():
+    assert T.DATASET not in _signals("We use Frobix and Quaxa benchmark suites.", "Frobix")
