@@ -471,9 +471,10 @@ _THINGS = (EntityType.HARDWARE, EntityType.DATASET)
 
 def _types_fit(relation: Relation, head: EntityType | None, tail: EntityType | None) -> bool:
     """A hardware or dataset entity is a kind or version only of its own type ("host-GPU"
-    read as a method is no GPU); methods, models and systems mix ("ViT-B" extends "ViT")."""
+    read as a method is no GPU); methods, models and systems mix ("ViT-B" extends "ViT").
+    Software is what things are implemented in (the ontology's range of implemented_in)."""
     if relation is Relation.IMPLEMENTED_IN:
-        return True
+        return tail is EntityType.SYSTEM
     return head is tail or (head not in _THINGS and tail not in _THINGS)
 
 

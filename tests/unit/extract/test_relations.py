@@ -5,11 +5,12 @@ from kg.extract.relations import (
     _branded,
     _joins_names,
     _prefixed_by_system,
+    _types_fit,
     derived_suffix,
     name_relation,
 )
 from kg.models import Paper
-from kg.ontology import Relation
+from kg.ontology import EntityType, Relation
 
 
 def test_derived_suffix():
@@ -530,7 +531,7 @@ def test_appositive_past_coordinated_adjectives(extractor, abstract, present):
     assert (("ZorbNet", "is_a", "pipeline parallelism") in rels) is present
 
 
-def test_software_named_after_a_method_ships_it(extractor):
+def test_software_named_after_a_method_is_no_kind_of_it(extractor):
     # "a modular framework QuuxZorb", named after the method "Zorb", ships it
     rels = _relations(
         extractor,
@@ -538,6 +539,17 @@ def test_software_named_after_a_method_ships_it(extractor):
         "We propose Zorb, a new optimizer. We provide a modular framework QuuxZorb that"
         " runs it on many GPUs.",
     )
-    assert ("Zorb", "implemented_in", "QuuxZorb") in rels
+    # it is no kind or version of the method; it ships the method only where it is
+    # typed as software (here "framework" types it as a method: the ontology's range of
+    # implemented_in is System, so no relation at all)
     assert ("QuuxZorb", "is_a", "Zorb") not in rels
     assert ("QuuxZorb", "extends", "Zorb") not in rels
+    assert ("Zorb", "implemented_in", "QuuxZorb") not in rels
+
+
+def test_only_software_has_things_implemented_in_it():
+    # the ontology's range of implemented_in is System, whatever cue fired
+    assert _types_fit(Relation.IMPLEMENTED_IN, EntityType.METHOD, EntityType.SYSTEM)
+    assert _types_fit(Relation.IMPLEMENTED_IN, EntityType.MODEL, EntityType.SYSTEM)
+    assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.METHOD, EntityType.METHOD)
+    assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.SYSTEM, EntityType.HARDWARE)
