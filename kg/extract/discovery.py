@@ -161,10 +161,22 @@ _LIST_CUE = re.compile(
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
-_AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
+# ``_LIST_CUE``'s cues grouped by first letter, order kept within a letter (re tries one
+# group after each non-word character, not every cue; cues of two first letters never
+# match at one position, so the matches are the same)
+_LIST_CUE_BY_LETTER = (
+    r"(?:s(?:uch as)|i(?:ncluding|nclude|ncludes|mplemented\s(?:on|upon|in))|l(?:ike)"
+    r"|e(?:\.g\.,?|xtends?|xtending)|n(?:amely)|[Cc](?:ompared (?:to|with))|[Uu](?:nlike)"
+    r"|o(?:utperform(?:s|ing)?|ver|n)|t(?:han)|v(?:ersus|s\.?)|a(?:gainst|top)"
+    r"|g(?:eneraliz\w+)|b(?:ased\s(?:on|upon|in)|uilt\s(?:on|upon|in)|uilds\s(?:on|upon|in))"
+    r"|u(?:sing))\s+"
+)
+_AFTER_LIST_CUE = re.compile(rf"\W(?=({_LIST_CUE_BY_LETTER}))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+# The type nouns grouped by first letter: after each name re tries one group, not all of
+# them (the lookahead holds if any noun does, whatever the order)
 _BEFORE_TYPE_NOUN = re.compile(
-    rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
+    rf"({_CAP_NAME})\s+(?=(?:{_by_first_letter(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
@@ -234,6 +246,7 @@ Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, s
 
 _URL = re.compile(r"https?://\S+|\b[\w.\-]+\.(?:com|org|io|ai|net|git)\b\S*")
 _MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
+_URL_LITERALS = ("://", ".com", ".org", ".io", ".ai", ".net", ".git")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
@@ -249,6 +262,10 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     Each match holds a ``_MAYBE_URL`` hit and no whitespace, so the scan starts after the
     last space before the first hit.
     """
+    # every ``_MAYBE_URL`` match holds one of these literals: most texts hold none, and
+    # ``str`` finds them faster than re scans for the alternatives
+    if not any(lit in text for lit in _URL_LITERALS):
+        return []
     hit = _MAYBE_URL.search(text)
     if hit is None:
         return []
@@ -1270,7 +1287,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
     ):
         for s, e, rule, conf, specific in gen:
-            if any(s < ue and us < e for us, ue in urls):
+            if urls and any(s < ue and us < e for us, ue in urls):
                 continue
             if rule in _HEAD_RULES and _crosses(s, e, known):
                 tail = _generic_tail(text, s, e, state.mentions)
