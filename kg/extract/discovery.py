@@ -173,10 +173,18 @@ _LIST_CUE_BY_LETTER = (
 )
 _AFTER_LIST_CUE = re.compile(rf"\W(?=({_LIST_CUE_BY_LETTER}))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+# = ``_CAP_NAME`` where whitespace must follow: each word is its whole run of word
+# characters (possessive, re gives none back), as no shorter end is followed by a space;
+# re no longer backtracks through every word that turns out not to precede a type noun
+_CAP_NAME_BEFORE_SPACE = (
+    r"(?:[A-Z0-9](?:[\w.+\-/!]++(?<=[\w+!])|(?<=[A-Z])))"
+    r"(?:\s(?:v\d[\w.]*+|\d[\w.]*+|[A-Z][\w.+\-]++(?<=[\w+])))*"
+)
 # The type nouns grouped by first letter: after each name re tries one group, not all of
 # them (the lookahead holds if any noun does, whatever the order)
 _BEFORE_TYPE_NOUN = re.compile(
-    rf"({_CAP_NAME})\s+(?=(?:{_by_first_letter(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
+    rf"({_CAP_NAME_BEFORE_SPACE})\s+"
+    rf"(?=(?:{_by_first_letter(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
