@@ -126,9 +126,11 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
 )
 _SHAPE_CHECK = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]+-\d")
+# The letter runs are possessive: a shorter run is followed by a letter, never by the
+# space or hyphen after it, so re need not give letters back where no version follows
 _CAP_VERSION = re.compile(
-    r"([A-Z](?<![\w\-][A-Z])[a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
-    r"(?![.,]\d)"
+    r"([A-Z](?<![\w\-][A-Z])[a-z]++(?:[-\s][A-Z][a-z]++)?)\s"
+    r"(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b(?![.,]\d)"
 )
 _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-first: fast scan
 # A memory standard before the memory kind it specifies names one device: "DDR DRAM",
