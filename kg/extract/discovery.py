@@ -206,6 +206,9 @@ _SEED_ALTS = _by_first_letter(
 )
 _SEED = re.compile(rf"\W({_SEED_ALTS})s?\b")
 _SEED_AT_START = re.compile(rf"({_SEED_ALTS})s?\b")
+# Each seed opens with a literal word ("gradient", "mixture"), which ``str.find`` skips to
+# faster than re tries the seeds after every non-word character
+_SEED_FIRST_WORDS = frozenset(re.split(r"[\s-]", s, maxsplit=1)[0] for s in SEED_CONCEPTS)
 
 _FLUFF = re.compile(
     r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|^pre-?trained$|^non-|^open-source$"
@@ -733,6 +736,29 @@ def _after_non_word(
     yield from rx.finditer(text, pos)
 
 
+def _seed_matches(low_text: str) -> Iterator[re.Match[str]]:
+    """= ``_after_non_word(_SEED, _SEED_AT_START, low_text)``.
+
+    A ``_SEED`` match starts one character before a seed's first word, so only those
+    offsets are tried, in order, each from the end of the match before.
+    """
+    starts: set[int] = set()
+    for word in _SEED_FIRST_WORDS:
+        i = low_text.find(word, 1)
+        while i > 0:
+            starts.add(i - 1)
+            i = low_text.find(word, i + 1)
+    pos = 0
+    m = _SEED_AT_START.match(low_text)
+    if m is not None:
+        pos = m.end()
+        yield m
+    for p in sorted(starts):
+        if p >= pos and (m := _SEED.match(low_text, p)) is not None:
+            pos = m.end()
+            yield m
+
+
 # nouns "attention" is the technique in front of: "more attention heads" stays
 _ATTENTION_COMPOUND = re.compile(
     r"\s(?:heads?|layers?|maps?|weights?|scores?|modules?|blocks?|mechanisms?|kernels?|"
@@ -832,7 +858,7 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         elif low.startswith("mechanism") and s in kinds:
             continue  # "global attention mechanism": the kind of attention is the name
         yield s, m.end(), "head_noun", 0.6, False
-    for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
+    for m in _seed_matches(low_text):
         if m.start(1) in kinds:
             continue  # the seed "attention mechanism" inside "global attention mechanism"
         yield m.start(1), m.end(), "seed_concept", 0.8, False
