@@ -177,9 +177,11 @@ _AFTER_LIST_CUE = re.compile(rf"\W(?=({_LIST_CUE_BY_LETTER}))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 # = ``_CAP_NAME`` where whitespace must follow: each word is its whole run of word
 # characters (possessive, re gives none back), as no shorter end is followed by a space;
-# re no longer backtracks through every word that turns out not to precede a type noun
+# re no longer backtracks through every word that turns out not to precede a type noun.
+# No word character before the first (``_scan``'s ``\b``, checked after the first
+# character so re still skips to capitals and digits): starts inside a word fail at once.
 _CAP_NAME_BEFORE_SPACE = (
-    r"(?:[A-Z0-9](?:[\w.+\-/!]++(?<=[\w+!])|(?<=[A-Z])))"
+    r"(?:[A-Z0-9](?<!\w[A-Z0-9])(?:[\w.+\-/!]++(?<=[\w+!])|(?<=[A-Z])))"
     r"(?:\s(?:v\d[\w.]*+|\d[\w.]*+|[A-Z][\w.+\-]++(?<=[\w+])))*"
 )
 # The type nouns grouped by first letter: after each name re tries one group, not all of
