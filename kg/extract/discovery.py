@@ -163,17 +163,7 @@ _LIST_CUE = re.compile(
     r"outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|"
     r"(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+"
 )
-# ``_LIST_CUE``'s cues grouped by first letter, order kept within a letter (re tries one
-# group after each non-word character, not every cue; cues of two first letters never
-# match at one position, so the matches are the same)
-_LIST_CUE_BY_LETTER = (
-    r"(?:s(?:uch as)|i(?:ncluding|nclude|ncludes|mplemented\s(?:on|upon|in))|l(?:ike)"
-    r"|e(?:\.g\.,?|xtends?|xtending)|n(?:amely)|[Cc](?:ompared (?:to|with))|[Uu](?:nlike)"
-    r"|o(?:utperform(?:s|ing)?|ver|n)|t(?:han)|v(?:ersus|s\.?)|a(?:gainst|top)"
-    r"|g(?:eneraliz\w+)|b(?:ased\s(?:on|upon|in)|uilt\s(?:on|upon|in)|uilds\s(?:on|upon|in))"
-    r"|u(?:sing))\s+"
-)
-_AFTER_LIST_CUE = re.compile(rf"\W(?=({_LIST_CUE_BY_LETTER}))")
+_AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 # = ``_CAP_NAME`` where whitespace must follow: each word is its whole run of word
 # characters (possessive, re gives none back), as no shorter end is followed by a space;
