@@ -126,9 +126,11 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?"
 )
 _SHAPE_CHECK = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]+-\d")
+# The letter runs are possessive: a shorter run is followed by a letter, never by the
+# space or hyphen after it, so re need not give letters back where no version follows
 _CAP_VERSION = re.compile(
-    r"([A-Z](?<![\w\-][A-Z])[a-z]+(?:[-\s][A-Z][a-z]+)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b"
-    r"(?![.,]\d)"
+    r"([A-Z](?<![\w\-][A-Z])[a-z]++(?:[-\s][A-Z][a-z]++)?)\s"
+    r"(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b(?![.,]\d)"
 )
 _NBIT = re.compile(r"\d(?<!\w\d)\d*-bit\s[A-Z][\w\-]*")  # = \b\d+..., digit-first: fast scan
 # A memory standard before the memory kind it specifies names one device: "DDR DRAM",
@@ -163,8 +165,20 @@ _LIST_CUE = re.compile(
 )
 _AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+# = ``_CAP_NAME`` where whitespace must follow: each word is its whole run of word
+# characters (possessive, re gives none back), as no shorter end is followed by a space;
+# re no longer backtracks through every word that turns out not to precede a type noun.
+# No word character before the first (``_scan``'s ``\b``, checked after the first
+# character so re still skips to capitals and digits): starts inside a word fail at once.
+_CAP_NAME_BEFORE_SPACE = (
+    r"(?:[A-Z0-9](?<!\w[A-Z0-9])(?:[\w.+\-/!]++(?<=[\w+!])|(?<=[A-Z])))"
+    r"(?:\s(?:v\d[\w.]*+|\d[\w.]*+|[A-Z][\w.+\-]++(?<=[\w+])))*"
+)
+# The type nouns grouped by first letter: after each name re tries one group, not all of
+# them (the lookahead holds if any noun does, whatever the order)
 _BEFORE_TYPE_NOUN = re.compile(
-    rf"({_CAP_NAME})\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
+    rf"({_CAP_NAME_BEFORE_SPACE})\s+"
+    rf"(?=(?:{_by_first_letter(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
@@ -184,6 +198,9 @@ _SEED_ALTS = _by_first_letter(
 )
 _SEED = re.compile(rf"\W({_SEED_ALTS})s?\b")
 _SEED_AT_START = re.compile(rf"({_SEED_ALTS})s?\b")
+# Each seed opens with a literal word ("gradient", "mixture"), which ``str.find`` skips to
+# faster than re tries the seeds after every non-word character
+_SEED_FIRST_WORDS = frozenset(re.split(r"[\s-]", s, maxsplit=1)[0] for s in SEED_CONCEPTS)
 
 _FLUFF = re.compile(
     r"ly$|ible$|able$|ous$|ful$|-based$|-like$|-only$|^pre-?trained$|^non-|^open-source$"
@@ -234,6 +251,7 @@ Candidate = tuple[int, int, str, float, bool]  # start, end, rule, confidence, s
 
 _URL = re.compile(r"https?://\S+|\b[\w.\-]+\.(?:com|org|io|ai|net|git)\b\S*")
 _MAYBE_URL = re.compile(r"://|\.(?:com|org|io|ai|net|git)\b")
+_URL_LITERALS = ("://", ".com", ".org", ".io", ".ai", ".net", ".git")
 _ODD_SHAPE = re.compile(
     r"^\d|\.[a-z]{2,}$|^[a-z]+[0-9][a-z]|^[a-z][a-z]*(?:[AEIOU][a-z]+)+(?:-[a-zA-Z]+)?$"
     r"|^[A-Z][AEIOU][a-z]{5,}$|^[a-z]{4,}[A-Z][a-z]{3,}$|rightarrow|leftarrow|^[A-Z][a-z]+ly$"
@@ -249,6 +267,10 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     Each match holds a ``_MAYBE_URL`` hit and no whitespace, so the scan starts after the
     last space before the first hit.
     """
+    # every ``_MAYBE_URL`` match holds one of these literals: most texts hold none, and
+    # ``str`` finds them faster than re scans for the alternatives
+    if not any(lit in text for lit in _URL_LITERALS):
+        return []
     hit = _MAYBE_URL.search(text)
     if hit is None:
         return []
@@ -706,6 +728,29 @@ def _after_non_word(
     yield from rx.finditer(text, pos)
 
 
+def _seed_matches(low_text: str) -> Iterator[re.Match[str]]:
+    """= ``_after_non_word(_SEED, _SEED_AT_START, low_text)``.
+
+    A ``_SEED`` match starts one character before a seed's first word, so only those
+    offsets are tried, in order, each from the end of the match before.
+    """
+    starts: set[int] = set()
+    for word in _SEED_FIRST_WORDS:
+        i = low_text.find(word, 1)
+        while i > 0:
+            starts.add(i - 1)
+            i = low_text.find(word, i + 1)
+    pos = 0
+    m = _SEED_AT_START.match(low_text)
+    if m is not None:
+        pos = m.end()
+        yield m
+    for p in sorted(starts):
+        if p >= pos and (m := _SEED.match(low_text, p)) is not None:
+            pos = m.end()
+            yield m
+
+
 # nouns "attention" is the technique in front of: "more attention heads" stays
 _ATTENTION_COMPOUND = re.compile(
     r"\s(?:heads?|layers?|maps?|weights?|scores?|modules?|blocks?|mechanisms?|kernels?|"
@@ -805,7 +850,7 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         elif low.startswith("mechanism") and s in kinds:
             continue  # "global attention mechanism": the kind of attention is the name
         yield s, m.end(), "head_noun", 0.6, False
-    for m in _after_non_word(_SEED, _SEED_AT_START, low_text):
+    for m in _seed_matches(low_text):
         if m.start(1) in kinds:
             continue  # the seed "attention mechanism" inside "global attention mechanism"
         yield m.start(1), m.end(), "seed_concept", 0.8, False
@@ -1270,7 +1315,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
     ):
         for s, e, rule, conf, specific in gen:
-            if any(s < ue and us < e for us, ue in urls):
+            if urls and any(s < ue and us < e for us, ue in urls):
                 continue
             if rule in _HEAD_RULES and _crosses(s, e, known):
                 tail = _generic_tail(text, s, e, state.mentions)
