@@ -796,6 +796,27 @@ def _compound_modifier(word: str) -> bool:
 _WHAT_IT_WORKS_ON = frozenset(["model", "models"])
 
 
+# What a parallelism scheme divides: before "parallel" used as an adjective ("tensor
+# parallel strategies", "model-parallel algorithms") they name the scheme itself
+_PARALLEL_KINDS = frozenset(
+    ["data", "model", "tensor", "pipeline", "expert", "sequence", "context"]
+)
+
+
+def _parallel_adjectives(text: str, low_text: str) -> Iterator[Candidate]:
+    """ "tensor parallel", "model-parallel" before a noun: the adjective form of a
+    parallelism scheme ("tensor parallelism") names the scheme; found from the literal
+    word "parallel" (not "parallelism", "parallelize")."""
+    i = low_text.find("parallel ", 1)
+    while i > 0:
+        sep = low_text[i - 1]
+        if sep in " -":
+            s = max(low_text.rfind(" ", 0, i - 1), low_text.rfind("(", 0, i - 1)) + 1
+            if low_text[s : i - 1] in _PARALLEL_KINDS:
+                yield s, i + 8, "head_noun", 0.6, False
+        i = low_text.find("parallel ", i + 9)
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -850,6 +871,8 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         elif low.startswith("mechanism") and s in kinds:
             continue  # "global attention mechanism": the kind of attention is the name
         yield s, m.end(), "head_noun", 0.6, False
+    if "parallel " in low_text:
+        yield from _parallel_adjectives(text, low_text)
     for m in _seed_matches(low_text):
         if m.start(1) in kinds:
             continue  # the seed "attention mechanism" inside "global attention mechanism"
@@ -1047,6 +1070,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
             union(key, "concept:" + m.concept.id)
         if not m.text.isascii():
             union(key, entity_key(_greek_initials(m.text)))
+        if key.endswith("parallel"):  # "tensor parallel" strategies: tensor parallelism
+            union(key, key + "ism")
         own = own or m.rule in _OWN_NAME_RULES
         dashed = dashed or "-" in m.text
     for a in abbreviations:

@@ -652,3 +652,20 @@ def test_a_name_before_operating_system_is_a_typed_name():
     text = "Widgets\n\nAgents act in the Zorbix operating system and on Quix operating systems."
     found = _texts(text, listed_names(text, start=len("Widgets")))
     assert "Zorbix" in found and "Quix" in found
+
+
+def test_a_parallelism_kind_before_parallel_names_the_scheme(extractor):
+    text = "We shard the weights with tensor parallel layouts and try model-parallel tricks."
+    found = _texts(text, concept_phrases(text))
+    assert "tensor parallel" in found and "model-parallel" in found
+    plain = "We run the parallel parts in parallel on four parallel workers."
+    assert not any("parallel" in f for f in _texts(plain, concept_phrases(plain)))
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Zorb uses tensor parallelism. Its tensor parallel kernels overlap I/O.",
+    )
+    names = [e.name for e in extractor.extract_one(paper).entities if "tensor" in e.name]
+    assert len(names) == 1, names  # the adjective and the noun: one scheme
