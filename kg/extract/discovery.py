@@ -955,10 +955,35 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                 dropped.update(id(m) for m in inside)
                 added.append(Mention(s, e, n, name.rule, name.confidence, specific=name.specific))
             s = text.find(n, e)
+        if name.rule == "component" and n[:1].islower() and " " in n:
+            _capitalised_parts(text, mentions, name, added, dropped)
     if not added:
         return mentions
     kept = [m for m in mentions if id(m) not in dropped] if dropped else mentions
     return sorted(kept + added, key=lambda m: m.start)
+
+
+def _capitalised_parts(
+    text: str, mentions: list[Mention], part: Mention, added: list[Mention], dropped: set[int]
+) -> None:
+    """Add the other occurrences of a lower-case named part of the paper's work
+    ("layered gradient accumulation") where shorter concepts were matched inside it, or
+    where it opens a title or a sentence with a capital: the same phrase, which replaces
+    the concepts inside it there ("gradient accumulation" in "Layered gradient
+    accumulation and modular pipeline parallelism: ...")."""
+    for n in (part.text, part.text[0].upper() + part.text[1:]):
+        s = text.find(n)
+        while s >= 0:
+            e = s + len(n)
+            inside = [m for m in mentions if m.start < e and s < m.end]
+            if (
+                (inside if n is part.text else s == 0 or text[s - 2 : s] in _SENTENCE_BREAKS)
+                and _word_bounded(text, s, e)
+                and all(s <= m.start and m.end <= e and m.end - m.start < e - s for m in inside)
+            ):
+                dropped.update(id(m) for m in inside)
+                added.append(Mention(s, e, n, part.rule, part.confidence, specific=part.specific))
+            s = text.find(n, e)
 
 
 def _name_with_head(mentions: list[Mention]) -> Iterator[tuple[str, str]]:

@@ -669,3 +669,17 @@ def test_a_parallelism_kind_before_parallel_names_the_scheme(extractor):
     )
     names = [e.name for e in extractor.extract_one(paper).entities if "tensor" in e.name]
     assert len(names) == 1, names  # the adjective and the noun: one scheme
+
+
+def test_a_lower_case_named_part_replaces_concepts_inside_its_title_occurrence(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Folded pipeline parallelism and lazy widget caching for big nets",
+        abstract="We introduce two new methods, folded pipeline parallelism and lazy "
+        "widget caching, which halve the step time.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "folded pipeline parallelism" in names, names
+    assert "pipeline parallelism" not in names, names
