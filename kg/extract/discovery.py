@@ -1076,6 +1076,45 @@ def _prefixed_names(
             yield name, m.text
 
 
+# Generic nouns a technique's name may be followed by: "the attention mechanism", "the
+# live migration process", "compression strategies" name the technique itself
+_GENERIC_TAILS = frozenset(
+    [
+        "mechanism",
+        "mechanisms",
+        "method",
+        "methods",
+        "technique",
+        "techniques",
+        "strategy",
+        "strategies",
+        "scheme",
+        "schemes",
+        "process",
+        "procedure",
+        "module",
+        "modules",
+        "operation",
+        "algorithm",
+        "algorithms",
+        "approach",
+        "approaches",
+    ]
+)
+
+
+def _generic_tailed(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(X, "X mechanism") where the paper names the concept X alone too: "attention" and
+    "the attention mechanism" are one entity, the generic noun adds nothing."""
+    keys = {entity_key(m.text) for m in mentions}
+    for m in mentions:
+        head, space, tail = m.text.rpartition(" ")
+        if space and tail.lower() in _GENERIC_TAILS:
+            short = entity_key(head)
+            if short in keys:
+                yield short, entity_key(m.text)
+
+
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
     """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
     parent: dict[str, str] = {}
@@ -1106,6 +1145,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
             union(entity_key(short), entity_key(long))
         for variant, name in _misspelt_own_names(mentions):
             union(entity_key(variant), entity_key(name))
+    for short, long in _generic_tailed(mentions):
+        union(short, long)
     if dashed:
         for short, long in _prefixed_names(mentions, abbreviations):
             union(entity_key(short), entity_key(long))

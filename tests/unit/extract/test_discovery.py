@@ -683,3 +683,14 @@ def test_a_lower_case_named_part_replaces_concepts_inside_its_title_occurrence(e
     names = {e.name.lower() for e in extractor.extract_one(paper).entities}
     assert "folded pipeline parallelism" in names, names
     assert "pipeline parallelism" not in names, names
+
+
+def test_a_concept_and_the_concept_with_a_generic_noun_are_one_entity():
+    ms = [
+        Mention(0, 13, "lazy swapping", "head_noun", 0.6, specific=False),
+        Mention(30, 53, "lazy swapping mechanism", "component", 0.85, specific=False),
+        Mention(70, 90, "widget strategies", "head_noun", 0.6, specific=False),
+    ]
+    group_mentions(ms, [])
+    assert ms[0].group == ms[1].group
+    assert ms[2].group not in (ms[0].group,)  # "widget" is never named alone
