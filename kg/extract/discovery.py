@@ -710,6 +710,95 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
     yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
+    if "such as" in text or " including " in text or "e.g." in text:
+        yield from _listed_techniques(text, start)
+
+
+# Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
+# as weight decay and label smoothing") are techniques, also in lower case
+_TECHNIQUE_CLASSES = frozenset(
+    [
+        "optimizations",
+        "techniques",
+        "methods",
+        "strategies",
+        "algorithms",
+        "approaches",
+        "schemes",
+        "tricks",
+        "heuristics",
+    ]
+)
+_EXAMPLE_CUES = (" such as ", " including ", " e.g., ", " e.g. ")
+# where a listed example's noun phrase ends: punctuation, a conjunction
+_ITEM_SPLIT = re.compile(r"(,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_LIST_END = re.compile(r"[.;:()\[\]]")
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _listed_techniques(text: str, start: int) -> Iterator[Candidate]:
+    """Lower-case examples after a plural noun of a kind of technique and "such as",
+    "including" or "e.g." ("optimizations such as lazy paging and page pinning").
+
+    The list runs to its last item, the one after "and"/"or" (a single example if there
+    is none); each item is cut at its first function word ("pinning to save memory").
+    One-word items are left to the head-noun rules: alone, a word is too often no
+    technique ("methods such as ours").
+    """
+    for cue in _EXAMPLE_CUES:
+        i = text.find(cue, start)
+        while i >= 0:
+            if _plain_class_before(text[max(start, i - 50) : i]):
+                yield from _list_items(text, i + len(cue))
+            i = text.find(cue, i + len(cue))
+
+
+def _plain_class_before(before: str) -> bool:
+    """A plural noun of a kind of technique ends the clause before a list cue, within its
+    last six words ("common tricks to curb overfitting, such as"), and no technique
+    modifies it: "pruning techniques such as ..." lists kinds of pruning, which the
+    relations read as such."""
+    words = before.rstrip(",").split(" ")
+    if "." in words[-1]:
+        return False
+    for k in range(len(words) - 1, max(0, len(words) - 7), -1):
+        if words[k] in _TECHNIQUE_CLASSES:
+            mod = words[k - 1].lower()
+            return not _NOMINAL_END.search(mod) and mod not in CONCEPT_HEADS
+    return False
+
+
+def _list_items(text: str, pos: int) -> Iterator[Candidate]:
+    """The lower-case items of an example list starting at ``pos`` (``_listed_techniques``).
+
+    Items are read up to the one after "and"/"or"; a list without one has one item.
+    """
+    stop = _LIST_END.search(text, pos, pos + 160)
+    segment = text[pos : stop.start() if stop else pos + 160]
+    parts = _ITEM_SPLIT.split(segment)
+    items: list[tuple[int, str]] = []
+    offset = pos
+    closed = False  # the item after "and"/"or" was read: the list is over
+    for k, part in enumerate(parts):
+        if k % 2:  # a separator
+            closed = part.strip(", ") in ("and", "or") or part.rstrip().endswith(("and", "or"))
+            offset += len(part)
+            continue
+        words = part.split(" ")
+        n = next(
+            (j for j, w in enumerate(words) if w in STOP_MODIFIERS or not _LOWER_WORD.match(w)),
+            len(words),
+        )
+        if 0 < n <= 4:
+            items.append((offset, " ".join(words[:n])))
+        if closed or n < len(words) or n > 4:
+            break
+        offset += len(part)
+    if not closed:
+        items = items[:1]  # no "and"/"or": one example, then the clause goes on
+    for p, phrase in items:
+        if " " in phrase and not is_non_entity(phrase) and not phrase.endswith("ly"):
+            yield p, p + len(phrase), "listed_concept", 0.55, False
 
 
 def _after_non_word(

@@ -694,3 +694,15 @@ def test_a_concept_and_the_concept_with_a_generic_noun_are_one_entity():
     group_mentions(ms, [])
     assert ms[0].group == ms[1].group
     assert ms[2].group not in (ms[0].group,)  # "widget" is never named alone
+
+
+def test_lower_case_examples_after_a_kind_of_technique_are_concepts():
+    text = (
+        "Widgets\n\nWe add optimizations such as lazy paging and page pinning to save memory. "
+        "Common tricks to curb overfitting, such as label smoothing, fail here. "
+        "Cities such as north york and old town stay. Methods such as ours win."
+    )
+    found = _texts(text, listed_names(text, start=len("Widgets")))
+    assert {"lazy paging", "page pinning", "label smoothing"} <= set(found), found
+    assert not {"north york", "old town", "ours"} & set(found), found
+    assert not any("save" in f or "fail" in f for f in found), found
