@@ -1440,6 +1440,53 @@ def _common_noun(text: str, m: Mention) -> bool:
     )
 
 
+# A word before a generic concept that says which kind of it is meant: another
+# technique's word ("optimizer model parallelism", "caching search") or a compound
+# classifier ("op-level", "3D-aware", "token-wise"); adjectives are too often evaluative
+_KIND_WORD = re.compile(r"(?<![\w\-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*) $")
+_KIND_SUFFIXES = ("-level", "-aware", "-wise", "-grained")
+
+
+def _kind_modifier(text: str, m: Mention, taken: bytearray) -> int | None:
+    """The start of the classifier right before ``m`` ("op-level" before "model
+    parallelism"), or None; a word of another mention is none."""
+    k = _KIND_WORD.search(text, max(0, m.start - 30), m.start)
+    if k is None or 1 in taken[k.start() : k.end()]:
+        return None
+    w = k.group(1)
+    return k.start() if w in CONCEPT_HEADS or "-" in w and w.endswith(_KIND_SUFFIXES) else None
+
+
+def _concept_key(m: Mention) -> str:
+    """What makes mentions one concept: the vocabulary concept, else the name's key."""
+    return "concept:" + m.concept.id if m.concept is not None else entity_key(m.text)
+
+
+def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
+    """Widen a generic concept to the kinds of it the paper names, where the paper never
+    names the concept alone: "op-level model parallelism" and "optimizer model
+    parallelism" (without a bare "model parallelism") are the entities, the concept
+    inside them is not."""
+    generic = [m for m in kept if not m.specific and " " in m.text]
+    if not generic:
+        return kept
+    taken = bytearray(len(text))
+    for m in kept:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    starts: dict[int, int | None] = {id(m): _kind_modifier(text, m, taken) for m in generic}
+    bare = {_concept_key(m) for m in kept if starts.get(id(m)) is None}
+    out = []
+    for m in kept:
+        s = starts.get(id(m))
+        if s is None or _concept_key(m) in bare:
+            out.append(m)
+            continue
+        out.append(
+            Mention(s, m.end, text[s : m.end], "head_noun_compound", m.confidence, m.type, False)
+        )
+    return out
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -1516,6 +1563,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
     kept = _drop_listed_stages(text, state.lowered(), kept)
+    kept = _only_kinds(text, kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

@@ -389,7 +389,8 @@ def test_a_hyphenated_classifier_leads_a_head_noun_term():
 def test_a_vocabulary_term_wins_over_a_compound_around_it(extractor):
     from kg.models import Paper
 
-    text = "Zorb adds stage-wise pipeline parallelism to the trainer."
+    # the paper names the term alone too (else the kind it names is the entity)
+    text = "Zorb adds stage-wise pipeline parallelism to the trainer's pipeline parallelism."
     names = {
         e.name for e in extractor.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities
     }
@@ -706,3 +707,24 @@ def test_lower_case_examples_after_a_kind_of_technique_are_concepts():
     assert {"lazy paging", "page pinning", "label smoothing"} <= set(found), found
     assert not {"north york", "old town", "ours"} & set(found), found
     assert not any("save" in f or "fail" in f for f in found), found
+
+
+def test_kinds_of_a_concept_never_named_alone_are_the_entities(extractor):
+    from kg.models import Paper
+
+    kinds = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Zorb mixes layer-wise pipeline parallelism with caching pipeline "
+        "parallelism on 8 GPUs.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(kinds).entities}
+    assert {"layer-wise pipeline parallelism", "caching pipeline parallelism"} <= names, names
+    assert "pipeline parallelism" not in names, names
+    alone = Paper(
+        id="q",
+        title="Zorb",
+        abstract="Zorb mixes layer-wise pipeline parallelism with plain pipeline parallelism.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(alone).entities}
+    assert "pipeline parallelism" in names, names
