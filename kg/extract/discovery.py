@@ -1443,7 +1443,7 @@ def _common_noun(text: str, m: Mention) -> bool:
 # A word before a generic concept that says which kind of it is meant: another
 # technique's word ("optimizer model parallelism", "caching search") or a compound
 # classifier ("op-level", "3D-aware", "token-wise"); adjectives are too often evaluative
-_KIND_WORD = re.compile(r"(?<![\w\-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*) $")
+_KIND_WORD = re.compile(r"(?<![\w\-])([a-z][a-z0-9]*|[A-Za-z0-9]+(?:-[a-z0-9]+)+) $")
 _KIND_SUFFIXES = ("-level", "-aware", "-wise", "-grained")
 
 

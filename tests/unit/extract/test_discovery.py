@@ -728,3 +728,11 @@ def test_kinds_of_a_concept_never_named_alone_are_the_entities(extractor):
     )
     names = {e.name.lower() for e in extractor.extract_one(alone).entities}
     assert "pipeline parallelism" in names, names
+
+
+def test_a_classifier_led_by_a_digit_names_a_kind_too(extractor):
+    from kg.models import Paper
+
+    paper = Paper(id="p", title="Zorb", abstract="Zorb beats 2D-aware diffusion models.")
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert any(n.startswith("2d-aware diffusion model") for n in names), names
