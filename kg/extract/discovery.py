@@ -1195,13 +1195,19 @@ _GENERIC_TAILS = frozenset(
 def _generic_tailed(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
     """(X, "X mechanism") where the paper names the concept X alone too: "attention" and
     "the attention mechanism" are one entity, the generic noun adds nothing."""
+    tailed = [
+        (head, m.text)
+        for m in mentions
+        for head, space, tail in (m.text.rpartition(" "),)
+        if space and tail.lower() in _GENERIC_TAILS
+    ]
+    if not tailed:
+        return
     keys = {entity_key(m.text) for m in mentions}
-    for m in mentions:
-        head, space, tail = m.text.rpartition(" ")
-        if space and tail.lower() in _GENERIC_TAILS:
-            short = entity_key(head)
-            if short in keys:
-                yield short, entity_key(m.text)
+    for head, name in tailed:
+        short = entity_key(head)
+        if short in keys:
+            yield short, entity_key(name)
 
 
 def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
@@ -1443,18 +1449,20 @@ def _common_noun(text: str, m: Mention) -> bool:
 # A word before a generic concept that says which kind of it is meant: another
 # technique's word ("optimizer model parallelism", "caching search") or a compound
 # classifier ("op-level", "3D-aware", "token-wise"); adjectives are too often evaluative
-_KIND_WORD = re.compile(r"(?<![\w\-])([a-z][a-z0-9]*|[A-Za-z0-9]+(?:-[a-z0-9]+)+) $")
+_KIND_WORD = re.compile(r"[a-z][a-z0-9]*|[A-Za-z0-9]+(?:-[a-z0-9]+)+")
 _KIND_SUFFIXES = ("-level", "-aware", "-wise", "-grained")
 
 
-def _kind_modifier(text: str, m: Mention, taken: bytearray) -> int | None:
+def _kind_modifier(text: str, m: Mention) -> int | None:
     """The start of the classifier right before ``m`` ("op-level" before "model
-    parallelism"), or None; a word of another mention is none."""
-    k = _KIND_WORD.search(text, max(0, m.start - 30), m.start)
-    if k is None or 1 in taken[k.start() : k.end()]:
+    parallelism"), or None."""
+    if m.start < 2 or text[m.start - 1] != " ":
         return None
-    w = k.group(1)
-    return k.start() if w in CONCEPT_HEADS or "-" in w and w.endswith(_KIND_SUFFIXES) else None
+    s = max(text.rfind(" ", 0, m.start - 1), text.rfind("\n", 0, m.start - 1)) + 1
+    w = text[s : m.start - 1]
+    if w in CONCEPT_HEADS or "-" in w and w.endswith(_KIND_SUFFIXES):
+        return s if _KIND_WORD.fullmatch(w) else None
+    return None
 
 
 def _concept_key(m: Mention) -> str:
@@ -1466,15 +1474,16 @@ def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
     """Widen a generic concept to the kinds of it the paper names, where the paper never
     names the concept alone: "op-level model parallelism" and "optimizer model
     parallelism" (without a bare "model parallelism") are the entities, the concept
-    inside them is not."""
-    generic = [m for m in kept if not m.specific and " " in m.text]
-    if not generic:
-        return kept
-    taken = bytearray(len(text))
+    inside them is not. A classifier that is part of another mention is none."""
+    starts: dict[int, int] = {}
     for m in kept:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    starts: dict[int, int | None] = {id(m): _kind_modifier(text, m, taken) for m in generic}
-    bare = {_concept_key(m) for m in kept if starts.get(id(m)) is None}
+        if not m.specific and " " in m.text:
+            s = _kind_modifier(text, m)
+            if s is not None and not any(o.start < m.start - 1 and s < o.end for o in kept):
+                starts[id(m)] = s
+    if not starts:
+        return kept
+    bare = {_concept_key(m) for m in kept if id(m) not in starts}
     out = []
     for m in kept:
         s = starts.get(id(m))
