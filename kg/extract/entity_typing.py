@@ -405,6 +405,8 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
         for st, w, rule in signals:
             if st is M and lower:  # trained models have names
                 continue
+            if lower and rule == "type_noun_after" and st is not T:
+                continue  # "model parallel tools": what a concept serves, not what it is
             score[st] = score.get(st, 0.0) + w
             rules.setdefault(st, rule)
     t = max(score, key=score.__getitem__)
