@@ -1210,8 +1210,28 @@ def _generic_tailed(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
             yield short, entity_key(name)
 
 
-def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
-    """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
+def _parenthesised_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(S, "S head") for a short form in parentheses before a head noun, "peer-to-peer
+    (P2P) communication", where the paper also writes "S head" ("P2P communication"):
+    the parenthesis splits one concept, whose short form names it."""
+    headed = {m.text for m in mentions if m.rule in _HEAD_RULES and " " in m.text}
+    if not headed:
+        return
+    for m in mentions:
+        if m.start > 0 and text[m.start - 1] == "(" and text.startswith(") ", m.end):
+            e = text.find(" ", m.end + 2)
+            word = text[m.end + 2 : e if e > 0 else len(text)].rstrip(".,;:")
+            if f"{m.text} {word}" in headed:
+                yield m.text, f"{m.text} {word}"
+
+
+def group_mentions(
+    mentions: list[Mention],
+    abbreviations: list[Abbreviation],
+    tied: Iterable[tuple[str, str]] = (),
+) -> None:
+    """Set ``Mention.group``: same concept, same key, or tied by an abbreviation (or by
+    ``tied``, pairs of surface forms of one entity)."""
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -1235,6 +1255,8 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
         dashed = dashed or "-" in m.text
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
+    for one, other in tied:
+        union(entity_key(one), entity_key(other))
     if own:
         for short, long in _name_with_head(mentions):
             union(entity_key(short), entity_key(long))
@@ -1576,7 +1598,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]
-    group_mentions(kept, abbr_ok)
+    tied = list(_parenthesised_short_forms(text, kept)) if "(" in text else []
+    group_mentions(kept, abbr_ok, tied)
     state.abbreviations = abbr_ok
     return kept
 

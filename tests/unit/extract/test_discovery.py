@@ -736,3 +736,18 @@ def test_a_classifier_led_by_a_digit_names_a_kind_too(extractor):
     paper = Paper(id="p", title="Zorb", abstract="Zorb beats 2D-aware diffusion models.")
     names = {e.name.lower() for e in extractor.extract_one(paper).entities}
     assert any(n.startswith("2d-aware diffusion model") for n in names), names
+
+
+def test_a_short_form_in_parentheses_before_a_head_names_the_headed_concept():
+    from kg.extract.discovery import _parenthesised_short_forms
+
+    text = "It relies on point-to-point (ZQ2) communication; ZQ2 communication is slow."
+    ms = [
+        Mention(29, 32, "ZQ2", "name_shape", 0.7),
+        Mention(49, 66, "ZQ2 communication", "head_noun", 0.6, specific=False),
+    ]
+    assert text[29:32] == "ZQ2" and text[49:66] == "ZQ2 communication"
+    tied = list(_parenthesised_short_forms(text, ms))
+    assert tied == [("ZQ2", "ZQ2 communication")]
+    group_mentions(ms, [], tied)
+    assert ms[0].group == ms[1].group
