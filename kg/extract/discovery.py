@@ -4,13 +4,18 @@ Candidates come from: the paper's own name (title prefix "X: ...", "we propose X
 "called X"), the named parts of the paper's own work ("It combines A with B",
 ``components``), name-shaped words (CamelCase, acronyms, letters mixed with digits,
 versions such as "v2", "++", "-X", "7B"), capitalised names in lists of examples and
-before type nouns ("the X benchmark"), and established generic concepts found by
-their head nouns ("... parallelism", "... attention", "... decoding", "... optimizer").
+before type nouns ("the X benchmark"), lower-case examples listed after a plural noun
+of a kind of technique ("optimizations such as a and b"), and established generic
+concepts found by their head nouns ("... parallelism", "... attention", "...
+decoding", "... optimizer") or as adjectives ("tensor parallel strategies"). A generic
+concept the paper only ever names as kinds of it ("op-level model parallelism") gives
+way to the kinds.
 Everything the guideline rules out (fields, generic words and model classes, tasks,
 metrics, organisations) is filtered, also the acronyms of such things ("pre-trained
 model (PTM)") and devices read as cost units ("GPU hours"). Overlaps are resolved
 longest-first, then every other occurrence of a kept name is added (the paper's own
-names replace shorter names inside them), and mentions are grouped into entities.
+names replace shorter names inside them), and mentions are grouped into entities (also
+"X" with "X mechanism", and "(S) head" with "S head").
 """
 
 from __future__ import annotations
