@@ -1478,6 +1478,27 @@ def _common_noun(text: str, m: Mention) -> bool:
 # classifier ("op-level", "3D-aware", "token-wise"); adjectives are too often evaluative
 _KIND_WORD = re.compile(r"[a-z][a-z0-9]*|[A-Za-z0-9]+(?:-[a-z0-9]+)+")
 _KIND_SUFFIXES = ("-level", "-aware", "-wise", "-grained")
+# Classifying adjectives: they say how a technique operates ("adaptive layer
+# normalization", "asynchronous pipeline parallelism"), not how good it is
+_MODE_ADJECTIVES = frozenset(
+    [
+        "adaptive",
+        "dynamic",
+        "asynchronous",
+        "synchronous",
+        "hierarchical",
+        "sparse",
+        "structured",
+        "unstructured",
+        "stochastic",
+        "deterministic",
+        "decentralized",
+        "iterative",
+        "incremental",
+        "progressive",
+        "recursive",
+    ]
+)
 
 
 def _kind_modifier(text: str, m: Mention) -> int | None:
@@ -1487,7 +1508,7 @@ def _kind_modifier(text: str, m: Mention) -> int | None:
         return None
     s = max(text.rfind(" ", 0, m.start - 1), text.rfind("\n", 0, m.start - 1)) + 1
     w = text[s : m.start - 1]
-    if w in CONCEPT_HEADS or "-" in w and w.endswith(_KIND_SUFFIXES):
+    if w in CONCEPT_HEADS or w in _MODE_ADJECTIVES or "-" in w and w.endswith(_KIND_SUFFIXES):
         return s if _KIND_WORD.fullmatch(w) else None
     return None
 

@@ -751,3 +751,14 @@ def test_a_short_form_in_parentheses_before_a_head_names_the_headed_concept():
     assert tied == [("ZQ2", "ZQ2 communication")]
     group_mentions(ms, [], tied)
     assert ms[0].group == ms[1].group
+
+
+def test_a_classifying_adjective_names_a_kind_an_evaluative_one_does_not(extractor):
+    from kg.models import Paper
+
+    mode = Paper(id="p", title="Zorb", abstract="Zorb runs asynchronous pipeline parallelism.")
+    names = {e.name.lower() for e in extractor.extract_one(mode).entities}
+    assert "asynchronous pipeline parallelism" in names, names
+    good = Paper(id="q", title="Zorb", abstract="Zorb runs superb pipeline parallelism.")
+    names = {e.name.lower() for e in extractor.extract_one(good).entities}
+    assert "pipeline parallelism" in names, names
