@@ -1497,6 +1497,7 @@ _MODE_ADJECTIVES = frozenset(
         "incremental",
         "progressive",
         "recursive",
+        "parallel",
     ]
 )
 
