@@ -1478,6 +1478,7 @@ def _common_noun(text: str, m: Mention) -> bool:
 # classifier ("op-level", "3D-aware", "token-wise"); adjectives are too often evaluative
 _KIND_WORD = re.compile(r"[a-z][a-z0-9]*|[A-Za-z0-9]+(?:-[a-z0-9]+)+")
 _KIND_SUFFIXES = ("-level", "-aware", "-wise", "-grained")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 # Classifying adjectives: they say how a technique operates ("adaptive layer
 # normalization", "asynchronous pipeline parallelism"), not how good it is
 _MODE_ADJECTIVES = frozenset(
@@ -1504,8 +1505,12 @@ _MODE_ADJECTIVES = frozenset(
 
 def _kind_modifier(text: str, m: Mention) -> int | None:
     """The start of the classifier right before ``m`` ("op-level" before "model
-    parallelism"), or None."""
+    parallelism"), or None. Where a type noun follows ("an asynchronous pipeline
+    parallelism framework") the word before may modify that noun: left alone."""
     if m.start < 2 or text[m.start - 1] != " ":
+        return None
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is not None and nxt.group(1).lower() in TYPE_NOUNS:
         return None
     s = max(text.rfind(" ", 0, m.start - 1), text.rfind("\n", 0, m.start - 1)) + 1
     w = text[s : m.start - 1]

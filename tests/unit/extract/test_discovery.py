@@ -764,3 +764,11 @@ def test_a_classifying_adjective_names_a_kind_an_evaluative_one_does_not(extract
     good = Paper(id="q", title="Zorb", abstract="Zorb runs superb pipeline parallelism.")
     names = {e.name.lower() for e in extractor.extract_one(good).entities}
     assert "pipeline parallelism" in names, names
+
+
+def test_no_kind_is_read_where_the_concept_modifies_a_type_noun(extractor):
+    from kg.models import Paper
+
+    paper = Paper(id="p", title="Zorb", abstract="Zorb is a dynamic pipeline parallelism library.")
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "dynamic pipeline parallelism" not in names, names
