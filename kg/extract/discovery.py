@@ -4,13 +4,18 @@ Candidates come from: the paper's own name (title prefix "X: ...", "we propose X
 "called X"), the named parts of the paper's own work ("It combines A with B",
 ``components``), name-shaped words (CamelCase, acronyms, letters mixed with digits,
 versions such as "v2", "++", "-X", "7B"), capitalised names in lists of examples and
-before type nouns ("the X benchmark"), and established generic concepts found by
-their head nouns ("... parallelism", "... attention", "... decoding", "... optimizer").
+before type nouns ("the X benchmark"), lower-case examples listed after a plural noun
+of a kind of technique ("optimizations such as a and b"), and established generic
+concepts found by their head nouns ("... parallelism", "... attention", "...
+decoding", "... optimizer") or as adjectives ("tensor parallel strategies"). A generic
+concept the paper only ever names as kinds of it ("op-level model parallelism") gives
+way to the kinds.
 Everything the guideline rules out (fields, generic words and model classes, tasks,
 metrics, organisations) is filtered, also the acronyms of such things ("pre-trained
 model (PTM)") and devices read as cost units ("GPU hours"). Overlaps are resolved
 longest-first, then every other occurrence of a kept name is added (the paper's own
-names replace shorter names inside them), and mentions are grouped into entities.
+names replace shorter names inside them), and mentions are grouped into entities (also
+"X" with "X mechanism", and "(S) head" with "S head").
 """
 
 from __future__ import annotations
@@ -710,6 +715,95 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
     yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
+    if "such as" in text or " including " in text or "e.g." in text:
+        yield from _listed_techniques(text, start)
+
+
+# Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
+# as weight decay and label smoothing") are techniques, also in lower case
+_TECHNIQUE_CLASSES = frozenset(
+    [
+        "optimizations",
+        "techniques",
+        "methods",
+        "strategies",
+        "algorithms",
+        "approaches",
+        "schemes",
+        "tricks",
+        "heuristics",
+    ]
+)
+_EXAMPLE_CUES = (" such as ", " including ", " e.g., ", " e.g. ")
+# where a listed example's noun phrase ends: punctuation, a conjunction
+_ITEM_SPLIT = re.compile(r"(,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_LIST_END = re.compile(r"[.;:()\[\]]")
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def _listed_techniques(text: str, start: int) -> Iterator[Candidate]:
+    """Lower-case examples after a plural noun of a kind of technique and "such as",
+    "including" or "e.g." ("optimizations such as lazy paging and page pinning").
+
+    The list runs to its last item, the one after "and"/"or" (a single example if there
+    is none); each item is cut at its first function word ("pinning to save memory").
+    One-word items are left to the head-noun rules: alone, a word is too often no
+    technique ("methods such as ours").
+    """
+    for cue in _EXAMPLE_CUES:
+        i = text.find(cue, start)
+        while i >= 0:
+            if _plain_class_before(text[max(start, i - 50) : i]):
+                yield from _list_items(text, i + len(cue))
+            i = text.find(cue, i + len(cue))
+
+
+def _plain_class_before(before: str) -> bool:
+    """A plural noun of a kind of technique ends the clause before a list cue, within its
+    last six words ("common tricks to curb overfitting, such as"), and no technique
+    modifies it: "pruning techniques such as ..." lists kinds of pruning, which the
+    relations read as such."""
+    words = before.rstrip(",").split(" ")
+    if "." in words[-1]:
+        return False
+    for k in range(len(words) - 1, max(0, len(words) - 7), -1):
+        if words[k] in _TECHNIQUE_CLASSES:
+            mod = words[k - 1].lower()
+            return not _NOMINAL_END.search(mod) and mod not in CONCEPT_HEADS
+    return False
+
+
+def _list_items(text: str, pos: int) -> Iterator[Candidate]:
+    """The lower-case items of an example list starting at ``pos`` (``_listed_techniques``).
+
+    Items are read up to the one after "and"/"or"; a list without one has one item.
+    """
+    stop = _LIST_END.search(text, pos, pos + 160)
+    segment = text[pos : stop.start() if stop else pos + 160]
+    parts = _ITEM_SPLIT.split(segment)
+    items: list[tuple[int, str]] = []
+    offset = pos
+    closed = False  # the item after "and"/"or" was read: the list is over
+    for k, part in enumerate(parts):
+        if k % 2:  # a separator
+            closed = part.strip(", ") in ("and", "or") or part.rstrip().endswith(("and", "or"))
+            offset += len(part)
+            continue
+        words = part.split(" ")
+        n = next(
+            (j for j, w in enumerate(words) if w in STOP_MODIFIERS or not _LOWER_WORD.match(w)),
+            len(words),
+        )
+        if 0 < n <= 4:
+            items.append((offset, " ".join(words[:n])))
+        if closed or n < len(words) or n > 4:
+            break
+        offset += len(part)
+    if not closed:
+        items = items[:1]  # no "and"/"or": one example, then the clause goes on
+    for p, phrase in items:
+        if " " in phrase and not is_non_entity(phrase) and not phrase.endswith("ly"):
+            yield p, p + len(phrase), "listed_concept", 0.55, False
 
 
 def _after_non_word(
@@ -796,6 +890,27 @@ def _compound_modifier(word: str) -> bool:
 _WHAT_IT_WORKS_ON = frozenset(["model", "models"])
 
 
+# What a parallelism scheme divides: before "parallel" used as an adjective ("tensor
+# parallel strategies", "model-parallel algorithms") they name the scheme itself
+_PARALLEL_KINDS = frozenset(
+    ["data", "model", "tensor", "pipeline", "expert", "sequence", "context"]
+)
+
+
+def _parallel_adjectives(text: str, low_text: str) -> Iterator[Candidate]:
+    """ "tensor parallel", "model-parallel" before a noun: the adjective form of a
+    parallelism scheme ("tensor parallelism") names the scheme; found from the literal
+    word "parallel" (not "parallelism", "parallelize")."""
+    i = low_text.find("parallel ", 1)
+    while i > 0:
+        sep = low_text[i - 1]
+        if sep in " -":
+            s = max(low_text.rfind(" ", 0, i - 1), low_text.rfind("(", 0, i - 1)) + 1
+            if low_text[s : i - 1] in _PARALLEL_KINDS:
+                yield s, i + 8, "head_noun", 0.6, False
+        i = low_text.find("parallel ", i + 9)
+
+
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:
     """Generic concepts by head noun ("pipeline parallelism"), plus the guideline's seeds.
 
@@ -850,6 +965,8 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
         elif low.startswith("mechanism") and s in kinds:
             continue  # "global attention mechanism": the kind of attention is the name
         yield s, m.end(), "head_noun", 0.6, False
+    if "parallel " in low_text:
+        yield from _parallel_adjectives(text, low_text)
     for m in _seed_matches(low_text):
         if m.start(1) in kinds:
             continue  # the seed "attention mechanism" inside "global attention mechanism"
@@ -932,10 +1049,35 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                 dropped.update(id(m) for m in inside)
                 added.append(Mention(s, e, n, name.rule, name.confidence, specific=name.specific))
             s = text.find(n, e)
+        if name.rule == "component" and n[:1].islower() and " " in n:
+            _capitalised_parts(text, mentions, name, added, dropped)
     if not added:
         return mentions
     kept = [m for m in mentions if id(m) not in dropped] if dropped else mentions
     return sorted(kept + added, key=lambda m: m.start)
+
+
+def _capitalised_parts(
+    text: str, mentions: list[Mention], part: Mention, added: list[Mention], dropped: set[int]
+) -> None:
+    """Add the other occurrences of a lower-case named part of the paper's work
+    ("layered gradient accumulation") where shorter concepts were matched inside it, or
+    where it opens a title or a sentence with a capital: the same phrase, which replaces
+    the concepts inside it there ("gradient accumulation" in "Layered gradient
+    accumulation and modular pipeline parallelism: ...")."""
+    for n in (part.text, part.text[0].upper() + part.text[1:]):
+        s = text.find(n)
+        while s >= 0:
+            e = s + len(n)
+            inside = [m for m in mentions if m.start < e and s < m.end]
+            if (
+                (inside if n is part.text else s == 0 or text[s - 2 : s] in _SENTENCE_BREAKS)
+                and _word_bounded(text, s, e)
+                and all(s <= m.start and m.end <= e and m.end - m.start < e - s for m in inside)
+            ):
+                dropped.update(id(m) for m in inside)
+                added.append(Mention(s, e, n, part.rule, part.confidence, specific=part.specific))
+            s = text.find(n, e)
 
 
 def _name_with_head(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
@@ -1028,8 +1170,73 @@ def _prefixed_names(
             yield name, m.text
 
 
-def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
-    """Set ``Mention.group``: same concept, same key, or tied by an abbreviation."""
+# Generic nouns a technique's name may be followed by: "the attention mechanism", "the
+# live migration process", "compression strategies" name the technique itself
+_GENERIC_TAILS = frozenset(
+    [
+        "mechanism",
+        "mechanisms",
+        "method",
+        "methods",
+        "technique",
+        "techniques",
+        "strategy",
+        "strategies",
+        "scheme",
+        "schemes",
+        "process",
+        "procedure",
+        "module",
+        "modules",
+        "operation",
+        "algorithm",
+        "algorithms",
+        "approach",
+        "approaches",
+    ]
+)
+
+
+def _generic_tailed(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(X, "X mechanism") where the paper names the concept X alone too: "attention" and
+    "the attention mechanism" are one entity, the generic noun adds nothing."""
+    tailed = [
+        (head, m.text)
+        for m in mentions
+        for head, space, tail in (m.text.rpartition(" "),)
+        if space and tail.lower() in _GENERIC_TAILS
+    ]
+    if not tailed:
+        return
+    keys = {entity_key(m.text) for m in mentions}
+    for head, name in tailed:
+        short = entity_key(head)
+        if short in keys:
+            yield short, entity_key(name)
+
+
+def _parenthesised_short_forms(text: str, mentions: list[Mention]) -> Iterator[tuple[str, str]]:
+    """(S, "S head") for a short form in parentheses before a head noun, "peer-to-peer
+    (P2P) communication", where the paper also writes "S head" ("P2P communication"):
+    the parenthesis splits one concept, whose short form names it."""
+    headed = {m.text for m in mentions if m.rule in _HEAD_RULES and " " in m.text}
+    if not headed:
+        return
+    for m in mentions:
+        if m.start > 0 and text[m.start - 1] == "(" and text.startswith(") ", m.end):
+            e = text.find(" ", m.end + 2)
+            word = text[m.end + 2 : e if e > 0 else len(text)].rstrip(".,;:")
+            if f"{m.text} {word}" in headed:
+                yield m.text, f"{m.text} {word}"
+
+
+def group_mentions(
+    mentions: list[Mention],
+    abbreviations: list[Abbreviation],
+    tied: Iterable[tuple[str, str]] = (),
+) -> None:
+    """Set ``Mention.group``: same concept, same key, or tied by an abbreviation (or by
+    ``tied``, pairs of surface forms of one entity)."""
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -1047,15 +1254,21 @@ def group_mentions(mentions: list[Mention], abbreviations: list[Abbreviation]) -
             union(key, "concept:" + m.concept.id)
         if not m.text.isascii():
             union(key, entity_key(_greek_initials(m.text)))
+        if key.endswith("parallel"):  # "tensor parallel" strategies: tensor parallelism
+            union(key, key + "ism")
         own = own or m.rule in _OWN_NAME_RULES
         dashed = dashed or "-" in m.text
     for a in abbreviations:
         union(entity_key(a.short), entity_key(a.long))
+    for one, other in tied:
+        union(entity_key(one), entity_key(other))
     if own:
         for short, long in _name_with_head(mentions):
             union(entity_key(short), entity_key(long))
         for variant, name in _misspelt_own_names(mentions):
             union(entity_key(variant), entity_key(name))
+    for short, long in _generic_tailed(mentions):
+        union(short, long)
     if dashed:
         for short, long in _prefixed_names(mentions, abbreviations):
             union(entity_key(short), entity_key(long))
@@ -1260,6 +1473,83 @@ def _common_noun(text: str, m: Mention) -> bool:
     )
 
 
+# A word before a generic concept that says which kind of it is meant: another
+# technique's word ("optimizer model parallelism", "caching search") or a compound
+# classifier ("op-level", "3D-aware", "token-wise"); adjectives are too often evaluative
+_KIND_WORD = re.compile(r"[a-z][a-z0-9]*|[A-Za-z0-9]+(?:-[a-z0-9]+)+")
+_KIND_SUFFIXES = ("-level", "-aware", "-wise", "-grained")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# Classifying adjectives: they say how a technique operates ("adaptive layer
+# normalization", "asynchronous pipeline parallelism"), not how good it is
+_MODE_ADJECTIVES = frozenset(
+    [
+        "adaptive",
+        "dynamic",
+        "asynchronous",
+        "synchronous",
+        "hierarchical",
+        "sparse",
+        "structured",
+        "unstructured",
+        "stochastic",
+        "deterministic",
+        "decentralized",
+        "iterative",
+        "incremental",
+        "progressive",
+        "recursive",
+        "parallel",
+    ]
+)
+
+
+def _kind_modifier(text: str, m: Mention) -> int | None:
+    """The start of the classifier right before ``m`` ("op-level" before "model
+    parallelism"), or None. Where a type noun follows ("an asynchronous pipeline
+    parallelism framework") the word before may modify that noun: left alone."""
+    if m.start < 2 or text[m.start - 1] != " ":
+        return None
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is not None and nxt.group(1).lower() in TYPE_NOUNS:
+        return None
+    s = max(text.rfind(" ", 0, m.start - 1), text.rfind("\n", 0, m.start - 1)) + 1
+    w = text[s : m.start - 1]
+    if w in CONCEPT_HEADS or w in _MODE_ADJECTIVES or "-" in w and w.endswith(_KIND_SUFFIXES):
+        return s if _KIND_WORD.fullmatch(w) else None
+    return None
+
+
+def _concept_key(m: Mention) -> str:
+    """What makes mentions one concept: the vocabulary concept, else the name's key."""
+    return "concept:" + m.concept.id if m.concept is not None else entity_key(m.text)
+
+
+def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
+    """Widen a generic concept to the kinds of it the paper names, where the paper never
+    names the concept alone: "op-level model parallelism" and "optimizer model
+    parallelism" (without a bare "model parallelism") are the entities, the concept
+    inside them is not. A classifier that is part of another mention is none."""
+    starts: dict[int, int] = {}
+    for m in kept:
+        if not m.specific and " " in m.text:
+            s = _kind_modifier(text, m)
+            if s is not None and not any(o.start < m.start - 1 and s < o.end for o in kept):
+                starts[id(m)] = s
+    if not starts:
+        return kept
+    bare = {_concept_key(m) for m in kept if id(m) not in starts}
+    out = []
+    for m in kept:
+        s = starts.get(id(m))
+        if s is None or _concept_key(m) in bare:
+            out.append(m)
+            continue
+        out.append(
+            Mention(s, m.end, text[s : m.end], "head_noun_compound", m.confidence, m.type, False)
+        )
+    return out
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -1336,10 +1626,12 @@ def discover(text: str, state: DocState) -> list[Mention]:
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)))
     kept = _drop_listed_stages(text, state.lowered(), kept)
+    kept = _only_kinds(text, kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]
-    group_mentions(kept, abbr_ok)
+    tied = list(_parenthesised_short_forms(text, kept)) if "(" in text else []
+    group_mentions(kept, abbr_ok, tied)
     state.abbreviations = abbr_ok
     return kept
 

@@ -5,7 +5,8 @@ type wins and the runner-up (if close) becomes an ``alt_type``:
 
 - the head noun of an appositive or a definition: "X, a library for ..." (System),
   "X: A Benchmark for ..." (Dataset), "X is a new optimizer" (Method);
-- a type noun right after the name: "the X dataset", "X GPUs", "X framework";
+- a type noun right after the name: "the X dataset", "X GPUs", "X framework" (not
+  after a lower-case concept: "model parallel tools" are tools for a Method);
 - the name's shape: hardware product lines ("A100", "TPU v4", "Ascend 910"), sizes
   ("7B" makes a Model), benchmark-like names ("X-bench", "X-1K");
 - the verb or preposition before it: "implemented in X" (System), "evaluated on X"
@@ -405,6 +406,8 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
         for st, w, rule in signals:
             if st is M and lower:  # trained models have names
                 continue
+            if lower and rule == "type_noun_after" and st is not T:
+                continue  # "model parallel tools": what a concept serves, not what it is
             score[st] = score.get(st, 0.0) + w
             rules.setdefault(st, rule)
     t = max(score, key=score.__getitem__)

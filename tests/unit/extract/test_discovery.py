@@ -389,7 +389,8 @@ def test_a_hyphenated_classifier_leads_a_head_noun_term():
 def test_a_vocabulary_term_wins_over_a_compound_around_it(extractor):
     from kg.models import Paper
 
-    text = "Zorb adds stage-wise pipeline parallelism to the trainer."
+    # the paper names the term alone too (else the kind it names is the entity)
+    text = "Zorb adds stage-wise pipeline parallelism to the trainer's pipeline parallelism."
     names = {
         e.name for e in extractor.extract_one(Paper(id="p", title="Zorb", abstract=text)).entities
     }
@@ -652,3 +653,122 @@ def test_a_name_before_operating_system_is_a_typed_name():
     text = "Widgets\n\nAgents act in the Zorbix operating system and on Quix operating systems."
     found = _texts(text, listed_names(text, start=len("Widgets")))
     assert "Zorbix" in found and "Quix" in found
+
+
+def test_a_parallelism_kind_before_parallel_names_the_scheme(extractor):
+    text = "We shard the weights with tensor parallel layouts and try model-parallel tricks."
+    found = _texts(text, concept_phrases(text))
+    assert "tensor parallel" in found and "model-parallel" in found
+    plain = "We run the parallel parts in parallel on four parallel workers."
+    assert not any("parallel" in f for f in _texts(plain, concept_phrases(plain)))
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Zorb uses tensor parallelism. Its tensor parallel kernels overlap I/O.",
+    )
+    names = [e.name for e in extractor.extract_one(paper).entities if "tensor" in e.name]
+    assert len(names) == 1, names  # the adjective and the noun: one scheme
+
+
+def test_a_lower_case_named_part_replaces_concepts_inside_its_title_occurrence(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Folded pipeline parallelism and lazy widget caching for big nets",
+        abstract="We introduce two new methods, folded pipeline parallelism and lazy "
+        "widget caching, which halve the step time.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "folded pipeline parallelism" in names, names
+    assert "pipeline parallelism" not in names, names
+
+
+def test_a_concept_and_the_concept_with_a_generic_noun_are_one_entity():
+    ms = [
+        Mention(0, 13, "lazy swapping", "head_noun", 0.6, specific=False),
+        Mention(30, 53, "lazy swapping mechanism", "component", 0.85, specific=False),
+        Mention(70, 90, "widget strategies", "head_noun", 0.6, specific=False),
+    ]
+    group_mentions(ms, [])
+    assert ms[0].group == ms[1].group
+    assert ms[2].group not in (ms[0].group,)  # "widget" is never named alone
+
+
+def test_lower_case_examples_after_a_kind_of_technique_are_concepts():
+    text = (
+        "Widgets\n\nWe add optimizations such as lazy paging and page pinning to save memory. "
+        "Common tricks to curb overfitting, such as label smoothing, fail here. "
+        "Cities such as north york and old town stay. Methods such as ours win."
+    )
+    found = _texts(text, listed_names(text, start=len("Widgets")))
+    assert {"lazy paging", "page pinning", "label smoothing"} <= set(found), found
+    assert not {"north york", "old town", "ours"} & set(found), found
+    assert not any("save" in f or "fail" in f for f in found), found
+
+
+def test_kinds_of_a_concept_never_named_alone_are_the_entities(extractor):
+    from kg.models import Paper
+
+    kinds = Paper(
+        id="p",
+        title="Zorb",
+        abstract="Zorb mixes layer-wise pipeline parallelism with caching pipeline "
+        "parallelism on 8 GPUs.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(kinds).entities}
+    assert {"layer-wise pipeline parallelism", "caching pipeline parallelism"} <= names, names
+    assert "pipeline parallelism" not in names, names
+    alone = Paper(
+        id="q",
+        title="Zorb",
+        abstract="Zorb mixes layer-wise pipeline parallelism with plain pipeline parallelism.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(alone).entities}
+    assert "pipeline parallelism" in names, names
+
+
+def test_a_classifier_led_by_a_digit_names_a_kind_too(extractor):
+    from kg.models import Paper
+
+    paper = Paper(id="p", title="Zorb", abstract="Zorb beats 2D-aware diffusion models.")
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert any(n.startswith("2d-aware diffusion model") for n in names), names
+
+
+def test_a_short_form_in_parentheses_before_a_head_names_the_headed_concept():
+    from kg.extract.discovery import _parenthesised_short_forms
+
+    text = "It relies on point-to-point (ZQ2) communication; ZQ2 communication is slow."
+    ms = [
+        Mention(29, 32, "ZQ2", "name_shape", 0.7),
+        Mention(49, 66, "ZQ2 communication", "head_noun", 0.6, specific=False),
+    ]
+    assert text[29:32] == "ZQ2" and text[49:66] == "ZQ2 communication"
+    tied = list(_parenthesised_short_forms(text, ms))
+    assert tied == [("ZQ2", "ZQ2 communication")]
+    group_mentions(ms, [], tied)
+    assert ms[0].group == ms[1].group
+
+
+def test_a_classifying_adjective_names_a_kind_an_evaluative_one_does_not(extractor):
+    from kg.models import Paper
+
+    for adjective in ("asynchronous", "parallel"):
+        abstract = f"Zorb runs {adjective} pipeline parallelism."
+        mode = Paper(id="p", title="Zorb", abstract=abstract)
+        names = {e.name.lower() for e in extractor.extract_one(mode).entities}
+        assert f"{adjective} pipeline parallelism" in names, names
+    good = Paper(id="q", title="Zorb", abstract="Zorb runs superb pipeline parallelism.")
+    names = {e.name.lower() for e in extractor.extract_one(good).entities}
+    assert "pipeline parallelism" in names, names
+
+
+def test_no_kind_is_read_where_the_concept_modifies_a_type_noun(extractor):
+    from kg.models import Paper
+
+    paper = Paper(id="p", title="Zorb", abstract="Zorb is a dynamic pipeline parallelism library.")
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "dynamic pipeline parallelism" not in names, names

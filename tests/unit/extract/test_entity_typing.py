@@ -260,3 +260,11 @@ def test_coordinated_names_share_the_plural_head_noun(text, name, expected):
 
 def test_a_singular_noun_after_the_last_name_is_no_shared_head():
     assert T.DATASET not in _signals("We use Frobix and Quaxa benchmark suites.", "Frobix")
+
+
+def test_a_type_noun_after_a_lower_case_concept_is_what_it_serves():
+    text = "Users need widget parallel tools and the Zorbix tools to train."
+    concept = Mention(11, 26, "widget parallel", "head_noun", 0.6, specific=False)
+    name = Mention(41, 47, "Zorbix", "name_shape", 0.7)
+    assert entity_typing._context_type(text, [concept])[0] is T.METHOD
+    assert entity_typing._context_type(text, [name])[0] is T.SYSTEM
