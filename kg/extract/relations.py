@@ -472,9 +472,11 @@ _THINGS = (EntityType.HARDWARE, EntityType.DATASET)
 def _types_fit(relation: Relation, head: EntityType | None, tail: EntityType | None) -> bool:
     """A hardware or dataset entity is a kind or version only of its own type ("host-GPU"
     read as a method is no GPU); methods, models and systems mix ("ViT-B" extends "ViT").
-    Software is what things are implemented in (the ontology's range of implemented_in)."""
+    Software is what things are implemented in (the ontology's range of implemented_in),
+    and a chip or a benchmark is no code ("Arena-X, a benchmark built on Windows" runs on
+    it, the guideline's head of implemented_in is a method or model)."""
     if relation is Relation.IMPLEMENTED_IN:
-        return tail is EntityType.SYSTEM
+        return tail is EntityType.SYSTEM and head not in _THINGS
     return head is tail or (head not in _THINGS and tail not in _THINGS)
 
 

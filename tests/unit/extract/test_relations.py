@@ -553,3 +553,6 @@ def test_only_software_has_things_implemented_in_it():
     assert _types_fit(Relation.IMPLEMENTED_IN, EntityType.MODEL, EntityType.SYSTEM)
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.METHOD, EntityType.METHOD)
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.SYSTEM, EntityType.HARDWARE)
+    # a benchmark or a chip implements no technique: built on software, it runs on it
+    assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.DATASET, EntityType.SYSTEM)
+    assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.HARDWARE, EntityType.SYSTEM)
