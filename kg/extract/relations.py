@@ -9,10 +9,12 @@
   X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
   MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
   implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a JAX-based library",
-  title "... in PyTorch"; the paper's main method in each system its own work only uses;
-- ``is_a``: "X, a Y", "X, one of the Y", "X is a Y" and "X (a Y)" where Y is a generic
-  concept, "a Y method called X", "a Y variant, dubbed X", "Y such as X", "Y like X",
-  "Y including X", "Y, in particular X", "X and other Y".
+  title "... in PyTorch", "M builds on PyTorch", "we extend DeepSpeed with M"; the
+  paper's main method in each system its own work only uses;
+- ``is_a``: "X, a Y", "X, one of the Y", "X is a Y", "X, which is a Y", "X, the Y" and
+  "X (a Y)" where Y is a generic concept, "a Y method called X", "a Y variant, dubbed X",
+  "Y such as X", "Y like X", "Y including X", "Y, in particular X", "X and other Y",
+  "a scalable (X) Y".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -173,8 +175,12 @@ _PROPERTY_MODIFIER = re.compile(
     r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
     re.IGNORECASE,
 )
+# "X, a Y", "X (a Y)", "X is a Y", also "X, which is a Y", "X is also a Y" and "X, the
+# standard Y" (a definite article naming the class's best-known member)
 _APPOS = re.compile(
-    r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})"
+    r"^\)?\s?(?:,(?:\swhich\s(?:is|are))?|\sis|\sare|\s\()"
+    r"(?:\s(?:also|essentially|itself|thus|now))?\s?"
+    r"(?:a|an|the|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})"
 )
 
 
@@ -442,7 +448,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             after = text[m.end : min(sent[1], m.end + 80)]
             if m.type is EntityType.SYSTEM:
                 _implemented_in(cx, i, before, after, out)
-            _extends(cx, i, before, out)
+            _extends(cx, i, before, after, out)
             if m.specific and m.type is _METHOD and "with " in before[-6:]:
                 _combines(cx, i, before, out)
             _is_a(cx, i, after, out)
@@ -654,9 +660,16 @@ def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) 
         return
 
 
-def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+# Right after a system that a cue extends: "with" and the part added to it ("we extend
+# S with a new M"); used with match() on the text after the system
+_WITH_PART = re.compile(r"\swith\s(?:(?:a|an|the|our)\s)?(?:(?:new|novel|custom)\s)?")
+
+
+def _extends(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
     """ "extends X", "a variant of X", ...: the mention next to the cue, else the paper's
-    own entity, extends X."""
+    own entity, extends X. A method or model that "builds on" or "extends" software is
+    built with it (the guideline's implemented_in), no version of it; so is the part
+    "we extend S with" adds."""
     ext = _EXTENDS_BEFORE.search(before)
     if ext is None:
         return
@@ -667,8 +680,32 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
     if i > 0 and cx.ms[i - 1].end > cue_start:
         return  # "builds on X Y": the cue's object is X, the mention right after it
     subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
+    if m.type is EntityType.SYSTEM:
+        built = _built_with(cx, i, ext.group(0), after, subject)
+        if built is not None:
+            if cx.ms[built].group != m.group:
+                out.append(
+                    RelationCue(built, Relation.IMPLEMENTED_IN, i, "built_on_system", 0.7, cx.sent)
+                )
+            return
     if subject is not None and cx.ms[subject].group != m.group:
         out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))
+
+
+def _built_with(cx: _Sentence, i: int, cue: str, after: str, subject: int | None) -> int | None:
+    """The method or model built with system ``i`` that an extends cue names: "M builds
+    on S", "M is built on top of S" (the cue's subject), "we extend S with M" (the part
+    added); None where the cue states a version of the software ("X extends S")."""
+    ms, m = cx.ms, cx.ms[i]
+    verb = cue[:5].lower()
+    if verb == "exten":
+        part = _WITH_PART.match(after) if after.startswith(" with ") else None
+        if part is None or i + 1 >= len(ms) or ms[i + 1].start != m.end + part.end():
+            return None
+        subject = i + 1
+    elif verb not in ("build", "built"):
+        return None
+    return subject if subject is not None and ms[subject].type in _IMPLEMENTED else None
 
 
 # "X integrates <a part of Y> with Z", "X combines Y with Z": X is built from named
@@ -713,9 +750,12 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     text, ms, idxs, sent, m = cx.text, cx.ms, cx.idxs, cx.sent, cx.ms[i]
     # "Mamba SSMs": a method's name right before its generic class (mentions are in text
     # order and never overlap, so the next one is ``i + 1``)
-    if m.type is _METHOD and m.specific and after[:1] == " " and i + 1 < len(ms):
+    # "a scalable (Zorb) graph transformer": an acronym the words before it define, then
+    # their head; the phrase names a kind of that head
+    gap = 1 if after[:1] == " " else 2 if after[:2] == ") " else 0
+    if m.type is _METHOD and m.specific and gap and i + 1 < len(ms):
         y = ms[i + 1]
-        if y.start == m.end + 1 and not y.specific and y.type is _METHOD and y.group != m.group:
+        if y.start == m.end + gap and not y.specific and y.type is _METHOD and y.group != m.group:
             out.append(RelationCue(i, Relation.IS_A, i + 1, "name_before_class", 0.6, sent))
     ap = _APPOS.match(after)  # Y: a generic concept heading the appositive
     if ap:

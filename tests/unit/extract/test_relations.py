@@ -305,6 +305,38 @@ _STATED = [
         [("ZeRO", "is_a", "data parallelism")],  # a list after the comma, no name
         id="a-Y-called-X",
     ),
+    pytest.param(
+        "A Study of Training",
+        "We study a sharded (QZP) pipeline parallelism for long inputs. We train BlorpNet "
+        "(BN) with Adam.",
+        [("QZP", "is_a", "pipeline parallelism")],
+        [("BN", "is_a", "Adam")],  # only a generic class after the parentheses
+        id="acronym-in-parentheses-before-its-class",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt, which is a momentum optimizer, is fast. QuuxOpt is also an adaptive "
+        "optimizer. BlorpOpt, the standard pipeline parallelism scheme, is slow.",
+        [
+            ("ZorbOpt", "is_a", "momentum optimizer"),
+            ("QuuxOpt", "is_a", "adaptive optimizer"),
+            ("BlorpOpt", "is_a", "pipeline parallelism"),
+        ],
+        [],
+        id="appositive-which-is-also-and-the",
+    ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. Zorblax builds on PyTorch. We extend "
+        "DeepSpeed with QuuxNet-2. BlorpNet extends QuuxNet.",
+        [
+            ("Zorblax", "implemented_in", "PyTorch"),
+            ("QuuxNet-2", "implemented_in", "DeepSpeed"),
+            ("BlorpNet", "extends", "QuuxNet"),
+        ],
+        [("Zorblax", "extends", "PyTorch"), ("Zorblax", "extends", "DeepSpeed")],
+        id="a-method-built-on-software-is-implemented-in-it",
+    ),
 ]
 
 
