@@ -9,12 +9,14 @@
   X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
   MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
   implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a JAX-based library",
-  title "... in PyTorch", "M builds on PyTorch", "we extend DeepSpeed with M"; the
-  paper's main method in each system its own work only uses;
+  title "... in PyTorch", "M builds on PyTorch", "we extend DeepSpeed with M", "ZeRO in
+  DeepSpeed", "DeepSpeed, which implements ZeRO", "S supports M"; the paper's main
+  method in each system its own work only uses;
 - ``is_a``: "X, a Y", "X, one of the Y", "X is a Y", "X, which is a Y", "X, the Y" and
   "X (a Y)" where Y is a generic concept, "a Y method called X", "a Y variant, dubbed X",
-  "Y such as X", "Y like X", "Y including X", "Y, in particular X", "X and other Y",
-  "a scalable (X) Y".
+  "the Y method X", "Y such as X", "Y like X", "Y including X", "Y, in particular X",
+  "Y methods (e.g., X1, X2)", "X and other Y", "a scalable (X) Y", "X is an example of
+  a Y", "X is classified as a Y".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -120,7 +122,11 @@ _COLON_LIST = re.compile(
     r"architectures?|approaches|optimizers?|schemes?|strategies|baselines?))?:\s"
 )
 _AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
-_PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
+# "Y (X1, X2)", also after Y's class noun ("pruning techniques (e.g., X1, X2)")
+_PAREN_LIST = re.compile(
+    r"^s?(?:\s(?:variants?|methods?|techniques?|models?|frameworks?|algorithms?|"
+    r"architectures?|approaches|optimizers?|schemes?|strategies))?\s?\((?=[^()]*,)"
+)
 # "such as tensor and pipeline parallelism": modifiers sharing the head of the list's
 # last item; that item is a member all the same
 _ELIDED_HEADS = re.compile(r"(?:[a-z][\w\-]*,?\s){1,2}(?:and|or)\s")
@@ -135,15 +141,16 @@ _NP_END = re.compile(
 # family", "X is a special case of Y", "X can be viewed as an Y".
 _BELONG = r"belong(?:s|ing)?\sto\s(?:the\s)?"
 _KIND = (
-    r"(?:a|an)\s(?:special\s|particular\s)?(?:case|kind|type|form|instance|member)\s"
-    r"of\s(?:the\s)?"
+    r"(?:a|an)\s(?:special\s|particular\s)?(?:case|kind|type|form|instance|member|example|"
+    r"instantiation|subclass|subtype|class|category)\s"
+    r"of\s(?:(?:the|a|an)\s)?"
 )
-_VIEW = r"(?:viewed|seen|regarded|understood|interpreted)\sas\s"
+_VIEW = r"(?:viewed|seen|regarded|understood|interpreted|classified|categori[sz]ed)\sas\s"
 _KIND_OF = re.compile(  # "viewed as a special Y" too
     rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s(?:special\s|particular\s)?)?|{_KIND})$",
     re.IGNORECASE,
 )
-_KIND_OF_REACH = 48  # no cue is longer: "interpreted as a particular instance of the "
+_KIND_OF_REACH = 53  # no cue is longer: "interpreted as a particular instantiation of the "
 # Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase
 # ("Shampoo is an online optimization algorithm belonging to ..."); used with match().
 _KIND_GAP = re.compile(
@@ -153,11 +160,17 @@ _KIND_GAP = re.compile(
 # "a novel Y method called X", "a Y variant, dubbed X", "a Y scheme, X,": a generic
 # concept, a class noun or a naming verb, then the name of the kind of Y; used with
 # match() on the text after Y (the article before Y is checked separately)
-_NAMED_KIND = re.compile(
-    r"(?:\s(?:method|technique|approach|algorithm|scheme|variant|strategy|mechanism|"
-    r"architecture|framework|model|optimizer|solver))?"
-    r"(?:,\s(?=[A-Z])|,?\s(?:called|named|dubbed|termed|coined)(?:\sas)?\s)"
+_KIND_NOUN = (
+    r"(?:method|technique|approach|algorithm|scheme|variant|strategy|mechanism|"
+    r"architecture|framework|model|optimizer|solver)"
 )
+_NAMED_KIND = re.compile(
+    rf"(?:\s{_KIND_NOUN})?"
+    r"(?:,\s(?=[A-Z])|,?\s(?:called|named|dubbed|termed|coined)(?:\sas)?\s)"
+    rf"|\s{_KIND_NOUN}\s(?=[A-Z])"  # "the Y method X": the class noun, then the name
+)
+# Before Y in "the Y method X": the definite article too (one named member of Y)
+_DEFINITE_BEFORE = re.compile(r"\bthe\s(?:[\w\-]+\s){0,2}$", re.IGNORECASE)
 _APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
@@ -595,15 +608,19 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
             next((j for j in reversed(idxs) if j < i and ms[j].type in _IMPLEMENTED), cx.head),
         )
         cue_start = m.start - len(before) + imp.start()
-        subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, subject)
+        adjacent = _adjacent_subject(cx.text, idxs, ms, i, cue_start, None)
+        subjects = [subject] if adjacent is None else _listed_before(cx.text, idxs, ms, adjacent)
         # "implement X in S", "integrate X into S": the verb's object X, inside the cue
         obj = next((j for j in idxs if cue_start <= ms[j].start and j < i), None)
         if obj is not None and ms[obj].type in _IMPLEMENTED and ms[obj].group != m.group:
-            subject = obj
-        if subject is not None:
-            out.append(
-                RelationCue(subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent)
-            )
+            subjects = [obj]
+        for subject in subjects:  # "X and Y are implemented in S": each of them
+            if subject is not None and ms[subject].group != m.group:
+                out.append(
+                    RelationCue(
+                        subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent
+                    )
+                )
     if "of" in after:
         nxt = next((j for j in idxs if ms[j].start > m.end), None)
         if nxt is not None and _IMPL_OF.match(cx.text, m.end, ms[nxt].start):
@@ -632,6 +649,10 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
             out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
     if m.group in cx.proposed and after.startswith(" "):
         _system_features(cx, i, after, out)
+    elif after.startswith((" implements ", " supports ", ", which implements ")):
+        _system_features(cx, i, after, out, _SHIPS)
+    if sent[0] > 0 and before.endswith(("in ", "within ", "in the ", "within the ")):
+        _method_in_system(cx, i, before, out)
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:
         at = m.end + own.end()
@@ -642,9 +663,44 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
                 )
 
 
-def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
-    """ "S introduces a novel M", "S employs M": the proposed system's own technique."""
-    cue = _FEATURES.match(after)
+# Between a method and a system right after it: "ZeRO in DeepSpeed", "the M within the
+# S framework"; used with fullmatch(text, pos, endpos)
+_IN_SYSTEM = re.compile(r"\)?\s(?:in|within)\s(?:the\s)?")
+
+
+def _method_in_system(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+    """ "ZeRO in DeepSpeed", "tensor parallelism within Megatron-LM": a method or model
+    named right before "in S" is the one that software ships. Not in the title, whose
+    "... in S" is the paper's own work's (``title_in_system``)."""
+    ms, m = cx.ms, cx.ms[i]
+    if i == 0:
+        return
+    x = ms[i - 1]
+    if (
+        x.type in _IMPLEMENTED
+        and x.group != m.group
+        and _IN_SYSTEM.fullmatch(cx.text, x.end, m.start)
+    ):
+        out.append(
+            RelationCue(i - 1, Relation.IMPLEMENTED_IN, i, "method_in_system", 0.55, cx.sent)
+        )
+
+
+# After any system (not only the paper's own): a verb stating it ships the technique
+# ("DeepSpeed implements ZeRO", "S, which implements M", "S supports M"); a system the
+# paper only uses "adopts" or "employs" what others may ship too
+_SHIPS = re.compile(
+    r",?\s(?:which\s)?(?:implements|supports)\s(?:(?:a|an|the)\s)?"
+    r"(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
+)
+
+
+def _system_features(
+    cx: _Sentence, i: int, after: str, out: list[RelationCue], verbs: re.Pattern[str] = _FEATURES
+) -> None:
+    """ "S introduces a novel M", "S employs M": the proposed system's own technique;
+    "DeepSpeed implements ZeRO": any system's (``verbs`` is then ``_SHIPS``)."""
+    cue = verbs.match(after)
     if cue is None:
         return
     at = cx.ms[i].end + cue.end()
@@ -773,7 +829,7 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
                 break
     # also "Y (X1, X2, X3)" and "Y: X1, X2, X3"; a named Y with its class noun too
     # ("EMO algorithms: X1, X2")
-    cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)
+    cue = _SUCH_AS.match(after) or ("(" in after[:16] and _PAREN_LIST.match(after)) or None
     colon = _COLON_LIST.match(after) if cue is None and ":" in after[:16] else None
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
@@ -798,8 +854,8 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
 
 
 def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
-    """ "we propose a novel Y method called X", "a Y variant, dubbed X": X, named right
-    after the generic concept Y that an article opens, is a kind of Y."""
+    """ "we propose a novel Y method called X", "a Y variant, dubbed X", "the Y method X":
+    X, named right after the generic concept Y that an article opens, is a kind of Y."""
     cue = _NAMED_KIND.match(after)
     if cue is None or not cue.group(0).strip(" ,") and "," not in cue.group(0):
         return
@@ -807,7 +863,11 @@ def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[Relati
     if i + 1 >= len(ms) or ms[i + 1].start != m.end + cue.end():
         return
     x = ms[i + 1]
-    if not x.specific or x.group == m.group or not _ARTICLE_BEFORE.search(before):
+    if not x.specific or x.group == m.group:
+        return
+    if not _ARTICLE_BEFORE.search(before) and not (
+        cue.group(0)[-1] == " " and _DEFINITE_BEFORE.search(before)
+    ):
         return
     if cue.group(0).startswith(",") and not _APPOS_CLOSE.match(cx.text, x.end):
         return  # "a Y, X and Z": a list, not a name

@@ -337,6 +337,49 @@ _STATED = [
         [("Zorblax", "extends", "PyTorch"), ("Zorblax", "extends", "DeepSpeed")],
         id="a-method-built-on-software-is-implemented-in-it",
     ),
+    pytest.param(
+        "A Study of Optimizers",
+        "Momentum optimizers (e.g., ZorbOpt, QuuxOpt) are fast. We compare with the "
+        "pipeline parallelism method BlorpPipe.",
+        [
+            ("ZorbOpt", "is_a", "Momentum optimizers"),
+            ("QuuxOpt", "is_a", "Momentum optimizers"),
+            ("BlorpPipe", "is_a", "pipeline parallelism"),
+        ],
+        [],
+        id="class-noun-before-parentheses-and-the-Y-method-X",
+    ),
+    pytest.param(
+        "A Study of Training",
+        "We study ZeRO in DeepSpeed. Megatron-LM, which implements sequence parallelism, "
+        "is slow. JAX supports BlorpNet.",
+        [
+            ("ZeRO", "implemented_in", "DeepSpeed"),
+            ("sequence parallelism", "implemented_in", "Megatron-LM"),
+            ("BlorpNet", "implemented_in", "JAX"),
+        ],
+        [],
+        id="M-in-S-and-S-implements-M",
+    ),
+    pytest.param(
+        "Zorblax in PyTorch",
+        "We propose Zorblax, a new optimizer. Both QuuxNet-2 and BlorpNet are implemented in JAX.",
+        [
+            ("Zorblax", "implemented_in", "PyTorch"),
+            ("QuuxNet-2", "implemented_in", "JAX"),
+            ("BlorpNet", "implemented_in", "JAX"),
+        ],
+        [],
+        id="coordinated-subjects-implemented-in-S",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt is an example of a momentum optimizer. QuuxOpt is classified as an "
+        "adaptive optimizer.",
+        [("ZorbOpt", "is_a", "momentum optimizer"), ("QuuxOpt", "is_a", "adaptive optimizer")],
+        [],
+        id="is-a-example-of-and-classified-as",
+    ),
 ]
 
 
