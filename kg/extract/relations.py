@@ -16,7 +16,7 @@
   "X (a Y)" where Y is a generic concept, "a Y method called X", "a Y variant, dubbed X",
   "the Y method X", "Y such as X", "Y like X", "Y including X", "Y, in particular X",
   "Y methods (e.g., X1, X2)", "X and other Y", "a scalable (X) Y", "X is an example of
-  a Y", "X is classified as a Y".
+  a Y", "X is classified as a Y", "X1 and X2 are Ys".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -827,6 +827,8 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
             ):
                 out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
                 break
+    elif after.startswith(" are "):
+        _plural_kind(cx, i, after, out)
     # also "Y (X1, X2, X3)" and "Y: X1, X2, X3"; a named Y with its class noun too
     # ("EMO algorithms: X1, X2")
     cue = _SUCH_AS.match(after) or ("(" in after[:16] and _PAREN_LIST.match(after)) or None
@@ -851,6 +853,31 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
         ):
             for j in _listed_before(text, idxs, ms, i):
                 out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
+
+
+# "X1 and X2 are (both) Y methods": the copula, then a bare plural's modifiers
+_ARE_BARE = re.compile(r"\sare\s(?:both\s|all\s|also\s)?((?:[\w\-]+\s){0,3})")
+
+
+def _plural_kind(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
+    """ "GPipe and PipeDream are pipeline parallelism schemes": each listed name before
+    a bare plural "are Y" is a kind of the generic concept Y."""
+    text, ms, m = cx.text, cx.ms, cx.ms[i]
+    cue = _ARE_BARE.match(after)
+    listed = _listed_before(text, cx.idxs, ms, i) if cue is not None else []
+    if len(listed) < 2 or cue is None:
+        return
+    limit = m.end + cue.end()
+    y = next((j for j in cx.idxs if j > i), None)
+    if y is None or not m.end < ms[y].start <= limit or ms[y].specific:
+        return
+    if _NP_BREAK.search(text, m.end + cue.start(1), ms[y].start) or not _NP_END.match(
+        text, ms[y].end
+    ):
+        return
+    for j in listed:
+        if ms[j].specific and ms[j].group != ms[y].group:
+            out.append(RelationCue(j, Relation.IS_A, y, "plural_kind_is_a", 0.6, cx.sent))
 
 
 def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:

@@ -380,6 +380,14 @@ _STATED = [
         [],
         id="is-a-example-of-and-classified-as",
     ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt and QuuxOpt are momentum optimizers. BlorpNet and Adam are used with "
+        "adaptive optimizers.",
+        [("ZorbOpt", "is_a", "momentum optimizers"), ("QuuxOpt", "is_a", "momentum optimizers")],
+        [("BlorpNet", "is_a", "adaptive optimizers"), ("Adam", "is_a", "adaptive optimizers")],
+        id="X-and-Y-are-Ys",
+    ),
 ]
 
 
