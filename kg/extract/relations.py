@@ -150,6 +150,7 @@ _KIND_OF = re.compile(  # "viewed as a special Y" too
     rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s(?:special\s|particular\s)?)?|{_KIND})$",
     re.IGNORECASE,
 )
+_KIND_OF_ENDS = ("of ", "to ", "as ", "a ", "an ", "the ", "special ", "particular ")
 _KIND_OF_REACH = 53  # no cue is longer: "interpreted as a particular instantiation of the "
 # Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase
 # ("Shampoo is an online optimization algorithm belonging to ..."); used with match().
@@ -863,10 +864,12 @@ def _plural_kind(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> N
     """ "GPipe and PipeDream are pipeline parallelism schemes": each listed name before
     a bare plural "are Y" is a kind of the generic concept Y."""
     text, ms, m = cx.text, cx.ms, cx.ms[i]
+    if i == 0 or not _listed_next(text, ms[i - 1].end, m.start):
+        return  # a single subject: "X is a Y" is the appositive's
     cue = _ARE_BARE.match(after)
-    listed = _listed_before(text, cx.idxs, ms, i) if cue is not None else []
-    if len(listed) < 2 or cue is None:
+    if cue is None:
         return
+    listed = _listed_before(text, cx.idxs, ms, i)
     limit = m.end + cue.end()
     y = next((j for j in cx.idxs if j > i), None)
     if y is None or not m.end < ms[y].start <= limit or ms[y].specific:
@@ -904,6 +907,8 @@ def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[Relati
 def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
     """ "X belongs to the Y family", "X is a special case of Y", "X can be viewed as a Y":
     the mention right before the cue, of Y's type, is a kind of Y."""
+    if not before.endswith(_KIND_OF_ENDS):
+        return  # every cue ends in one of these, right before Y
     reach = max(0, len(before) - _KIND_OF_REACH)
     tail = before[reach:]
     if " of " not in tail and " as " not in tail and "belong" not in tail:
