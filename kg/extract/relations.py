@@ -670,18 +670,15 @@ _IN_SYSTEM = re.compile(r"\)?\s(?:in|within)\s(?:the\s)?")
 
 
 def _method_in_system(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
-    """ "ZeRO in DeepSpeed", "tensor parallelism within Megatron-LM": a method or model
-    named right before "in S" is the one that software ships. Not in the title, whose
-    "... in S" is the paper's own work's (``title_in_system``)."""
+    """ "ZeRO in DeepSpeed", "tensor parallelism within Megatron-LM": a method named
+    right before "in S" is the one that software ships (a model "in S" is one it serves
+    or trains: "we serve LLaMA in vLLM"). Not in the title, whose "... in S" is the
+    paper's own work's (``title_in_system``)."""
     ms, m = cx.ms, cx.ms[i]
     if i == 0:
         return
     x = ms[i - 1]
-    if (
-        x.type in _IMPLEMENTED
-        and x.group != m.group
-        and _IN_SYSTEM.fullmatch(cx.text, x.end, m.start)
-    ):
+    if x.type is _METHOD and x.group != m.group and _IN_SYSTEM.fullmatch(cx.text, x.end, m.start):
         out.append(
             RelationCue(i - 1, Relation.IMPLEMENTED_IN, i, "method_in_system", 0.55, cx.sent)
         )
@@ -712,7 +709,9 @@ def _system_features(
         # "S implements X with an efficient M": the verb's object, or the means it names
         if y.start != at and not _WITH_MEANS.fullmatch(cx.text, at, y.start):
             return
-        if y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
+        # any system "supports" a model it can run: only a method is what it ships
+        kinds = _IMPLEMENTED if verbs is _FEATURES else (_METHOD,)
+        if y.type in kinds and y.group != cx.ms[i].group:
             out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
         return
 

@@ -362,6 +362,13 @@ _STATED = [
         id="M-in-S-and-S-implements-M",
     ),
     pytest.param(
+        "A Study of Serving",
+        "We serve GPT-3 in vLLM. JAX supports BERT.",
+        [],
+        [("GPT-3", "implemented_in", "vLLM"), ("BERT", "implemented_in", "JAX")],
+        id="a-model-in-S-is-served-not-shipped",
+    ),
+    pytest.param(
         "Zorblax in PyTorch",
         "We propose Zorblax, a new optimizer. Both QuuxNet-2 and BlorpNet are implemented in JAX.",
         [
