@@ -9,10 +9,14 @@
   X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
   MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
   implementation of X", "DeepSpeed's ZeRO", "PyTorch FSDP", "X, a JAX-based library",
-  title "... in PyTorch"; the paper's main method in each system its own work only uses;
-- ``is_a``: "X, a Y", "X, one of the Y", "X is a Y" and "X (a Y)" where Y is a generic
-  concept, "a Y method called X", "a Y variant, dubbed X", "Y such as X", "Y like X",
-  "Y including X", "Y, in particular X", "X and other Y".
+  title "... in PyTorch", "M builds on PyTorch", "we extend DeepSpeed with M", "ZeRO in
+  DeepSpeed", "DeepSpeed, which implements ZeRO", "S supports M"; the paper's main
+  method in each system its own work only uses;
+- ``is_a``: "X, a Y", "X, one of the Y", "X is a Y", "X, which is a Y", "X, the Y" and
+  "X (a Y)" where Y is a generic concept, "a Y method called X", "a Y variant, dubbed X",
+  "the Y method X", "Y such as X", "Y like X", "Y including X", "Y, in particular X",
+  "Y methods (e.g., X1, X2)", "X and other Y", "a scalable (X) Y", "X is an example of
+  a Y", "X is classified as a Y", "X1 and X2 are Ys".
 
 >>> derived_suffix("ZeRO-Infinity", "ZeRO"), derived_suffix("DiLoCoX", "DiLoCo")
 (True, True)
@@ -118,7 +122,11 @@ _COLON_LIST = re.compile(
     r"architectures?|approaches|optimizers?|schemes?|strategies|baselines?))?:\s"
 )
 _AND_OTHER = re.compile(r"^,?\s(?:and|or)\sother\s")  # "X (, X2) and other Y"
-_PAREN_LIST = re.compile(r"^s?\s?\((?=[^()]*,)")
+# "Y (X1, X2)", also after Y's class noun ("pruning techniques (e.g., X1, X2)")
+_PAREN_LIST = re.compile(
+    r"^s?(?:\s(?:variants?|methods?|techniques?|models?|frameworks?|algorithms?|"
+    r"architectures?|approaches|optimizers?|schemes?|strategies))?\s?\((?=[^()]*,)"
+)
 # "such as tensor and pipeline parallelism": modifiers sharing the head of the list's
 # last item; that item is a member all the same
 _ELIDED_HEADS = re.compile(r"(?:[a-z][\w\-]*,?\s){1,2}(?:and|or)\s")
@@ -133,15 +141,17 @@ _NP_END = re.compile(
 # family", "X is a special case of Y", "X can be viewed as an Y".
 _BELONG = r"belong(?:s|ing)?\sto\s(?:the\s)?"
 _KIND = (
-    r"(?:a|an)\s(?:special\s|particular\s)?(?:case|kind|type|form|instance|member)\s"
-    r"of\s(?:the\s)?"
+    r"(?:a|an)\s(?:special\s|particular\s)?(?:case|kind|type|form|instance|member|example|"
+    r"instantiation|subclass|subtype|class|category)\s"
+    r"of\s(?:(?:the|a|an)\s)?"
 )
-_VIEW = r"(?:viewed|seen|regarded|understood|interpreted)\sas\s"
+_VIEW = r"(?:viewed|seen|regarded|understood|interpreted|classified|categori[sz]ed)\sas\s"
 _KIND_OF = re.compile(  # "viewed as a special Y" too
     rf"\b(?:{_BELONG}|{_VIEW}(?:{_KIND}|(?:a|an|the)\s(?:special\s|particular\s)?)?|{_KIND})$",
     re.IGNORECASE,
 )
-_KIND_OF_REACH = 48  # no cue is longer: "interpreted as a particular instance of the "
+_KIND_OF_ENDS = ("of ", "to ", "as ", "a ", "an ", "the ", "special ", "particular ")
+_KIND_OF_REACH = 53  # no cue is longer: "interpreted as a particular instantiation of the "
 # Between X and that cue: connectives, and at most one descriptive "a/an ..." phrase
 # ("Shampoo is an online optimization algorithm belonging to ..."); used with match().
 _KIND_GAP = re.compile(
@@ -151,11 +161,17 @@ _KIND_GAP = re.compile(
 # "a novel Y method called X", "a Y variant, dubbed X", "a Y scheme, X,": a generic
 # concept, a class noun or a naming verb, then the name of the kind of Y; used with
 # match() on the text after Y (the article before Y is checked separately)
-_NAMED_KIND = re.compile(
-    r"(?:\s(?:method|technique|approach|algorithm|scheme|variant|strategy|mechanism|"
-    r"architecture|framework|model|optimizer|solver))?"
-    r"(?:,\s(?=[A-Z])|,?\s(?:called|named|dubbed|termed|coined)(?:\sas)?\s)"
+_KIND_NOUN = (
+    r"(?:method|technique|approach|algorithm|scheme|variant|strategy|mechanism|"
+    r"architecture|framework|model|optimizer|solver)"
 )
+_NAMED_KIND = re.compile(
+    rf"(?:\s{_KIND_NOUN})?"
+    r"(?:,\s(?=[A-Z])|,?\s(?:called|named|dubbed|termed|coined)(?:\sas)?\s)"
+    rf"|\s{_KIND_NOUN}\s(?=[A-Z])"  # "the Y method X": the class noun, then the name
+)
+# Before Y in "the Y method X": the definite article too (one named member of Y)
+_DEFINITE_BEFORE = re.compile(r"\bthe\s(?:[\w\-]+\s){0,2}$", re.IGNORECASE)
 _APPOS_CLOSE = re.compile(r"\s?[,.;:()]|\s(?:which|that|to|for|with)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s(?:[\w\-]+,?\s){0,3}$", re.IGNORECASE)
 _NP_BREAK = re.compile(r"\b(?:that|which|who|with|of|for|to|by|in|on|from|and|or)\b|[,;]")
@@ -173,8 +189,12 @@ _PROPERTY_MODIFIER = re.compile(
     r"-(?:specific|efficient|level|based|aware|friendly|oriented|intensive|centric)\s$",
     re.IGNORECASE,
 )
+# "X, a Y", "X (a Y)", "X is a Y", also "X, which is a Y", "X is also a Y" and "X, the
+# standard Y" (a definite article naming the class's best-known member)
 _APPOS = re.compile(
-    r"^\)?\s?(?:,|\sis|\sare|\s\()\s?(?:a|an|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})"
+    r"^\)?\s?(?:,(?:\swhich\s(?:is|are))?|\sis|\sare|\s\()"
+    r"(?:\s(?:also|essentially|itself|thus|now))?\s?"
+    r"(?:a|an|the|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})"
 )
 
 
@@ -442,7 +462,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
             after = text[m.end : min(sent[1], m.end + 80)]
             if m.type is EntityType.SYSTEM:
                 _implemented_in(cx, i, before, after, out)
-            _extends(cx, i, before, out)
+            _extends(cx, i, before, after, out)
             if m.specific and m.type is _METHOD and "with " in before[-6:]:
                 _combines(cx, i, before, out)
             _is_a(cx, i, after, out)
@@ -472,9 +492,11 @@ _THINGS = (EntityType.HARDWARE, EntityType.DATASET)
 def _types_fit(relation: Relation, head: EntityType | None, tail: EntityType | None) -> bool:
     """A hardware or dataset entity is a kind or version only of its own type ("host-GPU"
     read as a method is no GPU); methods, models and systems mix ("ViT-B" extends "ViT").
-    Software is what things are implemented in (the ontology's range of implemented_in)."""
+    Software is what things are implemented in (the ontology's range of implemented_in),
+    and a chip or a benchmark is no code ("Arena-X, a benchmark built on Windows" runs on
+    it, the guideline's head of implemented_in is a method or model)."""
     if relation is Relation.IMPLEMENTED_IN:
-        return tail is EntityType.SYSTEM
+        return tail is EntityType.SYSTEM and head not in _THINGS
     return head is tail or (head not in _THINGS and tail not in _THINGS)
 
 
@@ -587,15 +609,19 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
             next((j for j in reversed(idxs) if j < i and ms[j].type in _IMPLEMENTED), cx.head),
         )
         cue_start = m.start - len(before) + imp.start()
-        subject = _adjacent_subject(cx.text, idxs, ms, i, cue_start, subject)
+        adjacent = _adjacent_subject(cx.text, idxs, ms, i, cue_start, None)
+        subjects = [subject] if adjacent is None else _listed_before(cx.text, idxs, ms, adjacent)
         # "implement X in S", "integrate X into S": the verb's object X, inside the cue
         obj = next((j for j in idxs if cue_start <= ms[j].start and j < i), None)
         if obj is not None and ms[obj].type in _IMPLEMENTED and ms[obj].group != m.group:
-            subject = obj
-        if subject is not None:
-            out.append(
-                RelationCue(subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent)
-            )
+            subjects = [obj]
+        for subject in subjects:  # "X and Y are implemented in S": each of them
+            if subject is not None and ms[subject].group != m.group:
+                out.append(
+                    RelationCue(
+                        subject, Relation.IMPLEMENTED_IN, i, "implemented_in_cue", 0.8, sent
+                    )
+                )
     if "of" in after:
         nxt = next((j for j in idxs if ms[j].start > m.end), None)
         if nxt is not None and _IMPL_OF.match(cx.text, m.end, ms[nxt].start):
@@ -624,6 +650,10 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
             out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
     if m.group in cx.proposed and after.startswith(" "):
         _system_features(cx, i, after, out)
+    elif after.startswith((" implements ", " supports ", ", which implements ")):
+        _system_features(cx, i, after, out, _SHIPS)
+    if sent[0] > 0 and before.endswith(("in ", "within ", "in the ", "within the ")):
+        _method_in_system(cx, i, before, out)
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:
         at = m.end + own.end()
@@ -634,9 +664,41 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
                 )
 
 
-def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
-    """ "S introduces a novel M", "S employs M": the proposed system's own technique."""
-    cue = _FEATURES.match(after)
+# Between a method and a system right after it: "ZeRO in DeepSpeed", "the M within the
+# S framework"; used with fullmatch(text, pos, endpos)
+_IN_SYSTEM = re.compile(r"\)?\s(?:in|within)\s(?:the\s)?")
+
+
+def _method_in_system(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+    """ "ZeRO in DeepSpeed", "tensor parallelism within Megatron-LM": a method named
+    right before "in S" is the one that software ships (a model "in S" is one it serves
+    or trains: "we serve LLaMA in vLLM"). Not in the title, whose "... in S" is the
+    paper's own work's (``title_in_system``)."""
+    ms, m = cx.ms, cx.ms[i]
+    if i == 0:
+        return
+    x = ms[i - 1]
+    if x.type is _METHOD and x.group != m.group and _IN_SYSTEM.fullmatch(cx.text, x.end, m.start):
+        out.append(
+            RelationCue(i - 1, Relation.IMPLEMENTED_IN, i, "method_in_system", 0.55, cx.sent)
+        )
+
+
+# After any system (not only the paper's own): a verb stating it ships the technique
+# ("DeepSpeed implements ZeRO", "S, which implements M", "S supports M"); a system the
+# paper only uses "adopts" or "employs" what others may ship too
+_SHIPS = re.compile(
+    r",?\s(?:which\s)?(?:implements|supports)\s(?:(?:a|an|the)\s)?"
+    r"(?:(?:new|novel|simple|lightweight|efficient|custom)\s)?"
+)
+
+
+def _system_features(
+    cx: _Sentence, i: int, after: str, out: list[RelationCue], verbs: re.Pattern[str] = _FEATURES
+) -> None:
+    """ "S introduces a novel M", "S employs M": the proposed system's own technique;
+    "DeepSpeed implements ZeRO": any system's (``verbs`` is then ``_SHIPS``)."""
+    cue = verbs.match(after)
     if cue is None:
         return
     at = cx.ms[i].end + cue.end()
@@ -647,14 +709,23 @@ def _system_features(cx: _Sentence, i: int, after: str, out: list[RelationCue]) 
         # "S implements X with an efficient M": the verb's object, or the means it names
         if y.start != at and not _WITH_MEANS.fullmatch(cx.text, at, y.start):
             return
-        if y.type in _IMPLEMENTED and y.group != cx.ms[i].group:
+        # any system "supports" a model it can run: only a method is what it ships
+        kinds = _IMPLEMENTED if verbs is _FEATURES else (_METHOD,)
+        if y.type in kinds and y.group != cx.ms[i].group:
             out.append(RelationCue(j, Relation.IMPLEMENTED_IN, i, "system_features", 0.6, cx.sent))
         return
 
 
-def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
+# Right after a system that a cue extends: "with" and the part added to it ("we extend
+# S with a new M"); used with match() on the text after the system
+_WITH_PART = re.compile(r"\swith\s(?:(?:a|an|the|our)\s)?(?:(?:new|novel|custom)\s)?")
+
+
+def _extends(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
     """ "extends X", "a variant of X", ...: the mention next to the cue, else the paper's
-    own entity, extends X."""
+    own entity, extends X. A method or model that "builds on" or "extends" software is
+    built with it (the guideline's implemented_in), no version of it; so is the part
+    "we extend S with" adds."""
     ext = _EXTENDS_BEFORE.search(before)
     if ext is None:
         return
@@ -665,8 +736,32 @@ def _extends(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None
     if i > 0 and cx.ms[i - 1].end > cue_start:
         return  # "builds on X Y": the cue's object is X, the mention right after it
     subject = _adjacent_subject(cx.text, cx.idxs, cx.ms, i, cue_start, cx.head)
+    if m.type is EntityType.SYSTEM:
+        built = _built_with(cx, i, ext.group(0), after, subject)
+        if built is not None:
+            if cx.ms[built].group != m.group:
+                out.append(
+                    RelationCue(built, Relation.IMPLEMENTED_IN, i, "built_on_system", 0.7, cx.sent)
+                )
+            return
     if subject is not None and cx.ms[subject].group != m.group:
         out.append(RelationCue(subject, Relation.EXTENDS, i, "extends_cue", 0.7, cx.sent))
+
+
+def _built_with(cx: _Sentence, i: int, cue: str, after: str, subject: int | None) -> int | None:
+    """The method or model built with system ``i`` that an extends cue names: "M builds
+    on S", "M is built on top of S" (the cue's subject), "we extend S with M" (the part
+    added); None where the cue states a version of the software ("X extends S")."""
+    ms, m = cx.ms, cx.ms[i]
+    verb = cue[:5].lower()
+    if verb == "exten":
+        part = _WITH_PART.match(after) if after.startswith(" with ") else None
+        if part is None or i + 1 >= len(ms) or ms[i + 1].start != m.end + part.end():
+            return None
+        subject = i + 1
+    elif verb not in ("build", "built"):
+        return None
+    return subject if subject is not None and ms[subject].type in _IMPLEMENTED else None
 
 
 # "X integrates <a part of Y> with Z", "X combines Y with Z": X is built from named
@@ -711,9 +806,12 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     text, ms, idxs, sent, m = cx.text, cx.ms, cx.idxs, cx.sent, cx.ms[i]
     # "Mamba SSMs": a method's name right before its generic class (mentions are in text
     # order and never overlap, so the next one is ``i + 1``)
-    if m.type is _METHOD and m.specific and after[:1] == " " and i + 1 < len(ms):
+    # "a scalable (Zorb) graph transformer": an acronym the words before it define, then
+    # their head; the phrase names a kind of that head
+    gap = 1 if after[:1] == " " else 2 if after[:2] == ") " else 0
+    if m.type is _METHOD and m.specific and gap and i + 1 < len(ms):
         y = ms[i + 1]
-        if y.start == m.end + 1 and not y.specific and y.type is _METHOD and y.group != m.group:
+        if y.start == m.end + gap and not y.specific and y.type is _METHOD and y.group != m.group:
             out.append(RelationCue(i, Relation.IS_A, i + 1, "name_before_class", 0.6, sent))
     ap = _APPOS.match(after)  # Y: a generic concept heading the appositive
     if ap:
@@ -729,9 +827,11 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
             ):
                 out.append(RelationCue(i, Relation.IS_A, j, "appositive_is_a", 0.65, sent))
                 break
+    elif after.startswith(" are "):
+        _plural_kind(cx, i, after, out)
     # also "Y (X1, X2, X3)" and "Y: X1, X2, X3"; a named Y with its class noun too
     # ("EMO algorithms: X1, X2")
-    cue = _SUCH_AS.match(after) or _PAREN_LIST.match(after)
+    cue = _SUCH_AS.match(after) or ("(" in after[:16] and _PAREN_LIST.match(after)) or None
     colon = _COLON_LIST.match(after) if cue is None and ":" in after[:16] else None
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
@@ -755,9 +855,36 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
                 out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
 
 
+# "X1 and X2 are (both) Y methods": the copula, then a bare plural's modifiers
+_ARE_BARE = re.compile(r"\sare\s(?:both\s|all\s|also\s)?((?:[\w\-]+\s){0,3})")
+
+
+def _plural_kind(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
+    """ "GPipe and PipeDream are pipeline parallelism schemes": each listed name before
+    a bare plural "are Y" is a kind of the generic concept Y."""
+    text, ms, m = cx.text, cx.ms, cx.ms[i]
+    if i == 0 or not _listed_next(text, ms[i - 1].end, m.start):
+        return  # a single subject: "X is a Y" is the appositive's
+    cue = _ARE_BARE.match(after)
+    if cue is None:
+        return
+    listed = _listed_before(text, cx.idxs, ms, i)
+    limit = m.end + cue.end()
+    y = next((j for j in cx.idxs if j > i), None)
+    if y is None or not m.end < ms[y].start <= limit or ms[y].specific:
+        return
+    if _NP_BREAK.search(text, m.end + cue.start(1), ms[y].start) or not _NP_END.match(
+        text, ms[y].end
+    ):
+        return
+    for j in listed:
+        if ms[j].specific and ms[j].group != ms[y].group:
+            out.append(RelationCue(j, Relation.IS_A, y, "plural_kind_is_a", 0.6, cx.sent))
+
+
 def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
-    """ "we propose a novel Y method called X", "a Y variant, dubbed X": X, named right
-    after the generic concept Y that an article opens, is a kind of Y."""
+    """ "we propose a novel Y method called X", "a Y variant, dubbed X", "the Y method X":
+    X, named right after the generic concept Y that an article opens, is a kind of Y."""
     cue = _NAMED_KIND.match(after)
     if cue is None or not cue.group(0).strip(" ,") and "," not in cue.group(0):
         return
@@ -765,7 +892,11 @@ def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[Relati
     if i + 1 >= len(ms) or ms[i + 1].start != m.end + cue.end():
         return
     x = ms[i + 1]
-    if not x.specific or x.group == m.group or not _ARTICLE_BEFORE.search(before):
+    if not x.specific or x.group == m.group:
+        return
+    if not _ARTICLE_BEFORE.search(before) and not (
+        cue.group(0)[-1] == " " and _DEFINITE_BEFORE.search(before)
+    ):
         return
     if cue.group(0).startswith(",") and not _APPOS_CLOSE.match(cx.text, x.end):
         return  # "a Y, X and Z": a list, not a name
@@ -775,6 +906,8 @@ def _named_kind(cx: _Sentence, i: int, before: str, after: str, out: list[Relati
 def _kind_of(cx: _Sentence, i: int, before: str, out: list[RelationCue]) -> None:
     """ "X belongs to the Y family", "X is a special case of Y", "X can be viewed as a Y":
     the mention right before the cue, of Y's type, is a kind of Y."""
+    if not before.endswith(_KIND_OF_ENDS):
+        return  # every cue ends in one of these, right before Y
     reach = max(0, len(before) - _KIND_OF_REACH)
     tail = before[reach:]
     if " of " not in tail and " as " not in tail and "belong" not in tail:

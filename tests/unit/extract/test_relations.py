@@ -305,6 +305,96 @@ _STATED = [
         [("ZeRO", "is_a", "data parallelism")],  # a list after the comma, no name
         id="a-Y-called-X",
     ),
+    pytest.param(
+        "A Study of Training",
+        "We study a sharded (QZP) pipeline parallelism for long inputs. We train BlorpNet "
+        "(BN) with Adam.",
+        [("QZP", "is_a", "pipeline parallelism")],
+        [("BN", "is_a", "Adam")],  # only a generic class after the parentheses
+        id="acronym-in-parentheses-before-its-class",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt, which is a momentum optimizer, is fast. QuuxOpt is also an adaptive "
+        "optimizer. BlorpOpt, the standard pipeline parallelism scheme, is slow.",
+        [
+            ("ZorbOpt", "is_a", "momentum optimizer"),
+            ("QuuxOpt", "is_a", "adaptive optimizer"),
+            ("BlorpOpt", "is_a", "pipeline parallelism"),
+        ],
+        [],
+        id="appositive-which-is-also-and-the",
+    ),
+    pytest.param(
+        _ZORBLAX,
+        "We propose Zorblax, a new optimizer. Zorblax builds on PyTorch. We extend "
+        "DeepSpeed with QuuxNet-2. BlorpNet extends QuuxNet.",
+        [
+            ("Zorblax", "implemented_in", "PyTorch"),
+            ("QuuxNet-2", "implemented_in", "DeepSpeed"),
+            ("BlorpNet", "extends", "QuuxNet"),
+        ],
+        [("Zorblax", "extends", "PyTorch"), ("Zorblax", "extends", "DeepSpeed")],
+        id="a-method-built-on-software-is-implemented-in-it",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "Momentum optimizers (e.g., ZorbOpt, QuuxOpt) are fast. We compare with the "
+        "pipeline parallelism method BlorpPipe.",
+        [
+            ("ZorbOpt", "is_a", "Momentum optimizers"),
+            ("QuuxOpt", "is_a", "Momentum optimizers"),
+            ("BlorpPipe", "is_a", "pipeline parallelism"),
+        ],
+        [],
+        id="class-noun-before-parentheses-and-the-Y-method-X",
+    ),
+    pytest.param(
+        "A Study of Training",
+        "We study ZeRO in DeepSpeed. Megatron-LM, which implements sequence parallelism, "
+        "is slow. JAX supports BlorpNet.",
+        [
+            ("ZeRO", "implemented_in", "DeepSpeed"),
+            ("sequence parallelism", "implemented_in", "Megatron-LM"),
+            ("BlorpNet", "implemented_in", "JAX"),
+        ],
+        [],
+        id="M-in-S-and-S-implements-M",
+    ),
+    pytest.param(
+        "A Study of Serving",
+        "We serve GPT-3 in vLLM. JAX supports BERT.",
+        [],
+        [("GPT-3", "implemented_in", "vLLM"), ("BERT", "implemented_in", "JAX")],
+        id="a-model-in-S-is-served-not-shipped",
+    ),
+    pytest.param(
+        "Zorblax in PyTorch",
+        "We propose Zorblax, a new optimizer. Both QuuxNet-2 and BlorpNet are implemented in JAX.",
+        [
+            ("Zorblax", "implemented_in", "PyTorch"),
+            ("QuuxNet-2", "implemented_in", "JAX"),
+            ("BlorpNet", "implemented_in", "JAX"),
+        ],
+        [],
+        id="coordinated-subjects-implemented-in-S",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt is an example of a momentum optimizer. QuuxOpt is classified as an "
+        "adaptive optimizer.",
+        [("ZorbOpt", "is_a", "momentum optimizer"), ("QuuxOpt", "is_a", "adaptive optimizer")],
+        [],
+        id="is-a-example-of-and-classified-as",
+    ),
+    pytest.param(
+        "A Study of Optimizers",
+        "ZorbOpt and QuuxOpt are momentum optimizers. BlorpNet and Adam are used with "
+        "adaptive optimizers.",
+        [("ZorbOpt", "is_a", "momentum optimizers"), ("QuuxOpt", "is_a", "momentum optimizers")],
+        [("BlorpNet", "is_a", "adaptive optimizers"), ("Adam", "is_a", "adaptive optimizers")],
+        id="X-and-Y-are-Ys",
+    ),
 ]
 
 
@@ -553,3 +643,6 @@ def test_only_software_has_things_implemented_in_it():
     assert _types_fit(Relation.IMPLEMENTED_IN, EntityType.MODEL, EntityType.SYSTEM)
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.METHOD, EntityType.METHOD)
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.SYSTEM, EntityType.HARDWARE)
+    # a benchmark or a chip implements no technique: built on software, it runs on it
+    assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.DATASET, EntityType.SYSTEM)
+    assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.HARDWARE, EntityType.SYSTEM)
