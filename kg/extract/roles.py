@@ -48,16 +48,33 @@ _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
 _NUMBERED = re.compile(r"[-\s]?\d")  # the paper's "X-1", "X-2": numbered variants of its X
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
-    r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
-    r"release|unveil|provide|offer)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
-    r"(?:a|an)\s[^.;:()]{0,60}?,\s|(?:a|an|the)\s(?:new|novel)\s|"
+    r"\b(?:we|paper|work|study|article|report|letter|and)\s"
+    r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
+    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)[sd]?\s"
+    # a second verb joined to the first: "we propose and evaluate X"
+    r"(?:and\s[a-z]+\s)?"
+    r"(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
+    r"(?:a|an)\s[^.;:()]{0,60}?,\s(?:namely\s)?|(?:a|an|the)\s(?:new|novel)\s|"
     r"(?:a|an)\s(?:[\w-]+\s){0,3}(?:framework|system|method|approach|technique|algorithm|"
     r"architecture|library|tool|scheme|engine|compiler)\s|"
     r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
-    r"(?:the\s)?)?(?:\w+\s){0,1}$",
+    r"(?:the\s)?)?(?:\w+\s|[\w-]+\sand\s)?$",
     re.IGNORECASE,
 )
-_OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
+# "our X", "our new X", "our system, X", "the proposed X": the writers' own
+_OUR_NAME = re.compile(
+    r"\b(?:[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?|[Tt]he\sproposed\s)$"
+)
+# after the name: "X, our new scheduler, ...", "X is proposed to ...", "X (ours)": the
+# writers call it their own, or (present tense, no agent) say the paper puts it forward;
+# "X was proposed by ..." is prior work. The apposition closes with a comma: in "With X,
+# our approach reaches ..." "our approach" is the subject after a fronted phrase
+_OWN_AFTER = re.compile(
+    r"(?:\s\([^()]{1,20}\))?(?:,\s(?:our|the\sproposed)\s(?:new\s|novel\s|proposed\s)?(?:[\w-]+\s)?[\w-]+[,.]"
+    r"|\s(?:is|are)\s(?:also\s|further\s|then\s|thus\s|hence\s|therefore\s|first\s)?"
+    r"(?:proposed|introduced|presented|developed|designed)\b(?!\sby\b|\sin\s(?:\[|\())"
+    r"|\s\((?:ours|our\s[\w\s-]{1,20})\))"
+)
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
 _REPO = re.compile(r"github\.com/[\w.-]+/([\w.-]+)(?![\w.-]|/\w)")  # not a subfolder
 _THIS_NAMED = re.compile(
@@ -70,7 +87,8 @@ _PROPOSE_VERB = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
 )
 _OWN = re.compile(
-    r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
+    r"\b(?:we|our|us|this\s(?:paper|work|study|report|article|letter)|the\sproposed|in\sthis)\b",
+    re.IGNORECASE,
 )
 _BACKGROUND = re.compile(
     r"\b(?:existing|prior|previous|traditional|conventional|recent(?:ly)?|popular|"
@@ -327,6 +345,13 @@ def proposed_groups(
             ):
                 out.add(m.group)
                 continue
+            if (
+                text.startswith((",", " "), end)
+                and m.type is not EntityType.HARDWARE
+                and _own_after(text, end)
+            ):
+                out.add(m.group)
+                continue
         if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
             out.add(m.group)
             continue
@@ -396,6 +421,17 @@ def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
         and text.startswith(":", m.end)
         and m.type is not EntityType.HARDWARE
     )
+
+
+def _own_after(text: str, end: int) -> bool:
+    """True if the words right after a name at ``end`` make it the paper's own: "X, our
+    new scheduler", "X is proposed to ...", "X (ours)". A literal cue ("our", "proposed",
+    "introduced", ...) in the next words lets most names skip the regex."""
+    window = text[end : end + 60]
+    for literal in ("our", "propos", "introduc", "present", "develop", "design"):
+        if literal in window:
+            return _OWN_AFTER.match(window) is not None
+    return False
 
 
 def _this_named(text: str, s0: int, start: int) -> bool:

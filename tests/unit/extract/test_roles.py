@@ -598,3 +598,30 @@ def test_an_abbreviated_term_only_in_background_is_mentioned(extractor):
         "Prior TP work has been slow. We propose Zorblax to overlap communication.",
     )
     assert got["TP"][1] == ("mentions",)
+
+
+def test_more_ways_of_putting_forward_the_own_work(extractor):
+    cases = {
+        "We introduce a lean solution, namely the ZorbNet.": "ZorbNet",
+        "This article presents ZorbNet for sparse training.": "ZorbNet",
+        "We thus propose ZorbNet to speed up sparse training.": "ZorbNet",
+        "We propose and evaluate ZorbNet, a lean trainer.": "ZorbNet",
+        "We propose ZorbNet and QuuxNet, two lean trainers.": "QuuxNet",
+        "In this work, ZorbNet is proposed to cut memory.": "ZorbNet",
+        "On four tasks, the proposed ZorbNet cuts memory by half.": "ZorbNet",
+        "ZorbNet, our new trainer, cuts memory by half.": "ZorbNet",
+    }
+    for abstract, name in cases.items():
+        got = _roles(extractor, "Lean Training", "Training is slow. " + abstract)
+        assert got[name][1] == ("proposes",), abstract
+
+
+def test_a_subject_after_a_fronted_phrase_is_not_an_apposition(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "We propose ZorbNet. When combined with schedules like QuuxNet-2, our approach "
+        "balances memory. BlorpNet was proposed by others to cut memory.",
+    )
+    assert "proposes" not in got["QuuxNet-2"][1]
+    assert "proposes" not in got["BlorpNet"][1]
