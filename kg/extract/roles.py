@@ -159,7 +159,7 @@ _TRAINED_ON = re.compile(
 )
 _NAME_SPLIT = re.compile(r"[-\s]+")
 # a new clause between a comparison cue and a mention: "more than A, and further, that B"
-_CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet)\b")
+_CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet|and\s(?:\w+,\s)?that)\b")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
@@ -191,6 +191,8 @@ _WORKLOAD_BEFORE = re.compile(
     r"\s(?:on|when|while|for|in)\s(?:(?:pre-?)?(?:training|fine-?tuning|serving|running|"
     r"deploying|inferring)\s)?(?:the\s|an?\s)?(?:[\w.-]+(?:\s[\w.-]+)?(?:,\s(?:and\s)?|\sand\s)){0,4}$"
 )
+# "... on 38 datasets across four settings" before a colon that opens a list
+_SETTINGS_BEFORE_COLON = re.compile(r"\s(?:on|across)\s[^.;:,]*$")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -584,8 +586,15 @@ def _built_from(text: str, lo: int, start: int) -> bool:
 def _workload(text: str, end: int, start: int) -> bool:
     """True if the mention at ``start`` follows "on", "when training", "for serving", ...
     after a comparison cue ending at ``end`` ("1.3x faster than X when training Y", "2x
-    over X on Y"): Y is the workload both are run on, not a competitor."""
-    return end < start and bool(_WORKLOAD_BEFORE.search(text, max(end, start - 40), start))
+    over X on Y"): Y is the workload both are run on, not a competitor. So is an item of a
+    list that a colon opens after "on" or "across" ("comparable to X on four settings: Y,
+    Z"): it lists the settings, while "outperforms three baselines: Y, Z" lists rivals."""
+    if end >= start:
+        return False
+    colon = text.rfind(":", end, start)
+    if colon > 0 and _SETTINGS_BEFORE_COLON.search(text, end, colon):
+        return True
+    return bool(_WORKLOAD_BEFORE.search(text, max(end, start - 40), start))
 
 
 def _device_count(text: str, lo: int, start: int) -> bool:

@@ -625,3 +625,26 @@ def test_a_subject_after_a_fronted_phrase_is_not_an_apposition(extractor):
     )
     assert "proposes" not in got["QuuxNet-2"][1]
     assert "proposes" not in got["BlorpNet"][1]
+
+
+def test_a_that_clause_after_a_comparison_starts_anew(extractor):
+    got = _roles(
+        extractor,
+        "Revisiting Widgets",
+        "We find that tuning matters more than layout, and further, that the resulting "
+        "QuuxNets match larger models.",
+    )
+    assert "compares_with" not in got["QuuxNets"][1]
+
+
+def test_settings_listed_after_a_colon_are_no_competitors(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Sequence Models",
+        "We propose ZorbNet. ZorbNet is comparable to QuuxNet-2 on ten datasets across "
+        "three settings: reinforcement learning, forecasting and classification. ZorbNet "
+        "outperforms two baselines: BlorpNet and QuuxNet-3.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert "compares_with" not in got["reinforcement learning"][1]
+    assert got["BlorpNet"][1] == ("compares_with",)
