@@ -180,6 +180,10 @@ _PRIOR_BEFORE = re.compile(
 # established one: ``assemble`` drops it where the entity is also compared with
 OWN_WORK_PRIOR = "own_work_prior"
 # sentence openers that liken the work to something else: "Similar to X, ...", "Like X, ..."
+# a parenthesis that likens the work to something: "(like X)", "(similar to X)"
+_LIKENED = ("(like ", "(just like ", "(much like ", "(similar to ", "(akin to ")
+# a product or service the paper's system is shipped in: "landed in the X product"
+_PRODUCT_AFTER = (" product ", " product.", " product,", " products", " service ", " service.")
 _ANALOGY_OPENERS = ("Similar to ", "Analogous to ", "Akin to ", "Like ", "Much like ", "Just like ")
 _BUILT_FROM_WORDS = ("dapt", "dopt", "xtend", "uil", "based", "derived", "repurpos", "reus")
 _BUILT_FROM = re.compile(
@@ -640,6 +644,13 @@ def mention_role(
         # "Similar to paging on CPUs, X moves ...": the opener names the analogy, not the
         # paper's tool, testbed or competitor
         return Role.MENTIONS, "analogy", 0.55
+    if text.endswith(_LIKENED, lo, start):
+        # "can be trained in parallel (like X)": a parenthesis likens the work to X, it
+        # does not build on it
+        return Role.MENTIONS, "analogy", 0.55
+    if t is EntityType.SYSTEM and text.startswith(_PRODUCT_AFTER, m.end):
+        # "X has landed in the Y product": the paper's work serves Y, not Y the work
+        return Role.MENTIONS, "deployed_in", 0.55
     if t is EntityType.DATASET and own and _built_from(text, lo, start):
         # "we adapt the X framework to create ...": material for the paper's own data
         return Role.USES, "dataset_built_from", 0.7

@@ -648,3 +648,25 @@ def test_settings_listed_after_a_colon_are_no_competitors(extractor):
     assert got["QuuxNet-2"][1] == ("compares_with",)
     assert "compares_with" not in got["reinforcement learning"][1]
     assert got["BlorpNet"][1] == ("compares_with",)
+
+
+def test_a_parenthesis_that_likens_the_work_only_mentions(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Sequence Models",
+        "We propose ZorbNet, a module that can be trained in parallel (like QuuxNet-2) "
+        "and uses BlorpNet for its updates.",
+    )
+    assert got["QuuxNet-2"][1] == ("mentions",)
+    assert got["BlorpNet"][1] == ("uses",)
+
+
+def test_the_product_a_system_is_shipped_in_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbServe: Real-Time Serving",
+        "We present ZorbServe, built on PyTorch. ZorbServe has been deployed in the "
+        "QuuxCloud product of our company.",
+    )
+    assert got["PyTorch"][1] == ("uses",)
+    assert got["QuuxCloud"][1] == ("mentions",)
