@@ -143,6 +143,24 @@ _UNLIKE_WHICH = re.compile(
 _HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
 # "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
 _DEVICE_COUNT = re.compile(r"\d(?:\s?[x\u00d7])?\s(?:[A-Z][\w-]*\s){0,2}$|\d-$")
+# "bypass X", "eliminates the need for X", "avoids costly X": what the work does without
+_DOES_AWAY_WORDS = (
+    "bypass",
+    "circumvent",
+    "sidestep",
+    "obviat",
+    "eliminat",
+    "dispens",
+    "avoid",
+    "no need",
+    "free of",
+    "rid of",
+)
+_DOES_AWAY = re.compile(
+    r"\b(?:bypass\w*|circumvent\w*|sidestep\w*|obviat\w*|eliminat\w*|dispens\w*\swith|avoid\w*|"
+    r"no\sneed\sfor|free\sof|rid\sof)\s(?:the\s|any\s)?"
+    r"(?:need\s(?:for|of)\s|use\sof\s|reliance\son\s)?(?:[\w-]+\s)?$"
+)
 _LIMITS_OF = re.compile(
     r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
     r"(?:[\w-]+\s)?$"
@@ -608,6 +626,13 @@ def _device_count(text: str, lo: int, start: int) -> bool:
     return any(c.isdigit() for c in window) and bool(_DEVICE_COUNT.search(window))
 
 
+def _does_away_with(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` is the object of "bypass", "eliminate the need
+    for", "avoid", "remove", "obviate", ... in ``text[lo:start]``: what the own work does
+    without, not what it uses."""
+    return _cued(text[lo:start].lower(), _DOES_AWAY_WORDS, _DOES_AWAY)
+
+
 def _future_work(text: str, lo: int, start: int) -> bool:
     """True if the mention at ``start`` comes after "future research (on)", "to promote
     the exploration of", "related efforts (...)" in ``text[lo:start]``: what a paper hopes
@@ -717,6 +742,8 @@ def mention_role(
         or (cues.not_used and any_between(cues.not_used, w, start))
         or cues.starts(w, "not_used")
     ) and _NOT_USED.search(text[w:start]):
+        return Role.MENTIONS, "not_used_cue", 0.6
+    if _does_away_with(text, w, start):
         return Role.MENTIONS, "not_used_cue", 0.6
     if rare is None or rare.unlike:
         far = max(sent[0], start - 160)  # where an "Unlike X, which ..." opening can start

@@ -670,3 +670,16 @@ def test_the_product_a_system_is_shipped_in_is_mentioned(extractor):
     )
     assert got["PyTorch"][1] == ("uses",)
     assert got["QuuxCloud"][1] == ("mentions",)
+
+
+def test_what_the_own_work_does_away_with_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Training",
+        "We propose ZorbNet, which uses BlorpNet-2 and lets us bypass backpropagation. "
+        "ZorbNet also eliminates the need for QuuxNet-3 and avoids costly QuuxNet-4 calls.",
+    )
+    assert got["BlorpNet-2"][1] == ("uses",)
+    assert got["backpropagation"][1] == ("mentions",)
+    assert got["QuuxNet-3"][1] == ("mentions",)
+    assert got["QuuxNet-4"][1] == ("mentions",)
