@@ -69,8 +69,19 @@ _OUR_NAME = re.compile(
 # writers call it their own, or (present tense, no agent) say the paper puts it forward;
 # "X was proposed by ..." is prior work. The apposition closes with a comma: in "With X,
 # our approach reaches ..." "our approach" is the subject after a fronted phrase
+# the ways these start: a name is followed by none of them, mostly, and skips the regex
+# (a short form in parentheses after a long one, "X (ZN), our ...", is checked at "ZN")
+_OWN_AFTER_STARTS = (
+    ", our ",
+    ", the proposed ",
+    "), our ",
+    "), the proposed ",
+    " is ",
+    " are ",
+    " (our",
+)
 _OWN_AFTER = re.compile(
-    r"(?:\s\([^()]{1,20}\))?(?:,\s(?:our|the\sproposed)\s(?:new\s|novel\s|proposed\s)?(?:[\w-]+\s)?[\w-]+[,.]"
+    r"\)?(?:,\s(?:our|the\sproposed)\s(?:new\s|novel\s|proposed\s)?(?:[\w-]+\s)?[\w-]+[,.]"
     r"|\s(?:is|are)\s(?:also\s|further\s|then\s|thus\s|hence\s|therefore\s|first\s)?"
     r"(?:proposed|introduced|presented|developed|designed)\b(?!\sby\b|\sin\s(?:\[|\())"
     r"|\s\((?:ours|our\s[\w\s-]{1,20})\))"
@@ -144,22 +155,11 @@ _HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|
 # "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
 _DEVICE_COUNT = re.compile(r"\d(?:\s?[x\u00d7])?\s(?:[A-Z][\w-]*\s){0,2}$|\d-$")
 # "bypass X", "eliminates the need for X", "avoids costly X": what the work does without
-_DOES_AWAY_WORDS = (
-    "bypass",
-    "circumvent",
-    "sidestep",
-    "obviat",
-    "eliminat",
-    "dispens",
-    "avoid",
-    "no need",
-    "free of",
-    "rid of",
-)
 _DOES_AWAY = re.compile(
     r"\b(?:bypass\w*|circumvent\w*|sidestep\w*|obviat\w*|eliminat\w*|dispens\w*\swith|avoid\w*|"
     r"no\sneed\sfor|free\sof|rid\sof)\s(?:the\s|any\s)?"
-    r"(?:need\s(?:for|of)\s|use\sof\s|reliance\son\s)?(?:[\w-]+\s)?$"
+    r"(?:need\s(?:for|of)\s|use\sof\s|reliance\son\s)?(?:[\w-]+\s)?$",
+    re.IGNORECASE,
 )
 _LIMITS_OF = re.compile(
     r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
@@ -234,8 +234,8 @@ def _alternation(words: list[str]) -> str:
 
 
 # Where the cues above can start. Each match of ``_COMPARE_LOW`` or ``_PROPOSE_VERB`` (in
-# ``low``) and each one of ``_NOT_USED`` or ``_USE_STRONG`` (in ``text``, ignoring case)
-# begins with one of these words, at the start of a word.
+# ``low``) and each one of ``_NOT_USED``, ``_USE_STRONG`` or ``_DOES_AWAY`` (in ``text``,
+# ignoring case) begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
     "competitive baseline rival exceed improv similar superior inferior times",
@@ -243,10 +243,12 @@ _CUE_WORDS = {
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
+    "away": "bypass circumvent sidestep obviat eliminat dispens avoid",
 }
 _CUE_GROUP = {w: g for g, words in _CUE_WORDS.items() for w in words.split()}
 # "on[\s-]par", "on\stop", "the\sproposed", "in\sthis" (with a space for the \s or "-")
 _CUE_GROUP |= {"on par": "compare", "on top": "use", "the proposed": "own", "in this": "own"}
+_CUE_GROUP |= {"no need": "away", "free of": "away", "rid of": "away"}
 # First words only: a cue at the start of a slice ("on\ttop") is checked with these.
 _CUE_PREFIXES = {
     g: tuple({w.split()[0] for w, k in _CUE_GROUP.items() if k == g}) for g in _CUE_WORDS
@@ -270,6 +272,7 @@ class Cues(NamedTuple):
     not_used: list[int]
     use: list[int]
     own: list[int]
+    away: list[int]
 
     def starts(self, at: int, kind: str) -> bool:
         """True if a cue word of ``kind`` starts at ``at``: a regex run on a slice that
@@ -370,9 +373,9 @@ def proposed_groups(
                 out.add(m.group)
                 continue
             if (
-                text.startswith((",", " "), end)
-                and m.type is not EntityType.HARDWARE
+                text.startswith(_OWN_AFTER_STARTS, end)
                 and _own_after(text, end)
+                and m.type is not EntityType.HARDWARE
             ):
                 out.add(m.group)
                 continue
@@ -449,13 +452,9 @@ def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
 
 def _own_after(text: str, end: int) -> bool:
     """True if the words right after a name at ``end`` make it the paper's own: "X, our
-    new scheduler", "X is proposed to ...", "X (ours)". A literal cue ("our", "proposed",
-    "introduced", ...) in the next words lets most names skip the regex."""
-    window = text[end : end + 60]
-    for literal in ("our", "propos", "introduc", "present", "develop", "design"):
-        if literal in window:
-            return _OWN_AFTER.match(window) is not None
-    return False
+    new scheduler", "X is proposed to ...", "X (ours)" (the caller has checked that
+    ``_OWN_AFTER_STARTS`` starts there)."""
+    return _OWN_AFTER.match(text, end, end + 80) is not None
 
 
 def _this_named(text: str, s0: int, start: int) -> bool:
@@ -628,9 +627,10 @@ def _device_count(text: str, lo: int, start: int) -> bool:
 
 def _does_away_with(text: str, lo: int, start: int) -> bool:
     """True if the mention at ``start`` is the object of "bypass", "eliminate the need
-    for", "avoid", "remove", "obviate", ... in ``text[lo:start]``: what the own work does
-    without, not what it uses."""
-    return _cued(text[lo:start].lower(), _DOES_AWAY_WORDS, _DOES_AWAY)
+    for", "avoid", "obviate", ... in ``text[lo:start]``: what the own work does without,
+    not what it uses. Searched in place, not in a slice, so a cue word must start a word
+    of the text (the cue index holds those)."""
+    return _DOES_AWAY.search(text, lo, start) is not None
 
 
 def _future_work(text: str, lo: int, start: int) -> bool:
@@ -669,7 +669,7 @@ def mention_role(
         # "Similar to paging on CPUs, X moves ...": the opener names the analogy, not the
         # paper's tool, testbed or competitor
         return Role.MENTIONS, "analogy", 0.55
-    if text.endswith(_LIKENED, lo, start):
+    if text.find("(", max(lo, start - 13), start) != -1 and text.endswith(_LIKENED, lo, start):
         # "can be trained in parallel (like X)": a parenthesis likens the work to X, it
         # does not build on it
         return Role.MENTIONS, "analogy", 0.55
@@ -743,7 +743,9 @@ def mention_role(
         or cues.starts(w, "not_used")
     ) and _NOT_USED.search(text[w:start]):
         return Role.MENTIONS, "not_used_cue", 0.6
-    if _does_away_with(text, w, start):
+    if (cues is None or (cues.away and any_between(cues.away, w, start))) and _does_away_with(
+        text, w, start
+    ):
         return Role.MENTIONS, "not_used_cue", 0.6
     if rare is None or rare.unlike:
         far = max(sent[0], start - 160)  # where an "Unlike X, which ..." opening can start
