@@ -93,6 +93,10 @@ _THIS_NAMED = re.compile(
     r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
     r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
 )
+# what can follow the last word of a noun phrase: punctuation, a relative or a preposition
+_NP_ENDS = re.compile(
+    r"[,.;:)]|\s(?:that|which|inspired|based|built|designed|for|to|with|in|on|of|from|by)\b"
+)
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
@@ -374,9 +378,13 @@ def proposed_groups(
                 continue
             if (
                 text.startswith(_OWN_AFTER_STARTS, end)
-                and _own_after(text, end)
+                and m.concept is None
                 and m.type is not EntityType.HARDWARE
+                and _own_after(text, end)
+                and not _BACKGROUND.search(text, sent[0], start)
             ):
+                # a name the vocabulary knows, or one after "recently", "existing", ...
+                # ("Recently, X is proposed to ..."), is prior work
                 out.add(m.group)
                 continue
         if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
@@ -387,13 +395,15 @@ def proposed_groups(
         if (
             novel
             and text.startswith("novel ", start - 6)
-            and m.concept is None
+            and (m.concept is None or _NP_ENDS.match(text, end) is not None)
             and m.type is not EntityType.HARDWARE
             and not text.startswith("-", end)
         ):
             # "FlexLLM introduces a novel token-level scheduler": a propose verb's
             # sentence calls it novel, so it is the paper's own; a known technique there
-            # ("a novel MoE router") is what the novel thing builds on
+            # ("a novel MoE router") is what the novel thing builds on, unless its name
+            # ends the phrase ("with novel adapter layers inspired by X"): then the
+            # known kind is the new thing itself
             out.add(m.group)
             continue
         lo = max(sent[0], start - 90)

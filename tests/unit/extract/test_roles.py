@@ -683,3 +683,24 @@ def test_what_the_own_work_does_away_with_is_only_mentioned(extractor):
     assert got["backpropagation"][1] == ("mentions",)
     assert got["QuuxNet-3"][1] == ("mentions",)
     assert got["QuuxNet-4"][1] == ("mentions",)
+
+
+def test_a_known_kind_called_novel_at_the_end_of_its_phrase_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Kernels",
+        "We propose LeanKern. We provide an evaluation of training with a novel "
+        "pipeline parallelism inspired by LeanKern, and a novel MoE router.",
+    )
+    assert got["pipeline parallelism"][1] == ("proposes",)
+    assert "proposes" not in got["moe"][1]
+
+
+def test_prior_work_put_forward_in_the_present_tense_is_not_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Recently, QuuxNet-5 is proposed to cut memory. We propose ZorbNet, which is faster.",
+    )
+    assert "proposes" not in got["QuuxNet-5"][1]
+    assert got["ZorbNet"][1] == ("proposes",)
