@@ -48,16 +48,44 @@ _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
 _NUMBERED = re.compile(r"[-\s]?\d")  # the paper's "X-1", "X-2": numbered variants of its X
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
-    r"\b(?:we|paper|work|and)\s(?:\w+ly\s)?(?:propose|introduce|present|develop|design|build|"
-    r"release|unveil|provide|offer)[sd]?\s(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
-    r"(?:a|an)\s[^.;:()]{0,60}?,\s|(?:a|an|the)\s(?:new|novel)\s|"
+    r"\b(?:we|paper|work|study|article|report|letter|and)\s"
+    r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
+    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)[sd]?\s"
+    # a second verb joined to the first: "we propose and evaluate X"
+    r"(?:and\s[a-z]+\s)?"
+    r"(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
+    r"(?:a|an)\s[^.;:()]{0,60}?,\s(?:namely\s)?|(?:a|an|the)\s(?:new|novel)\s|"
     r"(?:a|an)\s(?:[\w-]+\s){0,3}(?:framework|system|method|approach|technique|algorithm|"
     r"architecture|library|tool|scheme|engine|compiler)\s|"
     r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
-    r"(?:the\s)?)?(?:\w+\s){0,1}$",
+    r"(?:the\s)?)?(?:\w+\s|[\w-]+\sand\s)?$",
     re.IGNORECASE,
 )
-_OUR_NAME = re.compile(r"\b[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?$")
+# "our X", "our new X", "our system, X", "the proposed X": the writers' own
+_OUR_NAME = re.compile(
+    r"\b(?:[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?|[Tt]he\sproposed\s)$"
+)
+# after the name: "X, our new scheduler, ...", "X is proposed to ...", "X (ours)": the
+# writers call it their own, or (present tense, no agent) say the paper puts it forward;
+# "X was proposed by ..." is prior work. The apposition closes with a comma: in "With X,
+# our approach reaches ..." "our approach" is the subject after a fronted phrase
+# the ways these start: a name is followed by none of them, mostly, and skips the regex
+# (a short form in parentheses after a long one, "X (ZN), our ...", is checked at "ZN")
+_OWN_AFTER_STARTS = (
+    ", our ",
+    ", the proposed ",
+    "), our ",
+    "), the proposed ",
+    " is ",
+    " are ",
+    " (our",
+)
+_OWN_AFTER = re.compile(
+    r"\)?(?:,\s(?:our|the\sproposed)\s(?:new\s|novel\s|proposed\s)?(?:[\w-]+\s)?[\w-]+[,.]"
+    r"|\s(?:is|are)\s(?:also\s|further\s|then\s|thus\s|hence\s|therefore\s|first\s)?"
+    r"(?:proposed|introduced|presented|developed|designed)\b(?!\sby\b|\sin\s(?:\[|\())"
+    r"|\s\((?:ours|our\s[\w\s-]{1,20})\))"
+)
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
 _REPO = re.compile(r"github\.com/[\w.-]+/([\w.-]+)(?![\w.-]|/\w)")  # not a subfolder
 _THIS_NAMED = re.compile(
@@ -65,12 +93,17 @@ _THIS_NAMED = re.compile(
     r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
     r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
 )
+# what can follow the last word of a noun phrase: punctuation, a relative or a preposition
+_NP_ENDS = re.compile(
+    r"[,.;:)]|\s(?:that|which|inspired|based|built|designed|for|to|with|in|on|of|from|by)\b"
+)
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
 )
 _OWN = re.compile(
-    r"\b(?:we|our|us|this\s(?:paper|work|study|report)|the\sproposed|in\sthis)\b", re.IGNORECASE
+    r"\b(?:we|our|us|this\s(?:paper|work|study|report|article|letter)|the\sproposed|in\sthis)\b",
+    re.IGNORECASE,
 )
 _BACKGROUND = re.compile(
     r"\b(?:existing|prior|previous|traditional|conventional|recent(?:ly)?|popular|"
@@ -125,6 +158,13 @@ _UNLIKE_WHICH = re.compile(
 _HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
 # "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
 _DEVICE_COUNT = re.compile(r"\d(?:\s?[x\u00d7])?\s(?:[A-Z][\w-]*\s){0,2}$|\d-$")
+# "bypass X", "eliminates the need for X", "avoids costly X": what the work does without
+_DOES_AWAY = re.compile(
+    r"\b(?:bypass\w*|circumvent\w*|sidestep\w*|obviat\w*|eliminat\w*|dispens\w*\swith|avoid\w*|"
+    r"no\sneed\sfor|free\sof|rid\sof)\s(?:the\s|any\s)?"
+    r"(?:need\s(?:for|of)\s|use\sof\s|reliance\son\s)?(?:[\w-]+\s)?$",
+    re.IGNORECASE,
+)
 _LIMITS_OF = re.compile(
     r"\b(?:limitations?|drawbacks?|shortcomings?|weakness(?:es)?)\s(?:of|in)\s(?:the\s)?"
     r"(?:[\w-]+\s)?$"
@@ -141,7 +181,7 @@ _TRAINED_ON = re.compile(
 )
 _NAME_SPLIT = re.compile(r"[-\s]+")
 # a new clause between a comparison cue and a mention: "more than A, and further, that B"
-_CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet)\b")
+_CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet|and\s(?:\w+,\s)?that)\b")
 _WE = re.compile(r"\b(?:we|our|We|Our)\b")
 # "on several datasets including X, Y and Z", "benchmarks such as X": a list of test sets
 _DATASET_LIST = re.compile(
@@ -162,6 +202,10 @@ _PRIOR_BEFORE = re.compile(
 # established one: ``assemble`` drops it where the entity is also compared with
 OWN_WORK_PRIOR = "own_work_prior"
 # sentence openers that liken the work to something else: "Similar to X, ...", "Like X, ..."
+# a parenthesis that likens the work to something: "(like X)", "(similar to X)"
+_LIKENED = ("(like ", "(just like ", "(much like ", "(similar to ", "(akin to ")
+# a product or service the paper's system is shipped in: "landed in the X product"
+_PRODUCT_AFTER = (" product ", " product.", " product,", " products", " service ", " service.")
 _ANALOGY_OPENERS = ("Similar to ", "Analogous to ", "Akin to ", "Like ", "Much like ", "Just like ")
 _BUILT_FROM_WORDS = ("dapt", "dopt", "xtend", "uil", "based", "derived", "repurpos", "reus")
 _BUILT_FROM = re.compile(
@@ -173,6 +217,8 @@ _WORKLOAD_BEFORE = re.compile(
     r"\s(?:on|when|while|for|in)\s(?:(?:pre-?)?(?:training|fine-?tuning|serving|running|"
     r"deploying|inferring)\s)?(?:the\s|an?\s)?(?:[\w.-]+(?:\s[\w.-]+)?(?:,\s(?:and\s)?|\sand\s)){0,4}$"
 )
+# "... on 38 datasets across four settings" before a colon that opens a list
+_SETTINGS_BEFORE_COLON = re.compile(r"\s(?:on|across)\s[^.;:,]*$")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
@@ -192,8 +238,8 @@ def _alternation(words: list[str]) -> str:
 
 
 # Where the cues above can start. Each match of ``_COMPARE_LOW`` or ``_PROPOSE_VERB`` (in
-# ``low``) and each one of ``_NOT_USED`` or ``_USE_STRONG`` (in ``text``, ignoring case)
-# begins with one of these words, at the start of a word.
+# ``low``) and each one of ``_NOT_USED``, ``_USE_STRONG`` or ``_DOES_AWAY`` (in ``text``,
+# ignoring case) begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
     "competitive baseline rival exceed improv similar superior inferior times",
@@ -201,10 +247,12 @@ _CUE_WORDS = {
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
+    "away": "bypass circumvent sidestep obviat eliminat dispens avoid",
 }
 _CUE_GROUP = {w: g for g, words in _CUE_WORDS.items() for w in words.split()}
 # "on[\s-]par", "on\stop", "the\sproposed", "in\sthis" (with a space for the \s or "-")
 _CUE_GROUP |= {"on par": "compare", "on top": "use", "the proposed": "own", "in this": "own"}
+_CUE_GROUP |= {"no need": "away", "free of": "away", "rid of": "away"}
 # First words only: a cue at the start of a slice ("on\ttop") is checked with these.
 _CUE_PREFIXES = {
     g: tuple({w.split()[0] for w, k in _CUE_GROUP.items() if k == g}) for g in _CUE_WORDS
@@ -228,6 +276,7 @@ class Cues(NamedTuple):
     not_used: list[int]
     use: list[int]
     own: list[int]
+    away: list[int]
 
     def starts(self, at: int, kind: str) -> bool:
         """True if a cue word of ``kind`` starts at ``at``: a regex run on a slice that
@@ -327,6 +376,17 @@ def proposed_groups(
             ):
                 out.add(m.group)
                 continue
+            if (
+                text.startswith(_OWN_AFTER_STARTS, end)
+                and m.concept is None
+                and m.type is not EntityType.HARDWARE
+                and _own_after(text, end)
+                and not _BACKGROUND.search(text, sent[0], start)
+            ):
+                # a name the vocabulary knows, or one after "recently", "existing", ...
+                # ("Recently, X is proposed to ..."), is prior work
+                out.add(m.group)
+                continue
         if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
             out.add(m.group)
             continue
@@ -335,13 +395,15 @@ def proposed_groups(
         if (
             novel
             and text.startswith("novel ", start - 6)
-            and m.concept is None
+            and (m.concept is None or _NP_ENDS.match(text, end) is not None)
             and m.type is not EntityType.HARDWARE
             and not text.startswith("-", end)
         ):
             # "FlexLLM introduces a novel token-level scheduler": a propose verb's
             # sentence calls it novel, so it is the paper's own; a known technique there
-            # ("a novel MoE router") is what the novel thing builds on
+            # ("a novel MoE router") is what the novel thing builds on, unless its name
+            # ends the phrase ("with novel adapter layers inspired by X"): then the
+            # known kind is the new thing itself
             out.add(m.group)
             continue
         lo = max(sent[0], start - 90)
@@ -396,6 +458,13 @@ def _title_proposal(text: str, m: Mention, title_end: int) -> bool:
         and text.startswith(":", m.end)
         and m.type is not EntityType.HARDWARE
     )
+
+
+def _own_after(text: str, end: int) -> bool:
+    """True if the words right after a name at ``end`` make it the paper's own: "X, our
+    new scheduler", "X is proposed to ...", "X (ours)" (the caller has checked that
+    ``_OWN_AFTER_STARTS`` starts there)."""
+    return _OWN_AFTER.match(text, end, end + 80) is not None
 
 
 def _this_named(text: str, s0: int, start: int) -> bool:
@@ -548,8 +617,15 @@ def _built_from(text: str, lo: int, start: int) -> bool:
 def _workload(text: str, end: int, start: int) -> bool:
     """True if the mention at ``start`` follows "on", "when training", "for serving", ...
     after a comparison cue ending at ``end`` ("1.3x faster than X when training Y", "2x
-    over X on Y"): Y is the workload both are run on, not a competitor."""
-    return end < start and bool(_WORKLOAD_BEFORE.search(text, max(end, start - 40), start))
+    over X on Y"): Y is the workload both are run on, not a competitor. So is an item of a
+    list that a colon opens after "on" or "across" ("comparable to X on four settings: Y,
+    Z"): it lists the settings, while "outperforms three baselines: Y, Z" lists rivals."""
+    if end >= start:
+        return False
+    colon = text.rfind(":", end, start)
+    if colon > 0 and _SETTINGS_BEFORE_COLON.search(text, end, colon):
+        return True
+    return bool(_WORKLOAD_BEFORE.search(text, max(end, start - 40), start))
 
 
 def _device_count(text: str, lo: int, start: int) -> bool:
@@ -557,6 +633,14 @@ def _device_count(text: str, lo: int, start: int) -> bool:
     abstracts count the devices of their own runs, rarely those of others'."""
     window = text[max(lo, start - 30) : start]
     return any(c.isdigit() for c in window) and bool(_DEVICE_COUNT.search(window))
+
+
+def _does_away_with(text: str, lo: int, start: int) -> bool:
+    """True if the mention at ``start`` is the object of "bypass", "eliminate the need
+    for", "avoid", "obviate", ... in ``text[lo:start]``: what the own work does without,
+    not what it uses. Searched in place, not in a slice, so a cue word must start a word
+    of the text (the cue index holds those)."""
+    return _DOES_AWAY.search(text, lo, start) is not None
 
 
 def _future_work(text: str, lo: int, start: int) -> bool:
@@ -595,6 +679,13 @@ def mention_role(
         # "Similar to paging on CPUs, X moves ...": the opener names the analogy, not the
         # paper's tool, testbed or competitor
         return Role.MENTIONS, "analogy", 0.55
+    if text.find("(", max(lo, start - 13), start) != -1 and text.endswith(_LIKENED, lo, start):
+        # "can be trained in parallel (like X)": a parenthesis likens the work to X, it
+        # does not build on it
+        return Role.MENTIONS, "analogy", 0.55
+    if t is EntityType.SYSTEM and text.startswith(_PRODUCT_AFTER, m.end):
+        # "X has landed in the Y product": the paper's work serves Y, not Y the work
+        return Role.MENTIONS, "deployed_in", 0.55
     if t is EntityType.DATASET and own and _built_from(text, lo, start):
         # "we adapt the X framework to create ...": material for the paper's own data
         return Role.USES, "dataset_built_from", 0.7
@@ -661,6 +752,10 @@ def mention_role(
         or (cues.not_used and any_between(cues.not_used, w, start))
         or cues.starts(w, "not_used")
     ) and _NOT_USED.search(text[w:start]):
+        return Role.MENTIONS, "not_used_cue", 0.6
+    if (cues is None or (cues.away and any_between(cues.away, w, start))) and _does_away_with(
+        text, w, start
+    ):
         return Role.MENTIONS, "not_used_cue", 0.6
     if rare is None or rare.unlike:
         far = max(sent[0], start - 160)  # where an "Unlike X, which ..." opening can start

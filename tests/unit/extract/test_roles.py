@@ -598,3 +598,109 @@ def test_an_abbreviated_term_only_in_background_is_mentioned(extractor):
         "Prior TP work has been slow. We propose Zorblax to overlap communication.",
     )
     assert got["TP"][1] == ("mentions",)
+
+
+def test_more_ways_of_putting_forward_the_own_work(extractor):
+    cases = {
+        "We introduce a lean solution, namely the ZorbNet.": "ZorbNet",
+        "This article presents ZorbNet for sparse training.": "ZorbNet",
+        "We thus propose ZorbNet to speed up sparse training.": "ZorbNet",
+        "We propose and evaluate ZorbNet, a lean trainer.": "ZorbNet",
+        "We propose ZorbNet and QuuxNet, two lean trainers.": "QuuxNet",
+        "In this work, ZorbNet is proposed to cut memory.": "ZorbNet",
+        "On four tasks, the proposed ZorbNet cuts memory by half.": "ZorbNet",
+        "ZorbNet, our new trainer, cuts memory by half.": "ZorbNet",
+    }
+    for abstract, name in cases.items():
+        got = _roles(extractor, "Lean Training", "Training is slow. " + abstract)
+        assert got[name][1] == ("proposes",), abstract
+
+
+def test_a_subject_after_a_fronted_phrase_is_not_an_apposition(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "We propose ZorbNet. When combined with schedules like QuuxNet-2, our approach "
+        "balances memory. BlorpNet was proposed by others to cut memory.",
+    )
+    assert "proposes" not in got["QuuxNet-2"][1]
+    assert "proposes" not in got["BlorpNet"][1]
+
+
+def test_a_that_clause_after_a_comparison_starts_anew(extractor):
+    got = _roles(
+        extractor,
+        "Revisiting Widgets",
+        "We find that tuning matters more than layout, and further, that the resulting "
+        "QuuxNets match larger models.",
+    )
+    assert "compares_with" not in got["QuuxNets"][1]
+
+
+def test_settings_listed_after_a_colon_are_no_competitors(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Sequence Models",
+        "We propose ZorbNet. ZorbNet is comparable to QuuxNet-2 on ten datasets across "
+        "three settings: reinforcement learning, forecasting and classification. ZorbNet "
+        "outperforms two baselines: BlorpNet and QuuxNet-3.",
+    )
+    assert got["QuuxNet-2"][1] == ("compares_with",)
+    assert "compares_with" not in got["reinforcement learning"][1]
+    assert got["BlorpNet"][1] == ("compares_with",)
+
+
+def test_a_parenthesis_that_likens_the_work_only_mentions(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Sequence Models",
+        "We propose ZorbNet, a module that can be trained in parallel (like QuuxNet-2) "
+        "and uses BlorpNet for its updates.",
+    )
+    assert got["QuuxNet-2"][1] == ("mentions",)
+    assert got["BlorpNet"][1] == ("uses",)
+
+
+def test_the_product_a_system_is_shipped_in_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbServe: Real-Time Serving",
+        "We present ZorbServe, built on PyTorch. ZorbServe has been deployed in the "
+        "QuuxCloud product of our company.",
+    )
+    assert got["PyTorch"][1] == ("uses",)
+    assert got["QuuxCloud"][1] == ("mentions",)
+
+
+def test_what_the_own_work_does_away_with_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Training",
+        "We propose ZorbNet, which uses BlorpNet-2 and lets us bypass backpropagation. "
+        "ZorbNet also eliminates the need for QuuxNet-3 and avoids costly QuuxNet-4 calls.",
+    )
+    assert got["BlorpNet-2"][1] == ("uses",)
+    assert got["backpropagation"][1] == ("mentions",)
+    assert got["QuuxNet-3"][1] == ("mentions",)
+    assert got["QuuxNet-4"][1] == ("mentions",)
+
+
+def test_a_known_kind_called_novel_at_the_end_of_its_phrase_is_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Kernels",
+        "We propose LeanKern. We provide an evaluation of training with a novel "
+        "pipeline parallelism inspired by LeanKern, and a novel MoE router.",
+    )
+    assert got["pipeline parallelism"][1] == ("proposes",)
+    assert "proposes" not in got["moe"][1]
+
+
+def test_prior_work_put_forward_in_the_present_tense_is_not_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Recently, QuuxNet-5 is proposed to cut memory. We propose ZorbNet, which is faster.",
+    )
+    assert "proposes" not in got["QuuxNet-5"][1]
+    assert got["ZorbNet"][1] == ("proposes",)
