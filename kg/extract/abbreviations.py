@@ -324,6 +324,48 @@ def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviat
         )
 
 
+_INITIALISM = re.compile(r"(?<![\w\-])[A-Z]{3,5}(?![\w\-])")
+_CAPITAL_NAME = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+ ){2,4}[A-Z][a-z]+(?![\w\-])")
+
+
+def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[Abbreviation]:
+    """Short forms used without a parenthesis: an all-capital word of 3-5 letters,
+    not defined elsewhere, whose letters are the initials of a run of as many
+    capitalised words in the same text ("the Sparse Pipeline Training method ...
+    SPT is faster"). Authors often define the short form in a LaTeX macro or in
+    the body only; the abstract still uses both, and they name one thing.
+
+    >>> [(a.short, a.long) for a in find_initialisms(
+    ...     "We propose the Sparse Pipeline Training method. SPT is fast.", set())]
+    [('SPT', 'Sparse Pipeline Training')]
+    """
+    shorts = {m.group() for m in _INITIALISM.finditer(text)} - defined
+    if not shorts:
+        return
+    seen: set[str] = set()
+    for m in _CAPITAL_NAME.finditer(text):
+        words = m.group().split()
+        for n in range(3, min(5, len(words)) + 1):
+            for i in range(len(words) - n + 1):
+                sf = "".join(w[0] for w in words[i : i + n])
+                if sf not in shorts or sf in seen:
+                    continue
+                sm = re.search(rf"(?<![\w\-]){sf}(?![\w\-])", text)
+                if sm is None:
+                    continue
+                seen.add(sf)
+                long = " ".join(words[i : i + n])
+                long_start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                yield Abbreviation(
+                    short_start=offset + sm.start(),
+                    short_end=offset + sm.end(),
+                    long_start=offset + long_start,
+                    long_end=offset + long_start + len(long),
+                    short=sf,
+                    long=long,
+                )
+
+
 @Language.factory("kg_abbreviations")
 class AbbreviationDetector:
     """Fills ``doc._.kg.abbreviations`` with the Schwartz–Hearst pairs of the doc."""
@@ -336,4 +378,6 @@ class AbbreviationDetector:
         state = state_of(doc)
         state.abbreviations.extend(find_abbreviations(state.text))
         state.abbreviations.extend(find_reverse_abbreviations(state.text))
+        defined = {a.short for a in state.abbreviations}
+        state.abbreviations.extend(find_initialisms(state.text, defined))
         return doc

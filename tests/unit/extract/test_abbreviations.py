@@ -193,3 +193,15 @@ def test_a_coined_name_before_its_title_case_expansion():
         "We build Quorvex (Vector Routing Expressions) here.",  # capitals out of order
     ):
         assert list(find_reverse_abbreviations(other)) == [], other
+
+
+def test_a_short_form_used_without_a_parenthesis():
+    from kg.extract.abbreviations import find_initialisms
+
+    text = "We design the Folded Widget Router tool. In tests, FWR halves latency."
+    assert [(a.short, a.long) for a in find_initialisms(text, set())] == [
+        ("FWR", "Folded Widget Router")
+    ]
+    # already defined by a parenthesis, or no run of capitalised words spelling it
+    assert list(find_initialisms(text, {"FWR"})) == []
+    assert list(find_initialisms("We design a folded widget router. FWR is fast.", set())) == []
