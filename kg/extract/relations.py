@@ -453,6 +453,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
     _proposed_parts(ms, sents, proposed, first_of, out)
     _used_system(state, sents, proposed, first_of, out)
     _title_kind(text, state.title_end, ms, proposed, out)
+    _title_lineage(text, state.title_end, ms, proposed, out)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         cx = _Sentence(text, ms, idxs, sent, proposed, head)
@@ -592,6 +593,41 @@ def _title_kind(
                 RelationCue(title[0], Relation.IS_A, j, "title_kind_is_a", 0.55, (0, title_end))
             )
             return
+
+
+# A title "X: Accelerating Y with ...", "X: Unleashing the Power of Y": after the
+# separator, a verb that makes a named method better or bigger, then (through "the <noun>
+# of") its object Y; used with match() right after the separator
+_TITLE_UPGRADE = re.compile(
+    r"(?:Scaling|Accelerating|Improving|Boosting|Enhancing|Speeding\s[Uu]p|Unleashing|"
+    r"Supercharging|Upgrading|Stabili[sz]ing|Generali[sz]ing)\s(?:[Uu]p\s)?"
+    r"(?:(?:the|a)\s)?(?:(?:[\w\-]+\s){1,2}of\s(?:the\s)?)?"
+)
+
+
+def _title_lineage(
+    text: str, title_end: int, ms: list[Mention], proposed: set[int], out: list[RelationCue]
+) -> None:
+    """ "X: Accelerating Y with Z", "X: Unleashing the Power of Y": the method the title
+    names is an improved version of the named method its description's verb improves
+    (the guideline's extends: a new version or variant). Only a method's: a title
+    "Accelerating LLaMA Inference" names a model the work serves, no version of it."""
+    if not ms or ms[0].end > title_end or ms[0].group not in proposed:
+        return
+    x = ms[0]
+    if x.type is not _METHOD or not x.specific:
+        return
+    sep = _TITLE_SEP.match(text, x.end, title_end)
+    if sep is None:
+        return
+    verb = _TITLE_UPGRADE.match(text, sep.end(), title_end)
+    if verb is None or len(ms) < 2:
+        return
+    y = ms[1]
+    if y.start != verb.end() or y.end > title_end or y.group == x.group:
+        return
+    if y.specific and y.type is _METHOD:
+        out.append(RelationCue(0, Relation.EXTENDS, 1, "title_lineage", 0.55, (0, title_end)))
 
 
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:

@@ -646,3 +646,18 @@ def test_only_software_has_things_implemented_in_it():
     # a benchmark or a chip implements no technique: built on software, it runs on it
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.DATASET, EntityType.SYSTEM)
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.HARDWARE, EntityType.SYSTEM)
+
+
+@pytest.mark.parametrize(
+    ("title", "present"),
+    [
+        ("Zorblax: Unleashing the Power of Adam with Low-Rank Updates", True),
+        ("Zorblax: Accelerating Adam with Overlapped Communication", True),
+        ("Zorblax: Scaling Up Adam to Thousands of GPUs", True),
+        ("Zorblax: Faster Training with Adam", False),  # a means, no version of it
+        ("Zorblax: Accelerating Training of Models Tuned with Adam", False),  # not the object
+    ],
+)
+def test_title_verb_improving_a_named_method_states_lineage(extractor, title, present):
+    rels = _relations(extractor, title, "We propose Zorblax, and we test it.")
+    assert (("Zorblax", "extends", "Adam") in rels) is present
