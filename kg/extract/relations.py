@@ -4,7 +4,7 @@
   XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
   X" / "a novel variant of X" / "an improved version of X" / "built on top of X"; the
   subject is the mention right before the cue ("X, a variant of Y"), else the paper's
-  own entity;
+  own entity; a title naming the new method, then an existing one ("X: Y with Z");
 - ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "we integrate
   X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
   MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
@@ -595,39 +595,30 @@ def _title_kind(
             return
 
 
-# A title "X: Accelerating Y with ...", "X: Unleashing the Power of Y": after the
-# separator, a verb that makes a named method better or bigger, then (through "the <noun>
-# of") its object Y; used with match() right after the separator
-_TITLE_UPGRADE = re.compile(
-    r"(?:Scaling|Accelerating|Improving|Boosting|Enhancing|Speeding\s[Uu]p|Unleashing|"
-    r"Supercharging|Upgrading|Stabili[sz]ing|Generali[sz]ing)\s(?:[Uu]p\s)?"
-    r"(?:(?:the|a)\s)?(?:(?:[\w\-]+\s){1,2}of\s(?:the\s)?)?"
-)
+# In a title, before a named method: a preposition naming what the work targets or runs
+# on ("X: Low-Rank Adaptation for Y", "X: ... in Y"), not its lineage; used with search()
+_TITLE_TARGET = re.compile(r"\b(?:in|on|from|for)\s", re.IGNORECASE)
 
 
 def _title_lineage(
     text: str, title_end: int, ms: list[Mention], proposed: set[int], out: list[RelationCue]
 ) -> None:
-    """ "X: Accelerating Y with Z", "X: Unleashing the Power of Y": the method the title
-    names is an improved version of the named method its description's verb improves
-    (the guideline's extends: a new version or variant). Only a method's: a title
-    "Accelerating LLaMA Inference" names a model the work serves, no version of it."""
-    if not ms or ms[0].end > title_end or ms[0].group not in proposed:
+    """ "X: Accelerating Y with Z", "X: Unleashing the Power of Y", "X: Y with Z": a title
+    that names the paper's new method X, then an existing named method Y, presents X as
+    a new version or variant of Y (the guideline's extends), unless Y is what the work
+    is for ("X: Faster Pruning for Y"). Only a method's: a title "Accelerating LLaMA
+    Inference" names a model the work serves, no version of it."""
+    if len(ms) < 2 or ms[1].end > title_end or ms[0].group not in proposed:
         return
-    x = ms[0]
-    if x.type is not _METHOD or not x.specific:
+    x, y = ms[0], ms[1]
+    if x.type is not _METHOD or not x.specific or y.type is not _METHOD or not y.specific:
         return
+    if y.group == x.group or y.group in proposed:
+        return  # "X: Y and Z" naming two new methods of the paper: parts, no lineage
     sep = _TITLE_SEP.match(text, x.end, title_end)
-    if sep is None:
+    if sep is None or _TITLE_TARGET.search(text, sep.end(), y.start):
         return
-    verb = _TITLE_UPGRADE.match(text, sep.end(), title_end)
-    if verb is None or len(ms) < 2:
-        return
-    y = ms[1]
-    if y.start != verb.end() or y.end > title_end or y.group == x.group:
-        return
-    if y.specific and y.type is _METHOD:
-        out.append(RelationCue(0, Relation.EXTENDS, 1, "title_lineage", 0.55, (0, title_end)))
+    out.append(RelationCue(0, Relation.EXTENDS, 1, "title_lineage", 0.55, (0, title_end)))
 
 
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:

@@ -654,10 +654,11 @@ def test_only_software_has_things_implemented_in_it():
         ("Zorblax: Unleashing the Power of Adam with Low-Rank Updates", True),
         ("Zorblax: Accelerating Adam with Overlapped Communication", True),
         ("Zorblax: Scaling Up Adam to Thousands of GPUs", True),
-        ("Zorblax: Faster Training with Adam", False),  # a means, no version of it
-        ("Zorblax: Accelerating Training of Models Tuned with Adam", False),  # not the object
+        ("Zorblax: Adam with Low-Rank Updates", True),
+        ("Zorblax: A Sparse Update Rule for Adam", False),  # what the work is for
+        ("Zorblax: Faster Training of Transformers with Adam", False),  # not the next name
     ],
 )
-def test_title_verb_improving_a_named_method_states_lineage(extractor, title, present):
+def test_title_naming_a_named_method_states_lineage(extractor, title, present):
     rels = _relations(extractor, title, "We propose Zorblax, and we test it.")
     assert (("Zorblax", "extends", "Adam") in rels) is present
