@@ -4,7 +4,7 @@
   XX, X 2, X-Next), or "extends X" / "we adapt X" / "generalizing X" / "an extension of
   X" / "a novel variant of X" / "an improved version of X" / "built on top of X"; the
   subject is the mention right before the cue ("X, a variant of Y"), else the paper's
-  own entity;
+  own entity; a title naming the new method, then an existing one ("X: Y with Z");
 - ``implemented_in``: "implemented in PyTorch", "we implement X in JAX", "we integrate
   X with DeepSpeed" (the verb's object X, else the paper's own entity), "built on
   MindSpore", "implemented within vLLM", "released as a PyTorch plugin", "a JAX
@@ -453,6 +453,7 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
     _proposed_parts(ms, sents, proposed, first_of, out)
     _used_system(state, sents, proposed, first_of, out)
     _title_kind(text, state.title_end, ms, proposed, out)
+    _title_lineage(text, state.title_end, ms, proposed, out)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         cx = _Sentence(text, ms, idxs, sent, proposed, head)
@@ -592,6 +593,32 @@ def _title_kind(
                 RelationCue(title[0], Relation.IS_A, j, "title_kind_is_a", 0.55, (0, title_end))
             )
             return
+
+
+# In a title, before a named method: a preposition naming what the work targets or runs
+# on ("X: Low-Rank Adaptation for Y", "X: ... in Y"), not its lineage; used with search()
+_TITLE_TARGET = re.compile(r"\b(?:in|on|from|for)\s", re.IGNORECASE)
+
+
+def _title_lineage(
+    text: str, title_end: int, ms: list[Mention], proposed: set[int], out: list[RelationCue]
+) -> None:
+    """ "X: Accelerating Y with Z", "X: Unleashing the Power of Y", "X: Y with Z": a title
+    that names the paper's new method X, then an existing named method Y, presents X as
+    a new version or variant of Y (the guideline's extends), unless Y is what the work
+    is for ("X: Faster Pruning for Y"). Only a method's: a title "Accelerating LLaMA
+    Inference" names a model the work serves, no version of it."""
+    if len(ms) < 2 or ms[1].end > title_end or ms[0].group not in proposed:
+        return
+    x, y = ms[0], ms[1]
+    if x.type is not _METHOD or not x.specific or y.type is not _METHOD or not y.specific:
+        return
+    if y.group == x.group or y.group in proposed:
+        return  # "X: Y and Z" naming two new methods of the paper: parts, no lineage
+    sep = _TITLE_SEP.match(text, x.end, title_end)
+    if sep is None or _TITLE_TARGET.search(text, sep.end(), y.start):
+        return
+    out.append(RelationCue(0, Relation.EXTENDS, 1, "title_lineage", 0.55, (0, title_end)))
 
 
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:

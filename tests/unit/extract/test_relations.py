@@ -646,3 +646,19 @@ def test_only_software_has_things_implemented_in_it():
     # a benchmark or a chip implements no technique: built on software, it runs on it
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.DATASET, EntityType.SYSTEM)
     assert not _types_fit(Relation.IMPLEMENTED_IN, EntityType.HARDWARE, EntityType.SYSTEM)
+
+
+@pytest.mark.parametrize(
+    ("title", "present"),
+    [
+        ("Zorblax: Unleashing the Power of Adam with Low-Rank Updates", True),
+        ("Zorblax: Accelerating Adam with Overlapped Communication", True),
+        ("Zorblax: Scaling Up Adam to Thousands of GPUs", True),
+        ("Zorblax: Adam with Low-Rank Updates", True),
+        ("Zorblax: A Sparse Update Rule for Adam", False),  # what the work is for
+        ("Zorblax: Faster Training of Transformers with Adam", False),  # not the next name
+    ],
+)
+def test_title_naming_a_named_method_states_lineage(extractor, title, present):
+    rels = _relations(extractor, title, "We propose Zorblax, and we test it.")
+    assert (("Zorblax", "extends", "Adam") in rels) is present
