@@ -717,6 +717,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
     if "such as" in text or " including " in text or "e.g." in text:
         yield from _listed_techniques(text, start)
+        yield from _example_classes(text, start)
 
 
 # Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
@@ -756,6 +757,68 @@ def _listed_techniques(text: str, start: int) -> Iterator[Candidate]:
             if _plain_class_before(text[max(start, i - 50) : i]):
                 yield from _list_items(text, i + len(cue))
             i = text.find(cue, i + len(cue))
+
+
+# Plural nouns of kinds of method whose named examples make the phrase a class: "gradient-
+# based optimizers such as Adam", "memory-efficient optimizers (e.g., Adafactor)"
+_CLASS_NOUNS = frozenset(
+    ["optimizers", "methods", "techniques", "algorithms", "solvers", "strategies", "schemes"]
+)
+# Hyphenated words that grade rather than classify: "state-of-the-art methods such as X"
+# names no class, nor "large-scale", "low-latency", "non-neural" or "open-source" ones;
+# "inference-time strategies" says when they apply, not what kind they are
+_GRADING_COMPOUND = re.compile(
+    r"-(?:scale|like|only|art|known|used|quality|effective|purpose|shelf|called|time)$|"
+    r"^(?:low|high|non|open|pre|well|so|widely)-"
+)
+
+
+def _example_classes(text: str, start: int) -> Iterator[Candidate]:
+    """A class of method named by a compound classifier right before named examples
+    ("Orthogonality-based optimizers, such as Muon", "memory-efficient optimizers (e.g.,
+    Adafactor)"): the writer defines the kind the examples are (a Hearst pattern), so the
+    "-based"/"-efficient" classifier, fluff before a bare head noun, names the class here.
+    Only before a capitalised example: "methods such as ours" names no kind.
+    """
+    for cue in (" such as ", "e.g."):
+        i = text.find(cue, start)
+        while i >= 0:
+            after = text[i + len(cue) : i + len(cue) + 3].lstrip(" ,")
+            if after[:1].isupper():
+                cand = _class_before(text, i)
+                if cand is not None:
+                    yield cand
+            i = text.find(cue, i + len(cue))
+
+
+def _class_before(text: str, i: int) -> Candidate | None:
+    """The "<compound> [word] <class noun>" phrase ending right before offset ``i``
+    (before a "," or a "(" that opens the examples), or None (``_example_classes``)."""
+    end = len(text[:i].rstrip(" ,(").rstrip())
+    words = text[max(0, end - 60) : end].split()
+    if len(words) < 3 or words[-1] not in _CLASS_NOUNS:
+        return None
+    k = len(words) - 2
+    if "-" not in words[k]:
+        k -= 1  # one plain word between: "gradient-based adaptive optimizers"
+        if words[k + 1] in STOP_MODIFIERS or not _LOWER_WORD.match(words[k + 1]):
+            return None
+    mod = words[k]
+    low = mod.lower()
+    if (
+        "-" not in mod
+        or not _MOD_WORD.match(mod)
+        or (low in STOP_MODIFIERS and not low.endswith("-efficient"))
+        or _GRADING_COMPOUND.search(low)
+    ):
+        return None
+    phrase = " ".join(words[k:])
+    s = end - len(phrase)
+    if not text.startswith(phrase, s):
+        return None  # the words are not one run of single spaces
+    if not mod[1:].islower() or mod[0].isupper() and text[s - 2 : s] not in _SENTENCE_BREAKS:
+        return None  # "GPU-based methods", "LLM-based agents": what they run on or use
+    return s, end, "example_class", 0.55, False
 
 
 def _plain_class_before(before: str) -> bool:

@@ -772,3 +772,18 @@ def test_no_kind_is_read_where_the_concept_modifies_a_type_noun(extractor):
     paper = Paper(id="p", title="Zorb", abstract="Zorb is a dynamic pipeline parallelism library.")
     names = {e.name.lower() for e in extractor.extract_one(paper).entities}
     assert "dynamic pipeline parallelism" not in names, names
+
+
+def test_a_compound_class_before_named_examples_is_a_concept():
+    text = (
+        "Zorb Things\n\nGradient-based optimizers, such as Zorb, train nets. "
+        "Some sparsity-aware solvers (e.g., Quux) help. State-of-the-art methods such as "
+        "Blip fail, and decode-time strategies such as Flob too. Hybrid-parallel schemes "
+        "such as ours differ. Many GPU-based solvers (e.g., Zap) and Quux-based methods "
+        "such as Zip are old."
+    )
+    found = {text[s:e]: r for s, e, r, *_ in listed_names(text, start=len("Zorb Things"))}
+    assert found.get("Gradient-based optimizers") == "example_class"
+    assert found.get("sparsity-aware solvers") == "example_class"
+    rules = {t for t, r in found.items() if r == "example_class"}
+    assert rules == {"Gradient-based optimizers", "sparsity-aware solvers"}
