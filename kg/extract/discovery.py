@@ -1073,11 +1073,14 @@ def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | Non
     return inside
 
 
-def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -> list[Mention]:
     """Add every other occurrence of a kept discovered name as a mention of its own.
 
     An occurrence of the paper's own name, or of a long form it defines, replaces the
-    shorter specific names inside it: the longer name is the one the paper gives.
+    shorter specific names inside it: the longer name is the one the paper gives. The
+    paper's own name of several words is found in any case: the abstract often lowers
+    the generic word a title capitalises ("Zorb! Inference" in the title, "Zorb!
+    inference" in the text). ``low_text``: ``lower_same_offsets(text)``, if known.
     """
     taken = bytearray(len(text))
     for m in mentions:
@@ -1086,7 +1089,12 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     dropped: set[int] = set()
     for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
         n = name.text
-        s = text.find(n)
+        hay = text
+        if name.rule in _OWN_NAME_RULES and " " in n and not n.islower():
+            if low_text is None:
+                low_text = lower_same_offsets(text)
+            hay, n = low_text, n.lower()
+        s = hay.find(n)
         while s >= 0:
             e = s + len(n)
             if 1 not in taken[s:e]:
@@ -1096,7 +1104,7 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                         Mention(
                             s,
                             e,
-                            n,
+                            text[s:e],
                             name.rule,
                             name.confidence,
                             name.type,
@@ -1110,8 +1118,10 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                 and (inside := _inside_only(mentions, s, e)) is not None
             ):
                 dropped.update(id(m) for m in inside)
-                added.append(Mention(s, e, n, name.rule, name.confidence, specific=name.specific))
-            s = text.find(n, e)
+                added.append(
+                    Mention(s, e, text[s:e], name.rule, name.confidence, specific=name.specific)
+                )
+            s = hay.find(n, e)
         if name.rule == "component" and n[:1].islower() and " " in n:
             _capitalised_parts(text, mentions, name, added, dropped)
     if not added:
@@ -1687,7 +1697,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     if outdone:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
-    kept = propagate(text, resolve_overlaps(cands, len(text)))
+    kept = propagate(text, resolve_overlaps(cands, len(text)), state.lowered())
     kept = _drop_listed_stages(text, state.lowered(), kept)
     kept = _only_kinds(text, kept)
     _inherit_variant_types(text, state.mentions, kept)

@@ -172,6 +172,17 @@ def test_the_papers_own_name_replaces_a_shorter_name_inside_it():
     assert out == [(0, "Zap Engine"), (35, "Zap Engine"), (59, "Zap")]
 
 
+def test_the_papers_own_name_is_found_in_lower_case_too():
+    text = "Zap Engine: fast serving. The Zap engine beats Zap, and zap engines."
+    ms = [
+        Mention(0, 10, "Zap Engine", "title_name", 0.9),
+        Mention(30, 33, "Zap", "vocab", 0.95),  # inside "Zap engine": replaced
+        Mention(47, 50, "Zap", "vocab", 0.95),  # on its own: kept
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(0, "Zap Engine"), (30, "Zap engine"), (47, "Zap")]
+
+
 def test_a_generic_concept_inside_the_own_name_stays():
     text = "Wide Pipeline Parallelism: a study. Wide Pipeline Parallelism helps."
     ms = [
