@@ -1077,10 +1077,14 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
     """Add every other occurrence of a kept discovered name as a mention of its own.
 
     An occurrence of the paper's own name, or of a long form it defines, replaces the
-    shorter specific names inside it: the longer name is the one the paper gives. The
-    paper's own name of several words is found in any case: the abstract often lowers
-    the generic word a title capitalises ("Zorb! Inference" in the title, "Zorb!
-    inference" in the text). ``low_text``: ``lower_same_offsets(text)``, if known.
+    shorter specific names inside it: the longer name is the one the paper gives. Such
+    a name of several words is found in any case: the abstract often lowers the
+    generic word a title capitalises ("Zorb! Inference" in the title, "Zorb!
+    inference" in the text), and a title capitalises the long form the abstract defines
+    ("ZeRO Sharding" and "ZeRO sharding (ZS)"). A generic long form ("data sharding
+    (DS)") is left to its exact case: a name inside another spelling of it stays the
+    name ("Zorb Data Sharding" in a title names Zorb). ``low_text``:
+    ``lower_same_offsets(text)``, if known.
     """
     taken = bytearray(len(text))
     for m in mentions:
@@ -1090,7 +1094,7 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
     for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
         n = name.text
         hay = text
-        if name.rule in _OWN_NAME_RULES and " " in n and not n.islower():
+        if name.rule in _REPLACING_RULES and " " in n and name.specific:
             if low_text is None:
                 low_text = lower_same_offsets(text)
             hay, n = low_text, n.lower()

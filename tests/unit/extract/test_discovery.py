@@ -183,6 +183,22 @@ def test_the_papers_own_name_is_found_in_lower_case_too():
     assert out == [(0, "Zap Engine"), (30, "Zap engine"), (47, "Zap")]
 
 
+def test_a_defined_long_form_is_found_in_title_case_too():
+    text = "Faster ZoRB Sharding for Nets. We study ZoRB sharding (ZS) on ZoRB."
+    ms = [
+        Mention(40, 53, "ZoRB sharding", "abbreviation_long", 0.8),
+        Mention(55, 57, "ZS", "abbreviation", 0.85),
+        Mention(7, 11, "ZoRB", "vocab", 0.95),  # inside the title's "ZoRB Sharding"
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert (7, "ZoRB Sharding") in out and (7, "ZoRB") not in out
+    # a generic long form leaves a name inside it alone in another case
+    ms[0].specific = False
+    ms[0].text = ms[0].text.lower()
+    out = [(m.start, m.text) for m in propagate(text.replace("ZoRB s", "zorb s"), ms)]
+    assert (7, "ZoRB") in out
+
+
 def test_a_generic_concept_inside_the_own_name_stays():
     text = "Wide Pipeline Parallelism: a study. Wide Pipeline Parallelism helps."
     ms = [
