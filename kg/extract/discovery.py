@@ -717,6 +717,7 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
     if "such as" in text or " including " in text or "e.g." in text:
         yield from _listed_techniques(text, start)
+        yield from _example_classes(text, start)
 
 
 # Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
@@ -756,6 +757,68 @@ def _listed_techniques(text: str, start: int) -> Iterator[Candidate]:
             if _plain_class_before(text[max(start, i - 50) : i]):
                 yield from _list_items(text, i + len(cue))
             i = text.find(cue, i + len(cue))
+
+
+# Plural nouns of kinds of method whose named examples make the phrase a class: "gradient-
+# based optimizers such as Adam", "memory-efficient optimizers (e.g., Adafactor)"
+_CLASS_NOUNS = frozenset(
+    ["optimizers", "methods", "techniques", "algorithms", "solvers", "strategies", "schemes"]
+)
+# Hyphenated words that grade rather than classify: "state-of-the-art methods such as X"
+# names no class, nor "large-scale", "low-latency", "non-neural" or "open-source" ones;
+# "inference-time strategies" says when they apply, not what kind they are
+_GRADING_COMPOUND = re.compile(
+    r"-(?:scale|like|only|art|known|used|quality|effective|purpose|shelf|called|time)$|"
+    r"^(?:low|high|non|open|pre|well|so|widely)-"
+)
+
+
+def _example_classes(text: str, start: int) -> Iterator[Candidate]:
+    """A class of method named by a compound classifier right before named examples
+    ("Orthogonality-based optimizers, such as Muon", "memory-efficient optimizers (e.g.,
+    Adafactor)"): the writer defines the kind the examples are (a Hearst pattern), so the
+    "-based"/"-efficient" classifier, fluff before a bare head noun, names the class here.
+    Only before a capitalised example: "methods such as ours" names no kind.
+    """
+    for cue in (" such as ", "e.g."):
+        i = text.find(cue, start)
+        while i >= 0:
+            after = text[i + len(cue) : i + len(cue) + 3].lstrip(" ,")
+            if after[:1].isupper():
+                cand = _class_before(text, i)
+                if cand is not None:
+                    yield cand
+            i = text.find(cue, i + len(cue))
+
+
+def _class_before(text: str, i: int) -> Candidate | None:
+    """The "<compound> [word] <class noun>" phrase ending right before offset ``i``
+    (before a "," or a "(" that opens the examples), or None (``_example_classes``)."""
+    end = len(text[:i].rstrip(" ,(").rstrip())
+    words = text[max(0, end - 60) : end].split()
+    if len(words) < 3 or words[-1] not in _CLASS_NOUNS:
+        return None
+    k = len(words) - 2
+    if "-" not in words[k]:
+        k -= 1  # one plain word between: "gradient-based adaptive optimizers"
+        if words[k + 1] in STOP_MODIFIERS or not _LOWER_WORD.match(words[k + 1]):
+            return None
+    mod = words[k]
+    low = mod.lower()
+    if (
+        "-" not in mod
+        or not _MOD_WORD.match(mod)
+        or (low in STOP_MODIFIERS and not low.endswith("-efficient"))
+        or _GRADING_COMPOUND.search(low)
+    ):
+        return None
+    phrase = " ".join(words[k:])
+    s = end - len(phrase)
+    if not text.startswith(phrase, s):
+        return None  # the words are not one run of single spaces
+    if not mod[1:].islower() or mod[0].isupper() and text[s - 2 : s] not in _SENTENCE_BREAKS:
+        return None  # "GPU-based methods", "LLM-based agents": what they run on or use
+    return s, end, "example_class", 0.55, False
 
 
 def _plain_class_before(before: str) -> bool:
@@ -1010,11 +1073,18 @@ def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | Non
     return inside
 
 
-def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -> list[Mention]:
     """Add every other occurrence of a kept discovered name as a mention of its own.
 
     An occurrence of the paper's own name, or of a long form it defines, replaces the
-    shorter specific names inside it: the longer name is the one the paper gives.
+    shorter specific names inside it: the longer name is the one the paper gives. Such
+    a name of several words is found in any case: the abstract often lowers the
+    generic word a title capitalises ("Zorb! Inference" in the title, "Zorb!
+    inference" in the text), and a title capitalises the long form the abstract defines
+    ("ZeRO Sharding" and "ZeRO sharding (ZS)"). A generic long form ("data sharding
+    (DS)") is left to its exact case: a name inside another spelling of it stays the
+    name ("Zorb Data Sharding" in a title names Zorb). ``low_text``:
+    ``lower_same_offsets(text)``, if known.
     """
     taken = bytearray(len(text))
     for m in mentions:
@@ -1023,7 +1093,12 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     dropped: set[int] = set()
     for name in {m.text: m for m in mentions if m.rule != "vocab"}.values():
         n = name.text
-        s = text.find(n)
+        hay = text
+        if name.rule in _REPLACING_RULES and " " in n and name.specific:
+            if low_text is None:
+                low_text = lower_same_offsets(text)
+            hay, n = low_text, n.lower()
+        s = hay.find(n)
         while s >= 0:
             e = s + len(n)
             if 1 not in taken[s:e]:
@@ -1033,7 +1108,7 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                         Mention(
                             s,
                             e,
-                            n,
+                            text[s:e],
                             name.rule,
                             name.confidence,
                             name.type,
@@ -1047,8 +1122,10 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
                 and (inside := _inside_only(mentions, s, e)) is not None
             ):
                 dropped.update(id(m) for m in inside)
-                added.append(Mention(s, e, n, name.rule, name.confidence, specific=name.specific))
-            s = text.find(n, e)
+                added.append(
+                    Mention(s, e, text[s:e], name.rule, name.confidence, specific=name.specific)
+                )
+            s = hay.find(n, e)
         if name.rule == "component" and n[:1].islower() and " " in n:
             _capitalised_parts(text, mentions, name, added, dropped)
     if not added:
@@ -1624,7 +1701,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     if outdone:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
-    kept = propagate(text, resolve_overlaps(cands, len(text)))
+    kept = propagate(text, resolve_overlaps(cands, len(text)), state.lowered())
     kept = _drop_listed_stages(text, state.lowered(), kept)
     kept = _only_kinds(text, kept)
     _inherit_variant_types(text, state.mentions, kept)

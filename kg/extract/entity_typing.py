@@ -76,6 +76,9 @@ _TYPING_NOUNS: dict[str, EntityType] = {
     **TYPE_NOUNS,
     **dict.fromkeys(["agent", "agents", "product", "products"], S),
     **dict.fromkeys(["environment", "environments", "gym", "sandbox"], S),
+    # a programming abstraction or a named data structure is a piece of a library one
+    # calls ("PyTorch's DTensor data structure", "the Zorb tensor abstraction")
+    **dict.fromkeys(["abstraction", "abstractions"], S),
 }
 # Words after a name that end its noun phrase: a type noun after them is not its head
 _LINK_WORDS = frozenset(
@@ -332,7 +335,9 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         if t is not None:
             out.append((t, 2.0, "shared_type_noun"))  # "X, Y and Z benchmarks"
     nxt = _NEXT_WORDS.match(after)
-    if nxt:
+    if nxt and nxt.group(1) == "data" and (nxt.group(2) or "").startswith("structure"):
+        out.append((S, 2.0, "type_noun_after"))  # "the X data structure": see _TYPING_NOUNS
+    elif nxt:
         for i, w in enumerate(nxt.groups()):
             t = _TYPING_NOUNS.get((w or "").lower())
             if t is not None and not (t is H and m.type is not None and m.type is not H):

@@ -172,6 +172,33 @@ def test_the_papers_own_name_replaces_a_shorter_name_inside_it():
     assert out == [(0, "Zap Engine"), (35, "Zap Engine"), (59, "Zap")]
 
 
+def test_the_papers_own_name_is_found_in_lower_case_too():
+    text = "Zap Engine: fast serving. The Zap engine beats Zap, and zap engines."
+    ms = [
+        Mention(0, 10, "Zap Engine", "title_name", 0.9),
+        Mention(30, 33, "Zap", "vocab", 0.95),  # inside "Zap engine": replaced
+        Mention(47, 50, "Zap", "vocab", 0.95),  # on its own: kept
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(0, "Zap Engine"), (30, "Zap engine"), (47, "Zap")]
+
+
+def test_a_defined_long_form_is_found_in_title_case_too():
+    text = "Faster ZoRB Sharding for Nets. We study ZoRB sharding (ZS) on ZoRB."
+    ms = [
+        Mention(40, 53, "ZoRB sharding", "abbreviation_long", 0.8),
+        Mention(55, 57, "ZS", "abbreviation", 0.85),
+        Mention(7, 11, "ZoRB", "vocab", 0.95),  # inside the title's "ZoRB Sharding"
+    ]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert (7, "ZoRB Sharding") in out and (7, "ZoRB") not in out
+    # a generic long form leaves a name inside it alone in another case
+    ms[0].specific = False
+    ms[0].text = ms[0].text.lower()
+    out = [(m.start, m.text) for m in propagate(text.replace("ZoRB s", "zorb s"), ms)]
+    assert (7, "ZoRB") in out
+
+
 def test_a_generic_concept_inside_the_own_name_stays():
     text = "Wide Pipeline Parallelism: a study. Wide Pipeline Parallelism helps."
     ms = [
@@ -772,3 +799,18 @@ def test_no_kind_is_read_where_the_concept_modifies_a_type_noun(extractor):
     paper = Paper(id="p", title="Zorb", abstract="Zorb is a dynamic pipeline parallelism library.")
     names = {e.name.lower() for e in extractor.extract_one(paper).entities}
     assert "dynamic pipeline parallelism" not in names, names
+
+
+def test_a_compound_class_before_named_examples_is_a_concept():
+    text = (
+        "Zorb Things\n\nGradient-based optimizers, such as Zorb, train nets. "
+        "Some sparsity-aware solvers (e.g., Quux) help. State-of-the-art methods such as "
+        "Blip fail, and decode-time strategies such as Flob too. Hybrid-parallel schemes "
+        "such as ours differ. Many GPU-based solvers (e.g., Zap) and Quux-based methods "
+        "such as Zip are old."
+    )
+    found = {text[s:e]: r for s, e, r, *_ in listed_names(text, start=len("Zorb Things"))}
+    assert found.get("Gradient-based optimizers") == "example_class"
+    assert found.get("sparsity-aware solvers") == "example_class"
+    rules = {t for t, r in found.items() if r == "example_class"}
+    assert rules == {"Gradient-based optimizers", "sparsity-aware solvers"}

@@ -268,3 +268,9 @@ def test_a_type_noun_after_a_lower_case_concept_is_what_it_serves():
     name = Mention(41, 47, "Zorbix", "name_shape", 0.7)
     assert entity_typing._context_type(text, [concept])[0] is T.METHOD
     assert entity_typing._context_type(text, [name])[0] is T.SYSTEM
+
+
+def test_a_data_structure_or_abstraction_is_software():
+    assert T.SYSTEM in _signals("Rows are sharded via the Zorbex data structure.", "Zorbex")
+    assert T.SYSTEM in _signals("We build Quuxer, a tensor abstraction for meshes.", "Quuxer")
+    assert T.SYSTEM not in _signals("The Zorbex structure stacks layers.", "Zorbex")
