@@ -370,7 +370,9 @@ def proposed_groups(
         if m.specific:
             lo = max(sent[0], start - 50)
             if (
-                (own is None or any_between(own, lo, start)) and _OUR_NAME.search(text, lo, start)
+                (own is None or any_between(own, lo, start))
+                and _OUR_NAME.search(text, lo, start)
+                and not _bought_device(m)
             ) or (
                 text.startswith((",", "),"), end) and _NOVEL_APPOSITIVE.match(text[end : end + 20])
             ):
@@ -432,6 +434,13 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _bought_device(m: Mention) -> bool:
+    """True for hardware the vocabulary knows (a GPU, an H100, an FPGA): "our H100
+    cluster", "our FPGA prototype" name the writers' testbed, which they run on; a
+    paper can only propose a device of its own, a name no vocabulary holds yet."""
+    return m.type is EntityType.HARDWARE and m.concept is not None
 
 
 def _repository_names(ms: list[Mention], low: str) -> set[int]:

@@ -1,4 +1,10 @@
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.vocab_loader import register_concepts
 from kg.models import Paper
+from kg.ontology import EntityType
+from kg.vocab import VocabConcept
 
 
 def _roles(extractor, title, abstract):
@@ -704,3 +710,20 @@ def test_prior_work_put_forward_in_the_present_tense_is_not_proposed(extractor):
     )
     assert "proposes" not in got["QuuxNet-5"][1]
     assert got["ZorbNet"][1] == ("proposes",)
+
+
+@pytest.fixture(scope="module")
+def device_extractor(tiny_vocab):
+    """The tiny vocabulary plus one specific device, "ZX9"."""
+    zx9 = VocabConcept("urn:x:zx9", "zx9", EntityType.HARDWARE.value, "ZX9")
+    return Extractor(vocab_files=[register_concepts("tiny-zx9", [*tiny_vocab, zx9])])
+
+
+def test_our_known_device_is_the_testbed_not_a_proposal(device_extractor):
+    got = _roles(
+        device_extractor,
+        "ZorbNet: Lean Training",
+        "We propose ZorbNet. On our ZX9 cluster, ZorbNet cuts iteration time by 30%.",
+    )
+    assert got["ZorbNet"][1] == ("proposes",)
+    assert got["ZX9"][1] == ("runs_on",)
