@@ -50,7 +50,8 @@ _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|study|article|report|letter|and)\s"
     r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
-    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)[sd]?\s"
+    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer|"
+    r"devise|create|construct|craft|invent|formulate|curate)(?:s|d|ed)?\s"
     # a second verb joined to the first: "we propose and evaluate X"
     r"(?:and\s[a-z]+\s)?"
     r"(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
@@ -99,7 +100,8 @@ _NP_ENDS = re.compile(
 )
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
+    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer|"
+    r"devise|create|construct|craft|invent|formulate|curate)"
 )
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report|article|letter)|the\sproposed|in\sthis)\b",
@@ -243,7 +245,8 @@ def _alternation(words: list[str]) -> str:
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
     "competitive baseline rival exceed improv similar superior inferior times",
-    "verb": "propose introduce present develop design build release unveil provide offer",
+    "verb": "propose introduce present develop design build release unveil provide offer "
+    "devise create construct craft invent formulate curate",
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",

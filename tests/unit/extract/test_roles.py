@@ -727,3 +727,14 @@ def test_our_known_device_is_the_testbed_not_a_proposal(device_extractor):
     )
     assert got["ZorbNet"][1] == ("proposes",)
     assert got["ZX9"][1] == ("runs_on",)
+
+
+def test_past_tense_and_other_creation_verbs_propose(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training at Scale",
+        "We developed ZorbNet for lean training. We further devised BlorpSched, which "
+        "overlaps compute and communication, and we created QuuxSet, a set of 10k prompts.",
+    )
+    for name in ("ZorbNet", "BlorpSched", "QuuxSet"):
+        assert "proposes" in got[name][1], name
