@@ -796,10 +796,12 @@ def mention_role(
         and not _BACKGROUND.search(text, sent[0], start)
     ):
         return Role.USES, "use_cue", 0.55
-    if after_own and not _BACKGROUND.search(text, sent[0], sent[1]):
+    if after_own and t is not EntityType.MODEL and not _BACKGROUND.search(text, sent[0], sent[1]):
         # abstracts give background first, then their own work: once "we propose X" has
         # come, a sentence with no background word ("It combines X with ...") goes on
-        # describing it
+        # describing it. Not so a trained model named there without a cue: the work
+        # says which models it trains or runs ("we fine-tune X"), while one named in
+        # passing ("models such as X now write code") stands for the field
         return Role.USES, "after_own_use", 0.55
     return Role.MENTIONS, "background", 0.5
 

@@ -738,3 +738,14 @@ def test_past_tense_and_other_creation_verbs_propose(extractor):
     )
     for name in ("ZorbNet", "BlorpSched", "QuuxSet"):
         assert "proposes" in got[name][1], name
+
+
+def test_a_model_named_after_the_own_work_without_a_cue_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Optimizers",
+        "We propose ZorbNet, a lean optimizer. Chat models like Quux-7B answer questions "
+        "fluently. It combines Adam with pipeline parallelism.",
+    )
+    assert got["Quux-7B"][:2] == ("Model", ("mentions",))
+    assert got["Adam"][1] == ("uses",)
