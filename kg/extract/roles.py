@@ -181,6 +181,33 @@ _TRAINED_ON = re.compile(
     r"(?:the\s)?(?:\S+\s)?|(?:the\s)?)$",
     re.IGNORECASE,
 )
+# after a tool's name: what is built in it ("our PyTorch implementation", "we release
+# CUDA kernels", "we present DeepSpeed integration", "MPI-based collectives")
+_IMPLEMENTED_AFTER = (
+    " implementation",
+    "-based",
+    " based",
+    " code",
+    " prototype",
+    " port",
+    " backend",
+    " version",
+    " library",
+    " kernel",
+    " integration",
+    " extension",
+    " binding",
+    " plugin",
+    " plug-in",
+    " wrapper",
+    " interface",
+    " API",
+    " operator",
+    "-style",
+    "-like",
+    "-compatible",
+    "-native",
+)
 _NAME_SPLIT = re.compile(r"[-\s]+")
 # a new clause between a comparison cue and a mention: "more than A, and further, that B"
 _CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet|and\s(?:\w+,\s)?that)\b")
@@ -367,7 +394,7 @@ def proposed_groups(
             if s < end and start < e:
                 hit = True
                 break
-        if hit:
+        if hit and not _built_in_known(text, m):
             out.add(m.group)
             continue
         if m.specific:
@@ -376,6 +403,7 @@ def proposed_groups(
                 (own is None or any_between(own, lo, start))
                 and _OUR_NAME.search(text, lo, start)
                 and not _bought_device(m)
+                and not _built_in_known(text, m)
             ) or (
                 text.startswith((",", "),"), end) and _NOVEL_APPOSITIVE.match(text[end : end + 20])
             ):
@@ -418,6 +446,7 @@ def proposed_groups(
             _PROPOSE_BEFORE.search(text[lo:start])
             and (m.specific or (start, end) in long_forms)
             and m.type is not EntityType.HARDWARE
+            and not _built_in_known(text, m)
         ):
             out.add(m.group)
     if "github.com/" in low:
@@ -444,6 +473,13 @@ def _bought_device(m: Mention) -> bool:
     cluster", "our FPGA prototype" name the writers' testbed, which they run on; a
     paper can only propose a device of its own, a name no vocabulary holds yet."""
     return m.type is EntityType.HARDWARE and m.concept is not None
+
+
+def _built_in_known(text: str, m: Mention) -> bool:
+    """True for a known name that only says what the writers' own thing is built in or
+    with: "our PyTorch implementation", "our JAX-based prototype", "we release CUDA
+    kernels" name their code, written in the tool, not the tool as their contribution."""
+    return m.concept is not None and text.startswith(_IMPLEMENTED_AFTER, m.end)
 
 
 def _repository_names(ms: list[Mention], low: str) -> set[int]:

@@ -749,3 +749,14 @@ def test_a_model_named_after_the_own_work_without_a_cue_is_mentioned(extractor):
     )
     assert got["Quux-7B"][:2] == ("Model", ("mentions",))
     assert got["Adam"][1] == ("uses",)
+
+
+def test_a_known_tool_naming_our_implementation_is_used_not_proposed(extractor):
+    for sentence in (
+        "Our PyTorch implementation of ZorbNet trains 2x faster.",
+        "We release PyTorch kernels for ZorbNet.",
+        "We present PyTorch-compatible operators for ZorbNet.",
+    ):
+        got = _roles(extractor, "ZorbNet: Lean Training", "We propose ZorbNet. " + sentence)
+        assert got["ZorbNet"][1] == ("proposes",), sentence
+        assert got["PyTorch"][1] == ("uses",), sentence
