@@ -208,6 +208,22 @@ _IMPLEMENTED_AFTER = (
     "-compatible",
     "-native",
 )
+# classes of prior work, named as a whole: "existing systems", "these methods"
+_CLASS_NOUNS = (
+    r"(system|method|approach|framework|technique|algorithm|model|solution|engine|"
+    r"librar(?:y|ie)|optimizer|scheduler|compiler|work)s?\b"
+)
+# right after a comparison cue: "than existing serving systems", "over these methods"
+_CLASS_AFTER_COMPARE = re.compile(
+    r"\s(?:the\s|all\s)?(?:these|such|those|existing|prior|previous|state-of-the-art|sota|"
+    r"current|conventional|traditional|other|leading|popular|mainstream)\s(?:[\w-]+\s){0,3}?"
+    + _CLASS_NOUNS
+)
+# before a name: "serving systems such as X", "methods (e.g., X and", "systems like X, Y"
+_EXAMPLE_OF = re.compile(
+    r"\s" + _CLASS_NOUNS + r",?\s\(?(?:such\sas|like|e\.g\.,?|including)\s[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
 _NAME_SPLIT = re.compile(r"[-\s]+")
 # a new clause between a comparison cue and a mention: "more than A, and further, that B"
 _CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet|and\s(?:\w+,\s)?that)\b")
@@ -907,6 +923,52 @@ def _use_the_recurring_topic(
             state.roles.append(_role_cue(i, Role.USES, "recurring_topic", 0.5))
 
 
+def _compared_classes(low: str, cues: Cues, own_from: int) -> list[tuple[int, str]]:
+    """Where the own work is compared with a class of prior work it named before
+    ("2x faster than existing serving systems", "outperforms these methods"), with the
+    class noun, singular: [(offset, "system"), ...]."""
+    out: list[tuple[int, str]] = []
+    for p in cues.compare:
+        if p < own_from:
+            continue
+        c = _COMPARE_LOW.match(low, p)
+        if c is None or not _compares(low, c.end(), max(0, p - 60)):
+            continue
+        k = _CLASS_AFTER_COMPARE.match(low, c.end())
+        if k is not None:
+            out.append((p, k[1]))
+    return out
+
+
+def _compared_as_a_class(
+    text: str,
+    state: DocState,
+    cues: Cues,
+    own_from: int,
+    background: dict[int, tuple[int, set[tuple[int, int]]]],
+) -> None:
+    """Add ``compares_with`` for a name that only got background cues but was given as
+    an example of a class ("Existing serving systems such as X and Y batch ...") that
+    the own work is later compared with as a whole ("... than existing serving
+    systems", "outperforms these methods"): the examples are the baselines meant.
+    Those groups leave ``background``."""
+    classes = _compared_classes(state.lowered(), cues, own_from)
+    if not classes:
+        return
+    ms = state.mentions
+    for i, m in enumerate(ms):
+        if m.group not in background:
+            continue
+        s0 = state.sentence_of(m.start)[0]
+        hit = _EXAMPLE_OF.search(text, max(s0, m.start - 80), m.start)
+        if hit is None:
+            continue
+        noun = hit[1].lower()
+        if any(p > m.start and noun == kind for p, kind in classes):
+            state.roles.append(_role_cue(i, Role.COMPARES_WITH, "class_compared", 0.6))
+            del background[m.group]
+
+
 @lru_cache(maxsize=4096)
 def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue:
     """A ``RoleCue``, shared: they are frozen and the same few recur in every paper."""
@@ -977,6 +1039,8 @@ def assign_roles(text: str, state: DocState) -> None:
     if background:
         for g in other.intersection(background):
             del background[g]
+        if background and cues is not None and cues.compare:
+            _compared_as_a_class(text, state, cues, own_from, background)
         _use_the_recurring_topic(text, state, background)
 
 

@@ -760,3 +760,26 @@ def test_a_known_tool_naming_our_implementation_is_used_not_proposed(extractor):
         got = _roles(extractor, "ZorbNet: Lean Training", "We propose ZorbNet. " + sentence)
         assert got["ZorbNet"][1] == ("proposes",), sentence
         assert got["PyTorch"][1] == ("uses",), sentence
+
+
+def test_examples_of_a_class_the_work_is_compared_with_are_compared_with(extractor):
+    got = _roles(
+        extractor,
+        "ZorbServe: Fast Serving",
+        "Existing serving systems such as QuuxServe and BlorpServe batch requests per "
+        "iteration. We propose ZorbServe. ZorbServe achieves 2x higher throughput than "
+        "existing serving systems.",
+    )
+    assert got["QuuxServe"][1] == ("compares_with",)
+    assert got["BlorpServe"][1] == ("compares_with",)
+
+
+def test_examples_of_a_class_not_compared_with_stay_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbServe: Fast Serving",
+        "Existing serving systems such as QuuxServe batch requests per iteration. We "
+        "propose ZorbServe. ZorbServe achieves 2x higher throughput than existing "
+        "training methods.",
+    )
+    assert got["QuuxServe"][1] == ("mentions",)
