@@ -155,7 +155,7 @@ _RESOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _UNLIKE_WHICH = re.compile(
-    r"\b[Uu]nlike\s[^.;:,]{0,80},\s(?:which|that|who|where|whose)\s[^.;:,]*$"
+    r"\b[Uu]nlike\s(?:[^.;:,]{0,80},\s(?:which|that|who|where|whose)\s[^.;:,]*|[^.;:,]*)$"
 )
 _HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
 # "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
@@ -634,8 +634,10 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
 def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
     """True if the mention at ``start`` is in a relative clause on what an "Unlike X"
     opening in ``text[far:start]`` sets aside ("Unlike X-based models, which rely on Y,
-    ..."): the contrast reaches past the ``_NOT_USED`` window (from ``w``), and Y belongs
-    to the alternative, not the paper's work."""
+    ..."), or still in the "unlike" phrase itself, no comma between ("unlike methods
+    that need test-time sampling such as Y"): the contrast reaches past the
+    ``_NOT_USED`` window (from ``w``), and Y belongs to the alternative, not the
+    paper's work."""
     if far >= w:
         return False
     return _cued(text[far:start], ("nlike",), _UNLIKE_WHICH)

@@ -783,3 +783,15 @@ def test_examples_of_a_class_not_compared_with_stay_mentioned(extractor):
         "training methods.",
     )
     assert got["QuuxServe"][1] == ("mentions",)
+
+
+def test_a_name_inside_an_unlike_phrase_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: One-Pass Synthesis",
+        "We propose ZorbNet. ZorbNet needs a single forward pass, unlike methods that "
+        "require iterative refinement or sampling such as QuuxDiff-2. ZorbNet uses "
+        "Adam, as does the full pipeline parallelism of QuuxNet-4, unlike others.",
+    )
+    assert got["QuuxDiff-2"][1] == ("mentions",)
+    assert got["Adam"][1] == ("uses",)
