@@ -1,13 +1,15 @@
 """Paper roles: what the paper does with each entity, from cues around its mentions.
 
 - ``proposes``: the title's name, "we propose/introduce/present X", "our X";
-- ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches";
+- ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches",
+  "the same accuracy as"; also the examples of a class ("systems such as X") that the
+  own work is later compared with as a whole ("faster than existing systems");
 - ``runs_on``: hardware in the paper's own runs ("on 2048 Ascend 910", "a single GPU");
 - ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on"),
   or named in a sentence on its own work;
 - ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name)
-  or after it without a background word, or there after "based on", "using", "built on",
-  "implemented in", "we adopt";
+  or after it without a background word (not a trained model named in passing), or
+  there after "based on", "using", "built on", "implemented in", "we adopt";
 - ``mentions``: everything else (background, motivation).
 """
 
@@ -119,7 +121,8 @@ _COMPARE = re.compile(
     r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv(?:e[sd]?|ing)\s(?:up)?on|"
     r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with)|"
     r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with)|"
-    r"times\s(?:that\s|those\s)?of)\b",
+    r"times\s(?:that\s|those\s)?of|same\s(?:[\w-]+\s){1,2}as|respect\sto|gap\s(?:with|to)|"
+    r"(?:reach|attain)\w*\s(?:the\s)?(?:\w+\s)?(?:accuracy|performance|quality|perplexity)\sof)\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
@@ -287,7 +290,8 @@ def _alternation(words: list[str]) -> str:
 # ignoring case) begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
-    "competitive baseline rival exceed improv similar superior inferior times",
+    "competitive baseline rival exceed improv similar superior inferior times same respect gap "
+    "reach attain",
     "verb": "propose introduce present develop design build release unveil provide offer "
     "devise create construct craft invent formulate curate",
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",

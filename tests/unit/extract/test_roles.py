@@ -795,3 +795,14 @@ def test_a_name_inside_an_unlike_phrase_is_only_mentioned(extractor):
     )
     assert got["QuuxDiff-2"][1] == ("mentions",)
     assert got["Adam"][1] == ("uses",)
+
+
+def test_equatives_and_reaching_a_rival_compare(extractor):
+    for sentence in (
+        "ZorbNet achieves the same accuracy as Adam with half the memory.",
+        "ZorbNet reaches the accuracy of Adam in half the steps.",
+        "ZorbNet closes the gap with Adam on long runs.",
+        "ZorbNet delivers a 2x speedup with respect to Adam.",
+    ):
+        got = _roles(extractor, "ZorbNet: Lean Training", "We propose ZorbNet. " + sentence)
+        assert got["Adam"][1] == ("compares_with",), sentence
