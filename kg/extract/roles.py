@@ -1,13 +1,15 @@
 """Paper roles: what the paper does with each entity, from cues around its mentions.
 
 - ``proposes``: the title's name, "we propose/introduce/present X", "our X";
-- ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches";
+- ``compares_with``: after "outperforms", "compared to", "faster than", "vs.", "matches",
+  "the same accuracy as"; also the examples of a class ("systems such as X") that the
+  own work is later compared with as a whole ("faster than existing systems");
 - ``runs_on``: hardware in the paper's own runs ("on 2048 Ascend 910", "a single GPU");
 - ``evaluates_on``: datasets the paper reports results on ("on ImageNet", "evaluated on"),
   or named in a sentence on its own work;
 - ``uses``: in a sentence about the paper's own work ("we", "our", the proposed name)
-  or after it without a background word, or there after "based on", "using", "built on",
-  "implemented in", "we adopt";
+  or after it without a background word (not a trained model named in passing), or
+  there after "based on", "using", "built on", "implemented in", "we adopt";
 - ``mentions``: everything else (background, motivation).
 """
 
@@ -50,7 +52,8 @@ _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|study|article|report|letter|and)\s"
     r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
-    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)[sd]?\s"
+    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer|"
+    r"devise|create|construct|craft|invent|formulate|curate)(?:s|d|ed)?\s"
     # a second verb joined to the first: "we propose and evaluate X"
     r"(?:and\s[a-z]+\s)?"
     r"(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
@@ -99,7 +102,8 @@ _NP_ENDS = re.compile(
 )
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
 _PROPOSE_VERB = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer)"
+    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer|"
+    r"devise|create|construct|craft|invent|formulate|curate)"
 )
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report|article|letter)|the\sproposed|in\sthis)\b",
@@ -117,7 +121,8 @@ _COMPARE = re.compile(
     r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv(?:e[sd]?|ing)\s(?:up)?on|"
     r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with)|"
     r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with)|"
-    r"times\s(?:that\s|those\s)?of)\b",
+    r"times\s(?:that\s|those\s)?of|same\s(?:[\w-]+\s){1,2}as|respect\sto|gap\s(?:with|to)|"
+    r"(?:reach|attain)\w*\s(?:the\s)?(?:\w+\s)?(?:accuracy|performance|quality|perplexity)\sof)\b",
     re.IGNORECASE,
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
@@ -153,7 +158,7 @@ _RESOURCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _UNLIKE_WHICH = re.compile(
-    r"\b[Uu]nlike\s[^.;:,]{0,80},\s(?:which|that|who|where|whose)\s[^.;:,]*$"
+    r"\b[Uu]nlike\s(?:[^.;:,]{0,80},\s(?:which|that|who|where|whose)\s[^.;:,]*|[^.;:,]*)$"
 )
 _HARDWARE_RESOURCE = re.compile(r"s?\shardware\s(?:resources?|budgets?|capacity|constraints?)\b")
 # "3072 H100 GPUs", "(768 A100 GPUs)", "8 x A100", "a 1024-GPU cluster": a device count
@@ -177,6 +182,49 @@ _FUTURE = re.compile(
 _TRAINED_ON = re.compile(
     r"\b(?:(?:pre-?)?train\w*|fine-?tun\w*)\s(?:(?:[^.;,]{0,40}?\s)?(?:on|with|using)\s"
     r"(?:the\s)?(?:\S+\s)?|(?:the\s)?)$",
+    re.IGNORECASE,
+)
+# after a tool's name: what is built in it ("our PyTorch implementation", "we release
+# CUDA kernels", "we present DeepSpeed integration", "MPI-based collectives")
+_IMPLEMENTED_AFTER = (
+    " implementation",
+    "-based",
+    " based",
+    " code",
+    " prototype",
+    " port",
+    " backend",
+    " version",
+    " library",
+    " kernel",
+    " integration",
+    " extension",
+    " binding",
+    " plugin",
+    " plug-in",
+    " wrapper",
+    " interface",
+    " API",
+    " operator",
+    "-style",
+    "-like",
+    "-compatible",
+    "-native",
+)
+# classes of prior work, named as a whole: "existing systems", "these methods"
+_CLASS_NOUNS = (
+    r"(system|method|approach|framework|technique|algorithm|model|solution|engine|"
+    r"librar(?:y|ie)|optimizer|scheduler|compiler|work)s?\b"
+)
+# right after a comparison cue: "than existing serving systems", "over these methods"
+_CLASS_AFTER_COMPARE = re.compile(
+    r"\s(?:the\s|all\s)?(?:these|such|those|existing|prior|previous|state-of-the-art|sota|"
+    r"current|conventional|traditional|other|leading|popular|mainstream)\s(?:[\w-]+\s){0,3}?"
+    + _CLASS_NOUNS
+)
+# before a name: "serving systems such as X", "methods (e.g., X and", "systems like X, Y"
+_EXAMPLE_OF = re.compile(
+    r"\s" + _CLASS_NOUNS + r",?\s\(?(?:such\sas|like|e\.g\.,?|including)\s[^.;:]{0,60}$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"[-\s]+")
@@ -242,8 +290,10 @@ def _alternation(words: list[str]) -> str:
 # ignoring case) begins with one of these words, at the start of a word.
 _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
-    "competitive baseline rival exceed improv similar superior inferior times",
-    "verb": "propose introduce present develop design build release unveil provide offer",
+    "competitive baseline rival exceed improv similar superior inferior times same respect gap "
+    "reach attain",
+    "verb": "propose introduce present develop design build release unveil provide offer "
+    "devise create construct craft invent formulate curate",
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
@@ -364,13 +414,16 @@ def proposed_groups(
             if s < end and start < e:
                 hit = True
                 break
-        if hit:
+        if hit and not _built_in_known(text, m):
             out.add(m.group)
             continue
         if m.specific:
             lo = max(sent[0], start - 50)
             if (
-                (own is None or any_between(own, lo, start)) and _OUR_NAME.search(text, lo, start)
+                (own is None or any_between(own, lo, start))
+                and _OUR_NAME.search(text, lo, start)
+                and not _bought_device(m)
+                and not _built_in_known(text, m)
             ) or (
                 text.startswith((",", "),"), end) and _NOVEL_APPOSITIVE.match(text[end : end + 20])
             ):
@@ -413,6 +466,7 @@ def proposed_groups(
             _PROPOSE_BEFORE.search(text[lo:start])
             and (m.specific or (start, end) in long_forms)
             and m.type is not EntityType.HARDWARE
+            and not _built_in_known(text, m)
         ):
             out.add(m.group)
     if "github.com/" in low:
@@ -432,6 +486,20 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _bought_device(m: Mention) -> bool:
+    """True for hardware the vocabulary knows (a GPU, an H100, an FPGA): "our H100
+    cluster", "our FPGA prototype" name the writers' testbed, which they run on; a
+    paper can only propose a device of its own, a name no vocabulary holds yet."""
+    return m.type is EntityType.HARDWARE and m.concept is not None
+
+
+def _built_in_known(text: str, m: Mention) -> bool:
+    """True for a known name that only says what the writers' own thing is built in or
+    with: "our PyTorch implementation", "our JAX-based prototype", "we release CUDA
+    kernels" name their code, written in the tool, not the tool as their contribution."""
+    return m.concept is not None and text.startswith(_IMPLEMENTED_AFTER, m.end)
 
 
 def _repository_names(ms: list[Mention], low: str) -> set[int]:
@@ -570,8 +638,10 @@ def _overcomes(text: str, lo: int, start: int) -> bool:
 def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
     """True if the mention at ``start`` is in a relative clause on what an "Unlike X"
     opening in ``text[far:start]`` sets aside ("Unlike X-based models, which rely on Y,
-    ..."): the contrast reaches past the ``_NOT_USED`` window (from ``w``), and Y belongs
-    to the alternative, not the paper's work."""
+    ..."), or still in the "unlike" phrase itself, no comma between ("unlike methods
+    that need test-time sampling such as Y"): the contrast reaches past the
+    ``_NOT_USED`` window (from ``w``), and Y belongs to the alternative, not the
+    paper's work."""
     if far >= w:
         return False
     return _cued(text[far:start], ("nlike",), _UNLIKE_WHICH)
@@ -784,10 +854,12 @@ def mention_role(
         and not _BACKGROUND.search(text, sent[0], start)
     ):
         return Role.USES, "use_cue", 0.55
-    if after_own and not _BACKGROUND.search(text, sent[0], sent[1]):
+    if after_own and t is not EntityType.MODEL and not _BACKGROUND.search(text, sent[0], sent[1]):
         # abstracts give background first, then their own work: once "we propose X" has
         # come, a sentence with no background word ("It combines X with ...") goes on
-        # describing it
+        # describing it. Not so a trained model named there without a cue: the work
+        # says which models it trains or runs ("we fine-tune X"), while one named in
+        # passing ("models such as X now write code") stands for the field
         return Role.USES, "after_own_use", 0.55
     return Role.MENTIONS, "background", 0.5
 
@@ -855,6 +927,52 @@ def _use_the_recurring_topic(
             # its own ("sequence parallelism (SP) has been ... As SP grows, ...") is a
             # term it works with, even where it was first introduced as prior work
             state.roles.append(_role_cue(i, Role.USES, "recurring_topic", 0.5))
+
+
+def _compared_classes(low: str, cues: Cues, own_from: int) -> list[tuple[int, str]]:
+    """Where the own work is compared with a class of prior work it named before
+    ("2x faster than existing serving systems", "outperforms these methods"), with the
+    class noun, singular: [(offset, "system"), ...]."""
+    out: list[tuple[int, str]] = []
+    for p in cues.compare:
+        if p < own_from:
+            continue
+        c = _COMPARE_LOW.match(low, p)
+        if c is None or not _compares(low, c.end(), max(0, p - 60)):
+            continue
+        k = _CLASS_AFTER_COMPARE.match(low, c.end())
+        if k is not None:
+            out.append((p, k[1]))
+    return out
+
+
+def _compared_as_a_class(
+    text: str,
+    state: DocState,
+    cues: Cues,
+    own_from: int,
+    background: dict[int, tuple[int, set[tuple[int, int]]]],
+) -> None:
+    """Add ``compares_with`` for a name that only got background cues but was given as
+    an example of a class ("Existing serving systems such as X and Y batch ...") that
+    the own work is later compared with as a whole ("... than existing serving
+    systems", "outperforms these methods"): the examples are the baselines meant.
+    Those groups leave ``background``."""
+    classes = _compared_classes(state.lowered(), cues, own_from)
+    if not classes:
+        return
+    ms = state.mentions
+    for i, m in enumerate(ms):
+        if m.group not in background:
+            continue
+        s0 = state.sentence_of(m.start)[0]
+        hit = _EXAMPLE_OF.search(text, max(s0, m.start - 80), m.start)
+        if hit is None:
+            continue
+        noun = hit[1].lower()
+        if any(p > m.start and noun == kind for p, kind in classes):
+            state.roles.append(_role_cue(i, Role.COMPARES_WITH, "class_compared", 0.6))
+            del background[m.group]
 
 
 @lru_cache(maxsize=4096)
@@ -927,6 +1045,8 @@ def assign_roles(text: str, state: DocState) -> None:
     if background:
         for g in other.intersection(background):
             del background[g]
+        if background and cues is not None and cues.compare:
+            _compared_as_a_class(text, state, cues, own_from, background)
         _use_the_recurring_topic(text, state, background)
 
 

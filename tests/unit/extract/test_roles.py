@@ -1,4 +1,10 @@
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.vocab_loader import register_concepts
 from kg.models import Paper
+from kg.ontology import EntityType
+from kg.vocab import VocabConcept
 
 
 def _roles(extractor, title, abstract):
@@ -704,3 +710,99 @@ def test_prior_work_put_forward_in_the_present_tense_is_not_proposed(extractor):
     )
     assert "proposes" not in got["QuuxNet-5"][1]
     assert got["ZorbNet"][1] == ("proposes",)
+
+
+@pytest.fixture(scope="module")
+def device_extractor(tiny_vocab):
+    """The tiny vocabulary plus one specific device, "ZX9"."""
+    zx9 = VocabConcept("urn:x:zx9", "zx9", EntityType.HARDWARE.value, "ZX9")
+    return Extractor(vocab_files=[register_concepts("tiny-zx9", [*tiny_vocab, zx9])])
+
+
+def test_our_known_device_is_the_testbed_not_a_proposal(device_extractor):
+    got = _roles(
+        device_extractor,
+        "ZorbNet: Lean Training",
+        "We propose ZorbNet. On our ZX9 cluster, ZorbNet cuts iteration time by 30%.",
+    )
+    assert got["ZorbNet"][1] == ("proposes",)
+    assert got["ZX9"][1] == ("runs_on",)
+
+
+def test_past_tense_and_other_creation_verbs_propose(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training at Scale",
+        "We developed ZorbNet for lean training. We further devised BlorpSched, which "
+        "overlaps compute and communication, and we created QuuxSet, a set of 10k prompts.",
+    )
+    for name in ("ZorbNet", "BlorpSched", "QuuxSet"):
+        assert "proposes" in got[name][1], name
+
+
+def test_a_model_named_after_the_own_work_without_a_cue_is_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: Lean Optimizers",
+        "We propose ZorbNet, a lean optimizer. Chat models like Quux-7B answer questions "
+        "fluently. It combines Adam with pipeline parallelism.",
+    )
+    assert got["Quux-7B"][:2] == ("Model", ("mentions",))
+    assert got["Adam"][1] == ("uses",)
+
+
+def test_a_known_tool_naming_our_implementation_is_used_not_proposed(extractor):
+    for sentence in (
+        "Our PyTorch implementation of ZorbNet trains 2x faster.",
+        "We release PyTorch kernels for ZorbNet.",
+        "We present PyTorch-compatible operators for ZorbNet.",
+    ):
+        got = _roles(extractor, "ZorbNet: Lean Training", "We propose ZorbNet. " + sentence)
+        assert got["ZorbNet"][1] == ("proposes",), sentence
+        assert got["PyTorch"][1] == ("uses",), sentence
+
+
+def test_examples_of_a_class_the_work_is_compared_with_are_compared_with(extractor):
+    got = _roles(
+        extractor,
+        "ZorbServe: Fast Serving",
+        "Existing serving systems such as QuuxServe and BlorpServe batch requests per "
+        "iteration. We propose ZorbServe. ZorbServe achieves 2x higher throughput than "
+        "existing serving systems.",
+    )
+    assert got["QuuxServe"][1] == ("compares_with",)
+    assert got["BlorpServe"][1] == ("compares_with",)
+
+
+def test_examples_of_a_class_not_compared_with_stay_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbServe: Fast Serving",
+        "Existing serving systems such as QuuxServe batch requests per iteration. We "
+        "propose ZorbServe. ZorbServe achieves 2x higher throughput than existing "
+        "training methods.",
+    )
+    assert got["QuuxServe"][1] == ("mentions",)
+
+
+def test_a_name_inside_an_unlike_phrase_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "ZorbNet: One-Pass Synthesis",
+        "We propose ZorbNet. ZorbNet needs a single forward pass, unlike methods that "
+        "require iterative refinement or sampling such as QuuxDiff-2. ZorbNet uses "
+        "Adam, as does the full pipeline parallelism of QuuxNet-4, unlike others.",
+    )
+    assert got["QuuxDiff-2"][1] == ("mentions",)
+    assert got["Adam"][1] == ("uses",)
+
+
+def test_equatives_and_reaching_a_rival_compare(extractor):
+    for sentence in (
+        "ZorbNet achieves the same accuracy as Adam with half the memory.",
+        "ZorbNet reaches the accuracy of Adam in half the steps.",
+        "ZorbNet closes the gap with Adam on long runs.",
+        "ZorbNet delivers a 2x speedup with respect to Adam.",
+    ):
+        got = _roles(extractor, "ZorbNet: Lean Training", "We propose ZorbNet. " + sentence)
+        assert got["Adam"][1] == ("compares_with",), sentence
