@@ -68,6 +68,11 @@ _PROPOSE_BEFORE = re.compile(
 _OUR_NAME = re.compile(
     r"\b(?:[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?|[Tt]he\sproposed\s)$"
 )
+# "In our experiments, X ...", "With our method, X ...": a fronted phrase, no apposition
+_FRONTED_OUR = re.compile(
+    r"\b(?:[Ii]n|[Ww]ith|[Oo]n|[Ff]or|[Aa]cross|[Tt]hrough|[Dd]uring|[Uu]nder|[Ff]rom|[Bb]y|"
+    r"[Aa]fter|[Ii]nto|[Oo]ver|[Aa]t)\s[Oo]ur\s[\w\s-]{0,40},\s$"
+)
 # after the name: "X, our new scheduler, ...", "X is proposed to ...", "X (ours)": the
 # writers call it their own, or (present tense, no agent) say the paper puts it forward;
 # "X was proposed by ..." is prior work. The apposition closes with a comma: in "With X,
@@ -422,6 +427,7 @@ def proposed_groups(
             if (
                 (own is None or any_between(own, lo, start))
                 and _OUR_NAME.search(text, lo, start)
+                and not (text.startswith(", ", start - 2) and _FRONTED_OUR.search(text, lo, start))
                 and not _bought_device(m)
                 and not _built_in_known(text, m)
             ) or (

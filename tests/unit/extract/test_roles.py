@@ -806,3 +806,24 @@ def test_equatives_and_reaching_a_rival_compare(extractor):
     ):
         got = _roles(extractor, "ZorbNet: Lean Training", "We propose ZorbNet. " + sentence)
         assert got["Adam"][1] == ("compares_with",), sentence
+
+
+def test_a_fronted_phrase_with_our_is_no_apposition(extractor):
+    # "In our experiments, X ..." puts X after a fronted phrase, not after "our <noun>,":
+    # X is whatever the sentence makes of it, not the paper's own system.
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training of Large Models",
+        "We propose Zorblax, a memory planner. In our experiments, DeepSpeed runs out of "
+        "memory at 13B parameters while Zorblax trains 40B.",
+    )
+    assert "proposes" not in got["DeepSpeed"][1]
+    assert got["Zorblax"][1] == ("proposes",)
+    # the apposition it must not block: "our new trainer, X"
+    got = _roles(
+        extractor,
+        "Fast Training",
+        "We study memory. In this paper we present our new trainer, QuuxTrain, which "
+        "halves memory.",
+    )
+    assert got["QuuxTrain"][1] == ("proposes",)
