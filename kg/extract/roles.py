@@ -132,6 +132,36 @@ _COMPARE = re.compile(
 )
 _COMPARE_LOW = re.compile(_COMPARE.pattern)
 _OVER_QUANTITY = re.compile(r"-|\s\d")  # "over-fitting", "over 100 GPUs"
+# "more than 90%", "fewer than 8 GPUs", "than 1.5B": a number after "than", not "than 3D ..."
+_THAN_QUANTITY = re.compile(r"\s(?:a\s|an\s)?\d[\d,.]*(?:[KMBkmb]|x)?(?!\w)")
+_THAN_NOT_COMPARED = ("rather than", "Rather than", "other than", "Other than")
+# "over" after a verb of carrying data: the link or network it travels over, no rival
+_OVER_MEDIUM = tuple(
+    f"{verb} over"
+    for verb in [
+        "connected",
+        "interconnected",
+        "linked",
+        "communicate",
+        "communicates",
+        "communicating",
+        "communicated",
+        "transfer",
+        "transfers",
+        "transferred",
+        "transferring",
+        "sent",
+        "send",
+        "sends",
+        "transmitted",
+        "transmit",
+        "streamed",
+        "exchanged",
+        "exchange",
+        "synchronized",
+        "synchronize",
+    ]
+)
 _OVER_AFTER = re.compile(
     r"(?:\d\S*|speed-?ups?|improv\w*|gains?|advantages?|superior\w*|benefits?|boosts?|"
     r"\w+er|more|less|fewer|reduc\w+|wins?|prefer\w*|edge|margin|lead)\s(?:[^\s.;,]+\s){0,5}$",
@@ -609,9 +639,16 @@ def _cue_ends(rx: re.Pattern[str], s: str, starts: list[int], s0: int, s1: int) 
 def _compares(text: str, end: int, s0: int) -> bool:
     """False for an "over" cue ending at ``end`` that compares nothing: "over time",
     "over-parameterization", "over 100 GPUs", "selecting over a set"; it compares after a
-    gain, a multiple or a comparative ("a 2x speedup over X", "gains over X")."""
+    gain, a multiple or a comparative ("a 2x speedup over X", "gains over X"). Likewise
+    a "than" that bounds a quantity ("more than 90% of the time", "models with more than
+    100B parameters") or sets an alternative aside ("rather than X", "other than X")."""
+    if text[end - 4 : end].lower() == "than":
+        return not (_THAN_QUANTITY.match(text, end) or text.endswith(_THAN_NOT_COMPARED, s0, end))
     if text[end - 4 : end].lower() != "over":
         return True
+    if text.endswith(_OVER_MEDIUM, s0, end):
+        # "GPUs connected over NVLink", "gradients sent over the network": a medium
+        return False
     return not _OVER_QUANTITY.match(text, end) and bool(
         _OVER_AFTER.search(text, max(s0, end - 60), end - 4)
     )

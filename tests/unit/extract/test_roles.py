@@ -827,3 +827,29 @@ def test_a_fronted_phrase_with_our_is_no_apposition(extractor):
         "halves memory.",
     )
     assert got["QuuxTrain"][1] == ("proposes",)
+
+
+def test_a_link_data_travels_over_is_no_rival(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Gradient Exchange",
+        "We propose Zorblax. Zorblax gives higher throughput on GPUs connected over "
+        "NVLink. It cuts traffic by 3x: fewer gradients are sent over InfiniBand. "
+        "Zorblax gives a 2x speedup over NCCL.",
+    )
+    assert "compares_with" not in got["NVLink"][1]
+    assert "compares_with" not in got["InfiniBand"][1]
+    assert got["NCCL"][1] == ("compares_with",)
+
+
+def test_than_before_a_quantity_or_an_alternative_compares_nothing(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Fast Training",
+        "We propose Zorblax. Models with more than 100B parameters, such as GPT-3, need "
+        "many GPUs. Zorblax shards state rather than PyTorch tensors. Zorblax is faster "
+        "than DeepSpeed.",
+    )
+    assert "compares_with" not in got["GPT-3"][1]
+    assert "compares_with" not in got["PyTorch"][1]
+    assert got["DeepSpeed"][1] == ("compares_with",)
