@@ -262,6 +262,8 @@ _EXAMPLE_OF = re.compile(
     r"\s" + _CLASS_NOUNS + r",?\s\(?(?:such\sas|like|e\.g\.,?|including)\s[^.;:]{0,60}$",
     re.IGNORECASE,
 )
+# "evaluated", "tested", "validated", "benchmarked": a test verb after a training one
+_TEST_VERBS = ("evaluat", "test", "validat", "benchmark", "assess")
 _NAME_SPLIT = re.compile(r"[-\s]+")
 # a new clause between a comparison cue and a mention: "more than A, and further, that B"
 _CLAUSE_BREAK = re.compile(r",\s(?:but|while|whereas|yet|and\s(?:\w+,\s)?that)\b")
@@ -930,8 +932,13 @@ def first_own_work(text: str, state: DocState, proposed: set[int], cues: Cues | 
 def _trained_on(text: str, s0: int, start: int) -> bool:
     """True if the dataset at ``start`` follows "train(ed) ... on", "fine-tuned on", ...,
     or comes right after "training" ("by training ImageNet classifiers"): data the paper
-    trains on, which it uses, not only reports results on."""
-    return _cued(text[max(s0, start - 60) : start], ("train", "tun"), _TRAINED_ON)
+    trains on, which it uses, not only reports results on. A test verb after the training
+    one ("trained on X and evaluated on Y") moves on to the data it is tested on."""
+    window = text[max(s0, start - 60) : start]
+    if not _cued(window, ("train", "tun"), _TRAINED_ON):
+        return False
+    last = max(window.rfind("train"), window.rfind("tun"))
+    return not any(w in window[last:] for w in _TEST_VERBS)
 
 
 def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:

@@ -853,3 +853,14 @@ def test_than_before_a_quantity_or_an_alternative_compares_nothing(extractor):
     assert "compares_with" not in got["GPT-3"][1]
     assert "compares_with" not in got["PyTorch"][1]
     assert got["DeepSpeed"][1] == ("compares_with",)
+
+
+def test_data_after_a_test_verb_that_follows_training_is_only_evaluated_on(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Models",
+        "We propose Zorblax, a language model. Zorblax is trained on C4 and evaluated on "
+        "WikiText-103.",
+    )
+    assert "uses" in got["C4"][1]
+    assert got["WikiText-103"][1] == ("evaluates_on",)
