@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -105,6 +106,15 @@ _EXTENDS_BEFORE = re.compile(
     r"(?:the\s)?(?P<mods>(?:(?!of\s)[\w\-]+\s){0,2})$",  # not "built on the basis of X"
     re.IGNORECASE,
 )
+# A word every _EXTENDS_BEFORE match holds: found with str.find in the lowered text once
+# per document, so that search (tried at every position, as it starts with \b) runs only
+# before a mention whose 60 characters hold one. IGNORECASE also equates "İ", "ı" and
+# "ſ" with "i" and "s", where lowering does not: a text holding one is searched anywhere.
+_EXTENDS_WORDS = (
+    "exten", "adapt", "generali", "upgrad", "variant", "modification", "version",
+    "successor", "buil", "improve",
+)  # fmt: skip
+_FOLDED_APART = ("\u0130", "\u0131", "\u017f")
 # Between a mention and the extends cue after it that makes the mention its subject:
 # "X extends", "X, which extends", "X is a variant of", "X, a variant of".
 _SUBJECT_GAP = re.compile(  # used with match(text, pos, endpos): no "^"
@@ -263,11 +273,13 @@ def _name_cues(state: DocState, sents: list[tuple[int, int]]) -> Iterator[Relati
     for i, m in enumerate(state.mentions):
         names.setdefault((m.group, m.text), (i, m))
     texts = {t for _, t in names}
+    # flat rows, and each name's candidates (texts inside it) picked by a comprehension:
+    # most pairs share no text, and unpacking every pair in the loop cost twice as much
+    rows = [(g, t, i, m) for (g, t), (i, m) in names.items()]
     done: set[tuple[int, int]] = set()
-    for (g1, t1), (i1, m1) in names.items():
-        for (g2, t2), (i2, m2) in names.items():
-            # the cheapest test first: most pairs share no text
-            if t2 not in t1 or g1 == g2 or (g1, g2) in done:
+    for g1, t1, i1, m1 in rows:
+        for g2, t2, i2, m2 in [r for r in rows if r[1] in t1]:
+            if g1 == g2 or (g1, g2) in done:
                 continue
             if m2.type is EntityType.SYSTEM and _prefixed_by_system(t1, t2):
                 done.add((g1, g2))
@@ -428,7 +440,7 @@ def _listed_next(text: str, end: int, start: int) -> bool:
     return start - end <= 25 and _LIST_GAP.match(text[end:start]) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much
 class _Sentence:
     """One sentence's mentions and what the relation rules read of the paper."""
 
@@ -454,24 +466,51 @@ def find_relations(text: str, state: DocState) -> list[RelationCue]:
     _used_system(state, sents, proposed, first_of, out)
     _title_kind(text, state.title_end, ms, proposed, out)
     _title_lineage(text, state.title_end, ms, proposed, out)
+    words = _extends_words(state)
     for sent, idxs in group_by_sentence(sents).items():
         head = next((i for i in idxs if ms[i].group in proposed), main)
         cx = _Sentence(text, ms, idxs, sent, proposed, head)
         for i in idxs:
             m = ms[i]
-            before = text[max(sent[0], m.start - 60) : m.start]
+            reach = max(sent[0], m.start - 60)
+            before = text[reach : m.start]
             after = text[m.end : min(sent[1], m.end + 80)]
             if m.type is EntityType.SYSTEM:
                 _implemented_in(cx, i, before, after, out)
-            _extends(cx, i, before, after, out)
+            if words is None or words and _word_within(words, reach, m.start):
+                _extends(cx, i, before, after, out)
             if m.specific and m.type is _METHOD and "with " in before[-6:]:
                 _combines(cx, i, before, out)
             _is_a(cx, i, after, out)
             if not m.specific and after[:1] in (" ", ","):
                 _named_kind(cx, i, before, after, out)
-            _kind_of(cx, i, before, out)
+            if before.endswith(_KIND_OF_ENDS):  # _kind_of's first test, without a call
+                _kind_of(cx, i, before, out)
     out = _stated_class_first(out, ms)
     return [c for c in out if _types_fit(c.relation, ms[c.head].type, ms[c.tail].type)]
+
+
+def _extends_words(state: DocState) -> list[int] | None:
+    """Where an ``_EXTENDS_WORDS`` word starts in the text, in order; None if the text
+    holds a character lowering misses (every mention is then searched)."""
+    text = state.text
+    if any(c in text for c in _FOLDED_APART):
+        return None
+    low = state.lowered()
+    out = []
+    for word in _EXTENDS_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            out.append(at)
+            at = low.find(word, at + 1)
+    out.sort()
+    return out
+
+
+def _word_within(words: list[int], start: int, end: int) -> bool:
+    """True if a word of ``words`` (sorted offsets) starts in ``[start, end)``."""
+    k = bisect_left(words, start)
+    return k < len(words) and words[k] < end
 
 
 def _stated_class_first(cues: list[RelationCue], ms: list[Mention]) -> list[RelationCue]:

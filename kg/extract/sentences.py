@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 import string
-from array import array
-from bisect import bisect_right
 from functools import lru_cache
 
 import numpy
@@ -23,7 +21,7 @@ from spacy.attrs import IDX, SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import DocState, ensure_extension
+from kg.extract.state import attach_state, ensure_extension, state_of
 from kg.models import TITLE_SEPARATOR
 
 __all__ = ["split_sentences", "SentenceSegmenter"]
@@ -161,10 +159,10 @@ class SentenceSegmenter:
         ensure_extension()
 
     def __call__(self, doc: Doc) -> Doc:
-        state = doc._.kg
-        if state is None or not state.text:
-            state = DocState(text=doc.text)
-            doc._.kg = state
+        # ``state_of`` reads ``user_data``: each ``doc._`` access builds an object
+        state = state_of(doc)
+        if not state.text:
+            state = attach_state(doc, doc.text)
         text = state.text
         state.title_end = title_end_of(text)
         state.sentences = split_sentences(text, state.title_end)
@@ -175,13 +173,12 @@ class SentenceSegmenter:
 
 def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarray:
     """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
-    # built in a stdlib array: a handful of numpy calls cost more than the whole loop
-    token_starts = doc.to_array(IDX).tolist()
-    values = array("Q", [_NOT_START]) * len(token_starts)
+    # one searchsorted over the token offsets: converting them to a list for bisect cost
+    # more than the few numpy calls
+    token_starts = doc.to_array(IDX)
+    values = numpy.full((len(token_starts), 1), _NOT_START, dtype=numpy.uint64)
     values[0] = 1
-    for start, _ in sentences:
-        # the token holding the sentence start: the last token starting at or before it
-        i = bisect_right(token_starts, start) - 1
-        if i >= 0:
-            values[i] = 1
-    return numpy.frombuffer(values, dtype=numpy.uint64).reshape(-1, 1)
+    # the token holding each sentence start: the last token starting at or before it (the
+    # first token starts at 0, so there is one)
+    values[token_starts.searchsorted([s for s, _ in sentences], side="right") - 1] = 1
+    return values
