@@ -128,9 +128,23 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|our)\s(?:[\w\-]+\s){0,8}([a-z\-]+),\s|"
     r"\b([a-z\-]+),?\s(?:called|named|dubbed|termed|coined)\s)$"
 )
-# the writers' own work named right after its type noun: "our framework X", "our new
-# serving system X" (the noun is the head of a phrase the name stands in apposition to)
-_OUR_NOUN_BEFORE = re.compile(r"\bour\s(?:[a-z\-]+\s){0,3}?([a-z\-]+)\s$")
+# a name right after its type noun, in a phrase an article or "our" opens: "our framework
+# X", "a modular framework X", "the processor X" (the name stands in apposition to it)
+_ARTICLES = frozenset(["a", "an", "the", "our"])
+_MODIFIER = re.compile(r"[a-z\-]+")
+# a preposition that opens its sentence: the noun phrase after it is a fronted adverbial
+# ("On our H100 cluster, X trains ..."), not a phrase the next name stands in apposition to
+_FRONTED = re.compile(
+    r"(?:[.!?;:]\s|\n)\s*(?:on|in|at|with|for|from|across|under|using|over|via|through|by|"
+    r"to|after|during|within|beyond|unlike|atop|inside)\s+$"
+)
+# words that make a "platform" a machine rather than software: "an embedded platform with
+# eight cores", "RISC-V platforms", "a research platform running on an FPGA"
+# (run only on the sentence of a "platform", so its leading ``\b`` costs little)
+_HARDWARE_PLATFORM = re.compile(
+    r"\b(?:processors?|chips?|cores?|socs?|boards?|fpgas?|microcontrollers?|mcus?|risc-?v\w*|"
+    r"hardware|embedded|silicon|\d+-gpus?|gpu\splatforms?)\b"
+)
 # Names joined by "," and a final "and"/"or" share the plural head noun after the last
 # one: "on X, Y and Z benchmarks", "X and Y accelerators"
 _SHARED_HEAD = re.compile(
@@ -291,12 +305,19 @@ def head_noun_type(phrase: str) -> EntityType | None:
     return t
 
 
+def _participle(word: str) -> bool:
+    """Whether a word after a head noun is a participle that follows it ("tailored",
+    "running"); a capitalised "-ing" word is a title's head ("GPU Computing")."""
+    return word.endswith(("ed", "ED")) or (word.endswith("ing") and word.islower())
+
+
 def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
     """The type of the head noun of ``phrase`` up to ``stop`` (``head_noun_type``)."""
     np = phrase[: stop.start()] if stop else phrase
-    words = [w.lower() for w in np.split()[:8]]
-    while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in _TYPING_NOUNS:
-        words.pop()  # a participle after the head: "a system tailored for ..."
+    raw = np.split()[:8]
+    words = [w.lower() for w in raw]
+    while len(words) > 1 and words[-1] not in _TYPING_NOUNS and _participle(raw[len(words) - 1]):
+        words.pop()  # "a system tailored for ...", "a platform running on ..."
     if not words:
         return None
     if (
@@ -311,7 +332,62 @@ def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
     head = words[-1]
     if head in ("model", "models"):
         return M if not any(w in ("architecture", "design") for w in words) else T
-    return _TYPING_NOUNS.get(head)
+    t = _TYPING_NOUNS.get(head)
+    if t is S and head.startswith("platform"):
+        end = phrase.find(". ")
+        if _HARDWARE_PLATFORM.search(phrase[: end if end >= 0 else None].lower()):
+            return H  # "an embedded platform with eight cores"
+    return t
+
+
+def _sentence_window(text: str, start: int, end: int) -> str:
+    """The lower-cased words around ``text[start:end]`` in its sentence (80 characters
+    before it at most, 120 after)."""
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 120]
+    cut = before.rfind(". ")
+    stop = after.find(". ")
+    return (before[cut + 2 :] + text[start:end] + (after[:stop] if stop >= 0 else after)).lower()
+
+
+def _noun_type(noun: str, text: str, m: Mention) -> EntityType | None:
+    """The type a type noun (lower case) gives the name ``m`` it is said of: a "platform"
+    is a machine where its sentence speaks of processors, chips, cores or boards ("two
+    RISC-V platforms", "the X platform with 64 cores"), else software."""
+    t = _TYPING_NOUNS.get(noun)
+    if (
+        t is S
+        and noun.startswith("platform")
+        and _HARDWARE_PLATFORM.search(_sentence_window(text, m.start, m.end))
+    ):
+        return H
+    return t
+
+
+def _noun_right_before(low: str) -> tuple[str, int] | None:
+    """A type noun right before a name, in a phrase an article or "our" opens ("a modular
+    framework X", "our serving system X", "the processor X"), and where that phrase
+    starts in ``low`` (lower case, ending in whitespace). The words between are plain
+    modifiers, no preposition ("our work on cluster X" names no cluster)."""
+    last = low.rsplit(None, 1)
+    if not last or last[-1] not in _TYPING_NOUNS:  # most names: no type noun before them
+        return None
+    words = low.split()
+    pos = low.rfind(words[-1])
+    for w in words[-2:-6:-1]:
+        pos = low.rfind(w, 0, pos)  # the last word before ``pos`` is ``w``
+        if w in _ARTICLES:
+            return words[-1], pos
+        if w in _LINK_WORDS or not _MODIFIER.fullmatch(w):
+            return None
+    return None
+
+
+def _fronted(before: str, at_text_start: bool) -> bool:
+    """Whether ``before`` (lower case) ends in a preposition that opens its sentence: the
+    noun phrase after it is a fronted adverbial, not one the next name is in apposition
+    to ("On our H100 cluster, X trains")."""
+    return _FRONTED.search(("\n" if at_text_start else "") + before[-40:]) is not None
 
 
 def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]]:
@@ -331,7 +407,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         out.append((M, 1.2, "model_noun_after"))
     if after[:1] == "," or after.startswith((" and ", " or ")):
         shared = _SHARED_HEAD.match(after)
-        t = _TYPING_NOUNS.get(shared.group(1).lower()) if shared else None
+        t = _noun_type(shared.group(1).lower(), text, m) if shared else None
         if t is not None:
             out.append((t, 2.0, "shared_type_noun"))  # "X, Y and Z benchmarks"
     nxt = _NEXT_WORDS.match(after)
@@ -339,7 +415,10 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         out.append((S, 2.0, "type_noun_after"))  # "the X data structure": see _TYPING_NOUNS
     elif nxt:
         for i, w in enumerate(nxt.groups()):
-            t = _TYPING_NOUNS.get((w or "").lower())
+            word = (w or "").lower()
+            t = _TYPING_NOUNS.get(word)
+            if t is S and word.startswith("platform"):
+                t = _noun_type(word, text, m)
             if t is not None and not (t is H and m.type is not None and m.type is not H):
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
@@ -354,16 +433,17 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
             if cue in low:
                 out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(low))
                 break
+    at_text_start = m.start <= 80
     if low.endswith((", ", "called ", "named ", "dubbed ", "termed ", "coined ")):
         nb = _NOUN_BEFORE.search(low)
-        t = _TYPING_NOUNS.get(nb.group(1) or nb.group(2)) if nb else None
-        if t is not None:
-            out.append((t, 2.0, "noun_before"))
-    elif "our " in low:
-        ob = _OUR_NOUN_BEFORE.search(low)
-        t = _TYPING_NOUNS.get(ob.group(1)) if ob else None
-        if t is not None:
-            out.append((t, 2.0, "noun_before"))
+        if nb and not (nb.group(1) and _fronted(low[: nb.start()], at_text_start)):
+            t = _noun_type(nb.group(1) or nb.group(2), text, m)
+            if t is not None:
+                out.append((t, 2.0, "noun_before"))
+    else:
+        rb = _noun_right_before(low)
+        if rb is not None and not _fronted(low[: rb[1]], at_text_start):
+            out.append((_noun_type(rb[0], text, m) or T, 2.0, "noun_before"))
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):
         out.append((H, 0.8, "count_context"))
     return out
@@ -398,7 +478,7 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
             # "Message Passing Interface (MPI)": the long form's own head noun; a plural
             # one names a class ("multi-agent systems (MAS)"), not what the name is
             last = m.text.rsplit(" ", 1)[1].lower()
-            lt = _TYPING_NOUNS.get(last)
+            lt = _noun_type(last, text, m)
             if lt is not None and not (last.endswith("s") and _TYPING_NOUNS.get(last[:-1])):
                 signals.append((lt, 1.5, "long_form_head"))
         if sig:
