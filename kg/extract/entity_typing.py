@@ -79,6 +79,11 @@ _TYPING_NOUNS: dict[str, EntityType] = {
     # a programming abstraction or a named data structure is a piece of a library one
     # calls ("PyTorch's DTensor data structure", "the Zorb tensor abstraction")
     **dict.fromkeys(["abstraction", "abstractions"], S),
+    # what code is written for, against or in: "the X ecosystem", "the X codebase", "a
+    # plugin", "the X backend", "Python bindings"
+    **dict.fromkeys(
+        ["ecosystem", "codebase", "plugin", "plugins", "plug-in", "backend", "backends"], S
+    ),
 }
 # Words after a name that end its noun phrase: a type noun after them is not its head
 _LINK_WORDS = frozenset(
@@ -158,7 +163,7 @@ _SHARED_HEAD = re.compile(
 # contains) is in the window.
 _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, float, str]]]] = [
     (
-        ("implemented", "written", "built", "developed", "integrated"),
+        ("implement", "written", "built", "developed", "integrated"),
         [
             (
                 re.compile(
@@ -168,6 +173,25 @@ _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, flo
                 S,
                 2.0,
                 "implemented_in_context",
+            ),
+            (
+                # "we implement X in Y", "implemented X and its kernels into Y": what
+                # one writes a method in is software
+                re.compile(r"implement(?:s|ed|ing)?\s(?:[\w\-.]+\s){1,4}?in(?:to)?\s(?:the\s)?$"),
+                S,
+                2.0,
+                "implemented_in_context",
+            ),
+        ],
+    ),
+    (
+        ("plug",),
+        [
+            (
+                re.compile(r"plug-?ins?\s(?:for|to|of|into)\s(?:the\s)?$"),
+                S,
+                2.0,
+                "plugin_context",  # "a plugin for X": what takes plugins is software
             )
         ],
     ),

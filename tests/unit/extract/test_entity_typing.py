@@ -337,3 +337,21 @@ def test_fronted_phrase_and_named_framework_in_a_paper(extractor):
     }
     assert types.get("ZorbLax") == T.METHOD.value, types
     assert types.get("GraphQuib") == T.SYSTEM.value, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We implement our method in Blorp and test it.",
+        "They implemented the kernels and planner into Blorp.",
+        "We ship it as a plugin for Blorp.",
+        "It is an extension to the Blorp ecosystem.",
+        "The Blorp backend runs it.",
+    ],
+)
+def test_what_code_is_written_in_or_for_is_software(text):
+    assert T.SYSTEM in _signals(text, "Blorp")
+
+
+def test_implementing_something_in_needs_the_in():
+    assert T.SYSTEM not in _signals("We implement our method and Blorp wins.", "Blorp")
