@@ -85,6 +85,25 @@ _TYPING_NOUNS: dict[str, EntityType] = {
         ["ecosystem", "codebase", "plugin", "plugins", "plug-in", "backend", "backends"], S
     ),
 }
+# What a data set is a set of: "X, a set of 500 word problems"
+_DATA_ITEMS = frozenset(
+    [
+        "problems",
+        "questions",
+        "tasks",
+        "examples",
+        "prompts",
+        "images",
+        "videos",
+        "samples",
+        "queries",
+        "documents",
+        "dialogues",
+        "conversations",
+        "puzzles",
+        "exercises",
+    ]
+)
 # Words after a name that end its noun phrase: a type noun after them is not its head
 _LINK_WORDS = frozenset(
     [
@@ -345,14 +364,17 @@ def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
     if not words:
         return None
     if (
-        words[-1] in ("family", "series", "suite")
+        words[-1] in ("family", "series", "suite", "set")
         and stop
         and phrase[stop.start() :].startswith(" of")
     ):
+        is_set = words[-1] == "set"
         rest = phrase[stop.end() :].split()
         words = [w.lower().strip(",.") for w in rest[:5]] or words
         if any(w.startswith("model") or w.startswith("llm") for w in words):
             return M
+        if is_set:  # "a new set of 500 word problems" is data; "a set of techniques" is not
+            return D if any(w in _DATA_ITEMS for w in words) else None
     head = words[-1]
     if head in ("model", "models"):
         return M if not any(w in ("architecture", "design") for w in words) else T

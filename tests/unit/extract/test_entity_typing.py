@@ -355,3 +355,9 @@ def test_what_code_is_written_in_or_for_is_software(text):
 
 def test_implementing_something_in_needs_the_in():
     assert T.SYSTEM not in _signals("We implement our method and Blorp wins.", "Blorp")
+
+
+def test_a_set_of_problems_is_data_a_set_of_techniques_is_not():
+    assert head_noun_type("a new set of 500 word problems for grade school") is T.DATASET
+    assert head_noun_type("a set of questions") is T.DATASET
+    assert head_noun_type("a set of techniques for pruning") is None
