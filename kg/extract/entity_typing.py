@@ -84,6 +84,20 @@ _TYPING_NOUNS: dict[str, EntityType] = {
     **dict.fromkeys(
         ["ecosystem", "codebase", "plugin", "plugins", "plug-in", "backend", "backends"], S
     ),
+    # machines one runs code on, besides the lexicon's processors and devices
+    **dict.fromkeys(
+        [
+            "board",
+            "boards",
+            "workstation",
+            "workstations",
+            "smartphone",
+            "smartphones",
+            "microcontroller",
+            "microcontrollers",
+        ],
+        H,
+    ),
 }
 # What a data set is a set of: "X, a set of 500 word problems"
 _DATA_ITEMS = frozenset(
@@ -145,8 +159,10 @@ _NOT_A_NOUN_PHRASE = re.compile(
 )
 _NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
 _APPOSITIVE = re.compile(
-    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one)\b)?\s*(?=\S)"
-)  # the article is a whole word: "X, allows ..." has none
+    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one|two|three|both)\b)?\s*(?=\S)"
+)  # the article is a whole word: "X, allows ..." has none; a number or "both" follows a
+# list: "X and Y, two serving engines"
+_DETERMINERS = ("a", "an", "the", "our", "one", "two", "three", "both", ":")
 # the type noun before a name: "a lightweight motion library, X", "our system, named X"
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|our)\s(?:[\w\-]+\s){0,8}([a-z\-]+),\s|"
@@ -441,7 +457,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     out: list[tuple[EntityType, float, str]] = []
     after = text[m.end : m.end + 120]
     app = _APPOSITIVE.match(after)
-    if app and (app.group().rstrip().endswith(("a", "an", "the", "our", "one", ":"))):
+    if app and app.group().rstrip().endswith(_DETERMINERS):
         phrase = after[app.end() :]
         # "X: Towards Training Across Clusters", "X: Scaling ...": a subtitle that is no
         # noun phrase says nothing of what X is

@@ -361,3 +361,19 @@ def test_a_set_of_problems_is_data_a_set_of_techniques_is_not():
     assert head_noun_type("a new set of 500 word problems for grade school") is T.DATASET
     assert head_noun_type("a set of questions") is T.DATASET
     assert head_noun_type("a set of techniques for pruning") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We beat Quux and Zorb, two popular serving engines.", T.SYSTEM),
+        ("We use Quux and Zorb, both open benchmarks of math problems.", T.DATASET),
+    ],
+)
+def test_a_list_of_names_in_apposition_to_a_counted_noun(text, expected):
+    assert expected in _signals(text, "Zorb")
+
+
+def test_boards_and_workstations_are_machines():
+    assert T.HARDWARE in _signals("We measure power on a Zorb development board.", "Zorb")
+    assert T.HARDWARE in _signals("Zorb, a desktop workstation, trains it.", "Zorb")
