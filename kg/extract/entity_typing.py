@@ -516,6 +516,7 @@ def assign_types(text: str, state: DocState) -> None:
     groups: dict[int, list[Mention]] = defaultdict(list)
     for m in state.mentions:
         groups[m.group].append(m)
+    title_end = text.find("\n\n")
     for mentions in groups.values():
         for m in mentions:
             if m.concept is not None:
@@ -523,9 +524,21 @@ def assign_types(text: str, state: DocState) -> None:
                 break
         else:
             t, rule = _context_type(text, mentions)
+        if rule == "vocab" and mentions[0].start < title_end:
+            own = _title_definition(text, mentions[0], title_end)
+            if own is not None:
+                t, rule = own, "title_definition"
         for m in mentions:
             m.type = t
             m.type_rule = rule
+
+
+def _title_definition(text: str, m: Mention, title_end: int) -> EntityType | None:
+    """The type a title's subtitle defines its name as ("... with C4: A Communication-
+    Driven Approach"): the paper's own thing, which a vocabulary homonym does not type."""
+    if not text.startswith((": A ", ": An "), m.end) or m.end > title_end:
+        return None
+    return head_noun_type(text[m.end + 2 : title_end])
 
 
 def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:

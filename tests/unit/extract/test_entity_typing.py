@@ -377,3 +377,19 @@ def test_a_list_of_names_in_apposition_to_a_counted_noun(text, expected):
 def test_boards_and_workstations_are_machines():
     assert T.HARDWARE in _signals("We measure power on a Zorb development board.", "Zorb")
     assert T.HARDWARE in _signals("Zorb, a desktop workstation, trains it.", "Zorb")
+
+
+def test_a_title_subtitle_defines_a_vocabulary_homonym(extractor):
+    from kg.models import Paper
+
+    # "ImageNet" is a dataset in the vocabulary, but this paper defines its own ImageNet
+    paper = Paper(
+        id="p",
+        title="Faster Training with ImageNet: A Communication Scheduling Approach",
+        abstract="ImageNet reorders messages. It beats Adam on the Quux dataset.",
+    )
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("ImageNet") == T.METHOD.value, types
+    paper = Paper(id="q", title="Training on ImageNet", abstract="We use ImageNet.")
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("ImageNet") == T.DATASET.value, types
