@@ -79,7 +79,45 @@ _TYPING_NOUNS: dict[str, EntityType] = {
     # a programming abstraction or a named data structure is a piece of a library one
     # calls ("PyTorch's DTensor data structure", "the Zorb tensor abstraction")
     **dict.fromkeys(["abstraction", "abstractions"], S),
+    # what code is written for, against or in: "the X ecosystem", "the X codebase", "a
+    # plugin", "the X backend", "Python bindings"
+    **dict.fromkeys(
+        ["ecosystem", "codebase", "plugin", "plugins", "plug-in", "backend", "backends"], S
+    ),
+    # machines one runs code on, besides the lexicon's processors and devices
+    **dict.fromkeys(
+        [
+            "board",
+            "boards",
+            "workstation",
+            "workstations",
+            "smartphone",
+            "smartphones",
+            "microcontroller",
+            "microcontrollers",
+        ],
+        H,
+    ),
 }
+# What a data set is a set of: "X, a set of 500 word problems"
+_DATA_ITEMS = frozenset(
+    [
+        "problems",
+        "questions",
+        "tasks",
+        "examples",
+        "prompts",
+        "images",
+        "videos",
+        "samples",
+        "queries",
+        "documents",
+        "dialogues",
+        "conversations",
+        "puzzles",
+        "exercises",
+    ]
+)
 # Words after a name that end its noun phrase: a type noun after them is not its head
 _LINK_WORDS = frozenset(
     [
@@ -121,16 +159,32 @@ _NOT_A_NOUN_PHRASE = re.compile(
 )
 _NEXT_WORDS = re.compile(r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?")
 _APPOSITIVE = re.compile(
-    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one)\b)?\s*(?=\S)"
-)  # the article is a whole word: "X, allows ..." has none
+    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one|two|three|both)\b)?\s*(?=\S)"
+)  # the article is a whole word: "X, allows ..." has none; a number or "both" follows a
+# list: "X and Y, two serving engines"
+_DETERMINERS = ("a", "an", "the", "our", "one", "two", "three", "both", ":")
 # the type noun before a name: "a lightweight motion library, X", "our system, named X"
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|our)\s(?:[\w\-]+\s){0,8}([a-z\-]+),\s|"
     r"\b([a-z\-]+),?\s(?:called|named|dubbed|termed|coined)\s)$"
 )
-# the writers' own work named right after its type noun: "our framework X", "our new
-# serving system X" (the noun is the head of a phrase the name stands in apposition to)
-_OUR_NOUN_BEFORE = re.compile(r"\bour\s(?:[a-z\-]+\s){0,3}?([a-z\-]+)\s$")
+# a name right after its type noun, in a phrase an article or "our" opens: "our framework
+# X", "a modular framework X", "the processor X" (the name stands in apposition to it)
+_ARTICLES = frozenset(["a", "an", "the", "our"])
+_MODIFIER = re.compile(r"[a-z\-]+")
+# a preposition that opens its sentence: the noun phrase after it is a fronted adverbial
+# ("On our H100 cluster, X trains ..."), not a phrase the next name stands in apposition to
+_FRONTED = re.compile(
+    r"(?:[.!?;:]\s|\n)\s*(?:on|in|at|with|for|from|across|under|using|over|via|through|by|"
+    r"to|after|during|within|beyond|unlike|atop|inside)\s+$"
+)
+# words that make a "platform" a machine rather than software: "an embedded platform with
+# eight cores", "RISC-V platforms", "a research platform running on an FPGA"
+# (run only on the sentence of a "platform", so its leading ``\b`` costs little)
+_HARDWARE_PLATFORM = re.compile(
+    r"\b(?:processors?|chips?|cores?|socs?|boards?|fpgas?|microcontrollers?|mcus?|risc-?v\w*|"
+    r"hardware|embedded|silicon|\d+-gpus?|gpu\splatforms?)\b"
+)
 # Names joined by "," and a final "and"/"or" share the plural head noun after the last
 # one: "on X, Y and Z benchmarks", "X and Y accelerators"
 _SHARED_HEAD = re.compile(
@@ -144,7 +198,7 @@ _SHARED_HEAD = re.compile(
 # contains) is in the window.
 _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, float, str]]]] = [
     (
-        ("implemented", "written", "built", "developed", "integrated"),
+        ("implement", "written", "built", "developed", "integrated"),
         [
             (
                 re.compile(
@@ -154,6 +208,25 @@ _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, flo
                 S,
                 2.0,
                 "implemented_in_context",
+            ),
+            (
+                # "we implement X in Y", "implemented X and its kernels into Y": what
+                # one writes a method in is software
+                re.compile(r"implement(?:s|ed|ing)?\s(?:[\w\-.]+\s){1,4}?in(?:to)?\s(?:the\s)?$"),
+                S,
+                2.0,
+                "implemented_in_context",
+            ),
+        ],
+    ),
+    (
+        ("plug",),
+        [
+            (
+                re.compile(r"plug-?ins?\s(?:for|to|of|into)\s(?:the\s)?$"),
+                S,
+                2.0,
+                "plugin_context",  # "a plugin for X": what takes plugins is software
             )
         ],
     ),
@@ -291,27 +364,92 @@ def head_noun_type(phrase: str) -> EntityType | None:
     return t
 
 
+def _participle(word: str) -> bool:
+    """Whether a word after a head noun is a participle that follows it ("tailored",
+    "running"); a capitalised "-ing" word is a title's head ("GPU Computing")."""
+    return word.endswith(("ed", "ED")) or (word.endswith("ing") and word.islower())
+
+
 def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
     """The type of the head noun of ``phrase`` up to ``stop`` (``head_noun_type``)."""
     np = phrase[: stop.start()] if stop else phrase
-    words = [w.lower() for w in np.split()[:8]]
-    while len(words) > 1 and words[-1].endswith("ed") and words[-1] not in _TYPING_NOUNS:
-        words.pop()  # a participle after the head: "a system tailored for ..."
+    raw = np.split()[:8]
+    words = [w.lower() for w in raw]
+    while len(words) > 1 and words[-1] not in _TYPING_NOUNS and _participle(raw[len(words) - 1]):
+        words.pop()  # "a system tailored for ...", "a platform running on ..."
     if not words:
         return None
     if (
-        words[-1] in ("family", "series", "suite")
+        words[-1] in ("family", "series", "suite", "set")
         and stop
         and phrase[stop.start() :].startswith(" of")
     ):
+        is_set = words[-1] == "set"
         rest = phrase[stop.end() :].split()
         words = [w.lower().strip(",.") for w in rest[:5]] or words
         if any(w.startswith("model") or w.startswith("llm") for w in words):
             return M
+        if is_set:  # "a new set of 500 word problems" is data; "a set of techniques" is not
+            return D if any(w in _DATA_ITEMS for w in words) else None
     head = words[-1]
     if head in ("model", "models"):
         return M if not any(w in ("architecture", "design") for w in words) else T
-    return _TYPING_NOUNS.get(head)
+    t = _TYPING_NOUNS.get(head)
+    if t is S and head.startswith("platform"):
+        end = phrase.find(". ")
+        if _HARDWARE_PLATFORM.search(phrase[: end if end >= 0 else None].lower()):
+            return H  # "an embedded platform with eight cores"
+    return t
+
+
+def _sentence_window(text: str, start: int, end: int) -> str:
+    """The lower-cased words around ``text[start:end]`` in its sentence (80 characters
+    before it at most, 120 after)."""
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 120]
+    cut = before.rfind(". ")
+    stop = after.find(". ")
+    return (before[cut + 2 :] + text[start:end] + (after[:stop] if stop >= 0 else after)).lower()
+
+
+def _noun_type(noun: str, text: str, m: Mention) -> EntityType | None:
+    """The type a type noun (lower case) gives the name ``m`` it is said of: a "platform"
+    is a machine where its sentence speaks of processors, chips, cores or boards ("two
+    RISC-V platforms", "the X platform with 64 cores"), else software."""
+    t = _TYPING_NOUNS.get(noun)
+    if (
+        t is S
+        and noun.startswith("platform")
+        and _HARDWARE_PLATFORM.search(_sentence_window(text, m.start, m.end))
+    ):
+        return H
+    return t
+
+
+def _noun_right_before(low: str) -> tuple[str, int] | None:
+    """A type noun right before a name, in a phrase an article or "our" opens ("a modular
+    framework X", "our serving system X", "the processor X"), and where that phrase
+    starts in ``low`` (lower case, ending in whitespace). The words between are plain
+    modifiers, no preposition ("our work on cluster X" names no cluster)."""
+    last = low.rsplit(None, 1)
+    if not last or last[-1] not in _TYPING_NOUNS:  # most names: no type noun before them
+        return None
+    words = low.split()
+    pos = low.rfind(words[-1])
+    for w in words[-2:-6:-1]:
+        pos = low.rfind(w, 0, pos)  # the last word before ``pos`` is ``w``
+        if w in _ARTICLES:
+            return words[-1], pos
+        if w in _LINK_WORDS or not _MODIFIER.fullmatch(w):
+            return None
+    return None
+
+
+def _fronted(before: str, at_text_start: bool) -> bool:
+    """Whether ``before`` (lower case) ends in a preposition that opens its sentence: the
+    noun phrase after it is a fronted adverbial, not one the next name is in apposition
+    to ("On our H100 cluster, X trains")."""
+    return _FRONTED.search(("\n" if at_text_start else "") + before[-40:]) is not None
 
 
 def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]]:
@@ -319,7 +457,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     out: list[tuple[EntityType, float, str]] = []
     after = text[m.end : m.end + 120]
     app = _APPOSITIVE.match(after)
-    if app and (app.group().rstrip().endswith(("a", "an", "the", "our", "one", ":"))):
+    if app and app.group().rstrip().endswith(_DETERMINERS):
         phrase = after[app.end() :]
         # "X: Towards Training Across Clusters", "X: Scaling ...": a subtitle that is no
         # noun phrase says nothing of what X is
@@ -331,7 +469,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         out.append((M, 1.2, "model_noun_after"))
     if after[:1] == "," or after.startswith((" and ", " or ")):
         shared = _SHARED_HEAD.match(after)
-        t = _TYPING_NOUNS.get(shared.group(1).lower()) if shared else None
+        t = _noun_type(shared.group(1).lower(), text, m) if shared else None
         if t is not None:
             out.append((t, 2.0, "shared_type_noun"))  # "X, Y and Z benchmarks"
     nxt = _NEXT_WORDS.match(after)
@@ -339,7 +477,10 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         out.append((S, 2.0, "type_noun_after"))  # "the X data structure": see _TYPING_NOUNS
     elif nxt:
         for i, w in enumerate(nxt.groups()):
-            t = _TYPING_NOUNS.get((w or "").lower())
+            word = (w or "").lower()
+            t = _TYPING_NOUNS.get(word)
+            if t is S and word.startswith("platform"):
+                t = _noun_type(word, text, m)
             if t is not None and not (t is H and m.type is not None and m.type is not H):
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
@@ -354,16 +495,17 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
             if cue in low:
                 out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(low))
                 break
+    at_text_start = m.start <= 80
     if low.endswith((", ", "called ", "named ", "dubbed ", "termed ", "coined ")):
         nb = _NOUN_BEFORE.search(low)
-        t = _TYPING_NOUNS.get(nb.group(1) or nb.group(2)) if nb else None
-        if t is not None:
-            out.append((t, 2.0, "noun_before"))
-    elif "our " in low:
-        ob = _OUR_NOUN_BEFORE.search(low)
-        t = _TYPING_NOUNS.get(ob.group(1)) if ob else None
-        if t is not None:
-            out.append((t, 2.0, "noun_before"))
+        if nb and not (nb.group(1) and _fronted(low[: nb.start()], at_text_start)):
+            t = _noun_type(nb.group(1) or nb.group(2), text, m)
+            if t is not None:
+                out.append((t, 2.0, "noun_before"))
+    else:
+        rb = _noun_right_before(low)
+        if rb is not None and not _fronted(low[: rb[1]], at_text_start):
+            out.append((_noun_type(rb[0], text, m) or T, 2.0, "noun_before"))
     if _may_end_in_count(before) and _COUNT_BEFORE.search(before):
         out.append((H, 0.8, "count_context"))
     return out
@@ -374,6 +516,7 @@ def assign_types(text: str, state: DocState) -> None:
     groups: dict[int, list[Mention]] = defaultdict(list)
     for m in state.mentions:
         groups[m.group].append(m)
+    title_end = text.find("\n\n")
     for mentions in groups.values():
         for m in mentions:
             if m.concept is not None:
@@ -381,9 +524,21 @@ def assign_types(text: str, state: DocState) -> None:
                 break
         else:
             t, rule = _context_type(text, mentions)
+        if rule == "vocab" and mentions[0].start < title_end:
+            own = _title_definition(text, mentions[0], title_end)
+            if own is not None:
+                t, rule = own, "title_definition"
         for m in mentions:
             m.type = t
             m.type_rule = rule
+
+
+def _title_definition(text: str, m: Mention, title_end: int) -> EntityType | None:
+    """The type a title's subtitle defines its name as ("... with C4: A Communication-
+    Driven Approach"): the paper's own thing, which a vocabulary homonym does not type."""
+    if not text.startswith((": A ", ": An "), m.end) or m.end > title_end:
+        return None
+    return head_noun_type(text[m.end + 2 : title_end])
 
 
 def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
@@ -398,7 +553,7 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
             # "Message Passing Interface (MPI)": the long form's own head noun; a plural
             # one names a class ("multi-agent systems (MAS)"), not what the name is
             last = m.text.rsplit(" ", 1)[1].lower()
-            lt = _TYPING_NOUNS.get(last)
+            lt = _noun_type(last, text, m)
             if lt is not None and not (last.endswith("s") and _TYPING_NOUNS.get(last[:-1])):
                 signals.append((lt, 1.5, "long_form_head"))
         if sig:

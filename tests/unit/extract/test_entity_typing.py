@@ -274,3 +274,122 @@ def test_a_data_structure_or_abstraction_is_software():
     assert T.SYSTEM in _signals("Rows are sharded via the Zorbex data structure.", "Zorbex")
     assert T.SYSTEM in _signals("We build Quuxer, a tensor abstraction for meshes.", "Quuxer")
     assert T.SYSTEM not in _signals("The Zorbex structure stacks layers.", "Zorbex")
+
+
+def test_a_fronted_phrase_before_the_comma_is_no_apposition():
+    # "On our X cluster, Y ...": the phrase is where Y runs, not what Y is
+    assert T.HARDWARE not in _signals("On our Zeta cluster, Zorb trains fast.", "Zorb")
+    text = "Zorb is new. In a small serving framework, Quux wins."
+    assert T.SYSTEM not in _signals(text, "Quux")
+    assert T.HARDWARE not in _signals("On our Zeta cluster Zorb trains fast.", "Zorb")
+    # mid-sentence, the noun phrase and the name are in apposition
+    assert T.HARDWARE in _signals("We built a new cluster, Zorb, with 64 nodes.", "Zorb")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We propose a modular framework Zorb for graph learning.", T.SYSTEM),
+        ("We build on an open-source library Zorb.", T.SYSTEM),
+        ("Kernels are tuned for the processor Zorb.", T.HARDWARE),
+    ],
+)
+def test_a_type_noun_right_before_the_name_after_an_article(text, expected):
+    assert expected in _signals(text, "Zorb")
+
+
+def test_a_type_noun_after_a_preposition_before_the_name_is_no_head():
+    assert T.HARDWARE not in _signals("We report our work on cluster Zorb.", "Zorb")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "other"),
+    [
+        ("Zorb is an embedded platform with eight processors.", T.HARDWARE, T.SYSTEM),
+        ("It runs on the Zorb platform, which has 64 RISC-V cores.", T.HARDWARE, T.SYSTEM),
+        ("Apps run on the Zorb platform in many datacenters.", T.SYSTEM, T.HARDWARE),
+        ("Zorb, a research platform running on an FPGA, is slow.", T.HARDWARE, T.SYSTEM),
+        ("Zorb is a platform for serving chat apps.", T.SYSTEM, T.HARDWARE),
+        ("Apps are deployed on the Zorb platform. It has eight cores.", T.SYSTEM, T.HARDWARE),
+    ],
+)
+def test_a_platform_is_hardware_where_its_sentence_speaks_of_chips(text, expected, other):
+    signals = _signals(text, "Zorb")
+    assert expected in signals
+    assert other not in signals
+
+
+def test_a_lower_case_participle_after_the_head_noun():
+    assert head_noun_type("a research library running on phones") is T.SYSTEM
+    assert head_noun_type("GPU Computing on Clusters") is None
+
+
+def test_fronted_phrase_and_named_framework_in_a_paper(extractor):
+    from kg.models import Paper
+
+    text = (
+        "On our Zeta cluster, ZorbLax trains models. We release a modular framework "
+        "GraphQuib for graph learning."
+    )
+    types = {
+        e.name: e.type
+        for e in extractor.extract_one(Paper(id="p", title="Z", abstract=text)).entities
+    }
+    assert types.get("ZorbLax") == T.METHOD.value, types
+    assert types.get("GraphQuib") == T.SYSTEM.value, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We implement our method in Blorp and test it.",
+        "They implemented the kernels and planner into Blorp.",
+        "We ship it as a plugin for Blorp.",
+        "It is an extension to the Blorp ecosystem.",
+        "The Blorp backend runs it.",
+    ],
+)
+def test_what_code_is_written_in_or_for_is_software(text):
+    assert T.SYSTEM in _signals(text, "Blorp")
+
+
+def test_implementing_something_in_needs_the_in():
+    assert T.SYSTEM not in _signals("We implement our method and Blorp wins.", "Blorp")
+
+
+def test_a_set_of_problems_is_data_a_set_of_techniques_is_not():
+    assert head_noun_type("a new set of 500 word problems for grade school") is T.DATASET
+    assert head_noun_type("a set of questions") is T.DATASET
+    assert head_noun_type("a set of techniques for pruning") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We beat Quux and Zorb, two popular serving engines.", T.SYSTEM),
+        ("We use Quux and Zorb, both open benchmarks of math problems.", T.DATASET),
+    ],
+)
+def test_a_list_of_names_in_apposition_to_a_counted_noun(text, expected):
+    assert expected in _signals(text, "Zorb")
+
+
+def test_boards_and_workstations_are_machines():
+    assert T.HARDWARE in _signals("We measure power on a Zorb development board.", "Zorb")
+    assert T.HARDWARE in _signals("Zorb, a desktop workstation, trains it.", "Zorb")
+
+
+def test_a_title_subtitle_defines_a_vocabulary_homonym(extractor):
+    from kg.models import Paper
+
+    # "ImageNet" is a dataset in the vocabulary, but this paper defines its own ImageNet
+    paper = Paper(
+        id="p",
+        title="Faster Training with ImageNet: A Communication Scheduling Approach",
+        abstract="ImageNet reorders messages. It beats Adam on the Quux dataset.",
+    )
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("ImageNet") == T.METHOD.value, types
+    paper = Paper(id="q", title="Training on ImageNet", abstract="We use ImageNet.")
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("ImageNet") == T.DATASET.value, types
