@@ -170,6 +170,12 @@ _LIST_CUE = re.compile(
 )
 _AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+# A listed name that opens in lower case, with a capital inside ("vLLM", "cuDNN", "mT5"),
+# and the separator after it: ``name_shaped`` finds the name itself, but the list goes
+# on past it ("such as vLLM and Orca")
+_LOWER_SHAPED_ITEM = re.compile(
+    r"[a-z][a-z0-9]*[A-Z][\w.+\-]*[\w+](?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+)
 # = ``_CAP_NAME`` where whitespace must follow: each word is its whole run of word
 # characters (possessive, re gives none back), as no shorter end is followed by a space;
 # re no longer backtracks through every word that turns out not to precede a type noun.
@@ -679,6 +685,9 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """
     for pos in sorted({*_list_cue_ends(text, start), *_use_cue_ends(text, start)}):
         for _ in range(6):
+            if (lower := _LOWER_SHAPED_ITEM.match(text, pos)) is not None:
+                pos = lower.end()
+                continue
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
                 break

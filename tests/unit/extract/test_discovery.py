@@ -814,3 +814,11 @@ def test_a_compound_class_before_named_examples_is_a_concept():
     assert found.get("sparsity-aware solvers") == "example_class"
     rules = {t for t, r in found.items() if r == "example_class"}
     assert rules == {"Gradient-based optimizers", "sparsity-aware solvers"}
+
+
+def test_listed_names_go_on_past_a_lower_case_initial_name():
+    # a list may open with a name in lower case ("vLLM"): the names after it are listed too
+    text = "We compare with engines such as zorbLM and Quillon, unlike cuFoo, Brindle or Tamsk."
+    found = _texts(text, listed_names(text))
+    assert "Quillon" in found
+    assert "Brindle" in found and "Tamsk" in found
