@@ -70,7 +70,9 @@ _PROPOSE = re.compile(
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     # a second verb of making: "we design and implement X"
     r"[sd]?(?:\s+and\s+(?:implement(?:s|ed)?|buil[dt]s?|release[sd]?|open-source[sd]?))?"
-    r"\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
+    # "a new optimizer, X", "two techniques, X and Y": the names in apposition
+    r"\s+(?:(?:a|an|the|two|three|four|several)\s+[^.;:()]{0,80}?"
+    r"(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
@@ -446,10 +448,38 @@ def proposed_names(text: str) -> Iterator[tuple[int, int]]:
         if rx is _PROPOSE_THE_NAMED and m.group(2) not in _WORK_HEADS:
             continue
         g = 1 if rx is _PROPOSE_THE_NAMED else m.lastindex or 1
-        s, e = _trim_name(text, m.start(g), m.end(g))
-        if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
-            seen.add((s, e))
-            yield s, e
+        spans = [(m.start(g), m.end(g))]
+        if rx is _PROPOSE and _COUNTED.search(m.group()):
+            spans += _counted_names(text, m.end(g))
+        for s, e in spans:
+            s, e = _trim_name(text, s, e)
+            if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
+                seen.add((s, e))
+                yield s, e
+
+
+# "we propose two techniques, X and Y": a count announces a list, whose names are all
+# the writers' own
+_COUNTED = re.compile(r"\s(?:two|three|four|several)\s")
+_LIST_SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _counted_names(text: str, pos: int) -> list[tuple[int, int]]:
+    """The capitalised names listed after the first one, which ends at ``pos``, up to
+    the one after "and" (``proposed_names``)."""
+    out: list[tuple[int, int]] = []
+    for _ in range(4):
+        sep = _LIST_SEP.match(text, pos)
+        if sep is None:
+            break
+        m = _LIST_ITEM.match(text, sep.end())
+        if m is None or not m.group(1)[0].isupper():
+            break
+        out.append((m.start(1), m.end(1)))
+        if sep.group().rstrip().endswith(("and", "or")):
+            break
+        pos = m.end(1)
+    return out
 
 
 # Run on the reversed text: a letter pair ``_SHAPE_CHECK`` looks for, read backwards

@@ -11,6 +11,7 @@ from kg.extract.discovery import (
     title_name,
 )
 from kg.extract.state import Mention
+from kg.models import Paper
 
 
 def _texts(text, spans):
@@ -822,3 +823,18 @@ def test_listed_names_go_on_past_a_lower_case_initial_name():
     found = _texts(text, listed_names(text))
     assert "Quillon" in found
     assert "Brindle" in found and "Tamsk" in found
+
+
+def test_proposed_names_in_a_counted_list():
+    # "two techniques, X and Y": the count announces a list of the writers' own names
+    text = "We propose three techniques, Quuxformer, BlorpNorm and Zindle, to train faster."
+    assert _texts(text, proposed_names(text)) == ["Quuxformer", "BlorpNorm", "Zindle"]
+    text = "We introduce two methods, Pellow and Gristle. We compare with Tamsk."
+    assert _texts(text, proposed_names(text)) == ["Pellow", "Gristle"]
+
+
+def test_extractor_proposes_each_name_of_a_counted_list(extractor):
+    text = "We propose two techniques, Quuxformer and BlorpNorm, to speed up training."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    roles = {e.name: e.roles for e in out.entities}
+    assert "proposes" in roles["Quuxformer"] and "proposes" in roles["BlorpNorm"]
