@@ -759,6 +759,38 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
         yield from _example_classes(text, start)
 
 
+# "Zorbformer is a new architecture ...": a sentence whose subject is one capitalised word
+# defined by "is a/an" and a noun of a kind of work defines a name; the words between
+# are the noun's modifiers ("a simple yet effective method")
+_DEFINING_NOUNS = _OWN_WORK_NOUN - {"design", "solution", "implementation", "prototype"}
+_DEFINED_AS = re.compile(
+    rf" is an? (?:[a-z][\w\-]*,? ){{0,4}}?({_by_first_letter(sorted(_DEFINING_NOUNS))})\b"
+)
+_DEFINED_SUBJECT = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+
+def defined_names(text: str, start: int) -> Iterator[Candidate]:
+    """Capitalised one-word subjects of "X is a <kind of work>" sentences (see
+    ``_DEFINED_AS``). Words ending like a common noun ("Optimization is a ubiquitous
+    tool") name no coined thing."""
+    i = text.find(" is a", start)
+    while i >= 0:
+        m = _DEFINED_AS.match(text, i)
+        if m is not None:
+            before = text[max(start, i - 40) : i].split()
+            word = before[-1] if before else ""
+            b = i - len(word)
+            if (
+                word
+                and (b == 0 or text[b - 2 : b] in _SENTENCE_BREAKS)
+                and _DEFINED_SUBJECT.match(word)
+                and not _NOMINAL_END.search(word)
+                and _ok_name(word)
+            ):
+                yield b, i, "defined_name", 0.55, True
+        i = text.find(" is a", i + 5)
+
+
 # Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
 # as weight decay and label smoothing") are techniques, also in lower case
 _TECHNIQUE_CLASSES = frozenset(
@@ -1719,6 +1751,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
         concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
+        defined_names(text, state.title_end),
     ):
         for s, e, rule, conf, specific in gen:
             if urls and any(s < ue and us < e for us, ue in urls):

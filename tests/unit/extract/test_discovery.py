@@ -2,6 +2,7 @@ from types import SimpleNamespace
 
 from kg.extract.discovery import (
     concept_phrases,
+    defined_names,
     group_mentions,
     listed_names,
     name_shaped,
@@ -838,3 +839,17 @@ def test_extractor_proposes_each_name_of_a_counted_list(extractor):
     out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
     roles = {e.name: e.roles for e in out.entities}
     assert "proposes" in roles["Quuxformer"] and "proposes" in roles["BlorpNorm"]
+
+
+def test_defined_names_subject_of_is_a_kind_of_work():
+    text = (
+        "Zindle is a simple yet effective method for pruning. Optimization is a ubiquitous "
+        "modeling tool. This is a new method. We show that Tamsk is a framework."
+    )
+    assert _texts(text, defined_names(text, 0)) == ["Zindle"]
+
+
+def test_extractor_finds_a_defined_name_opening_the_abstract(extractor):
+    text = "Quuxformer is a new architecture for long sequences."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    assert "Quuxformer" in [e.name for e in out.entities]
