@@ -940,6 +940,33 @@ def _list_items(text: str, pos: int) -> Iterator[Candidate]:
             yield p, p + len(phrase), "listed_concept", 0.55, False
 
 
+# "we propose elastic sharding and lazy gathering": lower-case techniques coordinated as
+# the object of a verb of proposing. One of them has a known head ("sharding"), the others
+# a head of the same kind (a nominal: "-ing", "-tion"): coordinated phrases are alike, so
+# they are the writers' techniques too, whose heads no list holds
+_PROPOSE_OBJECT = re.compile(r"[sd]?\s+(?:(?:new|novel|two|three)\s+)?(?=[a-z])")
+
+
+def coordinated_techniques(text: str, start: int) -> Iterator[Candidate]:
+    """Lower-case techniques in an "X and Y" object of "we propose/introduce/...";
+    see ``_PROPOSE_OBJECT``."""
+    for cue in _PROPOSE_CUES:
+        i = text.find(cue, start)
+        while i >= 0:
+            m = _PROPOSE_OBJECT.match(text, i + len(cue))
+            if m is not None:
+                items = list(_list_items(text, m.end()))
+                heads = [text[s:e].rsplit(" ", 1)[-1] for s, e, *_ in items]
+                if (
+                    len(items) > 1
+                    and any(h in CONCEPT_HEADS and h not in RESTRICTED_HEADS for h in heads)
+                    and all(h in CONCEPT_HEADS or _NOMINAL_END.search(h) for h in heads)
+                ):
+                    for s, e, *_ in items:
+                        yield s, e, "proposed_concept", 0.55, False
+            i = text.find(cue, i + len(cue))
+
+
 def _after_non_word(
     rx: re.Pattern[str], at_start: re.Pattern[str], text: str
 ) -> Iterator[re.Match[str]]:
@@ -1752,6 +1779,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         listed_names(text, state.title_end),
         concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
         defined_names(text, state.title_end),
+        coordinated_techniques(text, state.title_end),
     ):
         for s, e, rule, conf, specific in gen:
             if urls and any(s < ue and us < e for us, ue in urls):
@@ -1768,6 +1796,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
             ):
                 continue  # "Adam updates", "Zorb updates": a known name, not a scheme
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
+            if rule == "proposed_concept":
+                state.proposed.append((s, e))  # the writers' own techniques
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
     if outdone:

@@ -2,6 +2,7 @@ from types import SimpleNamespace
 
 from kg.extract.discovery import (
     concept_phrases,
+    coordinated_techniques,
     defined_names,
     group_mentions,
     listed_names,
@@ -853,3 +854,19 @@ def test_extractor_finds_a_defined_name_opening_the_abstract(extractor):
     text = "Quuxformer is a new architecture for long sequences."
     out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
     assert "Quuxformer" in [e.name for e in out.entities]
+
+
+def test_coordinated_techniques_after_a_verb_of_proposing():
+    text = "We introduce activation offloading, elastic sharding, and lazy gathering."
+    found = _texts(text, coordinated_techniques(text, 0))
+    assert "lazy gathering" in found and "elastic sharding" in found
+    # no known technique head among them: results, not techniques
+    text = "We present extensive experiments and theoretical analysis."
+    assert _texts(text, coordinated_techniques(text, 0)) == []
+
+
+def test_extractor_proposes_a_coordinated_technique(extractor):
+    text = "We propose elastic sharding and lazy gathering to reduce memory."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    roles = {e.name: e.roles for e in out.entities}
+    assert "proposes" in roles.get("lazy gathering", [])
