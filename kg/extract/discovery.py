@@ -862,6 +862,31 @@ def _example_classes(text: str, start: int) -> Iterator[Candidate]:
             i = text.find(cue, i + len(cue))
 
 
+# A class noun after a cue of rivalry: "surpassing existing learning-based solvers". A
+# compound classifier before it names the kind of method the work is measured against,
+# a baseline, as it does before examples
+_CLASS_NOUN_AT = re.compile(
+    r" (?:optimizers|methods|techniques|algorithms|solvers|strategies|schemes)(?![\w\-])"
+)
+
+
+# what a baseline class follows: "surpassing existing X", "faster than prior X"
+_RIVAL_CUE = re.compile(
+    r"(?:than|surpass\w*|outperform\w*|rival\w*|against|versus|vs\.|beat\w*)"
+    r"(?: (?:existing|prior|previous|state-of-the-art|other|conventional|current|all))*"
+    r" $"
+)
+
+
+def classified_classes(text: str, start: int) -> Iterator[Candidate]:
+    """ "<compound> [word] <class noun>" phrases outside example lists (``_class_before``)."""
+    for m in _CLASS_NOUN_AT.finditer(text, start):
+        if "-" in text[max(start, m.start() - 40) : m.start()]:
+            cand = _class_before(text, m.end())
+            if cand is not None and _RIVAL_CUE.search(text, max(start, cand[0] - 40), cand[0]):
+                yield cand
+
+
 def _class_before(text: str, i: int) -> Candidate | None:
     """The "<compound> [word] <class noun>" phrase ending right before offset ``i``
     (before a "," or a "(" that opens the examples), or None (``_example_classes``)."""
@@ -1780,6 +1805,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
         defined_names(text, state.title_end),
         coordinated_techniques(text, state.title_end),
+        classified_classes(text, state.title_end),
     ):
         for s, e, rule, conf, specific in gen:
             if urls and any(s < ue and us < e for us, ue in urls):

@@ -1,6 +1,7 @@
 from types import SimpleNamespace
 
 from kg.extract.discovery import (
+    classified_classes,
     concept_phrases,
     coordinated_techniques,
     defined_names,
@@ -870,3 +871,19 @@ def test_extractor_proposes_a_coordinated_technique(extractor):
     out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
     roles = {e.name: e.roles for e in out.entities}
     assert "proposes" in roles.get("lazy gathering", [])
+
+
+def test_classified_classes_after_a_cue_of_rivalry():
+    text = (
+        "Zorb runs faster than existing learning-based solvers and outperforms "
+        "neuro-symbolic methods. It relies on gradient-based methods. It beats "
+        "state-of-the-art methods."
+    )
+    found = _texts(text, classified_classes(text, 0))
+    assert found == ["learning-based solvers", "neuro-symbolic methods"]
+
+
+def test_extractor_finds_a_class_baseline(extractor):
+    text = "Our solver is faster than existing learning-based solvers."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    assert "learning-based solvers" in [e.name for e in out.entities]
