@@ -1196,6 +1196,37 @@ def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | Non
     return inside
 
 
+_PLURAL_WORD = re.compile(r" [A-Za-z][a-z]+[^su]s$")
+_SINGULAR_WORD = re.compile(r" [A-Za-z][a-z]+[^s]$")
+
+
+def _other_number(name: str, specific: bool) -> str | None:
+    """The singular of a name of words ending in a plural noun, or the plural of a
+    generic one ending in a singular ("cautious optimizers" / "a cautious optimizer"): a
+    concept named once in each number is one entity, found in both places. A name given
+    in the plural names a kind, and one of it is the same kind; a proper name in the
+    singular is one thing, and its plural ("zap engines") speaks of copies. Only names of
+    several words: a one-word name may be a word of its own in the other number."""
+    if " " not in name:
+        return None
+    if _PLURAL_WORD.search(name):
+        return name[:-3] + "y" if name.endswith("ies") else name[:-1]
+    if not specific and _SINGULAR_WORD.search(name):
+        return name[:-1] + "ies" if name.endswith("y") and name[-2] not in "aeiou" else name + "s"
+    return None
+
+
+def _spellings(hay: str, name: str, specific: bool) -> Iterator[tuple[str, int]]:
+    """Each occurrence in ``hay`` of ``name`` and of its other number (``_other_number``),
+    with the form found, in order of the form, then of the offset."""
+    other = _other_number(name, specific)
+    for form in (name, other) if other else (name,):
+        s = hay.find(form)
+        while s >= 0:
+            yield form, s
+            s = hay.find(form, s + len(form))
+
+
 def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -> list[Mention]:
     """Add every other occurrence of a kept discovered name as a mention of its own.
 
@@ -1221,9 +1252,8 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
             if low_text is None:
                 low_text = lower_same_offsets(text)
             hay, n = low_text, n.lower()
-        s = hay.find(n)
-        while s >= 0:
-            e = s + len(n)
+        for form, s in _spellings(hay, n, name.specific):
+            e = s + len(form)
             if 1 not in taken[s:e]:
                 if _word_bounded(text, s, e):
                     taken[s:e] = b"\x01" * (e - s)
@@ -1248,7 +1278,6 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
                 added.append(
                     Mention(s, e, text[s:e], name.rule, name.confidence, specific=name.specific)
                 )
-            s = hay.find(n, e)
         if name.rule == "component" and n[:1].islower() and " " in n:
             _capitalised_parts(text, mentions, name, added, dropped)
     if not added:

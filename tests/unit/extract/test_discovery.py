@@ -887,3 +887,27 @@ def test_extractor_finds_a_class_baseline(extractor):
     text = "Our solver is faster than existing learning-based solvers."
     out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
     assert "learning-based solvers" in [e.name for e in out.entities]
+
+
+def test_a_plural_name_is_found_in_the_singular_too():
+    text = "Wary Samplers: fast steps. We build a wary sampler; wary samplers skip steps."
+    ms = [Mention(0, 12, "Wary Samplers", "title_name", 0.9)]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert (38, "wary sampler") in out and (52, "wary samplers") in out
+
+
+def test_a_generic_singular_concept_is_found_in_the_plural_too():
+    text = "We use a gated merger here; two gated mergers help."
+    ms = [Mention(9, 21, "gated merger", "head_noun", 0.6, specific=False)]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(9, "gated merger"), (32, "gated mergers")]
+    ms = [Mention(9, 21, "gated merger", "head_noun", 0.6, specific=True)]  # a proper name
+    assert [m.start for m in propagate(text, ms)] == [9]
+
+
+def test_extractor_groups_a_title_plural_with_its_singular(extractor):
+    text = "We introduce a cautious optimizer. Cautious optimizers converge faster than Adam."
+    title = "Cautious Optimizers: Training with One Line"
+    out = extractor.extract_one(Paper(id="p", title=title, abstract=text))
+    names = {e.name: e.aliases for e in out.entities}
+    assert "cautious optimizer" in names["Cautious Optimizers"]
