@@ -878,8 +878,14 @@ _RIVAL_CUE = re.compile(
 )
 
 
+_RIVAL_WORDS = (" than ", "surpass", "outperform", "rival", "against", "versus", " vs.", " beat")
+
+
 def classified_classes(text: str, start: int) -> Iterator[Candidate]:
-    """ "<compound> [word] <class noun>" phrases outside example lists (``_class_before``)."""
+    """A "<compound> [word] <class noun>" phrase after a cue of rivalry (see
+    ``_CLASS_NOUN_AT``, ``_class_before``); texts without such a cue are skipped."""
+    if not any(cue in text for cue in _RIVAL_WORDS):
+        return
     for m in _CLASS_NOUN_AT.finditer(text, start):
         if "-" in text[max(start, m.start() - 40) : m.start()]:
             cand = _class_before(text, m.end())
@@ -1650,6 +1656,69 @@ def _after_a_name(text: str, m: Mention) -> bool:
     return n is not None and n.group(1).isupper() and not is_non_entity(n.group(1))
 
 
+# Modifiers coordinated before one shared head ("tensor, pipeline, and data
+# parallelism", "data and tensor parallelism"): each names its own concept, the head
+# written once (right-node ellipsis). Matched at the end of the text before the last one.
+_ELIDED_MODS = re.compile(
+    r"(?:^|[\s(])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*,\s){0,3}[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+    r",?\s(?:and|or)\s$"
+)
+
+
+# What a list of coordinated modifiers follows: a preposition, an article or a verb of
+# use ("of data and tensor parallelism", "combines tensor, pipeline and data ...")
+_LIST_OPENER = re.compile(
+    r"(?:^|\s)(?:of|with|in|on|for|via|by|both|the|between|using|uses?|used|combin\w+|"
+    r"including|as|like|from|across|to|apply|applies|applying|employ\w*|support\w*)\s$",
+    re.IGNORECASE,
+)
+
+
+_ACTION_NOUN = re.compile(r"(?:tion|sion|ment|sis)$")  # a head of its own, no modifier
+
+
+def _elided_heads(text: str, kept: list[Mention]) -> list[Mention]:
+    """Mentions of the concepts whose head is elided before a "<modifier> <head>" one
+    (see ``_ELIDED_MODS``): each spans its modifier and is named "<modifier> <head>".
+    A modifier must be one the head takes on its own ("data" for "parallelism", no stop
+    word, no "-ing" or evaluative word), as ``concept_phrases`` asks."""
+    out: list[Mention] = []
+    taken = {(m.start, m.end) for m in kept}
+    for m in kept:
+        mod, space, head = m.text.partition(" ")
+        if not space or " " in head or head not in CONCEPT_HEADS or not m.text.islower():
+            continue
+        if m.concept is None and m.rule != "seed_concept":
+            continue  # only siblings of an established concept: "tensor parallelism"
+        window = text[max(0, m.start - 60) : m.start]
+        if " or " not in window and " and " not in window:
+            continue
+        before = _ELIDED_MODS.search(text, max(0, m.start - 60), m.start)
+        if before is None or not _LIST_OPENER.search(
+            text, max(0, before.start() - 12), before.start() + 1
+        ):
+            continue  # "we scale and ...", "cuts memory, and ...": no list of modifiers
+        allowed = RESTRICTED_HEADS.get(head)
+        pos = before.start(1)
+        for w in before.group(1).split(", "):
+            s, e = pos, pos + len(w)
+            pos = e + 2
+            if (
+                w in STOP_MODIFIERS
+                or _ACTION_NOUN.search(w)  # "parallelization and graph pruning": a noun
+                or w in CONCEPT_HEADS
+                or _FLUFF.search(w)
+                or allowed is not None
+                and w not in allowed
+                or (s, e) in taken
+                or any(k.start < e and s < k.end for k in kept)
+                or is_non_entity(f"{w} {head}")  # "machine and deep learning": fields
+            ):
+                continue
+            out.append(Mention(s, e, f"{w} {head}", "elided_head", 0.55, specific=False))
+    return out
+
+
 def _drop_listed_stages(text: str, low: str, kept: list[Mention]) -> list[Mention]:
     """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
     model's life or follow a name. ``low``: the lower-cased text, at the same offsets."""
@@ -1859,6 +1928,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)), state.lowered())
+    if " and " in text or " or " in text:
+        kept = sorted(kept + _elided_heads(text, kept), key=lambda m: m.start)
     kept = _drop_listed_stages(text, state.lowered(), kept)
     kept = _only_kinds(text, kept)
     _inherit_variant_types(text, state.mentions, kept)

@@ -911,3 +911,16 @@ def test_extractor_groups_a_title_plural_with_its_singular(extractor):
     out = extractor.extract_one(Paper(id="p", title=title, abstract=text))
     names = {e.name: e.aliases for e in out.entities}
     assert "cautious optimizer" in names["Cautious Optimizers"]
+
+
+def test_extractor_finds_concepts_whose_head_is_elided(extractor):
+    text = "Zorb combines expert, sequence, and pipeline parallelism on one GPU."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    names = [e.name for e in out.entities]
+    assert "expert parallelism" in names and "sequence parallelism" in names
+    # a verb before "and" is no modifier; nor a noun ending a clause before ", and"
+    text = (
+        "We scale and pipeline parallelism helps. It cuts memory, and pipeline parallelism helps."
+    )
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    assert [e.name for e in out.entities] == ["pipeline parallelism"]
