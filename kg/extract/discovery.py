@@ -70,7 +70,9 @@ _PROPOSE = re.compile(
     r"(?:propose|introduce|present|develop|design|build|release|describe|open-source|unveil)"
     # a second verb of making: "we design and implement X"
     r"[sd]?(?:\s+and\s+(?:implement(?:s|ed)?|buil[dt]s?|release[sd]?|open-source[sd]?))?"
-    r"\s+(?:(?:a|an|the)\s+[^.;:()]{0,80}?(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
+    # "a new optimizer, X", "two techniques, X and Y": the names in apposition
+    r"\s+(?:(?:a|an|the|two|three|four|several)\s+[^.;:()]{0,80}?"
+    r"(?:,\s*|\s(?:called|named|dubbed|termed|coined)\s+)|"
     r"(?:our\s+)?(?:new\s+|novel\s+)?)"
     rf"(?!(?:A|An|The|Our|This|These|Two|Three|New|Novel)\b)({_CAP_NAME})"
 )
@@ -170,6 +172,12 @@ _LIST_CUE = re.compile(
 )
 _AFTER_LIST_CUE = re.compile(r"\W(?=(" + _LIST_CUE.pattern.removeprefix(r"\b") + "))")
 _LIST_ITEM = re.compile(rf"({_CAP_NAME})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+# A listed name that opens in lower case, with a capital inside ("vLLM", "cuDNN", "mT5"),
+# and the separator after it: ``name_shaped`` finds the name itself, but the list goes
+# on past it ("such as vLLM and Orca")
+_LOWER_SHAPED_ITEM = re.compile(
+    r"[a-z][a-z0-9]*[A-Z][\w.+\-]*[\w+](?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+)
 # = ``_CAP_NAME`` where whitespace must follow: each word is its whole run of word
 # characters (possessive, re gives none back), as no shorter end is followed by a space;
 # re no longer backtracks through every word that turns out not to precede a type noun.
@@ -440,10 +448,38 @@ def proposed_names(text: str) -> Iterator[tuple[int, int]]:
         if rx is _PROPOSE_THE_NAMED and m.group(2) not in _WORK_HEADS:
             continue
         g = 1 if rx is _PROPOSE_THE_NAMED else m.lastindex or 1
-        s, e = _trim_name(text, m.start(g), m.end(g))
-        if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
-            seen.add((s, e))
-            yield s, e
+        spans = [(m.start(g), m.end(g))]
+        if rx is _PROPOSE and _COUNTED.search(m.group()):
+            spans += _counted_names(text, m.end(g))
+        for s, e in spans:
+            s, e = _trim_name(text, s, e)
+            if e > s and _ok_name(text[s:e]) and (s, e) not in seen:
+                seen.add((s, e))
+                yield s, e
+
+
+# "we propose two techniques, X and Y": a count announces a list, whose names are all
+# the writers' own
+_COUNTED = re.compile(r"\s(?:two|three|four|several)\s")
+_LIST_SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _counted_names(text: str, pos: int) -> list[tuple[int, int]]:
+    """The capitalised names listed after the first one, which ends at ``pos``, up to
+    the one after "and" (``proposed_names``)."""
+    out: list[tuple[int, int]] = []
+    for _ in range(4):
+        sep = _LIST_SEP.match(text, pos)
+        if sep is None:
+            break
+        m = _LIST_ITEM.match(text, sep.end())
+        if m is None or not m.group(1)[0].isupper():
+            break
+        out.append((m.start(1), m.end(1)))
+        if sep.group().rstrip().endswith(("and", "or")):
+            break
+        pos = m.end(1)
+    return out
 
 
 # Run on the reversed text: a letter pair ``_SHAPE_CHECK`` looks for, read backwards
@@ -679,6 +715,9 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     """
     for pos in sorted({*_list_cue_ends(text, start), *_use_cue_ends(text, start)}):
         for _ in range(6):
+            if (lower := _LOWER_SHAPED_ITEM.match(text, pos)) is not None:
+                pos = lower.end()
+                continue
             m = _LIST_ITEM.match(text, pos)
             if not m or not m.group(1)[0].isupper():
                 break
@@ -718,6 +757,38 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     if "such as" in text or " including " in text or "e.g." in text:
         yield from _listed_techniques(text, start)
         yield from _example_classes(text, start)
+
+
+# "Zorbformer is a new architecture ...": a sentence whose subject is one capitalised word
+# defined by "is a/an" and a noun of a kind of work defines a name; the words between
+# are the noun's modifiers ("a simple yet effective method")
+_DEFINING_NOUNS = _OWN_WORK_NOUN - {"design", "solution", "implementation", "prototype"}
+_DEFINED_AS = re.compile(
+    rf" is an? (?:[a-z][\w\-]*,? ){{0,4}}?({_by_first_letter(sorted(_DEFINING_NOUNS))})\b"
+)
+_DEFINED_SUBJECT = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+
+def defined_names(text: str, start: int) -> Iterator[Candidate]:
+    """Capitalised one-word subjects of "X is a <kind of work>" sentences (see
+    ``_DEFINED_AS``). Words ending like a common noun ("Optimization is a ubiquitous
+    tool") name no coined thing."""
+    i = text.find(" is a", start)
+    while i >= 0:
+        m = _DEFINED_AS.match(text, i)
+        if m is not None:
+            before = text[max(start, i - 40) : i].split()
+            word = before[-1] if before else ""
+            b = i - len(word)
+            if (
+                word
+                and (b == 0 or text[b - 2 : b] in _SENTENCE_BREAKS)
+                and _DEFINED_SUBJECT.match(word)
+                and not _NOMINAL_END.search(word)
+                and _ok_name(word)
+            ):
+                yield b, i, "defined_name", 0.55, True
+        i = text.find(" is a", i + 5)
 
 
 # Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
@@ -789,6 +860,37 @@ def _example_classes(text: str, start: int) -> Iterator[Candidate]:
                 if cand is not None:
                     yield cand
             i = text.find(cue, i + len(cue))
+
+
+# A class noun after a cue of rivalry: "surpassing existing learning-based solvers". A
+# compound classifier before it names the kind of method the work is measured against,
+# a baseline, as it does before examples
+_CLASS_NOUN_AT = re.compile(
+    r" (?:optimizers|methods|techniques|algorithms|solvers|strategies|schemes)(?![\w\-])"
+)
+
+
+# what a baseline class follows: "surpassing existing X", "faster than prior X"
+_RIVAL_CUE = re.compile(
+    r"(?:than|surpass\w*|outperform\w*|rival\w*|against|versus|vs\.|beat\w*)"
+    r"(?: (?:existing|prior|previous|state-of-the-art|other|conventional|current|all))*"
+    r" $"
+)
+
+
+_RIVAL_WORDS = (" than ", "surpass", "outperform", "rival", "against", "versus", " vs.", " beat")
+
+
+def classified_classes(text: str, start: int) -> Iterator[Candidate]:
+    """A "<compound> [word] <class noun>" phrase after a cue of rivalry (see
+    ``_CLASS_NOUN_AT``, ``_class_before``); texts without such a cue are skipped."""
+    if not any(cue in text for cue in _RIVAL_WORDS):
+        return
+    for m in _CLASS_NOUN_AT.finditer(text, start):
+        if "-" in text[max(start, m.start() - 40) : m.start()]:
+            cand = _class_before(text, m.end())
+            if cand is not None and _RIVAL_CUE.search(text, max(start, cand[0] - 40), cand[0]):
+                yield cand
 
 
 def _class_before(text: str, i: int) -> Candidate | None:
@@ -867,6 +969,33 @@ def _list_items(text: str, pos: int) -> Iterator[Candidate]:
     for p, phrase in items:
         if " " in phrase and not is_non_entity(phrase) and not phrase.endswith("ly"):
             yield p, p + len(phrase), "listed_concept", 0.55, False
+
+
+# "we propose elastic sharding and lazy gathering": lower-case techniques coordinated as
+# the object of a verb of proposing. One of them has a known head ("sharding"), the others
+# a head of the same kind (a nominal: "-ing", "-tion"): coordinated phrases are alike, so
+# they are the writers' techniques too, whose heads no list holds
+_PROPOSE_OBJECT = re.compile(r"[sd]?\s+(?:(?:new|novel|two|three)\s+)?(?=[a-z])")
+
+
+def coordinated_techniques(text: str, start: int) -> Iterator[Candidate]:
+    """Lower-case techniques in an "X and Y" object of "we propose/introduce/...";
+    see ``_PROPOSE_OBJECT``."""
+    for cue in _PROPOSE_CUES:
+        i = text.find(cue, start)
+        while i >= 0:
+            m = _PROPOSE_OBJECT.match(text, i + len(cue))
+            if m is not None:
+                items = list(_list_items(text, m.end()))
+                heads = [text[s:e].rsplit(" ", 1)[-1] for s, e, *_ in items]
+                if (
+                    len(items) > 1
+                    and any(h in CONCEPT_HEADS and h not in RESTRICTED_HEADS for h in heads)
+                    and all(h in CONCEPT_HEADS or _NOMINAL_END.search(h) for h in heads)
+                ):
+                    for s, e, *_ in items:
+                        yield s, e, "proposed_concept", 0.55, False
+            i = text.find(cue, i + len(cue))
 
 
 def _after_non_word(
@@ -1073,6 +1202,37 @@ def _inside_only(mentions: list[Mention], s: int, e: int) -> list[Mention] | Non
     return inside
 
 
+_PLURAL_WORD = re.compile(r" [A-Za-z][a-z]+[^su]s$")
+_SINGULAR_WORD = re.compile(r" [A-Za-z][a-z]+[^s]$")
+
+
+def _other_number(name: str, specific: bool) -> str | None:
+    """The singular of a name of words ending in a plural noun, or the plural of a
+    generic one ending in a singular ("cautious optimizers" / "a cautious optimizer"): a
+    concept named once in each number is one entity, found in both places. A name given
+    in the plural names a kind, and one of it is the same kind; a proper name in the
+    singular is one thing, and its plural ("zap engines") speaks of copies. Only names of
+    several words: a one-word name may be a word of its own in the other number."""
+    if " " not in name:
+        return None
+    if _PLURAL_WORD.search(name):
+        return name[:-3] + "y" if name.endswith("ies") else name[:-1]
+    if not specific and _SINGULAR_WORD.search(name):
+        return name[:-1] + "ies" if name.endswith("y") and name[-2] not in "aeiou" else name + "s"
+    return None
+
+
+def _spellings(hay: str, name: str, specific: bool) -> Iterator[tuple[str, int]]:
+    """Each occurrence in ``hay`` of ``name`` and of its other number (``_other_number``),
+    with the form found, in order of the form, then of the offset."""
+    other = _other_number(name, specific)
+    for form in (name, other) if other else (name,):
+        s = hay.find(form)
+        while s >= 0:
+            yield form, s
+            s = hay.find(form, s + len(form))
+
+
 def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -> list[Mention]:
     """Add every other occurrence of a kept discovered name as a mention of its own.
 
@@ -1098,9 +1258,8 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
             if low_text is None:
                 low_text = lower_same_offsets(text)
             hay, n = low_text, n.lower()
-        s = hay.find(n)
-        while s >= 0:
-            e = s + len(n)
+        for form, s in _spellings(hay, n, name.specific):
+            e = s + len(form)
             if 1 not in taken[s:e]:
                 if _word_bounded(text, s, e):
                     taken[s:e] = b"\x01" * (e - s)
@@ -1125,7 +1284,6 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
                 added.append(
                     Mention(s, e, text[s:e], name.rule, name.confidence, specific=name.specific)
                 )
-            s = hay.find(n, e)
         if name.rule == "component" and n[:1].islower() and " " in n:
             _capitalised_parts(text, mentions, name, added, dropped)
     if not added:
@@ -1498,6 +1656,69 @@ def _after_a_name(text: str, m: Mention) -> bool:
     return n is not None and n.group(1).isupper() and not is_non_entity(n.group(1))
 
 
+# Modifiers coordinated before one shared head ("tensor, pipeline, and data
+# parallelism", "data and tensor parallelism"): each names its own concept, the head
+# written once (right-node ellipsis). Matched at the end of the text before the last one.
+_ELIDED_MODS = re.compile(
+    r"(?:^|[\s(])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*,\s){0,3}[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+    r",?\s(?:and|or)\s$"
+)
+
+
+# What a list of coordinated modifiers follows: a preposition, an article or a verb of
+# use ("of data and tensor parallelism", "combines tensor, pipeline and data ...")
+_LIST_OPENER = re.compile(
+    r"(?:^|\s)(?:of|with|in|on|for|via|by|both|the|between|using|uses?|used|combin\w+|"
+    r"including|as|like|from|across|to|apply|applies|applying|employ\w*|support\w*)\s$",
+    re.IGNORECASE,
+)
+
+
+_ACTION_NOUN = re.compile(r"(?:tion|sion|ment|sis)$")  # a head of its own, no modifier
+
+
+def _elided_heads(text: str, kept: list[Mention]) -> list[Mention]:
+    """Mentions of the concepts whose head is elided before a "<modifier> <head>" one
+    (see ``_ELIDED_MODS``): each spans its modifier and is named "<modifier> <head>".
+    A modifier must be one the head takes on its own ("data" for "parallelism", no stop
+    word, no "-ing" or evaluative word), as ``concept_phrases`` asks."""
+    out: list[Mention] = []
+    taken = {(m.start, m.end) for m in kept}
+    for m in kept:
+        mod, space, head = m.text.partition(" ")
+        if not space or " " in head or head not in CONCEPT_HEADS or not m.text.islower():
+            continue
+        if m.concept is None and m.rule != "seed_concept":
+            continue  # only siblings of an established concept: "tensor parallelism"
+        window = text[max(0, m.start - 60) : m.start]
+        if " or " not in window and " and " not in window:
+            continue
+        before = _ELIDED_MODS.search(text, max(0, m.start - 60), m.start)
+        if before is None or not _LIST_OPENER.search(
+            text, max(0, before.start() - 12), before.start() + 1
+        ):
+            continue  # "we scale and ...", "cuts memory, and ...": no list of modifiers
+        allowed = RESTRICTED_HEADS.get(head)
+        pos = before.start(1)
+        for w in before.group(1).split(", "):
+            s, e = pos, pos + len(w)
+            pos = e + 2
+            if (
+                w in STOP_MODIFIERS
+                or _ACTION_NOUN.search(w)  # "parallelization and graph pruning": a noun
+                or w in CONCEPT_HEADS
+                or _FLUFF.search(w)
+                or allowed is not None
+                and w not in allowed
+                or (s, e) in taken
+                or any(k.start < e and s < k.end for k in kept)
+                or is_non_entity(f"{w} {head}")  # "machine and deep learning": fields
+            ):
+                continue
+            out.append(Mention(s, e, f"{w} {head}", "elided_head", 0.55, specific=False))
+    return out
+
+
 def _drop_listed_stages(text: str, low: str, kept: list[Mention]) -> list[Mention]:
     """Drop a bare "fine-tuning" entity all of whose mentions list it among the stages of a
     model's life or follow a name. ``low``: the lower-cased text, at the same offsets."""
@@ -1680,6 +1901,9 @@ def discover(text: str, state: DocState) -> list[Mention]:
         name_shaped(text, state.title_end),
         listed_names(text, state.title_end),
         concept_phrases(text, state.lowered()),  # lowered once per doc, roles reuse it
+        defined_names(text, state.title_end),
+        coordinated_techniques(text, state.title_end),
+        classified_classes(text, state.title_end),
     ):
         for s, e, rule, conf, specific in gen:
             if urls and any(s < ue and us < e for us, ue in urls):
@@ -1696,12 +1920,16 @@ def discover(text: str, state: DocState) -> list[Mention]:
             ):
                 continue  # "Adam updates", "Zorb updates": a known name, not a scheme
             cands.append(Mention(s, e, text[s:e], rule, conf, specific=specific))
+            if rule == "proposed_concept":
+                state.proposed.append((s, e))  # the writers' own techniques
     if generic:
         cands = [m for m in cands if m.text not in generic or m.concept is not None]
     if outdone:
         cands = [m for m in cands if id(m) not in outdone]
     cands += _vendor_products(text, cands)
     kept = propagate(text, resolve_overlaps(cands, len(text)), state.lowered())
+    if " and " in text or " or " in text:
+        kept = sorted(kept + _elided_heads(text, kept), key=lambda m: m.start)
     kept = _drop_listed_stages(text, state.lowered(), kept)
     kept = _only_kinds(text, kept)
     _inherit_variant_types(text, state.mentions, kept)

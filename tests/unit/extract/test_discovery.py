@@ -1,7 +1,10 @@
 from types import SimpleNamespace
 
 from kg.extract.discovery import (
+    classified_classes,
     concept_phrases,
+    coordinated_techniques,
+    defined_names,
     group_mentions,
     listed_names,
     name_shaped,
@@ -11,6 +14,7 @@ from kg.extract.discovery import (
     title_name,
 )
 from kg.extract.state import Mention
+from kg.models import Paper
 
 
 def _texts(text, spans):
@@ -814,3 +818,109 @@ def test_a_compound_class_before_named_examples_is_a_concept():
     assert found.get("sparsity-aware solvers") == "example_class"
     rules = {t for t, r in found.items() if r == "example_class"}
     assert rules == {"Gradient-based optimizers", "sparsity-aware solvers"}
+
+
+def test_listed_names_go_on_past_a_lower_case_initial_name():
+    # a list may open with a name in lower case ("vLLM"): the names after it are listed too
+    text = "We compare with engines such as zorbLM and Quillon, unlike cuFoo, Brindle or Tamsk."
+    found = _texts(text, listed_names(text))
+    assert "Quillon" in found
+    assert "Brindle" in found and "Tamsk" in found
+
+
+def test_proposed_names_in_a_counted_list():
+    # "two techniques, X and Y": the count announces a list of the writers' own names
+    text = "We propose three techniques, Quuxformer, BlorpNorm and Zindle, to train faster."
+    assert _texts(text, proposed_names(text)) == ["Quuxformer", "BlorpNorm", "Zindle"]
+    text = "We introduce two methods, Pellow and Gristle. We compare with Tamsk."
+    assert _texts(text, proposed_names(text)) == ["Pellow", "Gristle"]
+
+
+def test_extractor_proposes_each_name_of_a_counted_list(extractor):
+    text = "We propose two techniques, Quuxformer and BlorpNorm, to speed up training."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    roles = {e.name: e.roles for e in out.entities}
+    assert "proposes" in roles["Quuxformer"] and "proposes" in roles["BlorpNorm"]
+
+
+def test_defined_names_subject_of_is_a_kind_of_work():
+    text = (
+        "Zindle is a simple yet effective method for pruning. Optimization is a ubiquitous "
+        "modeling tool. This is a new method. We show that Tamsk is a framework."
+    )
+    assert _texts(text, defined_names(text, 0)) == ["Zindle"]
+
+
+def test_extractor_finds_a_defined_name_opening_the_abstract(extractor):
+    text = "Quuxformer is a new architecture for long sequences."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    assert "Quuxformer" in [e.name for e in out.entities]
+
+
+def test_coordinated_techniques_after_a_verb_of_proposing():
+    text = "We introduce activation offloading, elastic sharding, and lazy gathering."
+    found = _texts(text, coordinated_techniques(text, 0))
+    assert "lazy gathering" in found and "elastic sharding" in found
+    # no known technique head among them: results, not techniques
+    text = "We present extensive experiments and theoretical analysis."
+    assert _texts(text, coordinated_techniques(text, 0)) == []
+
+
+def test_extractor_proposes_a_coordinated_technique(extractor):
+    text = "We propose elastic sharding and lazy gathering to reduce memory."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    roles = {e.name: e.roles for e in out.entities}
+    assert "proposes" in roles.get("lazy gathering", [])
+
+
+def test_classified_classes_after_a_cue_of_rivalry():
+    text = (
+        "Zorb runs faster than existing learning-based solvers and outperforms "
+        "neuro-symbolic methods. It relies on gradient-based methods. It beats "
+        "state-of-the-art methods."
+    )
+    found = _texts(text, classified_classes(text, 0))
+    assert found == ["learning-based solvers", "neuro-symbolic methods"]
+
+
+def test_extractor_finds_a_class_baseline(extractor):
+    text = "Our solver is faster than existing learning-based solvers."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    assert "learning-based solvers" in [e.name for e in out.entities]
+
+
+def test_a_plural_name_is_found_in_the_singular_too():
+    text = "Wary Samplers: fast steps. We build a wary sampler; wary samplers skip steps."
+    ms = [Mention(0, 12, "Wary Samplers", "title_name", 0.9)]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert (38, "wary sampler") in out and (52, "wary samplers") in out
+
+
+def test_a_generic_singular_concept_is_found_in_the_plural_too():
+    text = "We use a gated merger here; two gated mergers help."
+    ms = [Mention(9, 21, "gated merger", "head_noun", 0.6, specific=False)]
+    out = [(m.start, m.text) for m in propagate(text, ms)]
+    assert out == [(9, "gated merger"), (32, "gated mergers")]
+    ms = [Mention(9, 21, "gated merger", "head_noun", 0.6, specific=True)]  # a proper name
+    assert [m.start for m in propagate(text, ms)] == [9]
+
+
+def test_extractor_groups_a_title_plural_with_its_singular(extractor):
+    text = "We introduce a cautious optimizer. Cautious optimizers converge faster than Adam."
+    title = "Cautious Optimizers: Training with One Line"
+    out = extractor.extract_one(Paper(id="p", title=title, abstract=text))
+    names = {e.name: e.aliases for e in out.entities}
+    assert "cautious optimizer" in names["Cautious Optimizers"]
+
+
+def test_extractor_finds_concepts_whose_head_is_elided(extractor):
+    text = "Zorb combines expert, sequence, and pipeline parallelism on one GPU."
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    names = [e.name for e in out.entities]
+    assert "expert parallelism" in names and "sequence parallelism" in names
+    # a verb before "and" is no modifier; nor a noun ending a clause before ", and"
+    text = (
+        "We scale and pipeline parallelism helps. It cuts memory, and pipeline parallelism helps."
+    )
+    out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
+    assert [e.name for e in out.entities] == ["pipeline parallelism"]
