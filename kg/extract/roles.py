@@ -123,7 +123,7 @@ _COMPARE = re.compile(
     r"\b(?:outperform\w*|compared\s(?:to|with|against)|comparison\s(?:to|with)|than|versus|"
     r"compar(?:e|es|ing)\s(?:(?:it|them|this|these|our\s\w+|\w+)\s)?(?:to|with|against)|"
     r"vs\.?|against|surpass\w*|beat\w*|match(?:es|ing)?|relative\sto|over|competitive\swith|"
-    r"on[\s-]par\swith|baselines?|rivals?|exceed\w*|improv(?:e[sd]?|ing)\s(?:up)?on|"
+    r"on[\s-]par\swith|baselines?|rival(?:s|l?ed|l?ing)?|exceed\w*|improv(?:e[sd]?|ing)\s(?:up)?on|"
     r"(?:comparable|competitive|similar|superior|inferior)\s(?:to|with)|"
     r"(?:comparable|superior)\s(?:performance|accuracy)\s(?:to|with)|"
     r"times\s(?:that\s|those\s)?of|same\s(?:[\w-]+\s){1,2}as|respect\sto|gap\s(?:with|to)|"

@@ -864,3 +864,13 @@ def test_data_after_a_test_verb_that_follows_training_is_only_evaluated_on(extra
     )
     assert "uses" in got["C4"][1]
     assert got["WikiText-103"][1] == ("evaluates_on",)
+
+
+def test_rivaling_and_rivaled_compare(extractor):
+    for verb in ("rivaling", "rivalling", "rivaled"):
+        got = _roles(
+            extractor,
+            "Zorblax: Lean Training",
+            f"We propose Zorblax. Zorblax reaches a throughput {verb} DeepSpeed on 8 GPUs.",
+        )
+        assert got["DeepSpeed"][1] == ("compares_with",), verb
