@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.normalize import word_bounded
 from kg.extract.state import Abbreviation, ensure_extension, state_of
 
 __all__ = [
@@ -332,17 +333,11 @@ _CAPITAL_NAME = re.compile(
 
 
 def _standalone(text: str, word: str) -> int:
-    """The first offset of ``word`` in ``text`` with no word character or hyphen on
-    either side, or -1."""
+    """The first offset of ``word`` in ``text`` where it stands as a whole word, or -1."""
     i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        before = text[i - 1] if i else " "
-        after = text[j] if j < len(text) else " "
-        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
-            return i
+    while i >= 0 and not word_bounded(text, i, i + len(word)):
         i = text.find(word, i + 1)
-    return -1
+    return i
 
 
 def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[Abbreviation]:

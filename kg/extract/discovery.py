@@ -42,7 +42,7 @@ from kg.extract.lexicon import (
     TYPE_NOUNS,
     VENDORS,
 )
-from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
+from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets, word_bounded
 from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 
@@ -1178,12 +1178,6 @@ def resolve_overlaps(mentions: Iterable[Mention], size: int = 0) -> list[Mention
     return sorted(kept, key=lambda m: m.start)
 
 
-def _word_bounded(text: str, s: int, e: int) -> bool:
-    before = text[s - 1] if s > 0 else " "
-    after = text[e] if e < len(text) else " "
-    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
-
-
 # Rules that find the paper's own name: its other occurrences are the name even where a
 # shorter name inside it was matched ("Foo Engine: ..." and a vocabulary "Foo").
 _OWN_NAME_RULES = frozenset(["title_name", "proposed_name"])
@@ -1261,7 +1255,7 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
         for form, s in _spellings(hay, n, name.specific):
             e = s + len(form)
             if 1 not in taken[s:e]:
-                if _word_bounded(text, s, e):
+                if word_bounded(text, s, e):
                     taken[s:e] = b"\x01" * (e - s)
                     added.append(
                         Mention(
@@ -1277,7 +1271,7 @@ def propagate(text: str, mentions: list[Mention], low_text: str | None = None) -
                     )
             elif (
                 name.rule in _REPLACING_RULES
-                and _word_bounded(text, s, e)
+                and word_bounded(text, s, e)
                 and (inside := _inside_only(mentions, s, e)) is not None
             ):
                 dropped.update(id(m) for m in inside)
@@ -1307,7 +1301,7 @@ def _capitalised_parts(
             inside = [m for m in mentions if m.start < e and s < m.end]
             if (
                 (inside if n is part.text else s == 0 or text[s - 2 : s] in _SENTENCE_BREAKS)
-                and _word_bounded(text, s, e)
+                and word_bounded(text, s, e)
                 and all(s <= m.start and m.end <= e and m.end - m.start < e - s for m in inside)
             ):
                 dropped.update(id(m) for m in inside)

@@ -19,7 +19,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["entity_key", "is_non_entity", "NON_ENTITY_KEYS", "singular", "lower_same_offsets"]
+__all__ = [
+    "entity_key",
+    "is_non_entity",
+    "NON_ENTITY_KEYS",
+    "singular",
+    "lower_same_offsets",
+    "word_bounded",
+]
 
 _GREEK = {
     "α": "alpha",
@@ -42,6 +49,18 @@ _VERSION_MARKS = (
     (re.compile(r"(?<=\d)\.(?=\d)"), " point "),
 )
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2}s$")
+
+
+def word_bounded(text: str, s: int, e: int) -> bool:
+    """True if ``text[s:e]`` has no word character or hyphen on either side: a whole
+    name, not part of a longer word or hyphenated compound.
+
+    >>> word_bounded("use EPD now", 4, 7), word_bounded("EPD-2", 0, 3)
+    (True, False)
+    """
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
 def lower_same_offsets(text: str) -> str:
