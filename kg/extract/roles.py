@@ -49,11 +49,32 @@ __all__ = [
 _PROPOSE_RULES = frozenset({"title_name", "proposed_name"})
 _NUMBERED = re.compile(r"[-\s]?\d")  # the paper's "X-1", "X-2": numbered variants of its X
 _OUR = re.compile(r"\bour\s(?:\w+\s){0,2}$", re.IGNORECASE)
+# the verbs that put the writers' own work forward: one list for the cue regexes below and
+# the cue-word index (``_CUE_WORDS["verb"]``), which must hold each match's first word
+_PROPOSE_VERBS = (
+    "propose",
+    "introduce",
+    "present",
+    "develop",
+    "design",
+    "build",
+    "release",
+    "unveil",
+    "provide",
+    "offer",
+    "devise",
+    "create",
+    "construct",
+    "craft",
+    "invent",
+    "formulate",
+    "curate",
+)
+_PROPOSE_VERBS_RX = "(?:" + "|".join(_PROPOSE_VERBS) + ")"
 _PROPOSE_BEFORE = re.compile(
     r"\b(?:we|paper|work|study|article|report|letter|and)\s"
     r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
-    r"(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer|"
-    r"devise|create|construct|craft|invent|formulate|curate)(?:s|d|ed)?\s"
+    rf"{_PROPOSE_VERBS_RX}(?:s|d|ed)?\s"
     # a second verb joined to the first: "we propose and evaluate X"
     r"(?:and\s[a-z]+\s)?"
     r"(?:[^.;]{0,60}?(?:called|named|dubbed|termed)\s|"
@@ -106,10 +127,7 @@ _NP_ENDS = re.compile(
     r"[,.;:)]|\s(?:that|which|inspired|based|built|designed|for|to|with|in|on|of|from|by)\b"
 )
 _NOVEL_APPOSITIVE = re.compile(r"^\)?,\s(?:a|an)\s(?:novel|new)\b")
-_PROPOSE_VERB = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|build|release|unveil|provide|offer|"
-    r"devise|create|construct|craft|invent|formulate|curate)"
-)
+_PROPOSE_VERB = re.compile(rf"\b{_PROPOSE_VERBS_RX}")
 _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report|article|letter)|the\sproposed|in\sthis)\b",
     re.IGNORECASE,
@@ -329,8 +347,7 @@ _CUE_WORDS = {
     "compare": "outperform compar than versus vs against surpass beat match relative over "
     "competitive baseline rival exceed improv similar superior inferior times same respect gap "
     "reach attain",
-    "verb": "propose introduce present develop design build release unveil provide offer "
-    "devise create construct craft invent formulate curate",
+    "verb": " ".join(_PROPOSE_VERBS),
     "not_used": "without instead replac rather unlike inspired success popularity beyond not",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
