@@ -477,10 +477,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
         out.append((S, 2.0, "type_noun_after"))  # "the X data structure": see _TYPING_NOUNS
     elif nxt:
         for i, w in enumerate(nxt.groups()):
-            word = (w or "").lower()
-            t = _TYPING_NOUNS.get(word)
-            if t is S and word.startswith("platform"):
-                t = _noun_type(word, text, m)
+            t = _noun_type((w or "").lower(), text, m)
             if t is not None and not (t is H and m.type is not None and m.type is not H):
                 out.append((t, 2.5 - i, "type_noun_after"))
                 break
