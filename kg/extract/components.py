@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from kg.extract.lexicon import SEED_CONCEPTS
-from kg.extract.normalize import is_non_entity
+from kg.extract.normalize import find_all, is_non_entity
 
 __all__ = ["component_spans", "lower_phrase"]
 
@@ -243,7 +243,7 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
     ``sentences``: the (start, end) of each sentence, in order; the cues count only in
     sentences on the paper's own work.
     """
-    for c in _finds(text, _COUNT_WORDS, title_end):
+    for c in find_all(text, _COUNT_WORDS, title_end):
         m = _COUNTED.match(text, c + 1)
         if (
             m is not None
@@ -254,7 +254,7 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
                 yield from _enumerated(text, m.end(), len(text))
             else:
                 yield from _list_items(text, m.end(), _sentence_end(text, sentences, m.end()))
-    for p in _finds(text, ("It ", "Our "), title_end):
+    for p in find_all(text, ("It ", "Our "), title_end):
         m = _OWN_SUBJECT.match(text, p)
         if m is not None and text[p - 2 : p] in (". ", "; ", "\n\n"):  # a sentence's subject
             end = _sentence_end(text, sentences, m.end())
@@ -271,23 +271,14 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
                 span = _title_run(text, m.end(), len(text))
                 if span is not None and text.startswith(",", span[1]):
                     yield span
-    for p in _finds(text, (" called ", " named ", " dubbed ", " termed "), title_end):
+    for p in find_all(text, (" called ", " named ", " dubbed ", " termed "), title_end):
         m = _CALLED_LOWER.match(text, p + 1)
         if m is not None and _GENERIC_BEFORE.search(text, max(title_end, p - 12), p):
             yield m.span(1)
-    for p in _finds(text, ("e.g.", "such as"), title_end):
+    for p in find_all(text, ("e.g.", "such as"), title_end):
         m = _EXAMPLES.match(text, p)
         if m is not None and _RENAMED_BEFORE.search(text, max(title_end, p - 60), p):
             yield from _names(text, m.end())
-
-
-def _finds(text: str, literals: tuple[str, ...], start: int) -> Iterator[int]:
-    """Every offset from ``start`` where one of ``literals`` occurs (``str.find``)."""
-    for lit in literals:
-        p = text.find(lit, start)
-        while p >= 0:
-            yield p
-            p = text.find(lit, p + 1)
 
 
 def _at_word_start(text: str, i: int) -> bool:

@@ -42,7 +42,13 @@ from kg.extract.lexicon import (
     TYPE_NOUNS,
     VENDORS,
 )
-from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets, word_bounded
+from kg.extract.normalize import (
+    entity_key,
+    find_all,
+    is_non_entity,
+    lower_same_offsets,
+    word_bounded,
+)
 from kg.extract.state import Abbreviation, DocState, Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 
@@ -823,11 +829,9 @@ def _listed_techniques(text: str, start: int) -> Iterator[Candidate]:
     technique ("methods such as ours").
     """
     for cue in _EXAMPLE_CUES:
-        i = text.find(cue, start)
-        while i >= 0:
+        for i in find_all(text, (cue,), start):
             if _plain_class_before(text[max(start, i - 50) : i]):
                 yield from _list_items(text, i + len(cue))
-            i = text.find(cue, i + len(cue))
 
 
 # Plural nouns of kinds of method whose named examples make the phrase a class: "gradient-
@@ -852,14 +856,12 @@ def _example_classes(text: str, start: int) -> Iterator[Candidate]:
     Only before a capitalised example: "methods such as ours" names no kind.
     """
     for cue in (" such as ", "e.g."):
-        i = text.find(cue, start)
-        while i >= 0:
+        for i in find_all(text, (cue,), start):
             after = text[i + len(cue) : i + len(cue) + 3].lstrip(" ,")
             if after[:1].isupper():
                 cand = _class_before(text, i)
                 if cand is not None:
                     yield cand
-            i = text.find(cue, i + len(cue))
 
 
 # A class noun after a cue of rivalry: "surpassing existing learning-based solvers". A
@@ -982,8 +984,7 @@ def coordinated_techniques(text: str, start: int) -> Iterator[Candidate]:
     """Lower-case techniques in an "X and Y" object of "we propose/introduce/...";
     see ``_PROPOSE_OBJECT``."""
     for cue in _PROPOSE_CUES:
-        i = text.find(cue, start)
-        while i >= 0:
+        for i in find_all(text, (cue,), start):
             m = _PROPOSE_OBJECT.match(text, i + len(cue))
             if m is not None:
                 items = list(_list_items(text, m.end()))
@@ -995,7 +996,6 @@ def coordinated_techniques(text: str, start: int) -> Iterator[Candidate]:
                 ):
                     for s, e, *_ in items:
                         yield s, e, "proposed_concept", 0.55, False
-            i = text.find(cue, i + len(cue))
 
 
 def _after_non_word(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "singular",
     "lower_same_offsets",
     "word_bounded",
+    "find_all",
 ]
 
 _GREEK = {
@@ -61,6 +63,20 @@ def word_bounded(text: str, s: int, e: int) -> bool:
     before = text[s - 1] if s > 0 else " "
     after = text[e] if e < len(text) else " "
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
+
+
+def find_all(text: str, literals: tuple[str, ...], start: int = 0) -> Iterator[int]:
+    """Every offset from ``start`` where one of ``literals`` occurs, literal by literal
+    (``str.find``: the rules look for a cue's literal before running any regex there).
+
+    >>> list(find_all("a such as b, such as c", (" such as ",)))
+    [1, 11]
+    """
+    for lit in literals:
+        p = text.find(lit, start)
+        while p >= 0:
+            yield p
+            p = text.find(lit, p + 1)
 
 
 def lower_same_offsets(text: str) -> str:

@@ -1,10 +1,10 @@
-"""Grouping keys: aliases fold together, versions never do; what is no entity."""
+"""Grouping keys: aliases fold together, versions never do; what is no entity; cue offsets."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.normalize import entity_key, is_non_entity, lower_same_offsets
+from kg.extract.normalize import entity_key, find_all, is_non_entity, lower_same_offsets
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,11 @@ def test_math_objects_file_and_number_formats_are_no_entities(name: str) -> None
 @pytest.mark.parametrize("name", ["FPGA", "ODE solver", "XLA"])
 def test_names_around_those_stay_entities(name: str) -> None:
     assert not is_non_entity(name)
+
+
+def test_find_all_lists_every_offset_literal_by_literal():
+    text = "aaa such as b, e.g. c such as d"
+    assert list(find_all(text, (" such as ", "e.g."))) == [3, 21, 15]
+    assert list(find_all(text, (" such as ",), 10)) == [21]
+    assert list(find_all("aaaa", ("aa",))) == [0, 1, 2]  # overlapping occurrences too
+    assert list(find_all("abc", ("x",))) == []
