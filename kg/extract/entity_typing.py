@@ -513,7 +513,7 @@ def assign_types(text: str, state: DocState) -> None:
     groups: dict[int, list[Mention]] = defaultdict(list)
     for m in state.mentions:
         groups[m.group].append(m)
-    title_end = text.find("\n\n")
+    title_end = state.title_end
     for mentions in groups.values():
         for m in mentions:
             if m.concept is not None:

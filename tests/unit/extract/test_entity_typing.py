@@ -393,3 +393,19 @@ def test_a_title_subtitle_defines_a_vocabulary_homonym(extractor):
     paper = Paper(id="q", title="Training on ImageNet", abstract="We use ImageNet.")
     types = {e.name: e.type for e in extractor.extract_one(paper).entities}
     assert types.get("ImageNet") == T.DATASET.value, types
+
+
+def test_a_title_subtitle_types_a_vocabulary_homonym_as_the_papers_own(extractor):
+    """ "ImageNet: A Scalable Serving Library" names the paper's own software, whatever the
+    vocabulary says; with no abstract (raw text, no separator) the title is the text."""
+    from kg.extract.state import state_of
+    from kg.models import Paper
+
+    got = extractor.extract_one(
+        Paper(id="p", title="ImageNet: A Scalable Serving Library", abstract="It serves.")
+    )
+    assert {e.name: e.type for e in got.entities}["ImageNet"] == "System"
+    state = state_of(extractor.nlp("ImageNet: A Scalable Serving Library"))
+    assert [(m.text, m.type, m.type_rule) for m in state.mentions] == [
+        ("ImageNet", T.SYSTEM, "title_definition")
+    ]
