@@ -72,7 +72,9 @@ _PROPOSE_VERBS = (
 )
 _PROPOSE_VERBS_RX = "(?:" + "|".join(_PROPOSE_VERBS) + ")"
 _PROPOSE_BEFORE = re.compile(
-    r"\b(?:we|paper|work|study|article|report|letter|and)\s"
+    # the subject: the writers, their paper, or (group 1) their work as "it", "our system"
+    r"\b(?:we|paper|work|study|article|report|letter|and|"
+    r"(it|framework|system|design|architecture))\s"
     r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
     rf"{_PROPOSE_VERBS_RX}(?:s|d|ed)?\s"
     # a second verb joined to the first: "we propose and evaluate X"
@@ -82,12 +84,27 @@ _PROPOSE_BEFORE = re.compile(
     r"(?:a|an)\s(?:[\w-]+\s){0,3}(?:framework|system|method|approach|technique|algorithm|"
     r"architecture|library|tool|scheme|engine|compiler)\s|"
     r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
-    r"(?:the\s)?)?(?:\w+\s|[\w-]+\sand\s)?$",
+    r"(?:the\s)?|"
+    # "we introduce two techniques: X and Y" (or ", X and Y"): the list of the new things
+    r"(?:two|three|four|several|multiple|\d)\s(?:[\w-]+\s){0,3}?[\w-]+[:,]\s"
+    r"(?:[^.;:()]{0,60}?(?:,\s(?:and\s)?|\sand\s))?|"
+    # "we propose (1) X, which ..., and (2) Y": an enumeration of the new things
+    r"(?:[^.;]{0,80}?\s)?\((?:\d|i{1,3}|iv|[a-d])\)\s|"
+    # "we present the design and implementation of X"
+    r"the\s(?:design|implementation|development)(?:\sand\s(?:the\s)?(?:[\w-]+\s)?"
+    r"(?:implementation|evaluation|deployment|analysis))?\sof\s|"
+    # "we propose a novel sharding method (X)": the name given in parentheses
+    r"(?:a|an|the)\s(?:(?!(?:on|of|with|using|for|in|to|by|via|from|and|or)\s)[\w-]+\s){1,5}\("
+    r")?(?:\w+\s|[\w-]+\sand\s)?$",
     re.IGNORECASE,
 )
 # "our X", "our new X", "our system, X", "the proposed X": the writers' own
 _OUR_NAME = re.compile(
     r"\b(?:[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?|[Tt]he\sproposed\s)$"
+)
+# "In this paper, X ...", "In this work, X ...": the paper's own work as the subject
+_IN_THIS_PAPER = re.compile(
+    r"(?:[Ii]n\sthis\s(?:paper|work|study|article|report|letter)|[Hh]ere),\s$"
 )
 # "In our experiments, X ...", "With our method, X ...": a fronted phrase, no apposition
 _FRONTED_OUR = re.compile(
@@ -108,12 +125,34 @@ _OWN_AFTER_STARTS = (
     " is ",
     " are ",
     " (our",
+    " addresses ",
+    " tackles ",
+    " overcomes ",
+    " solves ",
+    " mitigates ",
+    " alleviates ",
+    " bridges ",
+    " resolves ",
+)
+# the kinds of work a paper puts forward, singular or plural
+_OWN_KIND_NOUNS = (
+    r"(?:method|framework|system|approach|technique|algorithm|architecture|library|tool|"
+    r"toolkit|scheme|engine|compiler|model|optimizer|benchmark|dataset|platform|runtime|"
+    r"simulator|pipeline|protocol|strategy|mechanism|paradigm|family|suite|recipe)s?"
 )
 _OWN_AFTER = re.compile(
     r"\)?(?:,\s(?:our|the\sproposed)\s(?:new\s|novel\s|proposed\s)?(?:[\w-]+\s)?[\w-]+[,.]"
     r"|\s(?:is|are)\s(?:also\s|further\s|then\s|thus\s|hence\s|therefore\s|first\s)?"
     r"(?:proposed|introduced|presented|developed|designed)\b(?!\sby\b|\sin\s(?:\[|\())"
-    r"|\s\((?:ours|our\s[\w\s-]{1,20})\))"
+    r"|\s\((?:ours|our\s[\w\s-]{1,20})\)"
+    # "X is a simple method that ...", "X is the first system to ...": a new name defined
+    # as a kind of work, with what it does, is how an abstract introduces its own
+    r"|\sis\s(?:a|an|the\sfirst)\s(?:[\w-]+\s){0,4}?" + _OWN_KIND_NOUNS + r"\s"
+    r"(?:that|which|for|to|designed|built|tailored|enabling|allowing|capable)\b"
+    # "X addresses this problem by ...": the answer to the problem just posed
+    r"|\s(?:addresses|tackles|overcomes|solves|mitigates|alleviates|bridges|resolves)\s"
+    r"(?:this|these|both|such|the(?:se)?\s(?:[\w-]+\s){0,2}?(?:challenges?|problems?|issues?|"
+    r"gaps?|limitations?|bottlenecks?|inefficienc(?:y|ies)|shortcomings?|drawbacks?)\b))"
 )
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
 _REPO = re.compile(r"github\.com/[\w.-]+/([\w.-]+)(?![\w.-]|/\w)")  # not a subfolder
@@ -121,6 +160,17 @@ _THIS_NAMED = re.compile(
     r"\b(?:[Tt]his|[Oo]ur)\s(?:(?:new|novel|proposed)\s)?(?:method|approach|technique|framework|"
     r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
     r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
+)
+# "a technique we refer to as X", "which we call X", "we term this scheme X"
+_WE_NAME_IT = re.compile(
+    r"\b[Ww]e\s(?:(?:refer\sto|denote)\s(?:it\s|them\s|th(?:is|ese)\s(?:[\w-]+\s)?)?as|call|term|"
+    r"dub|coin)\s(?:it\s|them\s|th(?:is|ese)\s(?:[\w-]+\s)?)?(?:the\s)?$"
+)
+# "... consists of two novel components: X, Y and Z": the parts of the own work, listed
+_OWN_PARTS = re.compile(
+    r"\b(?:consists?\sof|compris(?:es|e|ing)|features?|includes?|contains?|introduces?|"
+    r"incorporates?|has|have|with)\s(?:two|three|four|five|several|\d)\s(?:[\w-]+\s){0,3}?[\w-]+:\s"
+    r"(?:[^.;:()]{0,60}?(?:,\s(?:and\s)?|\sand\s))?$"
 )
 # what can follow the last word of a noun phrase: punctuation, a relative or a preposition
 _NP_ENDS = re.compile(
@@ -485,6 +535,16 @@ def proposed_groups(
                 out.add(m.group)
                 continue
             if (
+                text.startswith(", ", start - 2)
+                and m.concept is None
+                and m.type is not EntityType.HARDWARE
+                and start - sent[0] < 30
+                and _IN_THIS_PAPER.match(text, sent[0], start)
+            ):
+                # "In this paper, X shards ...": a new name as the subject the paper opens with
+                out.add(m.group)
+                continue
+            if (
                 text.startswith(_OWN_AFTER_STARTS, end)
                 and m.concept is None
                 and m.type is not EntityType.HARDWARE
@@ -495,7 +555,24 @@ def proposed_groups(
                 # ("Recently, X is proposed to ..."), is prior work
                 out.add(m.group)
                 continue
-        if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
+        if (m.specific or (start, end) in long_forms) and (
+            _this_named(text, sent[0], start)
+            or (m.concept is None and _we_name_it(text, sent[0], start))
+        ):
+            out.add(m.group)
+            continue
+        if (
+            m.specific
+            and m.concept is None
+            and m.type is not EntityType.HARDWARE
+            and text.rfind(":", max(sent[0], start - 90), start) != -1
+            and _own_parts_list(text, sent[0], start)
+            and (
+                sent in cue_sents
+                or _OWN.search(text, sent[0], start) is not None
+                or any(n.group in out for n in ms if sent[0] <= n.start < start)
+            )
+        ):
             out.add(m.group)
             continue
         if sent not in cue_sents:
@@ -518,9 +595,9 @@ def proposed_groups(
         if verbs is not None and not any_between(verbs, lo, start):
             continue
         if (
-            _PROPOSE_BEFORE.search(text[lo:start])
-            and (m.specific or (start, end) in long_forms)
+            (m.specific or (start, end) in long_forms)
             and m.type is not EntityType.HARDWARE
+            and _proposed_here(text, lo, start, sent[0], title_end)
             and not _built_in_known(text, m)
         ):
             out.add(m.group)
@@ -541,6 +618,22 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _proposed_here(text: str, lo: int, start: int, s0: int, title_end: int) -> bool:
+    """True if a proposal cue in ``text[lo:start]`` puts the name at ``start`` forward.
+    Where its subject is "it" or "(our) system", not the writers or their paper, the
+    abstract must have turned to its own work before ("we", "our", ...) and the sentence
+    must not be on prior work ("Existing systems introduce X")."""
+    hit = _PROPOSE_BEFORE.search(text[lo:start])
+    if hit is None:
+        return False
+    if hit.group(1) is None:
+        return True
+    return (
+        _OWN.search(text, title_end, lo + hit.start()) is not None
+        and _BACKGROUND.search(text, s0, start) is None
+    )
 
 
 def _bought_device(m: Mention) -> bool:
@@ -595,6 +688,20 @@ def _this_named(text: str, s0: int, start: int) -> bool:
     called", ...: the paper naming its own method without a "we propose" verb."""
     window = text[max(s0, start - 60) : start]
     return _cued(window, ("namely", "called", "named", "dubbed", "termed"), _THIS_NAMED)
+
+
+def _we_name_it(text: str, s0: int, start: int) -> bool:
+    """True if the writers give the name at ``start`` themselves: "a technique we refer to
+    as X", "which we call X", "we term this X": only a new thing needs naming."""
+    window = text[max(s0, start - 50) : start]
+    return _cued(window, ("refer", "denote", "call", "term", "dub", "coin"), _WE_NAME_IT)
+
+
+def _own_parts_list(text: str, s0: int, start: int) -> bool:
+    """True if the name at ``start`` is listed after a colon that counts the parts of the
+    writers' work ("X consists of two novel components: Y and Z", "our design has
+    three techniques: ..."): the caller checks that the sentence is on the own work."""
+    return _OWN_PARTS.search(text, max(s0, start - 90), start) is not None
 
 
 def _title_means(text: str, m: Mention, title_end: int) -> bool:
