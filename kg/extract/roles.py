@@ -1078,10 +1078,11 @@ def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
 def _use_the_recurring_topic(
     text: str, state: DocState, background: dict[int, tuple[int, set[tuple[int, int]]]]
 ) -> None:
-    """Add ``uses`` for a generic method, system or model that only got background cues
+    """Add ``uses`` for a method, system or model that only got background cues
     but recurs in two or more sentences none of which has a background word ("CNNs are
     deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
-    kind of thing it works on itself, while prior work it sets aside comes with
+    kind of thing, or the named tool, it works on itself ("X shards layers ... X needs
+    fast links. We cut its traffic ..."), while prior work it sets aside comes with
     "existing", "previous", "has been". An abbreviation the abstract defines counts if
     one of those sentences has no background word.
 
@@ -1091,7 +1092,7 @@ def _use_the_recurring_topic(
     shorts = {a.short for a in state.abbreviations}
     for i, ss in background.values():
         m = ms[i]
-        if len(ss) < 2 or m.specific or m.type in (EntityType.HARDWARE, EntityType.DATASET):
+        if len(ss) < 2 or m.type in (EntityType.HARDWARE, EntityType.DATASET):
             continue
         plain = [not _BACKGROUND.search(text, a, b) for a, b in ss]
         if all(plain) or (

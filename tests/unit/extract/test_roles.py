@@ -982,3 +982,23 @@ def test_a_known_name_opening_a_sentence_on_this_paper_is_not_proposed(extractor
         "Training is slow. In this paper, PyTorch runs our sharded trainer.",
     )
     assert "proposes" not in got["PyTorch"][1]
+
+
+def test_a_named_tool_the_background_keeps_naming_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Megatron-LM shards each layer across GPUs. Sharding in Megatron-LM needs fast "
+        "links. We propose Zorblax to cut its traffic.",
+    )
+    assert got["Megatron-LM"][1] == ("uses",)
+
+
+def test_a_named_tool_named_again_as_prior_work_stays_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing systems like Megatron-LM shard each layer. Previous Megatron-LM "
+        "releases need fast links. We propose Zorblax to cut traffic.",
+    )
+    assert got["Megatron-LM"][1] == ("mentions",)
