@@ -187,6 +187,13 @@ _BACKGROUND = re.compile(
     r"state-of-the-art|has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
     re.IGNORECASE,
 )
+# words of a claim about the field at large, not the paper's own work: what is
+# "typically" done, what "often" happens, what others "suffer from" or "lack"
+_GENERAL_CLAIM = re.compile(
+    r"\b(?:typically|commonly|usually|often|suffer\w*|struggl\w*|lack\w*|"
+    r"however)\b",
+    re.IGNORECASE,
+)
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|compared\s(?:to|with|against)|comparison\s(?:to|with)|than|versus|"
     r"compar(?:e|es|ing)\s(?:(?:it|them|this|these|our\s\w+|\w+)\s)?(?:to|with|against)|"
@@ -239,6 +246,12 @@ _USE_STRONG = re.compile(
     r"\b(?:based\son|using|built\s(?:on|upon|with|atop)|implemented\s(?:in|on|with)|adopt\w*|"
     r"employ\w*|leverag\w*|on\stop\sof)\s(?:the\s)?(?:\S+\s)?$",
     re.IGNORECASE,
+)
+# a clause that says the work builds on what follows, however far: "Building on recent
+# advances in X, we ...", "Leveraging the popular X, we ..."
+_BUILDS_ON_CLAUSE = re.compile(
+    r"\b(?:[Bb]uild(?:ing|s)?\s(?:on|upon)|[Bb]ased\son|[Ll]everag\w+|[Ee]xtend\w*|"
+    r"[Aa]dopt\w*|[Ee]mploy\w*|[Uu]sing)\b"
 )
 _BUILT_ON = re.compile(r"\b(?:based\son|built\s(?:on|upon|with|atop))\s(?:the\s)?(?:\S+\s)?$")
 _RUN_BEFORE = re.compile(
@@ -890,6 +903,22 @@ def _future_work(text: str, lo: int, start: int) -> bool:
     return _cued(window, ("futur", "promot", "facilitat", "inspir", "related"), _FUTURE)
 
 
+def _background_clause(text: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """True if the mention at ``start`` sits in a clause on prior work that opens a
+    sentence whose own-work words come only after it ("Recent systems rely on X, but we
+    ...", "While existing methods use X, we ..."): the sentence sets the paper against
+    X rather than saying it uses X. "Based on the popular X, we ..." and "Building on
+    recent advances in X, we ..." still use it."""
+    s0 = sent[0]
+    return (
+        _BACKGROUND.search(text, s0, start) is not None
+        and _OWN.search(text, s0, start) is None
+        and _OWN.search(text, end, sent[1]) is not None
+        and _USE_STRONG.search(text[max(s0, start - 40) : start]) is None
+        and _BUILDS_ON_CLAUSE.search(text, s0, start) is None
+    )
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -1012,6 +1041,8 @@ def mention_role(
     if own and _future_work(text, lo, start):
         return Role.MENTIONS, "future_work", 0.55
     if own:
+        if _background_clause(text, sent, start, m.end):
+            return Role.MENTIONS, "background", 0.5
         if _known_alternative(text, lo, start):
             return Role.USES, OWN_WORK_PRIOR, 0.55
         return Role.USES, "own_work_use", 0.6
@@ -1023,10 +1054,16 @@ def mention_role(
         and not _BACKGROUND.search(text, sent[0], start)
     ):
         return Role.USES, "use_cue", 0.55
-    if after_own and t is not EntityType.MODEL and not _BACKGROUND.search(text, sent[0], sent[1]):
+    if (
+        after_own
+        and t is not EntityType.MODEL
+        and not _BACKGROUND.search(text, sent[0], sent[1])
+        and not _GENERAL_CLAIM.search(text, sent[0], sent[1])
+    ):
         # abstracts give background first, then their own work: once "we propose X" has
         # come, a sentence with no background word ("It combines X with ...") goes on
-        # describing it. Not so a trained model named there without a cue: the work
+        # describing it, unless it is a claim about the field ("X typically needs ...",
+        # "However, X lacks ..."). Not so a trained model named there without a cue: the work
         # says which models it trains or runs ("we fine-tune X"), while one named in
         # passing ("models such as X now write code") stands for the field
         return Role.USES, "after_own_use", 0.55

@@ -1002,3 +1002,39 @@ def test_a_named_tool_named_again_as_prior_work_stays_mentioned(extractor):
         "releases need fast links. We propose Zorblax to cut traffic.",
     )
     assert got["Megatron-LM"][1] == ("mentions",)
+
+
+def test_a_claim_about_the_field_after_the_own_work_only_mentions(extractor):
+    for sentence in (
+        "However, QuaxPipe stalls on long sequences.",
+        "Schedulers such as QuaxPipe typically stall on long sequences.",
+        "QuaxPipe suffers from stalls on long sequences.",
+    ):
+        got = _roles(
+            extractor,
+            "Zorblax: Lean Training",
+            "Training is slow. We propose Zorblax to cut memory. " + sentence,
+        )
+        assert got["QuaxPipe"][1] == ("mentions",), sentence
+
+
+def test_a_clause_building_on_recent_work_before_we_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is slow. Building on recent advances in FlashAttention, we propose Zorblax.",
+    )
+    assert got["FlashAttention"][1] == ("uses",)
+
+
+def test_a_prior_work_clause_before_we_only_mentions(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Recent work speeds up attention with FlashAttention, but we find that it wastes "
+        "memory. While existing trainers use QuaxPipe, we cut memory. Based on the popular "
+        "BlorpNet, we build Zorblax.",
+    )
+    assert got["FlashAttention"][1] == ("mentions",)
+    assert got["QuaxPipe"][1] == ("mentions",)
+    assert got["BlorpNet"][1] == ("uses",)
