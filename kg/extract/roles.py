@@ -189,6 +189,13 @@ _BACKGROUND = re.compile(
 )
 # words of a claim about the field at large, not the paper's own work: what is
 # "typically" done, what "often" happens, what others "suffer from" or "lack"
+# ``_BACKGROUND`` without "recent" and "state-of-the-art": the words that still mark
+# prior work once the abstract is on its own work
+_PRIOR_WORK = re.compile(
+    r"\b(?:existing|prior|previous|traditional|conventional|popular|"
+    r"has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
+    re.IGNORECASE,
+)
 _GENERAL_CLAIM = re.compile(
     r"\b(?:typically|commonly|usually|often|suffer\w*|struggl\w*|lack\w*|"
     r"however)\b",
@@ -263,6 +270,7 @@ _RUN_BEFORE = re.compile(
 
 _NOT_USED = re.compile(
     r"\b(?:without|instead\sof|replac\w+|rather\sthan|unlike|inspired\sby|success\sof|"
+    r"contrast\s(?:to|with)|opposed\sto|contrary\sto|motivated\sby|"
     r"popularity\sof|beyond|not\s(?:\w+ly\s)?(?:requir|need|rel[yi]|depend)\w*\s(?:on\s)?(?:any\s)?)"
     r"\b[^.;:]*$",
     re.IGNORECASE,
@@ -411,7 +419,8 @@ _CUE_WORDS = {
     "competitive baseline rival exceed improv similar superior inferior times same respect gap "
     "reach attain",
     "verb": " ".join(_PROPOSE_VERBS),
-    "not_used": "without instead replac rather unlike inspired success popularity beyond not",
+    "not_used": "without instead replac rather unlike inspired success popularity beyond not "
+    "contrast opposed contrary motivated",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
     "away": "bypass circumvent sidestep obviat eliminat dispens avoid",
@@ -1057,15 +1066,18 @@ def mention_role(
     if (
         after_own
         and t is not EntityType.MODEL
-        and not _BACKGROUND.search(text, sent[0], sent[1])
+        and not _PRIOR_WORK.search(text, sent[0], sent[1])
         and not _GENERAL_CLAIM.search(text, sent[0], sent[1])
     ):
         # abstracts give background first, then their own work: once "we propose X" has
         # come, a sentence with no background word ("It combines X with ...") goes on
         # describing it, unless it is a claim about the field ("X typically needs ...",
-        # "However, X lacks ..."). Not so a trained model named there without a cue: the work
-        # says which models it trains or runs ("we fine-tune X"), while one named in
-        # passing ("models such as X now write code") stands for the field
+        # "However, X lacks ...") or on prior work ("existing", "has been"); "recent"
+        # and "state-of-the-art" there say how current the things it works with are
+        # ("we apply X to recent models such as Y"). Not so a trained model named there
+        # without a cue: the work says which models it trains or runs ("we fine-tune
+        # X"), while one named in passing ("models such as X now write code") stands
+        # for the field
         return Role.USES, "after_own_use", 0.55
     return Role.MENTIONS, "background", 0.5
 

@@ -1038,3 +1038,28 @@ def test_a_prior_work_clause_before_we_only_mentions(extractor):
     assert got["FlashAttention"][1] == ("mentions",)
     assert got["QuaxPipe"][1] == ("mentions",)
     assert got["BlorpNet"][1] == ("uses",)
+
+
+def test_recent_things_the_own_work_goes_on_to_name_are_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is slow. We propose Zorblax to cut memory. It shards recent optimizers "
+        "such as QuaxPipe and state-of-the-art schedulers like BlorpNet. Existing "
+        "systems such as ZetaFlow replicate weights.",
+    )
+    assert got["QuaxPipe"][1] == ("uses",)
+    assert got["BlorpNet"][1] == ("uses",)
+    assert got["ZetaFlow"][1] == ("mentions",)
+
+
+def test_what_the_own_work_is_contrasted_with_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is slow. In contrast to QuaxPipe, which replicates weights, we shard "
+        "them. As opposed to BlorpNet, our Zorblax keeps no copies. Motivated by "
+        "FlashAttention, we tile the kernel.",
+    )
+    for name in ("QuaxPipe", "BlorpNet", "FlashAttention"):
+        assert got[name][1] == ("mentions",), name
