@@ -88,14 +88,18 @@ _PROPOSE_BEFORE = re.compile(
     # "we introduce two techniques: X and Y" (or ", X and Y"): the list of the new things
     r"(?:two|three|four|several|multiple|\d)\s(?:[\w-]+\s){0,3}?[\w-]+[:,]\s"
     r"(?:[^.;:()]{0,60}?(?:,\s(?:and\s)?|\sand\s))?|"
-    # "we propose (1) X, which ..., and (2) Y": an enumeration of the new things
-    r"(?:[^.;]{0,80}?\s)?\((?:\d|i{1,3}|iv|[a-d])\)\s|"
     # "we present the design and implementation of X"
     r"the\s(?:design|implementation|development)(?:\sand\s(?:the\s)?(?:[\w-]+\s)?"
     r"(?:implementation|evaluation|deployment|analysis))?\sof\s|"
     # "we propose a novel sharding method (X)": the name given in parentheses
     r"(?:a|an|the)\s(?:(?!(?:on|of|with|using|for|in|to|by|via|from|and|or)\s)[\w-]+\s){1,5}\("
     r")?(?:\w+\s|[\w-]+\sand\s)?$",
+    re.IGNORECASE,
+)
+# "we propose (1) X, which ..., and (2) Y": an enumeration of the new things
+_ENUMERATED = re.compile(
+    r"\b(?:we|paper|work|study|article)\s(?:\w+ly\s|also\s|further\s|then\s|here\s)?"
+    rf"{_PROPOSE_VERBS_RX}(?:s|d|ed)?\s[^.;]{{0,80}}?\((?:\d|i{{1,3}}|iv|[a-d])\)\s$",
     re.IGNORECASE,
 )
 # "our X", "our new X", "our system, X", "the proposed X": the writers' own
@@ -424,6 +428,7 @@ _CUE_WORDS = {
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
     "away": "bypass circumvent sidestep obviat eliminat dispens avoid",
+    "claim": "typically commonly usually often suffer struggl lack however",
 }
 _CUE_GROUP = {w: g for g, words in _CUE_WORDS.items() for w in words.split()}
 # "on[\s-]par", "on\stop", "the\sproposed", "in\sthis" (with a space for the \s or "-")
@@ -453,6 +458,7 @@ class Cues(NamedTuple):
     use: list[int]
     own: list[int]
     away: list[int]
+    claim: list[int]
 
     def starts(self, at: int, kind: str) -> bool:
         """True if a cue word of ``kind`` starts at ``at``: a regex run on a slice that
@@ -579,7 +585,11 @@ def proposed_groups(
                 continue
         if (m.specific or (start, end) in long_forms) and (
             _this_named(text, sent[0], start)
-            or (m.concept is None and _we_name_it(text, sent[0], start))
+            or (
+                m.concept is None
+                and (own is None or any_between(own, max(sent[0], start - 50), start))
+                and _we_name_it(text, sent[0], start)
+            )
         ):
             out.add(m.group)
             continue
@@ -644,12 +654,15 @@ def proposed_groups(
 
 def _proposed_here(text: str, lo: int, start: int, s0: int, title_end: int) -> bool:
     """True if a proposal cue in ``text[lo:start]`` puts the name at ``start`` forward.
-    Where its subject is "it" or "(our) system", not the writers or their paper, the
+    So does an enumeration after one ("we propose (1) X, ..., and (2) Y"). Where the
+    cue's subject is "it" or "(our) system", not the writers or their paper, the
     abstract must have turned to its own work before ("we", "our", ...) and the sentence
     must not be on prior work ("Existing systems introduce X")."""
-    hit = _PROPOSE_BEFORE.search(text[lo:start])
+    window = text[lo:start]
+    hit = _PROPOSE_BEFORE.search(window)
     if hit is None:
-        return False
+        # an item of "(1) ..., (2) ...": the name follows ") "
+        return text.startswith(") ", start - 2) and _ENUMERATED.search(window) is not None
     if hit.group(1) is None:
         return True
     return (
@@ -912,17 +925,35 @@ def _future_work(text: str, lo: int, start: int) -> bool:
     return _cued(window, ("futur", "promot", "facilitat", "inspir", "related"), _FUTURE)
 
 
-def _background_clause(text: str, sent: tuple[int, int], start: int, end: int) -> bool:
+def _cue_in(rx: re.Pattern[str], text: str, at: list[int] | None, lo: int, hi: int) -> bool:
+    """True if ``rx`` matches in ``text[lo:hi]``, tried only at the sorted cue offsets
+    ``at`` (None: searched everywhere)."""
+    if at is None:
+        return rx.search(text, lo, hi) is not None
+    match = rx.match
+    for k in range(bisect_left(at, lo), len(at)):
+        p = at[k]
+        if p >= hi:
+            break
+        if match(text, p, hi):
+            return True
+    return False
+
+
+def _background_clause(
+    text: str, sent: tuple[int, int], start: int, end: int, cues: Cues | None
+) -> bool:
     """True if the mention at ``start`` sits in a clause on prior work that opens a
     sentence whose own-work words come only after it ("Recent systems rely on X, but we
     ...", "While existing methods use X, we ..."): the sentence sets the paper against
     X rather than saying it uses X. "Based on the popular X, we ..." and "Building on
     recent advances in X, we ..." still use it."""
     s0 = sent[0]
+    own = None if cues is None else cues.own
     return (
-        _BACKGROUND.search(text, s0, start) is not None
-        and _OWN.search(text, s0, start) is None
-        and _OWN.search(text, end, sent[1]) is not None
+        not _cue_in(_OWN, text, own, s0, start)
+        and _cue_in(_OWN, text, own, end, sent[1])
+        and _BACKGROUND.search(text, s0, start) is not None
         and _USE_STRONG.search(text[max(s0, start - 40) : start]) is None
         and _BUILDS_ON_CLAUSE.search(text, s0, start) is None
     )
@@ -1050,7 +1081,7 @@ def mention_role(
     if own and _future_work(text, lo, start):
         return Role.MENTIONS, "future_work", 0.55
     if own:
-        if _background_clause(text, sent, start, m.end):
+        if _background_clause(text, sent, start, m.end, cues):
             return Role.MENTIONS, "background", 0.5
         if _known_alternative(text, lo, start):
             return Role.USES, OWN_WORK_PRIOR, 0.55
@@ -1067,7 +1098,7 @@ def mention_role(
         after_own
         and t is not EntityType.MODEL
         and not _PRIOR_WORK.search(text, sent[0], sent[1])
-        and not _GENERAL_CLAIM.search(text, sent[0], sent[1])
+        and not _cue_in(_GENERAL_CLAIM, text, None if cues is None else cues.claim, *sent)
     ):
         # abstracts give background first, then their own work: once "we propose X" has
         # come, a sentence with no background word ("It combines X with ...") goes on
