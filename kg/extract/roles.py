@@ -72,7 +72,9 @@ _PROPOSE_VERBS = (
 )
 _PROPOSE_VERBS_RX = "(?:" + "|".join(_PROPOSE_VERBS) + ")"
 _PROPOSE_BEFORE = re.compile(
-    r"\b(?:we|paper|work|study|article|report|letter|and)\s"
+    # the subject: the writers, their paper, or (group 1) their work as "it", "our system"
+    r"\b(?:we|paper|work|study|article|report|letter|and|"
+    r"(it|framework|system|design|architecture))\s"
     r"(?:\w+ly\s|also\s|further\s|then\s|thus\s|hence\s|therefore\s|here\s|first\s)?"
     rf"{_PROPOSE_VERBS_RX}(?:s|d|ed)?\s"
     # a second verb joined to the first: "we propose and evaluate X"
@@ -82,12 +84,31 @@ _PROPOSE_BEFORE = re.compile(
     r"(?:a|an)\s(?:[\w-]+\s){0,3}(?:framework|system|method|approach|technique|algorithm|"
     r"architecture|library|tool|scheme|engine|compiler)\s|"
     r"(?:a|an|the)\s(?:new\s|novel\s)?(?:concept|notion|idea|mechanism)\sof\s"
-    r"(?:the\s)?)?(?:\w+\s|[\w-]+\sand\s)?$",
+    r"(?:the\s)?|"
+    # "we introduce two techniques: X and Y" (or ", X and Y"): the list of the new things
+    r"(?:two|three|four|several|multiple|\d)\s(?:[\w-]+\s){0,3}?[\w-]+[:,]\s"
+    r"(?:[^.;:()]{0,60}?(?:,\s(?:and\s)?|\sand\s))?|"
+    # "we present the design and implementation of X"
+    r"the\s(?:design|implementation|development)(?:\sand\s(?:the\s)?(?:[\w-]+\s)?"
+    r"(?:implementation|evaluation|deployment|analysis))?\sof\s|"
+    # "we propose a novel sharding method (X)": the name given in parentheses
+    r"(?:a|an|the)\s(?:(?!(?:on|of|with|using|for|in|to|by|via|from|and|or)\s)[\w-]+\s){1,5}\("
+    r")?(?:\w+\s|[\w-]+\sand\s)?$",
+    re.IGNORECASE,
+)
+# "we propose (1) X, which ..., and (2) Y": an enumeration of the new things
+_ENUMERATED = re.compile(
+    r"\b(?:we|paper|work|study|article)\s(?:\w+ly\s|also\s|further\s|then\s|here\s)?"
+    rf"{_PROPOSE_VERBS_RX}(?:s|d|ed)?\s[^.;]{{0,80}}?\((?:\d|i{{1,3}}|iv|[a-d])\)\s$",
     re.IGNORECASE,
 )
 # "our X", "our new X", "our system, X", "the proposed X": the writers' own
 _OUR_NAME = re.compile(
     r"\b(?:[Oo]ur\s(?:(?:new|proposed|novel)\s|[\w\s-]{0,40},\s)?|[Tt]he\sproposed\s)$"
+)
+# "In this paper, X ...", "In this work, X ...": the paper's own work as the subject
+_IN_THIS_PAPER = re.compile(
+    r"(?:[Ii]n\sthis\s(?:paper|work|study|article|report|letter)|[Hh]ere),\s$"
 )
 # "In our experiments, X ...", "With our method, X ...": a fronted phrase, no apposition
 _FRONTED_OUR = re.compile(
@@ -108,12 +129,34 @@ _OWN_AFTER_STARTS = (
     " is ",
     " are ",
     " (our",
+    " addresses ",
+    " tackles ",
+    " overcomes ",
+    " solves ",
+    " mitigates ",
+    " alleviates ",
+    " bridges ",
+    " resolves ",
+)
+# the kinds of work a paper puts forward, singular or plural
+_OWN_KIND_NOUNS = (
+    r"(?:method|framework|system|approach|technique|algorithm|architecture|library|tool|"
+    r"toolkit|scheme|engine|compiler|model|optimizer|benchmark|dataset|platform|runtime|"
+    r"simulator|pipeline|protocol|strategy|mechanism|paradigm|family|suite|recipe)s?"
 )
 _OWN_AFTER = re.compile(
     r"\)?(?:,\s(?:our|the\sproposed)\s(?:new\s|novel\s|proposed\s)?(?:[\w-]+\s)?[\w-]+[,.]"
     r"|\s(?:is|are)\s(?:also\s|further\s|then\s|thus\s|hence\s|therefore\s|first\s)?"
     r"(?:proposed|introduced|presented|developed|designed)\b(?!\sby\b|\sin\s(?:\[|\())"
-    r"|\s\((?:ours|our\s[\w\s-]{1,20})\))"
+    r"|\s\((?:ours|our\s[\w\s-]{1,20})\)"
+    # "X is a simple method that ...", "X is the first system to ...": a new name defined
+    # as a kind of work, with what it does, is how an abstract introduces its own
+    r"|\sis\s(?:a|an|the\sfirst)\s(?:[\w-]+\s){0,4}?" + _OWN_KIND_NOUNS + r"\s"
+    r"(?:that|which|for|to|designed|built|tailored|enabling|allowing|capable)\b"
+    # "X addresses this problem by ...": the answer to the problem just posed
+    r"|\s(?:addresses|tackles|overcomes|solves|mitigates|alleviates|bridges|resolves)\s"
+    r"(?:this|these|both|such|the(?:se)?\s(?:[\w-]+\s){0,2}?(?:challenges?|problems?|issues?|"
+    r"gaps?|limitations?|bottlenecks?|inefficienc(?:y|ies)|shortcomings?|drawbacks?)\b))"
 )
 _MEANS_BEFORE = re.compile(r"\b(?:via|[Uu]sing|[Ww]ith|[Tt]hrough)\s$")
 _REPO = re.compile(r"github\.com/[\w.-]+/([\w.-]+)(?![\w.-]|/\w)")  # not a subfolder
@@ -121,6 +164,17 @@ _THIS_NAMED = re.compile(
     r"\b(?:[Tt]his|[Oo]ur)\s(?:(?:new|novel|proposed)\s)?(?:method|approach|technique|framework|"
     r"system|algorithm|architecture|model|design|scheme)s?,?\s(?:namely|called|named|dubbed|"
     r"termed)\s(?:the\s)?(?:(?:[\w-]+\s){1,4}\()?$"
+)
+# "a technique we refer to as X", "which we call X", "we term this scheme X"
+_WE_NAME_IT = re.compile(
+    r"\b[Ww]e\s(?:(?:refer\sto|denote)\s(?:it\s|them\s|th(?:is|ese)\s(?:[\w-]+\s)?)?as|call|term|"
+    r"dub|coin)\s(?:it\s|them\s|th(?:is|ese)\s(?:[\w-]+\s)?)?(?:the\s)?$"
+)
+# "... consists of two novel components: X, Y and Z": the parts of the own work, listed
+_OWN_PARTS = re.compile(
+    r"\b(?:consists?\sof|compris(?:es|e|ing)|features?|includes?|contains?|introduces?|"
+    r"incorporates?|has|have|with)\s(?:two|three|four|five|several|\d)\s(?:[\w-]+\s){0,3}?[\w-]+:\s"
+    r"(?:[^.;:()]{0,60}?(?:,\s(?:and\s)?|\sand\s))?$"
 )
 # what can follow the last word of a noun phrase: punctuation, a relative or a preposition
 _NP_ENDS = re.compile(
@@ -135,6 +189,20 @@ _OWN = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:existing|prior|previous|traditional|conventional|recent(?:ly)?|popular|"
     r"state-of-the-art|has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
+    re.IGNORECASE,
+)
+# words of a claim about the field at large, not the paper's own work: what is
+# "typically" done, what "often" happens, what others "suffer from" or "lack"
+# ``_BACKGROUND`` without "recent" and "state-of-the-art": the words that still mark
+# prior work once the abstract is on its own work
+_PRIOR_WORK = re.compile(
+    r"\b(?:existing|prior|previous|traditional|conventional|popular|"
+    r"has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
+    re.IGNORECASE,
+)
+_GENERAL_CLAIM = re.compile(
+    r"\b(?:typically|commonly|usually|often|suffer\w*|struggl\w*|lack\w*|"
+    r"however)\b",
     re.IGNORECASE,
 )
 _COMPARE = re.compile(
@@ -190,6 +258,12 @@ _USE_STRONG = re.compile(
     r"employ\w*|leverag\w*|on\stop\sof)\s(?:the\s)?(?:\S+\s)?$",
     re.IGNORECASE,
 )
+# a clause that says the work builds on what follows, however far: "Building on recent
+# advances in X, we ...", "Leveraging the popular X, we ..."
+_BUILDS_ON_CLAUSE = re.compile(
+    r"\b(?:[Bb]uild(?:ing|s)?\s(?:on|upon)|[Bb]ased\son|[Ll]everag\w+|[Ee]xtend\w*|"
+    r"[Aa]dopt\w*|[Ee]mploy\w*|[Uu]sing)\b"
+)
 _BUILT_ON = re.compile(r"\b(?:based\son|built\s(?:on|upon|with|atop))\s(?:the\s)?(?:\S+\s)?$")
 _RUN_BEFORE = re.compile(
     r"\b(?:on|using|with|across|to|in|per|over|onto)\s(?:up\sto\s|more\sthan\s|over\s)?"
@@ -200,6 +274,7 @@ _RUN_BEFORE = re.compile(
 
 _NOT_USED = re.compile(
     r"\b(?:without|instead\sof|replac\w+|rather\sthan|unlike|inspired\sby|success\sof|"
+    r"contrast\s(?:to|with)|opposed\sto|contrary\sto|motivated\sby|"
     r"popularity\sof|beyond|not\s(?:\w+ly\s)?(?:requir|need|rel[yi]|depend)\w*\s(?:on\s)?(?:any\s)?)"
     r"\b[^.;:]*$",
     re.IGNORECASE,
@@ -348,10 +423,12 @@ _CUE_WORDS = {
     "competitive baseline rival exceed improv similar superior inferior times same respect gap "
     "reach attain",
     "verb": " ".join(_PROPOSE_VERBS),
-    "not_used": "without instead replac rather unlike inspired success popularity beyond not",
+    "not_used": "without instead replac rather unlike inspired success popularity beyond not "
+    "contrast opposed contrary motivated",
     "use": "based using built implemented adopt employ leverag",
     "own": "we our us this",
     "away": "bypass circumvent sidestep obviat eliminat dispens avoid",
+    "claim": "typically commonly usually often suffer struggl lack however",
 }
 _CUE_GROUP = {w: g for g, words in _CUE_WORDS.items() for w in words.split()}
 # "on[\s-]par", "on\stop", "the\sproposed", "in\sthis" (with a space for the \s or "-")
@@ -381,6 +458,7 @@ class Cues(NamedTuple):
     use: list[int]
     own: list[int]
     away: list[int]
+    claim: list[int]
 
     def starts(self, at: int, kind: str) -> bool:
         """True if a cue word of ``kind`` starts at ``at``: a regex run on a slice that
@@ -485,6 +563,16 @@ def proposed_groups(
                 out.add(m.group)
                 continue
             if (
+                text.startswith(", ", start - 2)
+                and m.concept is None
+                and m.type is not EntityType.HARDWARE
+                and start - sent[0] < 30
+                and _IN_THIS_PAPER.match(text, sent[0], start)
+            ):
+                # "In this paper, X shards ...": a new name as the subject the paper opens with
+                out.add(m.group)
+                continue
+            if (
                 text.startswith(_OWN_AFTER_STARTS, end)
                 and m.concept is None
                 and m.type is not EntityType.HARDWARE
@@ -495,7 +583,28 @@ def proposed_groups(
                 # ("Recently, X is proposed to ..."), is prior work
                 out.add(m.group)
                 continue
-        if (m.specific or (start, end) in long_forms) and _this_named(text, sent[0], start):
+        if (m.specific or (start, end) in long_forms) and (
+            _this_named(text, sent[0], start)
+            or (
+                m.concept is None
+                and (own is None or any_between(own, max(sent[0], start - 50), start))
+                and _we_name_it(text, sent[0], start)
+            )
+        ):
+            out.add(m.group)
+            continue
+        if (
+            m.specific
+            and m.concept is None
+            and m.type is not EntityType.HARDWARE
+            and text.rfind(":", max(sent[0], start - 90), start) != -1
+            and _own_parts_list(text, sent[0], start)
+            and (
+                sent in cue_sents
+                or _OWN.search(text, sent[0], start) is not None
+                or any(n.group in out for n in ms if sent[0] <= n.start < start)
+            )
+        ):
             out.add(m.group)
             continue
         if sent not in cue_sents:
@@ -518,9 +627,9 @@ def proposed_groups(
         if verbs is not None and not any_between(verbs, lo, start):
             continue
         if (
-            _PROPOSE_BEFORE.search(text[lo:start])
-            and (m.specific or (start, end) in long_forms)
+            (m.specific or (start, end) in long_forms)
             and m.type is not EntityType.HARDWARE
+            and _proposed_here(text, lo, start, sent[0], title_end)
             and not _built_in_known(text, m)
         ):
             out.add(m.group)
@@ -541,6 +650,25 @@ def proposed_groups(
             ):
                 out.add(m.group)
     return out
+
+
+def _proposed_here(text: str, lo: int, start: int, s0: int, title_end: int) -> bool:
+    """True if a proposal cue in ``text[lo:start]`` puts the name at ``start`` forward.
+    So does an enumeration after one ("we propose (1) X, ..., and (2) Y"). Where the
+    cue's subject is "it" or "(our) system", not the writers or their paper, the
+    abstract must have turned to its own work before ("we", "our", ...) and the sentence
+    must not be on prior work ("Existing systems introduce X")."""
+    window = text[lo:start]
+    hit = _PROPOSE_BEFORE.search(window)
+    if hit is None:
+        # an item of "(1) ..., (2) ...": the name follows ") "
+        return text.startswith(") ", start - 2) and _ENUMERATED.search(window) is not None
+    if hit.group(1) is None:
+        return True
+    return (
+        _OWN.search(text, title_end, lo + hit.start()) is not None
+        and _BACKGROUND.search(text, s0, start) is None
+    )
 
 
 def _bought_device(m: Mention) -> bool:
@@ -595,6 +723,20 @@ def _this_named(text: str, s0: int, start: int) -> bool:
     called", ...: the paper naming its own method without a "we propose" verb."""
     window = text[max(s0, start - 60) : start]
     return _cued(window, ("namely", "called", "named", "dubbed", "termed"), _THIS_NAMED)
+
+
+def _we_name_it(text: str, s0: int, start: int) -> bool:
+    """True if the writers give the name at ``start`` themselves: "a technique we refer to
+    as X", "which we call X", "we term this X": only a new thing needs naming."""
+    window = text[max(s0, start - 50) : start]
+    return _cued(window, ("refer", "denote", "call", "term", "dub", "coin"), _WE_NAME_IT)
+
+
+def _own_parts_list(text: str, s0: int, start: int) -> bool:
+    """True if the name at ``start`` is listed after a colon that counts the parts of the
+    writers' work ("X consists of two novel components: Y and Z", "our design has
+    three techniques: ..."): the caller checks that the sentence is on the own work."""
+    return _OWN_PARTS.search(text, max(s0, start - 90), start) is not None
 
 
 def _title_means(text: str, m: Mention, title_end: int) -> bool:
@@ -783,6 +925,40 @@ def _future_work(text: str, lo: int, start: int) -> bool:
     return _cued(window, ("futur", "promot", "facilitat", "inspir", "related"), _FUTURE)
 
 
+def _cue_in(rx: re.Pattern[str], text: str, at: list[int] | None, lo: int, hi: int) -> bool:
+    """True if ``rx`` matches in ``text[lo:hi]``, tried only at the sorted cue offsets
+    ``at`` (None: searched everywhere)."""
+    if at is None:
+        return rx.search(text, lo, hi) is not None
+    match = rx.match
+    for k in range(bisect_left(at, lo), len(at)):
+        p = at[k]
+        if p >= hi:
+            break
+        if match(text, p, hi):
+            return True
+    return False
+
+
+def _background_clause(
+    text: str, sent: tuple[int, int], start: int, end: int, cues: Cues | None
+) -> bool:
+    """True if the mention at ``start`` sits in a clause on prior work that opens a
+    sentence whose own-work words come only after it ("Recent systems rely on X, but we
+    ...", "While existing methods use X, we ..."): the sentence sets the paper against
+    X rather than saying it uses X. "Based on the popular X, we ..." and "Building on
+    recent advances in X, we ..." still use it."""
+    s0 = sent[0]
+    own = None if cues is None else cues.own
+    return (
+        not _cue_in(_OWN, text, own, s0, start)
+        and _cue_in(_OWN, text, own, end, sent[1])
+        and _BACKGROUND.search(text, s0, start) is not None
+        and _USE_STRONG.search(text[max(s0, start - 40) : start]) is None
+        and _BUILDS_ON_CLAUSE.search(text, s0, start) is None
+    )
+
+
 def mention_role(
     text: str,
     m: Mention,
@@ -905,6 +1081,8 @@ def mention_role(
     if own and _future_work(text, lo, start):
         return Role.MENTIONS, "future_work", 0.55
     if own:
+        if _background_clause(text, sent, start, m.end, cues):
+            return Role.MENTIONS, "background", 0.5
         if _known_alternative(text, lo, start):
             return Role.USES, OWN_WORK_PRIOR, 0.55
         return Role.USES, "own_work_use", 0.6
@@ -916,12 +1094,21 @@ def mention_role(
         and not _BACKGROUND.search(text, sent[0], start)
     ):
         return Role.USES, "use_cue", 0.55
-    if after_own and t is not EntityType.MODEL and not _BACKGROUND.search(text, sent[0], sent[1]):
+    if (
+        after_own
+        and t is not EntityType.MODEL
+        and not _PRIOR_WORK.search(text, sent[0], sent[1])
+        and not _cue_in(_GENERAL_CLAIM, text, None if cues is None else cues.claim, *sent)
+    ):
         # abstracts give background first, then their own work: once "we propose X" has
         # come, a sentence with no background word ("It combines X with ...") goes on
-        # describing it. Not so a trained model named there without a cue: the work
-        # says which models it trains or runs ("we fine-tune X"), while one named in
-        # passing ("models such as X now write code") stands for the field
+        # describing it, unless it is a claim about the field ("X typically needs ...",
+        # "However, X lacks ...") or on prior work ("existing", "has been"); "recent"
+        # and "state-of-the-art" there say how current the things it works with are
+        # ("we apply X to recent models such as Y"). Not so a trained model named there
+        # without a cue: the work says which models it trains or runs ("we fine-tune
+        # X"), while one named in passing ("models such as X now write code") stands
+        # for the field
         return Role.USES, "after_own_use", 0.55
     return Role.MENTIONS, "background", 0.5
 
@@ -971,10 +1158,11 @@ def _own_name_parts(ms: list[Mention], proposed: set[int]) -> set[str]:
 def _use_the_recurring_topic(
     text: str, state: DocState, background: dict[int, tuple[int, set[tuple[int, int]]]]
 ) -> None:
-    """Add ``uses`` for a generic method, system or model that only got background cues
+    """Add ``uses`` for a method, system or model that only got background cues
     but recurs in two or more sentences none of which has a background word ("CNNs are
     deployed on ... This calls for CNN designs that ..."): an abstract keeps naming the
-    kind of thing it works on itself, while prior work it sets aside comes with
+    kind of thing, or the named tool, it works on itself ("X shards layers ... X needs
+    fast links. We cut its traffic ..."), while prior work it sets aside comes with
     "existing", "previous", "has been". An abbreviation the abstract defines counts if
     one of those sentences has no background word.
 
@@ -984,7 +1172,7 @@ def _use_the_recurring_topic(
     shorts = {a.short for a in state.abbreviations}
     for i, ss in background.values():
         m = ms[i]
-        if len(ss) < 2 or m.specific or m.type in (EntityType.HARDWARE, EntityType.DATASET):
+        if len(ss) < 2 or m.type in (EntityType.HARDWARE, EntityType.DATASET):
             continue
         plain = [not _BACKGROUND.search(text, a, b) for a, b in ss]
         if all(plain) or (

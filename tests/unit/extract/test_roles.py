@@ -874,3 +874,192 @@ def test_rivaling_and_rivaled_compare(extractor):
             f"We propose Zorblax. Zorblax reaches a throughput {verb} DeepSpeed on 8 GPUs.",
         )
         assert got["DeepSpeed"][1] == ("compares_with",), verb
+
+
+def test_a_new_name_defined_as_a_kind_of_work_is_proposed(extractor):
+    cases = {
+        "ZorbFlow is a simple method that halves activation memory.": "ZorbFlow",
+        "QuaxPipe is the first system to overlap all collectives.": "QuaxPipe",
+        "QuaxPipe addresses this problem by overlapping collectives.": "QuaxPipe",
+        "ZorbFlow tackles these memory bottlenecks with sharding.": "ZorbFlow",
+    }
+    for abstract, name in cases.items():
+        got = _roles(extractor, "Lean Training", "Training is slow. " + abstract)
+        assert got[name][1] == ("proposes",), abstract
+
+
+def test_a_known_name_defined_as_a_kind_of_work_is_not_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Training is slow. PyTorch is a library that offers eager execution. Recently, "
+        "QuaxPipe is a system that overlaps collectives.",
+    )
+    assert "proposes" not in got["PyTorch"][1]
+    assert "proposes" not in got["QuaxPipe"][1]
+
+
+def test_lists_parentheses_and_design_of_in_proposal_sentences(extractor):
+    cases = {
+        "We introduce two techniques: ZorbFlow and QuaxPipe.": "QuaxPipe",
+        "We present the design and implementation of ZorbFlow, a lean trainer.": "ZorbFlow",
+        "We propose a novel activation-sharding method (ZorbFlow) that halves memory.": (
+            "ZorbFlow"
+        ),
+    }
+    for abstract, name in cases.items():
+        got = _roles(extractor, "Lean Training", "Training is slow. " + abstract)
+        assert got[name][1] == ("proposes",), abstract
+
+
+def test_a_parenthesis_after_a_prepositional_phrase_is_not_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Training is slow. We propose a trainer based on Low-Rank Adaptation (LoRA).",
+    )
+    assert "proposes" not in got["LoRA"][1]
+
+
+def test_names_the_writers_give_and_parts_they_list_are_proposed(extractor):
+    cases = {
+        "We shard activations with a technique we refer to as ZorbFlow.": "ZorbFlow",
+        "We present BlorpNet, which consists of two novel components: ZorbFlow and "
+        "QuaxPipe.": "QuaxPipe",
+        "Our trainer has three parts: ZorbFlow, QuaxPipe and a cache.": "ZorbFlow",
+    }
+    for abstract, name in cases.items():
+        got = _roles(extractor, "Lean Training", "Training is slow. " + abstract)
+        assert got[name][1] == ("proposes",), abstract
+
+
+def test_parts_listed_in_a_background_sentence_are_not_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Training is slow. Existing trainers have two parts: ZorbFlow and QuaxPipe. "
+        "We propose BlorpNet.",
+    )
+    assert "proposes" not in got["ZorbFlow"][1]
+
+
+def test_enumerations_and_own_subjects_in_proposal_sentences(extractor):
+    cases = {
+        "We propose (1) ZorbFlow, which overlaps communication, and (2) QuaxPipe, which "
+        "reuses activations.": "QuaxPipe",
+        "Our framework introduces two techniques, ZorbFlow and QuaxPipe.": "QuaxPipe",
+        "We propose BlorpNet. It introduces QuaxPipe, which overlaps communication.": ("QuaxPipe"),
+    }
+    for abstract, name in cases.items():
+        got = _roles(extractor, "Lean Training", "Training is slow. " + abstract)
+        assert got[name][1] == ("proposes",), abstract
+
+
+def test_it_introduces_in_prior_work_is_not_a_proposal(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Existing trainers are slow; it introduces QuaxPipe to overlap communication. "
+        "We propose BlorpNet.",
+    )
+    assert "proposes" not in got["QuaxPipe"][1]
+
+
+def test_a_new_name_opening_a_sentence_on_this_paper_is_proposed(extractor):
+    for opener in ("In this work, ", "In this paper, ", "Here, "):
+        got = _roles(
+            extractor,
+            "Lean Training",
+            "Training is slow. " + opener + "ZorbFlow shards activations across GPUs.",
+        )
+        assert got["ZorbFlow"][1] == ("proposes",), opener
+
+
+def test_a_known_name_opening_a_sentence_on_this_paper_is_not_proposed(extractor):
+    got = _roles(
+        extractor,
+        "Lean Training",
+        "Training is slow. In this paper, PyTorch runs our sharded trainer.",
+    )
+    assert "proposes" not in got["PyTorch"][1]
+
+
+def test_a_named_tool_the_background_keeps_naming_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Megatron-LM shards each layer across GPUs. Sharding in Megatron-LM needs fast "
+        "links. We propose Zorblax to cut its traffic.",
+    )
+    assert got["Megatron-LM"][1] == ("uses",)
+
+
+def test_a_named_tool_named_again_as_prior_work_stays_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Existing systems like Megatron-LM shard each layer. Previous Megatron-LM "
+        "releases need fast links. We propose Zorblax to cut traffic.",
+    )
+    assert got["Megatron-LM"][1] == ("mentions",)
+
+
+def test_a_claim_about_the_field_after_the_own_work_only_mentions(extractor):
+    for sentence in (
+        "However, QuaxPipe stalls on long sequences.",
+        "Schedulers such as QuaxPipe typically stall on long sequences.",
+        "QuaxPipe suffers from stalls on long sequences.",
+    ):
+        got = _roles(
+            extractor,
+            "Zorblax: Lean Training",
+            "Training is slow. We propose Zorblax to cut memory. " + sentence,
+        )
+        assert got["QuaxPipe"][1] == ("mentions",), sentence
+
+
+def test_a_clause_building_on_recent_work_before_we_is_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is slow. Building on recent advances in FlashAttention, we propose Zorblax.",
+    )
+    assert got["FlashAttention"][1] == ("uses",)
+
+
+def test_a_prior_work_clause_before_we_only_mentions(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Recent work speeds up attention with FlashAttention, but we find that it wastes "
+        "memory. While existing trainers use QuaxPipe, we cut memory. Based on the popular "
+        "BlorpNet, we build Zorblax.",
+    )
+    assert got["FlashAttention"][1] == ("mentions",)
+    assert got["QuaxPipe"][1] == ("mentions",)
+    assert got["BlorpNet"][1] == ("uses",)
+
+
+def test_recent_things_the_own_work_goes_on_to_name_are_used(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is slow. We propose Zorblax to cut memory. It shards recent optimizers "
+        "such as QuaxPipe and state-of-the-art schedulers like BlorpNet. Existing "
+        "systems such as ZetaFlow replicate weights.",
+    )
+    assert got["QuaxPipe"][1] == ("uses",)
+    assert got["BlorpNet"][1] == ("uses",)
+    assert got["ZetaFlow"][1] == ("mentions",)
+
+
+def test_what_the_own_work_is_contrasted_with_is_only_mentioned(extractor):
+    got = _roles(
+        extractor,
+        "Zorblax: Lean Training",
+        "Training is slow. In contrast to QuaxPipe, which replicates weights, we shard "
+        "them. As opposed to BlorpNet, our Zorblax keeps no copies. Motivated by "
+        "FlashAttention, we tile the kernel.",
+    )
+    for name in ("QuaxPipe", "BlorpNet", "FlashAttention"):
+        assert got[name][1] == ("mentions",), name
