@@ -881,6 +881,47 @@ _RIVAL_CUE = re.compile(
 _RIVAL_WORDS = (" than ", "surpass", "outperform", "rival", "against", "versus", " vs.", " beat")
 
 
+def _classifying(word: str) -> bool:
+    """A modifier that says which kind of technique: how it operates ("dynamic",
+    "parallel") or a hyphenated classifier ("once-for-all"), not how good it is."""
+    return word in _MODE_ADJECTIVES or "-" in word and not _FLUFF.search(word)
+
+
+# A Title Case phrase of the title that the abstract writes again in lower case
+# ("Llumnix: Dynamic Scheduling for ..." and "... a dynamic scheduling policy"): the
+# capitals were the title's style only, the lower-case repeat shows a common concept the
+# paper is about. It must end in a technique's head (a gerund or a concept head): tasks,
+# fields, metrics ("Runtime Performance") are none. The shortest such phrase is taken: a
+# title's longer runs open with its verbs and evaluative words ("Automate Distributed
+# Training", "Faster Once-for-all Training"). That is safe only in a "Name: ..." title,
+# where the paper's own work has its own name: a title that is all description ("Sparse
+# Parallel Decoding for X") names the paper's own unnamed work with all its modifiers,
+# of which the shortest phrase is a fragment.
+def title_concepts(text: str, title_end: int) -> Iterator[Candidate]:
+    """Lower-case abstract mentions of Title Case phrases of a "Name: ..." title (see
+    above)."""
+    if ":" not in text[:title_end]:
+        return
+    for run in _TITLE_CASE_RUN.finditer(text, 0, title_end):
+        if not _word_starts(text, run.start()) or _TASK_END.search(run.group()):
+            continue
+        words = run.group().lower().split(" ")
+        if not (words[-1].endswith("ing") or words[-1] in CONCEPT_HEADS):
+            continue  # "Runtime Performance", "Corpora Collection": no technique's head
+        for k in range(2, len(words) + 1):  # the head with its nearest modifier first
+            phrase = " ".join(words[-k:])
+            if words[-k] in STOP_MODIFIERS and words[-k] not in _MODE_ADJECTIVES:
+                break  # a longer phrase holds the stop word: "automate distributed ..."
+            if is_non_entity(phrase) or not _classifying(words[-k]):
+                continue
+            i = text.find(phrase, title_end)
+            while i >= 0 and not word_bounded(text, i, i + len(phrase)):
+                i = text.find(phrase, i + 1)
+            if i >= 0:
+                yield i, i + len(phrase), "title_concept", 0.6, False
+                break
+
+
 def classified_classes(text: str, start: int) -> Iterator[Candidate]:
     """A "<compound> [word] <class noun>" phrase after a cue of rivalry (see
     ``_CLASS_NOUN_AT``, ``_class_before``); texts without such a cue are skipped."""
@@ -1898,6 +1939,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         defined_names(text, state.title_end),
         coordinated_techniques(text, state.title_end),
         classified_classes(text, state.title_end),
+        title_concepts(text, state.title_end),
     ):
         for s, e, rule, conf, specific in gen:
             if urls and any(s < ue and us < e for us, ue in urls):

@@ -924,3 +924,42 @@ def test_extractor_finds_concepts_whose_head_is_elided(extractor):
     )
     out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
     assert [e.name for e in out.entities] == ["pipeline parallelism"]
+
+
+def test_a_title_case_phrase_the_abstract_repeats_in_lower_case_is_a_concept():
+    from kg.extract.discovery import title_concepts
+
+    def found(title, abstract):
+        text = f"{title}\n\n{abstract}"
+        return [text[s:e] for s, e, *_ in title_concepts(text, len(title))]
+
+    # a classifying modifier ("dynamic", a hyphenated classifier) and a technique's head
+    assert found(
+        "Zorb: Dynamic Batching for Fast Serving", "Zorb uses dynamic batching of requests."
+    ) == ["dynamic batching"]
+    assert found(
+        "Zorb: Quicker Layer-Dropping Training", "We speed up layer-dropping training."
+    ) == ["layer-dropping training"]
+    # "parallel" is a stop modifier elsewhere but classifies a technique's mode
+    assert found("Zorb: Agentic Parallel Probing", "Classic parallel probing is slow.") == [
+        "parallel probing"
+    ]
+    # no lower-case repeat, an evaluative modifier, a metric or a task: nothing
+    assert found("Zorb: Dynamic Batching", "Zorb batches requests.") == []
+    assert found("Zorb: Efficient Batching", "Zorb brings efficient batching.") == []
+    assert found("Zorb: Dynamic Performance", "It has dynamic performance.") == []
+    assert found("Zorb: Sparse Image Segmentation", "We do sparse image segmentation.") == []
+    # a title that is all description names the paper's own work in full
+    assert found("Dynamic Batching for Serving", "We show dynamic batching of requests.") == []
+
+
+def test_a_title_concept_becomes_an_entity(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb: Dynamic Rerouting for Model Serving",
+        abstract="Zorb is a serving engine. Its dynamic rerouting policy cuts latency.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "dynamic rerouting" in names, names
