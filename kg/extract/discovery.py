@@ -193,6 +193,13 @@ _BEFORE_TYPE_NOUN = re.compile(
     rf"({_CAP_NAME_BEFORE_SPACE})\s+"
     rf"(?=(?:{_by_first_letter(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
+# Programming languages: the guideline's Systems are software one installs or runs; a
+# language before a type noun ("a Python package", "a C++ library") says what the code is
+# written in, and the package is the entity
+_PROGRAMMING_LANGUAGES = frozenset(
+    ["Python", "Java", "JavaScript", "TypeScript", "Rust", "Go", "C", "C++", "C#", "Scala"]
+    + ["Kotlin", "Haskell", "Fortran", "Lua", "Swift", "Ruby", "Perl", "OCaml", "Racket"]
+)
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
 # deduplication", "weight orthogonalization"); like most heads, they need a modifier.
@@ -751,6 +758,8 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0
+        if m.group(1) in _PROGRAMMING_LANGUAGES:
+            continue  # "a Python package": the code's language, no system of its own
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
     yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
@@ -1695,7 +1704,7 @@ def _after_a_name(text: str, m: Mention) -> bool:
 # parallelism", "data and tensor parallelism"): each names its own concept, the head
 # written once (right-node ellipsis). Matched at the end of the text before the last one.
 _ELIDED_MODS = re.compile(
-    r"(?:^|[\s(])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*,\s){0,3}[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+    r"(?:^|[\s(])((?:[a-z0-9][a-z0-9]*(?:-[a-z0-9]+)*,\s){0,3}[a-z0-9][a-z0-9]*(?:-[a-z0-9]+)*)"
     r",?\s(?:and|or)\s$"
 )
 
@@ -1723,7 +1732,8 @@ def _elided_heads(text: str, kept: list[Mention]) -> list[Mention]:
         mod, space, head = m.text.partition(" ")
         if not space or " " in head or head not in CONCEPT_HEADS or not m.text.islower():
             continue
-        if m.concept is None and m.rule != "seed_concept":
+        suffix = mod.rpartition("-")[2] if "-" in mod else None
+        if m.concept is None and m.rule != "seed_concept" and suffix is None:
             continue  # only siblings of an established concept: "tensor parallelism"
         window = text[max(0, m.start - 60) : m.start]
         if " or " not in window and " and " not in window:
@@ -1734,8 +1744,17 @@ def _elided_heads(text: str, kept: list[Mention]) -> list[Mention]:
         ):
             continue  # "we scale and ...", "cuts memory, and ...": no list of modifiers
         allowed = RESTRICTED_HEADS.get(head)
+        words = before.group(1).split(", ")
+        # where every modifier has the head's modifier's own form ("4-bit and 8-bit
+        # quantization", "layer-wise and block-wise pruning") no other reading of the list
+        # is left: siblings even of a concept no vocabulary holds. Else only siblings of an
+        # established concept, and no digit-led word ("2 and data parallelism")
+        same_form = all("-" in w and w.rpartition("-")[2] == suffix for w in words)
+        established = m.concept is not None or m.rule == "seed_concept"
+        if not same_form and (not established or any(w[0].isdigit() for w in words)):
+            continue
         pos = before.start(1)
-        for w in before.group(1).split(", "):
+        for w in words:
             s, e = pos, pos + len(w)
             pos = e + 2
             if (
@@ -1857,6 +1876,22 @@ def _concept_key(m: Mention) -> str:
     return "concept:" + m.concept.id if m.concept is not None else entity_key(m.text)
 
 
+# A classifier coordinated before another one with the concept written once
+# ("synchronous and asynchronous pipeline parallelism", "layer-level or op-level model
+# parallelism"): each names a kind of the concept. Matched at the end of the text before
+# the second classifier.
+_SIBLING_KIND = re.compile(r"(?:^|\s)([a-z][a-z0-9]*(?:-[a-z0-9]+)*),?\s(?:and|or)\s$")
+
+
+def _same_kind_class(word: str, other: str) -> bool:
+    """``word`` classifies as ``other`` does: both say how a technique operates, or both
+    are "-level"/"-wise"/... compounds of the same suffix."""
+    if other in _MODE_ADJECTIVES:
+        return word in _MODE_ADJECTIVES
+    suffix = other[other.rfind("-") :] if "-" in other else None
+    return suffix in _KIND_SUFFIXES and word.endswith(suffix) and "-" in word
+
+
 def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
     """Widen a generic concept to the kinds of it the paper names, where the paper never
     names the concept alone: "op-level model parallelism" and "optimizer model
@@ -1877,6 +1912,14 @@ def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
         if s is None or _concept_key(m) in bare:
             out.append(m)
             continue
+        sib = _SIBLING_KIND.search(text, max(0, s - 40), s)
+        if (
+            sib is not None
+            and _same_kind_class(sib.group(1), text[s : m.start - 1])
+            and not any(o.start < sib.end(1) and sib.start(1) < o.end for o in kept)
+        ):
+            name = f"{sib.group(1)} {m.text}"  # the shared concept is written once
+            out.append(Mention(sib.start(1), sib.end(1), name, "elided_head", 0.55, m.type, False))
         out.append(
             Mention(s, m.end, text[s : m.end], "head_noun_compound", m.confidence, m.type, False)
         )

@@ -963,3 +963,54 @@ def test_a_title_concept_becomes_an_entity(extractor):
     )
     names = {e.name.lower() for e in extractor.extract_one(paper).entities}
     assert "dynamic rerouting" in names, names
+
+
+def test_coordinated_modifiers_of_one_form_share_the_head(extractor):
+    from kg.models import Paper
+
+    # "row-wise and column-wise pruning": the head is written once, each modifier of the
+    # same form names its own technique, though no vocabulary holds either
+    paper = Paper(id="p", title="Zorb", abstract="Zorb applies row-wise and column-wise pruning.")
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert {"row-wise pruning", "column-wise pruning"} <= names, names
+    # a digit is a classifier only in a list of its own form
+    other = Paper(id="q", title="Zorb", abstract="Zorb uses 2 and tensor parallelism.")
+    names = {e.name.lower() for e in extractor.extract_one(other).entities}
+    assert "2 parallelism" not in names, names
+
+
+def test_coordinated_kinds_of_a_concept_are_both_kinds(extractor):
+    from kg.models import Paper
+
+    for abstract, kinds in [
+        (
+            "Zorb mixes synchronous and asynchronous pipeline parallelism.",
+            {"synchronous pipeline parallelism", "asynchronous pipeline parallelism"},
+        ),
+        (
+            "Zorb mixes op-level or layer-level pipeline parallelism.",
+            {"op-level pipeline parallelism", "layer-level pipeline parallelism"},
+        ),
+    ]:
+        paper = Paper(id="p", title="Zorb", abstract=abstract)
+        names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+        assert kinds <= names, names
+    # an evaluative word before the "and" is no kind
+    plain = Paper(
+        id="q", title="Zorb", abstract="Zorb is fast and asynchronous pipeline parallelism wins."
+    )
+    names = {e.name.lower() for e in extractor.extract_one(plain).entities}
+    assert "fast pipeline parallelism" not in names, names
+
+
+def test_a_programming_language_before_a_type_noun_is_no_system(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb: Things",
+        abstract="Zorb is a Python package with a Rust library inside, built on QuuxLib.",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert "Python" not in names and "Rust" not in names, names
+    assert "Zorb" in names, names
