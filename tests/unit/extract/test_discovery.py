@@ -1014,3 +1014,13 @@ def test_a_programming_language_before_a_type_noun_is_no_system(extractor):
     names = {e.name for e in extractor.extract_one(paper).entities}
     assert "Python" not in names and "Rust" not in names, names
     assert "Zorb" in names, names
+
+
+def test_a_learning_regime_before_training_names_a_technique():
+    text = (
+        "Zorb relies on online training and continual pretraining, while offline training "
+        "and careful training are plain steps."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "online training" in found and "continual pretraining" in found, found
+    assert not any("offline" in f or "careful" in f for f in found), found
