@@ -1926,6 +1926,31 @@ def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
     return out
 
 
+# A generic concept named only as what the work does without ("requires no
+# hyperparameter tuning", "without additional fine-tuning", "to avoid recomputation",
+# "with minimal hyperparameter tuning") is no technique the paper uses, proposes or
+# compares with. A bare "no X" / "without X" is left alone: it often contrasts the
+# paper's own setting with X ("with and without pipeline parallelism"), which it studies.
+_NEGATED_BEFORE = re.compile(
+    r"(?:\brequir\w*\sno|\bwithout\s(?:any|additional|extra|further)|\bavoid\w*"
+    r"|\bminimal)\s$"
+)
+
+
+def _drop_negated(text: str, kept: list[Mention]) -> list[Mention]:
+    """Drop the generic concepts all of whose mentions follow a negation (see above)."""
+    negated: dict[str, bool] = {}
+    for m in kept:
+        if m.specific:
+            continue
+        key = _concept_key(m)
+        neg = _NEGATED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        negated[key] = negated.get(key, True) and neg
+    if not any(negated.values()):
+        return kept
+    return [m for m in kept if m.specific or not negated.get(_concept_key(m), False)]
+
+
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     title = text[: state.title_end]
@@ -2011,6 +2036,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
         kept = sorted(kept + _elided_heads(text, kept), key=lambda m: m.start)
     kept = _drop_listed_stages(text, state.lowered(), kept)
     kept = _only_kinds(text, kept)
+    if "without" in text or "avoid" in text or "minimal" in text or "requir" in text:
+        kept = _drop_negated(text, kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

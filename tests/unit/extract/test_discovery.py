@@ -1024,3 +1024,24 @@ def test_a_learning_regime_before_training_names_a_technique():
     found = _texts(text, concept_phrases(text))
     assert "online training" in found and "continual pretraining" in found, found
     assert not any("offline" in f or "careful" in f for f in found), found
+
+
+def test_a_concept_named_only_as_what_the_work_does_without_is_none(extractor):
+    from kg.models import Paper
+
+    for abstract in (
+        "Zorb needs minimal pipeline parallelism and requires no Mixture-of-Experts.",
+        "Zorb runs without any pipeline parallelism to avoid Mixture-of-Experts.",
+    ):
+        paper = Paper(id="p", title="Zorb", abstract=abstract)
+        names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+        assert "pipeline parallelism" not in names and "mixture-of-experts" not in names, names
+    # a negated named entity stays, and so does a concept also named as such
+    paper = Paper(
+        id="q",
+        title="Zorb",
+        abstract="Zorb avoids Adam and pipeline parallelism's bubbles without any "
+        "pipeline parallelism tuning. Pipeline parallelism is common.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "adam" in names and "pipeline parallelism" in names, names
