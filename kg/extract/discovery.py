@@ -1944,8 +1944,12 @@ def _drop_negated(text: str, kept: list[Mention]) -> list[Mention]:
         if m.specific:
             continue
         key = _concept_key(m)
-        neg = _NEGATED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-        negated[key] = negated.get(key, True) and neg
+        if negated.get(key, True):
+            w = text[max(0, m.start - 30) : m.start]
+            neg = ("no " in w or "out " in w or "avoid" in w or "minimal " in w) and (
+                _NEGATED_BEFORE.search(w) is not None
+            )
+            negated[key] = neg
     if not any(negated.values()):
         return kept
     return [m for m in kept if m.specific or not negated.get(_concept_key(m), False)]
