@@ -199,6 +199,13 @@ _BEFORE_TYPE_NOUN = re.compile(
     rf"({_CAP_NAME_BEFORE_SPACE})\s+"
     rf"(?=(?:{_by_first_letter(sorted(TYPE_NOUNS, key=len, reverse=True))})\b)"
 )
+# Programming languages: the guideline's Systems are software one installs or runs; a
+# language before a type noun ("a Python package", "a C++ library") says what the code is
+# written in, and the package is the entity
+_PROGRAMMING_LANGUAGES = frozenset(
+    ["Python", "Java", "JavaScript", "TypeScript", "Rust", "Go", "C", "C++", "C#", "Scala"]
+    + ["Kotlin", "Haskell", "Fortran", "Lua", "Swift", "Ruby", "Perl", "OCaml", "Racket"]
+)
 _WORD = r"[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*"
 # Heads of established techniques beside the lexicon's ("message passing", "data
 # deduplication", "weight orthogonalization"); like most heads, they need a modifier.
@@ -757,6 +764,8 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
     for m in _scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary):
         span = clean_name(m.group(1))
         s = m.start(1) + span[0] if span else 0
+        if m.group(1) in _PROGRAMMING_LANGUAGES:
+            continue  # "a Python package": the code's language, no system of its own
         if span is not None and text[s - 2 : s] not in _SENTENCE_BREAKS:
             yield s, m.start(1) + span[1], "typed_name", 0.6, True
     yield from _eponym_schemes(text, start)  # its head regex is cheaper than a gate
@@ -881,6 +890,47 @@ _RIVAL_CUE = re.compile(
 
 
 _RIVAL_WORDS = (" than ", "surpass", "outperform", "rival", "against", "versus", " vs.", " beat")
+
+
+def _classifying(word: str) -> bool:
+    """A modifier that says which kind of technique: how it operates ("dynamic",
+    "parallel") or a hyphenated classifier ("once-for-all"), not how good it is."""
+    return word in _MODE_ADJECTIVES or "-" in word and not _FLUFF.search(word)
+
+
+# A Title Case phrase of the title that the abstract writes again in lower case
+# ("Llumnix: Dynamic Scheduling for ..." and "... a dynamic scheduling policy"): the
+# capitals were the title's style only, the lower-case repeat shows a common concept the
+# paper is about. It must end in a technique's head (a gerund or a concept head): tasks,
+# fields, metrics ("Runtime Performance") are none. The shortest such phrase is taken: a
+# title's longer runs open with its verbs and evaluative words ("Automate Distributed
+# Training", "Faster Once-for-all Training"). That is safe only in a "Name: ..." title,
+# where the paper's own work has its own name: a title that is all description ("Sparse
+# Parallel Decoding for X") names the paper's own unnamed work with all its modifiers,
+# of which the shortest phrase is a fragment.
+def title_concepts(text: str, title_end: int) -> Iterator[Candidate]:
+    """Lower-case abstract mentions of Title Case phrases of a "Name: ..." title (see
+    above)."""
+    if ":" not in text[:title_end]:
+        return
+    for run in _TITLE_CASE_RUN.finditer(text, 0, title_end):
+        if not _word_starts(text, run.start()) or _TASK_END.search(run.group()):
+            continue
+        words = run.group().lower().split(" ")
+        if not (words[-1].endswith("ing") or words[-1] in CONCEPT_HEADS):
+            continue  # "Runtime Performance", "Corpora Collection": no technique's head
+        for k in range(2, len(words) + 1):  # the head with its nearest modifier first
+            phrase = " ".join(words[-k:])
+            if words[-k] in STOP_MODIFIERS and words[-k] not in _MODE_ADJECTIVES:
+                break  # a longer phrase holds the stop word: "automate distributed ..."
+            if is_non_entity(phrase) or not _classifying(words[-k]):
+                continue
+            i = text.find(phrase, title_end)
+            while i >= 0 and not word_bounded(text, i, i + len(phrase)):
+                i = text.find(phrase, i + 1)
+            if i >= 0:
+                yield i, i + len(phrase), "title_concept", 0.6, False
+                break
 
 
 def classified_classes(text: str, start: int) -> Iterator[Candidate]:
@@ -1654,7 +1704,7 @@ def _after_a_name(text: str, m: Mention) -> bool:
 # parallelism", "data and tensor parallelism"): each names its own concept, the head
 # written once (right-node ellipsis). Matched at the end of the text before the last one.
 _ELIDED_MODS = re.compile(
-    r"(?:^|[\s(])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*,\s){0,3}[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+    r"(?:^|[\s(])((?:[a-z0-9][a-z0-9]*(?:-[a-z0-9]+)*,\s){0,3}[a-z0-9][a-z0-9]*(?:-[a-z0-9]+)*)"
     r",?\s(?:and|or)\s$"
 )
 
@@ -1682,7 +1732,8 @@ def _elided_heads(text: str, kept: list[Mention]) -> list[Mention]:
         mod, space, head = m.text.partition(" ")
         if not space or " " in head or head not in CONCEPT_HEADS or not m.text.islower():
             continue
-        if m.concept is None and m.rule != "seed_concept":
+        suffix = mod.rpartition("-")[2] if "-" in mod else None
+        if m.concept is None and m.rule != "seed_concept" and suffix is None:
             continue  # only siblings of an established concept: "tensor parallelism"
         window = text[max(0, m.start - 60) : m.start]
         if " or " not in window and " and " not in window:
@@ -1693,8 +1744,17 @@ def _elided_heads(text: str, kept: list[Mention]) -> list[Mention]:
         ):
             continue  # "we scale and ...", "cuts memory, and ...": no list of modifiers
         allowed = RESTRICTED_HEADS.get(head)
+        words = before.group(1).split(", ")
+        # where every modifier has the head's modifier's own form ("4-bit and 8-bit
+        # quantization", "layer-wise and block-wise pruning") no other reading of the list
+        # is left: siblings even of a concept no vocabulary holds. Else only siblings of an
+        # established concept, and no digit-led word ("2 and data parallelism")
+        same_form = all("-" in w and w.rpartition("-")[2] == suffix for w in words)
+        established = m.concept is not None or m.rule == "seed_concept"
+        if not same_form and (not established or any(w[0].isdigit() for w in words)):
+            continue
         pos = before.start(1)
-        for w in before.group(1).split(", "):
+        for w in words:
             s, e = pos, pos + len(w)
             pos = e + 2
             if (
@@ -1816,6 +1876,22 @@ def _concept_key(m: Mention) -> str:
     return "concept:" + m.concept.id if m.concept is not None else entity_key(m.text)
 
 
+# A classifier coordinated before another one with the concept written once
+# ("synchronous and asynchronous pipeline parallelism", "layer-level or op-level model
+# parallelism"): each names a kind of the concept. Matched at the end of the text before
+# the second classifier.
+_SIBLING_KIND = re.compile(r"(?:^|\s)([a-z][a-z0-9]*(?:-[a-z0-9]+)*),?\s(?:and|or)\s$")
+
+
+def _same_kind_class(word: str, other: str) -> bool:
+    """``word`` classifies as ``other`` does: both say how a technique operates, or both
+    are "-level"/"-wise"/... compounds of the same suffix."""
+    if other in _MODE_ADJECTIVES:
+        return word in _MODE_ADJECTIVES
+    suffix = other[other.rfind("-") :] if "-" in other else None
+    return suffix in _KIND_SUFFIXES and word.endswith(suffix) and "-" in word
+
+
 def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
     """Widen a generic concept to the kinds of it the paper names, where the paper never
     names the concept alone: "op-level model parallelism" and "optimizer model
@@ -1836,10 +1912,47 @@ def _only_kinds(text: str, kept: list[Mention]) -> list[Mention]:
         if s is None or _concept_key(m) in bare:
             out.append(m)
             continue
+        sib = _SIBLING_KIND.search(text, max(0, s - 40), s)
+        if (
+            sib is not None
+            and _same_kind_class(sib.group(1), text[s : m.start - 1])
+            and not any(o.start < sib.end(1) and sib.start(1) < o.end for o in kept)
+        ):
+            name = f"{sib.group(1)} {m.text}"  # the shared concept is written once
+            out.append(Mention(sib.start(1), sib.end(1), name, "elided_head", 0.55, m.type, False))
         out.append(
             Mention(s, m.end, text[s : m.end], "head_noun_compound", m.confidence, m.type, False)
         )
     return out
+
+
+# A generic concept named only as what the work does without ("requires no
+# hyperparameter tuning", "without additional fine-tuning", "to avoid recomputation",
+# "with minimal hyperparameter tuning") is no technique the paper uses, proposes or
+# compares with. A bare "no X" / "without X" is left alone: it often contrasts the
+# paper's own setting with X ("with and without pipeline parallelism"), which it studies.
+_NEGATED_BEFORE = re.compile(
+    r"(?:\brequir\w*\sno|\bwithout\s(?:any|additional|extra|further)|\bavoid\w*"
+    r"|\bminimal)\s$"
+)
+
+
+def _drop_negated(text: str, kept: list[Mention]) -> list[Mention]:
+    """Drop the generic concepts all of whose mentions follow a negation (see above)."""
+    negated: dict[str, bool] = {}
+    for m in kept:
+        if m.specific:
+            continue
+        key = _concept_key(m)
+        if negated.get(key, True):
+            w = text[max(0, m.start - 30) : m.start]
+            neg = ("no " in w or "out " in w or "avoid" in w or "minimal " in w) and (
+                _NEGATED_BEFORE.search(w) is not None
+            )
+            negated[key] = neg
+    if not any(negated.values()):
+        return kept
+    return [m for m in kept if m.specific or not negated.get(_concept_key(m), False)]
 
 
 def discover(text: str, state: DocState) -> list[Mention]:
@@ -1898,6 +2011,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
         defined_names(text, state.title_end),
         coordinated_techniques(text, state.title_end),
         classified_classes(text, state.title_end),
+        title_concepts(text, state.title_end),
     ):
         for s, e, rule, conf, specific in gen:
             if urls and any(s < ue and us < e for us, ue in urls):
@@ -1926,6 +2040,8 @@ def discover(text: str, state: DocState) -> list[Mention]:
         kept = sorted(kept + _elided_heads(text, kept), key=lambda m: m.start)
     kept = _drop_listed_stages(text, state.lowered(), kept)
     kept = _only_kinds(text, kept)
+    if "without" in text or "avoid" in text or "minimal" in text or "requir" in text:
+        kept = _drop_negated(text, kept)
     _inherit_variant_types(text, state.mentions, kept)
     if "hour" in text or "day" in text or "hrs" in text or "year" in text:
         kept = [m for m in kept if not _cost_unit(text, m)]

@@ -248,3 +248,9 @@ RESTRICTED_HEADS["communication"] = _words(
 # An operating system is software one runs: "the Windows operating system", "Linux
 # operating systems" name it like "the X framework" does
 TYPE_NOUNS.update({"operating system": EntityType.SYSTEM, "operating systems": EntityType.SYSTEM})
+
+# The learning regimes "learning" takes ("online learning", "continual learning") name
+# the regime of a training run too: "online training", "continual pretraining". Not
+# "offline": training ahead of deployment is the default, no regime of its own
+_REGIMES = _words("continual online federated")
+RESTRICTED_HEADS.update({"training": _REGIMES, "pretraining": _REGIMES, "pre-training": _REGIMES})

@@ -924,3 +924,124 @@ def test_extractor_finds_concepts_whose_head_is_elided(extractor):
     )
     out = extractor.extract_one(Paper(id="p", title="A study of things", abstract=text))
     assert [e.name for e in out.entities] == ["pipeline parallelism"]
+
+
+def test_a_title_case_phrase_the_abstract_repeats_in_lower_case_is_a_concept():
+    from kg.extract.discovery import title_concepts
+
+    def found(title, abstract):
+        text = f"{title}\n\n{abstract}"
+        return [text[s:e] for s, e, *_ in title_concepts(text, len(title))]
+
+    # a classifying modifier ("dynamic", a hyphenated classifier) and a technique's head
+    assert found(
+        "Zorb: Dynamic Batching for Fast Serving", "Zorb uses dynamic batching of requests."
+    ) == ["dynamic batching"]
+    assert found(
+        "Zorb: Quicker Layer-Dropping Training", "We speed up layer-dropping training."
+    ) == ["layer-dropping training"]
+    # "parallel" is a stop modifier elsewhere but classifies a technique's mode
+    assert found("Zorb: Agentic Parallel Probing", "Classic parallel probing is slow.") == [
+        "parallel probing"
+    ]
+    # no lower-case repeat, an evaluative modifier, a metric or a task: nothing
+    assert found("Zorb: Dynamic Batching", "Zorb batches requests.") == []
+    assert found("Zorb: Efficient Batching", "Zorb brings efficient batching.") == []
+    assert found("Zorb: Dynamic Performance", "It has dynamic performance.") == []
+    assert found("Zorb: Sparse Image Segmentation", "We do sparse image segmentation.") == []
+    # a title that is all description names the paper's own work in full
+    assert found("Dynamic Batching for Serving", "We show dynamic batching of requests.") == []
+
+
+def test_a_title_concept_becomes_an_entity(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb: Dynamic Rerouting for Model Serving",
+        abstract="Zorb is a serving engine. Its dynamic rerouting policy cuts latency.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "dynamic rerouting" in names, names
+
+
+def test_coordinated_modifiers_of_one_form_share_the_head(extractor):
+    from kg.models import Paper
+
+    # "row-wise and column-wise pruning": the head is written once, each modifier of the
+    # same form names its own technique, though no vocabulary holds either
+    paper = Paper(id="p", title="Zorb", abstract="Zorb applies row-wise and column-wise pruning.")
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert {"row-wise pruning", "column-wise pruning"} <= names, names
+    # a digit is a classifier only in a list of its own form
+    other = Paper(id="q", title="Zorb", abstract="Zorb uses 2 and tensor parallelism.")
+    names = {e.name.lower() for e in extractor.extract_one(other).entities}
+    assert "2 parallelism" not in names, names
+
+
+def test_coordinated_kinds_of_a_concept_are_both_kinds(extractor):
+    from kg.models import Paper
+
+    for abstract, kinds in [
+        (
+            "Zorb mixes synchronous and asynchronous pipeline parallelism.",
+            {"synchronous pipeline parallelism", "asynchronous pipeline parallelism"},
+        ),
+        (
+            "Zorb mixes op-level or layer-level pipeline parallelism.",
+            {"op-level pipeline parallelism", "layer-level pipeline parallelism"},
+        ),
+    ]:
+        paper = Paper(id="p", title="Zorb", abstract=abstract)
+        names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+        assert kinds <= names, names
+    # an evaluative word before the "and" is no kind
+    plain = Paper(
+        id="q", title="Zorb", abstract="Zorb is fast and asynchronous pipeline parallelism wins."
+    )
+    names = {e.name.lower() for e in extractor.extract_one(plain).entities}
+    assert "fast pipeline parallelism" not in names, names
+
+
+def test_a_programming_language_before_a_type_noun_is_no_system(extractor):
+    from kg.models import Paper
+
+    paper = Paper(
+        id="p",
+        title="Zorb: Things",
+        abstract="Zorb is a Python package with a Rust library inside, built on QuuxLib.",
+    )
+    names = {e.name for e in extractor.extract_one(paper).entities}
+    assert "Python" not in names and "Rust" not in names, names
+    assert "Zorb" in names, names
+
+
+def test_a_learning_regime_before_training_names_a_technique():
+    text = (
+        "Zorb relies on online training and continual pretraining, while offline training "
+        "and careful training are plain steps."
+    )
+    found = _texts(text, concept_phrases(text))
+    assert "online training" in found and "continual pretraining" in found, found
+    assert not any("offline" in f or "careful" in f for f in found), found
+
+
+def test_a_concept_named_only_as_what_the_work_does_without_is_none(extractor):
+    from kg.models import Paper
+
+    for abstract in (
+        "Zorb needs minimal pipeline parallelism and requires no Mixture-of-Experts.",
+        "Zorb runs without any pipeline parallelism to avoid Mixture-of-Experts.",
+    ):
+        paper = Paper(id="p", title="Zorb", abstract=abstract)
+        names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+        assert "pipeline parallelism" not in names and "mixture-of-experts" not in names, names
+    # a negated named entity stays, and so does a concept also named as such
+    paper = Paper(
+        id="q",
+        title="Zorb",
+        abstract="Zorb avoids Adam and pipeline parallelism's bubbles without any "
+        "pipeline parallelism tuning. Pipeline parallelism is common.",
+    )
+    names = {e.name.lower() for e in extractor.extract_one(paper).entities}
+    assert "adam" in names and "pipeline parallelism" in names, names
