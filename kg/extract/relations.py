@@ -389,6 +389,10 @@ def _branded(name: str, part: str, names: set[str]) -> bool:
     return any(t != name and t.startswith(brand) and len(t) > n for t in names)
 
 
+# "A, a commercial chip, and B": an item's appositive between two listed items
+_APPOS_ITEM = re.compile(r",\san?\s[a-z][\w\- ]{0,40},\s(?:and|or)\s")
+
+
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):
     """Mentions listed right after ``start`` ("A, B and C"), stopping at other words."""
     last = start
@@ -396,8 +400,10 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         x = ms[j]
         if x.start < start or x.group == group:
             continue
-        if not _listed_next(text, last, x.start) and not (
-            last == start and _ELIDED_HEADS.fullmatch(text, last, x.start)
+        if (
+            not _listed_next(text, last, x.start)
+            and not (last == start and _ELIDED_HEADS.fullmatch(text, last, x.start))
+            and not (last > start and _APPOS_ITEM.fullmatch(text, last, x.start))
         ):
             break
         yield j

@@ -698,3 +698,14 @@ def test_stated_is_a_over_name_extends(extractor):
     )
     assert ("ZorbLite", "is_a", "Zorb") in rels
     assert ("ZorbLite", "extends", "Zorb") not in rels
+
+
+def test_list_of_kinds_past_an_items_appositive(extractor):
+    # "A, a toy library, and B": the appositive describes A; B is listed all the same
+    rels = _relations(
+        extractor,
+        "Fast Sorting on Tiny Chips",
+        "We study two Zorb frameworks, namely QuuxFlow, a toy library, and BlorbRT, on GPU.",
+    )
+    assert ("QuuxFlow", "is_a", "Zorb") in rels
+    assert ("BlorbRT", "is_a", "Zorb") in rels
