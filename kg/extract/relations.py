@@ -122,9 +122,11 @@ _SUBJECT_GAP = re.compile(  # used with match(text, pos, endpos): no "^"
     r"thus|directly|naturally|fully|efficiently)\s)*$"
 )
 _SUCH_AS = re.compile(
-    r"^\)?[\s,]*(?:(?:variants?|methods?|techniques?|models?|systems?|frameworks?|algorithms?|"
-    r"architectures?|approaches|optimizers?|schemes?|strategies|baselines?)\s)?,?\s?"
-    r"(?:such\sas|like|including|e\.g\.,?|especially|namely|in\sparticular|particularly)\s"
+    r"^\)?[\s,]*(?:(?P<noun>variants?|methods?|techniques?|models?|systems?|frameworks?|"
+    r"algorithms?|architectures?|approaches|optimizers?|schemes?|strategies|baselines?|"
+    r"platforms?|processors?|families)(?:\s|(?P<comma>,)))?,?\s?"
+    r"(?:(?P<named>such\sas|namely)|like|including|e\.g\.,?|especially|in\sparticular|"
+    r"particularly)\s"
 )
 # "Y algorithms: X1, X2, and X3" (a colon opening a list of Y's members)
 _COLON_LIST = re.compile(
@@ -387,6 +389,10 @@ def _branded(name: str, part: str, names: set[str]) -> bool:
     return any(t != name and t.startswith(brand) and len(t) > n for t in names)
 
 
+# "A, a commercial chip, and B": an item's appositive between two listed items
+_APPOS_ITEM = re.compile(r",\san?\s[a-z][\w\- ]{0,40},\s(?:and|or)\s")
+
+
 def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, group: int):
     """Mentions listed right after ``start`` ("A, B and C"), stopping at other words."""
     last = start
@@ -394,8 +400,10 @@ def _list_members(text: str, idxs: list[int], ms: list[Mention], start: int, gro
         x = ms[j]
         if x.start < start or x.group == group:
             continue
-        if not _listed_next(text, last, x.start) and not (
-            last == start and _ELIDED_HEADS.fullmatch(text, last, x.start)
+        if (
+            not _listed_next(text, last, x.start)
+            and not (last == start and _ELIDED_HEADS.fullmatch(text, last, x.start))
+            and not (last > start and _APPOS_ITEM.fullmatch(text, last, x.start))
         ):
             break
         yield j
@@ -515,15 +523,24 @@ def _word_within(words: list[int], start: int, end: int) -> bool:
 
 def _stated_class_first(cues: list[RelationCue], ms: list[Mention]) -> list[RelationCue]:
     """Drop an is_a a name's form implies ("PowerSGD", "SGD") for an entity whose class
-    the text states ("PowerSGD: ... Gradient Compression"): is_a is what the text says."""
+    the text states ("PowerSGD: ... Gradient Compression"), and a name's extends where
+    the text states is_a between the same pair: is_a is what the text says."""
     stated = {
-        ms[c.head].group
+        (ms[c.head].group, ms[c.tail].group)
         for c in cues
         if c.relation is Relation.IS_A and not c.rule.startswith("name_")
     }
     if not stated:
         return cues
-    return [c for c in cues if not (c.rule == "name_is_a" and ms[c.head].group in stated)]
+    heads = {h for h, _ in stated}
+    # "two Zorb platforms, namely ZorbLite": the text states the kind, so the name's
+    # version suffix gives no second relation (extends) between the same pair
+    return [
+        c
+        for c in cues
+        if not (c.rule == "name_is_a" and ms[c.head].group in heads)
+        and not (c.rule == "name_extends" and (ms[c.head].group, ms[c.tail].group) in stated)
+    ]
 
 
 _THINGS = (EntityType.HARDWARE, EntityType.DATASET)
@@ -901,7 +918,11 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     colon = _COLON_LIST.match(after) if cue is None and ":" in after[:16] else None
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
-    if cue and (not m.specific or cue is colon):
+    such = cue is not None and cue.re is _SUCH_AS
+    if cue is not None and such and cue.group("comma") and not _named_class(cue, m):
+        cue = None  # "data parallel training strategies, such as": the Y may be cut short
+    # a named Y with its class noun ("two X platforms, namely A and B") also lists kinds
+    if cue and (not m.specific or cue is colon or such and _named_class(cue, m)):
         members = list(_list_members(text, idxs, ms, m.end + cue.end(), m.group))
         if after[cue.end() - 1 : cue.end()] == "(":
             members += _paren_items(text, idxs, ms, m.end + cue.end(), m.group, members)
@@ -919,6 +940,13 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
         ):
             for j in _listed_before(text, idxs, ms, i):
                 out.append(RelationCue(j, Relation.IS_A, k, "and_other_is_a", 0.65, sent))
+
+
+def _named_class(cue: re.Match[str], m: Mention) -> bool:
+    """True for a named Y, its class noun, then a cue that lists all or typical members
+    ("two X platforms, namely A and B"): those members are kinds of Y. "X algorithms,
+    including A" is left out: the list often strays from Y (fine-tuning under RL)."""
+    return m.specific and cue.group("noun") is not None and cue.group("named") is not None
 
 
 # "X1 and X2 are (both) Y methods": the copula, then a bare plural's modifiers

@@ -661,3 +661,51 @@ def test_only_software_has_things_implemented_in_it():
 def test_title_naming_a_named_method_states_lineage(extractor, title, present):
     rels = _relations(extractor, title, "We propose Zorblax, and we test it.")
     assert (("Zorblax", "extends", "Adam") in rels) is present
+
+
+def test_named_class_with_its_noun_lists_kinds(extractor):
+    # "two Zorb frameworks, namely A and B": a named Y, its class noun, then "namely"
+    rels = _relations(
+        extractor,
+        "Fast Sorting on Tiny Chips",
+        "We study two Zorb frameworks, namely QuuxFlow and BlorbRT, on GPU.",
+    )
+    assert ("QuuxFlow", "is_a", "Zorb") in rels
+    assert ("BlorbRT", "is_a", "Zorb") in rels
+    # "including" after a named class often strays from it (fine-tuning under RL)
+    rels = _relations(
+        extractor,
+        "A Study of Tuning",
+        "We explore various RL algorithms, including Supervised Fine-Tuning and DPO.",
+    )
+    assert ("DPO", "is_a", "RL") not in rels
+    # a comma after a generic Y's class noun: Y may be cut short ("model and data ...")
+    rels = _relations(
+        extractor,
+        "A Study of Training",
+        "We enable model and data parallel training techniques, such as tensor parallelism"
+        " and pipeline parallelism, on GPU.",
+    )
+    assert ("pipeline parallelism", "is_a", "data parallel") not in rels
+
+
+def test_stated_is_a_over_name_extends(extractor):
+    # "ZorbLite" reads as a variant of "Zorb" by its name; the text says it is a kind
+    rels = _relations(
+        extractor,
+        "Fast Sorting on Tiny Chips",
+        "We compare two MoE-based Zorb methods, namely ZorbA and ZorbLite, on GPU.",
+    )
+    assert ("ZorbLite", "is_a", "Zorb") in rels
+    assert ("ZorbLite", "extends", "Zorb") not in rels
+
+
+def test_list_of_kinds_past_an_items_appositive(extractor):
+    # "A, a toy library, and B": the appositive describes A; B is listed all the same
+    rels = _relations(
+        extractor,
+        "Fast Sorting on Tiny Chips",
+        "We study two Zorb frameworks, namely QuuxFlow, a toy library, and BlorbRT, on GPU.",
+    )
+    assert ("QuuxFlow", "is_a", "Zorb") in rels
+    assert ("BlorbRT", "is_a", "Zorb") in rels
