@@ -515,7 +515,9 @@ def assign_types(text: str, state: DocState) -> None:
     groups: dict[int, list[Mention]] = defaultdict(list)
     for m in state.mentions:
         groups[m.group].append(m)
-    title_end = text.find("\n\n")
+    # Paper.text always holds the separator (even with an empty abstract), so this is
+    # text.find("\n\n"): the sentence segmenter's len(text) for no separator never occurs
+    title_end = state.title_end
     for mentions in groups.values():
         for m in mentions:
             if m.concept is not None:
