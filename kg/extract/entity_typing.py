@@ -397,9 +397,15 @@ def _np_head_type(phrase: str, stop: re.Match[str] | None) -> EntityType | None:
     t = _TYPING_NOUNS.get(head)
     if t is S and head.startswith("platform"):
         end = phrase.find(". ")
-        if _HARDWARE_PLATFORM.search(phrase[: end if end >= 0 else None].lower()):
-            return H  # "an embedded platform with eight cores"
+        return _platform_type(phrase[: end if end >= 0 else None].lower())
     return t
+
+
+def _platform_type(window: str) -> EntityType:
+    """The type of a "platform" whose sentence (lower case, or as much of it as the
+    caller has) is ``window``: a machine where it speaks of processors, chips, cores or
+    boards ("an embedded platform with eight cores"), else software."""
+    return H if _HARDWARE_PLATFORM.search(window) else S
 
 
 def _sentence_window(text: str, start: int, end: int) -> str:
@@ -417,12 +423,8 @@ def _noun_type(noun: str, text: str, m: Mention) -> EntityType | None:
     is a machine where its sentence speaks of processors, chips, cores or boards ("two
     RISC-V platforms", "the X platform with 64 cores"), else software."""
     t = _TYPING_NOUNS.get(noun)
-    if (
-        t is S
-        and noun.startswith("platform")
-        and _HARDWARE_PLATFORM.search(_sentence_window(text, m.start, m.end))
-    ):
-        return H
+    if t is S and noun.startswith("platform"):
+        return _platform_type(_sentence_window(text, m.start, m.end))
     return t
 
 

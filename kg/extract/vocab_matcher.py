@@ -283,9 +283,9 @@ def find_vocab_mentions(
     for match_id, start, end in sorted(matches, key=_longest_first):
         if 1 in taken[start:end]:
             continue
+        concept = concepts[int(strings[match_id])]
         if end - start > 1 and device_cluster(
-            text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])],
-            concepts[int(strings[match_id])],
+            text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])], concept
         ):
             continue  # the device match inside it is taken instead
         taken[start:end] = b"\x01" * (end - start)
@@ -296,7 +296,6 @@ def find_vocab_mentions(
         surface = text[s:e]
         low = surface.lower()
         rule = case.get(low)
-        concept = concepts[int(strings[match_id])]
         if isinstance(rule, frozenset):
             if not written_as(surface, rule):
                 continue
