@@ -393,3 +393,15 @@ def test_a_title_subtitle_defines_a_vocabulary_homonym(extractor):
     paper = Paper(id="q", title="Training on ImageNet", abstract="We use ImageNet.")
     types = {e.name: e.type for e in extractor.extract_one(paper).entities}
     assert types.get("ImageNet") == T.DATASET.value, types
+
+
+def test_a_trusted_execution_environment_is_hardware(extractor):
+    from kg.models import Paper
+
+    text = (
+        "We protect the weights with secure execution environments (SEEs) and "
+        "run the Quorum Routing Library (QRL) in them."
+    )
+    paper = Paper(id="p", title="Zorb", abstract=text)
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("SEE") == T.HARDWARE.value, types
