@@ -147,7 +147,9 @@ _LINK_WORDS = frozenset(
         "across",
     ]
 )
-_MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?models?\b")
+# "the X model" names one trained network; "X models" (plural) is the class of models
+# built on X, an architecture or technique ("Zorb models scale linearly"), no Model cue
+_MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?model\b")
 _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
     r"based|capable|achieving|enabling|featuring|allowing)\b|[,.;:()]"

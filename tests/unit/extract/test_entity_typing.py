@@ -405,3 +405,9 @@ def test_a_trusted_execution_environment_is_hardware(extractor):
     paper = Paper(id="p", title="Zorb", abstract=text)
     types = {e.name: e.type for e in extractor.extract_one(paper).entities}
     assert types.get("SEE") == T.HARDWARE.value, types
+
+
+def test_a_plural_models_after_a_name_is_no_model_cue():
+    # "X models": models built on the architecture X; "the X model": one trained network
+    assert T.MODEL not in _signals("Zorblax models scale linearly with length.", "Zorblax")
+    assert T.MODEL in _signals("We fine-tune the Zorblax model on text.", "Zorblax")
