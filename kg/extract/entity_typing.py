@@ -147,7 +147,9 @@ _LINK_WORDS = frozenset(
         "across",
     ]
 )
-_MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?models?\b")
+# "the X model" names one trained network; "X models" (plural) is the class of models
+# built on X, an architecture or technique ("Zorb models scale linearly"), no Model cue
+_MODEL_AFTER = re.compile(r"\s(?:language\s|foundation\s|base\s)?model\b")
 _HEAD_STOP = re.compile(
     r"\s(?:for|that|which|to|with|in|of|on|by|from|via|where|and|or|using|built|designed|"
     r"based|capable|achieving|enabling|featuring|allowing)\b|[,.;:()]"
@@ -540,6 +542,11 @@ def _title_definition(text: str, m: Mention, title_end: int) -> EntityType | Non
     return head_noun_type(text[m.end + 2 : title_end])
 
 
+# Long forms of a processor's isolated execution area ("trusted execution environment",
+# "secure execution environments"): hardware, whatever the word "environment" says alone
+_ENCLAVE_ENDINGS = ("execution environment", "execution environments", "enclave", "enclaves")
+
+
 def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
     """The heaviest type the signals of ``mentions`` sum to, and its first rule."""
     score: dict[EntityType, float] = {T: 0.5}
@@ -555,6 +562,10 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
             lt = _noun_type(last, text, m)
             if lt is not None and not (last.endswith("s") and _TYPING_NOUNS.get(last[:-1])):
                 signals.append((lt, 1.5, "long_form_head"))
+            elif m.text.lower().endswith(_ENCLAVE_ENDINGS):
+                # "trusted execution environments (TEEs)": an isolated region of a
+                # processor, hardware, though an "environment" is otherwise software
+                signals.append((H, 2.0, "long_form_head"))
         if sig:
             signals.append((sig[0], sig[1], "name_shape"))
         if m.type is not None and m.type not in hinted:

@@ -409,3 +409,21 @@ def test_a_title_subtitle_types_a_vocabulary_homonym_as_the_papers_own(extractor
     assert [(m.text, m.type, m.type_rule) for m in state.mentions] == [
         ("ImageNet", T.SYSTEM, "title_definition")
     ]
+
+
+def test_a_trusted_execution_environment_is_hardware(extractor):
+    from kg.models import Paper
+
+    text = (
+        "We protect the weights with secure execution environments (SEEs) and "
+        "run the Quorum Routing Library (QRL) in them."
+    )
+    paper = Paper(id="p", title="Zorb", abstract=text)
+    types = {e.name: e.type for e in extractor.extract_one(paper).entities}
+    assert types.get("SEE") == T.HARDWARE.value, types
+
+
+def test_a_plural_models_after_a_name_is_no_model_cue():
+    # "X models": models built on the architecture X; "the X model": one trained network
+    assert T.MODEL not in _signals("Zorblax models scale linearly with length.", "Zorblax")
+    assert T.MODEL in _signals("We fine-tune the Zorblax model on text.", "Zorblax")
