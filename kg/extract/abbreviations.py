@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.normalize import word_bounded
+from kg.extract.normalize import find_word
 from kg.extract.state import Abbreviation, ensure_extension, state_of
 
 __all__ = [
@@ -332,14 +332,6 @@ _CAPITAL_NAME = re.compile(
 )
 
 
-def _standalone(text: str, word: str) -> int:
-    """The first offset of ``word`` in ``text`` where it stands as a whole word, or -1."""
-    i = text.find(word)
-    while i >= 0 and not word_bounded(text, i, i + len(word)):
-        i = text.find(word, i + 1)
-    return i
-
-
 def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[Abbreviation]:
     """Short forms used without a parenthesis: an all-capital word of 3-5 letters,
     not defined elsewhere, whose letters are the initials of a run of as many
@@ -362,7 +354,7 @@ def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[
                 sf = "".join(w[0] for w in words[i : i + n])
                 if sf in seen or sf in defined:
                     continue
-                at = _standalone(text, sf)
+                at = find_word(text, sf)
                 if at < 0:
                     continue
                 seen.add(sf)

@@ -45,6 +45,7 @@ from kg.extract.lexicon import (
 from kg.extract.normalize import (
     entity_key,
     find_all,
+    find_word,
     is_non_entity,
     lower_same_offsets,
     word_bounded,
@@ -427,19 +428,16 @@ def _matches_at_cues(
     ("ur " of "our"), at a word start: ``str.find`` skips to the cue, where a scan of
     ``rx`` would try every position (its first character is a class)."""
     out = []
-    for cue in cues:
-        i = text.find(cue, 1)
-        while i > 0:
-            # the character before the cue opens the match, no letter before it, and a
-            # capital follows soon (every match holds a name)
-            if (
-                text[i - 1] in first
-                and (i < 2 or not text[i - 2].isalnum())
-                and not text[i : i + 60].islower()
-                and (m := rx.match(text, i - 1)) is not None
-            ):
-                out.append(m)
-            i = text.find(cue, i + 1)
+    for i in find_all(text, cues, 1):
+        # the character before the cue opens the match, no letter before it, and a
+        # capital follows soon (every match holds a name)
+        if (
+            text[i - 1] in first
+            and (i < 2 or not text[i - 2].isalnum())
+            and not text[i : i + 60].islower()
+            and (m := rx.match(text, i - 1)) is not None
+        ):
+            out.append(m)
     return out
 
 
@@ -788,8 +786,7 @@ def defined_names(text: str, start: int) -> Iterator[Candidate]:
     """Capitalised one-word subjects of "X is a <kind of work>" sentences (see
     ``_DEFINED_AS``). Words ending like a common noun ("Optimization is a ubiquitous
     tool") name no coined thing."""
-    i = text.find(" is a", start)
-    while i >= 0:
+    for i in find_all(text, (" is a",), start):
         m = _DEFINED_AS.match(text, i)
         if m is not None:
             before = text[max(start, i - 40) : i].split()
@@ -803,7 +800,6 @@ def defined_names(text: str, start: int) -> Iterator[Candidate]:
                 and _ok_name(word)
             ):
                 yield b, i, "defined_name", 0.55, True
-        i = text.find(" is a", i + 5)
 
 
 # Plural nouns of kinds of technique: the examples a writer lists after them ("tricks such
@@ -925,9 +921,7 @@ def title_concepts(text: str, title_end: int) -> Iterator[Candidate]:
                 break  # a longer phrase holds the stop word: "automate distributed ..."
             if is_non_entity(phrase) or not _classifying(words[-k]):
                 continue
-            i = text.find(phrase, title_end)
-            while i >= 0 and not word_bounded(text, i, i + len(phrase)):
-                i = text.find(phrase, i + 1)
+            i = find_word(text, phrase, title_end)
             if i >= 0:
                 yield i, i + len(phrase), "title_concept", 0.6, False
                 break
@@ -1070,12 +1064,7 @@ def _seed_matches(low_text: str) -> Iterator[re.Match[str]]:
     A ``_SEED`` match starts one character before a seed's first word, so only those
     offsets are tried, in order, each from the end of the match before.
     """
-    starts: set[int] = set()
-    for word in _SEED_FIRST_WORDS:
-        i = low_text.find(word, 1)
-        while i > 0:
-            starts.add(i - 1)
-            i = low_text.find(word, i + 1)
+    starts: set[int] = {i - 1 for i in find_all(low_text, _SEED_FIRST_WORDS, 1)}
     pos = 0
     m = _SEED_AT_START.match(low_text)
     if m is not None:
@@ -1143,14 +1132,12 @@ def _parallel_adjectives(text: str, low_text: str) -> Iterator[Candidate]:
     """ "tensor parallel", "model-parallel" before a noun: the adjective form of a
     parallelism scheme ("tensor parallelism") names the scheme; found from the literal
     word "parallel" (not "parallelism", "parallelize")."""
-    i = low_text.find("parallel ", 1)
-    while i > 0:
+    for i in find_all(low_text, ("parallel ",), 1):
         sep = low_text[i - 1]
         if sep in " -":
             s = max(low_text.rfind(" ", 0, i - 1), low_text.rfind("(", 0, i - 1)) + 1
             if low_text[s : i - 1] in _PARALLEL_KINDS:
                 yield s, i + 8, "head_noun", 0.6, False
-        i = low_text.find("parallel ", i + 9)
 
 
 def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidate]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "lower_same_offsets",
     "word_bounded",
     "find_all",
+    "find_word",
 ]
 
 _GREEK = {
@@ -65,7 +66,7 @@ def word_bounded(text: str, s: int, e: int) -> bool:
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-")
 
 
-def find_all(text: str, literals: tuple[str, ...], start: int = 0) -> Iterator[int]:
+def find_all(text: str, literals: Iterable[str], start: int = 0) -> Iterator[int]:
     """Every offset from ``start`` where one of ``literals`` occurs, literal by literal
     (``str.find``: the rules look for a cue's literal before running any regex there).
 
@@ -77,6 +78,19 @@ def find_all(text: str, literals: tuple[str, ...], start: int = 0) -> Iterator[i
         while p >= 0:
             yield p
             p = text.find(lit, p + 1)
+
+
+def find_word(text: str, word: str, start: int = 0) -> int:
+    """The first offset of ``word`` in ``text`` from ``start`` where it stands as a whole
+    word (``word_bounded``), or -1.
+
+    >>> find_word("EPD-2 and EPD", "EPD")
+    10
+    """
+    i = text.find(word, start)
+    while i >= 0 and not word_bounded(text, i, i + len(word)):
+        i = text.find(word, i + 1)
+    return i
 
 
 def lower_same_offsets(text: str) -> str:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.normalize import find_all
 from kg.extract.state import (
     DocState,
     Mention,
@@ -505,14 +506,7 @@ def _extends_words(state: DocState) -> list[int] | None:
     if any(c in text for c in _FOLDED_APART):
         return None
     low = state.lowered()
-    out = []
-    for word in _EXTENDS_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            out.append(at)
-            at = low.find(word, at + 1)
-    out.sort()
-    return out
+    return sorted(find_all(low, _EXTENDS_WORDS))
 
 
 def _word_within(words: list[int], start: int, end: int) -> bool:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.normalize import entity_key, find_all, is_non_entity, lower_same_offsets
+from kg.extract.normalize import (
+    entity_key,
+    find_all,
+    find_word,
+    is_non_entity,
+    lower_same_offsets,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +93,9 @@ def test_find_all_lists_every_offset_literal_by_literal():
     assert list(find_all(text, (" such as ",), 10)) == [21]
     assert list(find_all("aaaa", ("aa",))) == [0, 1, 2]  # overlapping occurrences too
     assert list(find_all("abc", ("x",))) == []
+
+
+def test_find_word_skips_occurrences_inside_longer_words():
+    assert find_word("EPD-2 and EPD", "EPD") == 10
+    assert find_word("subEPD, EPDs", "EPD") == -1
+    assert find_word("EPD then EPD", "EPD", 1) == 9
