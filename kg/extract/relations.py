@@ -912,11 +912,11 @@ def _is_a(cx: _Sentence, i: int, after: str, out: list[RelationCue]) -> None:
     colon = _COLON_LIST.match(after) if cue is None and ":" in after[:16] else None
     if colon is not None and (not m.specific or colon.end() > 3):
         cue = colon
-    such = cue is not None and cue.re is _SUCH_AS
-    if cue is not None and such and cue.group("comma") and not _named_class(cue, m):
-        cue = None  # "data parallel training strategies, such as": the Y may be cut short
     # a named Y with its class noun ("two X platforms, namely A and B") also lists kinds
-    if cue and (not m.specific or cue is colon or such and _named_class(cue, m)):
+    named = cue is not None and cue.re is _SUCH_AS and _named_class(cue, m)
+    if cue is not None and cue.re is _SUCH_AS and cue.group("comma") and not named:
+        cue = None  # "data parallel training strategies, such as": the Y may be cut short
+    if cue and (not m.specific or cue is colon or named):
         members = list(_list_members(text, idxs, ms, m.end + cue.end(), m.group))
         if after[cue.end() - 1 : cue.end()] == "(":
             members += _paren_items(text, idxs, ms, m.end + cue.end(), m.group, members)
