@@ -186,20 +186,20 @@ _OWN = re.compile(
     r"\b(?:we|our|us|this\s(?:paper|work|study|report|article|letter)|the\sproposed|in\sthis)\b",
     re.IGNORECASE,
 )
-_BACKGROUND = re.compile(
-    r"\b(?:existing|prior|previous|traditional|conventional|recent(?:ly)?|popular|"
-    r"state-of-the-art|has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
-    re.IGNORECASE,
+# words that mark prior work ("existing systems", "has been shown") ...
+_PRIOR_WORK_WORDS = (
+    r"existing|prior|previous|traditional|conventional|popular|"
+    r"has\sbeen|have\sbeen|has\sshown|have\sshown|widely"
 )
+# ... and, with "recent" and "state-of-the-art", background in general
+_BACKGROUND = re.compile(
+    rf"\b(?:{_PRIOR_WORK_WORDS}|recent(?:ly)?|state-of-the-art)\b", re.IGNORECASE
+)
+# the words that still mark prior work once the abstract is on its own work ("it shards
+# recent optimizers" is the own work)
+_PRIOR_WORK = re.compile(rf"\b(?:{_PRIOR_WORK_WORDS})\b", re.IGNORECASE)
 # words of a claim about the field at large, not the paper's own work: what is
 # "typically" done, what "often" happens, what others "suffer from" or "lack"
-# ``_BACKGROUND`` without "recent" and "state-of-the-art": the words that still mark
-# prior work once the abstract is on its own work
-_PRIOR_WORK = re.compile(
-    r"\b(?:existing|prior|previous|traditional|conventional|popular|"
-    r"has\sbeen|have\sbeen|has\sshown|have\sshown|widely)\b",
-    re.IGNORECASE,
-)
 _GENERAL_CLAIM = re.compile(
     r"\b(?:typically|commonly|usually|often|suffer\w*|struggl\w*|lack\w*|"
     r"however)\b",
