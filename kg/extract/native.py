@@ -1,0 +1,152 @@
+"""The optional compiled core: ``kg_native``, built from ``native/`` (Rust).
+
+The extraction rules are written in Python, and they stay the reference. Some of
+their pure functions have a compiled twin in ``kg_native`` that gives the same output
+several times faster; a Python function calls its twin (``twin()``) when the module
+is installed and the text is *plain* (ASCII, none of the separators ``\\x1c``-``\\x1f``):
+there Python's Unicode regex classes and the Rust regex crate's agree, and character
+offsets are byte offsets. Other texts take the Python path.
+
+The twins read the Python modules' own patterns and word lists, handed over once
+here (``configure``): a rule's pattern or word list is edited in one place only.
+
+``KG_NATIVE=0`` turns the twins off (the pure-Python path, as on a machine without a
+Rust toolchain); ``KG_NATIVE=1`` makes a missing or stale build an error instead of a
+silent fallback (CI sets it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
+
+from kg.errors import ExtractionError
+
+__all__ = ["ABI", "plain", "twin", "core", "python_only", "registry_entries"]
+
+log = logging.getLogger(__name__)
+
+#: the ``kg_native.ABI`` this Python code was written against
+ABI = 1
+
+# The modules whose module-level patterns and word lists the twins may read.
+_MODULES = (
+    "kg.extract.lexicon",
+    "kg.extract.normalize",
+    "kg.extract.sentences",
+    "kg.extract.abbreviations",
+    "kg.extract.components",
+    "kg.extract.discovery",
+    "kg.extract.entity_typing",
+    "kg.extract.roles",
+    "kg.extract.relations",
+    "kg.extract.counts",
+    "kg.extract.assemble",
+)
+
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+_core: ModuleType | None = None
+_loaded = False
+
+
+def plain(text: str) -> bool:
+    """Whether the twins may read ``text``: ASCII without ``\\x1c``-``\\x1f``."""
+    return text.isascii() and not any(c in text for c in _SEPARATORS)
+
+
+Entries = tuple[
+    list[tuple[str, str, int]], list[tuple[str, list[str]]], list[tuple[str, list[str]]]
+]
+
+
+def registry_entries() -> Entries:
+    """What the twins may read, named ``module.NAME``: every module-level compiled
+    pattern (name, pattern, flags), set of strings (name, sorted words) and tuple of
+    strings (name, words in order) of the extraction modules."""
+    patterns: list[tuple[str, str, int]] = []
+    words: list[tuple[str, list[str]]] = []
+    seqs: list[tuple[str, list[str]]] = []
+    for modname in _MODULES:
+        mod = importlib.import_module(modname)
+        short = modname.rsplit(".", 1)[1]
+        for name, value in vars(mod).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                patterns.append((f"{short}.{name}", value.pattern, int(value.flags)))
+            elif isinstance(value, (set, frozenset)) and all(isinstance(w, str) for w in value):
+                words.append((f"{short}.{name}", sorted(value)))
+            elif isinstance(value, tuple) and value and all(isinstance(w, str) for w in value):
+                seqs.append((f"{short}.{name}", list(value)))
+    return patterns, words, seqs
+
+
+def _load() -> ModuleType | None:
+    setting = os.environ.get("KG_NATIVE", "").strip()
+    if setting == "0":
+        return None
+    try:
+        mod = importlib.import_module("kg_native")
+    except ImportError as exc:
+        if setting == "1":
+            raise ExtractionError(
+                "KG_NATIVE=1 but the compiled core is not installed: "
+                "run `pip install ./native` (needs a Rust toolchain)"
+            ) from exc
+        log.debug("kg_native not installed: the pure-Python rules run")
+        return None
+    if getattr(mod, "ABI", None) != ABI:
+        msg = (
+            f"kg_native is stale (ABI {getattr(mod, 'ABI', None)}, kg expects {ABI}): "
+            "reinstall it with `pip install ./native`"
+        )
+        if setting == "1":
+            raise ExtractionError(msg)
+        log.warning("%s; the pure-Python rules run", msg)
+        return None
+    patterns, words, seqs = registry_entries()
+    failed = mod.configure(patterns, words, seqs)
+    if failed:
+        names = ", ".join(f"{n} ({e.splitlines()[0]})" for n, e in failed)
+        raise ExtractionError(f"kg_native could not compile these patterns: {names}")
+    return mod
+
+
+def core() -> ModuleType | None:
+    """The configured ``kg_native`` module, or None (not installed, or ``KG_NATIVE=0``)."""
+    global _core, _loaded
+    if not _loaded:
+        _core = _load()
+        _loaded = True
+    return _core
+
+
+def twin(name: str) -> Any | None:
+    """The compiled twin ``kg_native.<name>``, or None when the Python rule must run.
+
+    A twin returns None for a text that is not plain; its Python caller then runs the
+    Python rule.
+    """
+    if _off:
+        return None
+    mod = core()
+    return getattr(mod, name, None) if mod is not None else None
+
+
+_off = False
+
+
+@contextmanager
+def python_only() -> Iterator[None]:
+    """Within the block every twin is off: the Python rules run (for comparing)."""
+    global _off
+    before, _off = _off, True
+    try:
+        yield
+    finally:
+        _off = before

@@ -1,0 +1,216 @@
+//! Python `re` patterns run by PCRE2 (JIT-compiled), with Python's semantics on plain text.
+//!
+//! The native core only ever sees *plain* texts (ASCII, no `\x1c`-`\x1f`; see
+//! `kg/extract/native.py`), where Python's Unicode classes (`\w`, `\d`, `\s`, `\b`) and
+//! PCRE2's ASCII ones agree. Both are backtracking engines trying alternatives in
+//! order, with the same lookarounds, atomic groups, possessive quantifiers and `$`
+//! (also before a final newline). What differs is a little syntax, translated here
+//! once per pattern: Python's `\Z` is the very end (PCRE2's `\z`), and `{,n}` means
+//! `{0,n}`. Offsets are byte offsets, which on plain text are Python's character
+//! offsets.
+
+use pcre2::bytes::{CaptureLocations, Regex, RegexBuilder};
+
+/// Python's `re` flag bits that the translation understands.
+pub const IGNORECASE: u32 = 2;
+pub const MULTILINE: u32 = 8;
+pub const DOTALL: u32 = 16;
+pub const UNICODE: u32 = 32;
+pub const VERBOSE: u32 = 64;
+
+/// A compiled Python pattern.
+pub struct Rx {
+    re: Regex,
+    /// the same pattern behind `\G`: a match that must start where the search starts
+    anchored: Regex,
+    pub pattern: String,
+}
+
+/// The pattern with Python's syntax rewritten for PCRE2.
+pub fn translate(pattern: &str, flags: u32) -> Result<String, String> {
+    let known = IGNORECASE | MULTILINE | DOTALL | UNICODE | VERBOSE;
+    if flags & !known != 0 {
+        return Err(format!("unsupported re flags {flags:#x}"));
+    }
+    let mut out = String::with_capacity(pattern.len() + 16);
+    if flags & IGNORECASE != 0 {
+        out.push_str("(?i)");
+    }
+    if flags & DOTALL != 0 {
+        out.push_str("(?s)");
+    }
+    if flags & VERBOSE != 0 {
+        out.push_str("(?x)");
+    }
+    if flags & MULTILINE != 0 {
+        out.push_str("(?m)");
+    }
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() {
+            let n = chars[i + 1];
+            if n == 'Z' && !in_class {
+                out.push_str("\\z");
+            } else if n == 'u' || n == 'U' {
+                // "\u00d7": PCRE2 spells a code point "\x{00d7}"
+                let width = if n == 'u' { 4 } else { 8 };
+                let hex: String = chars.iter().skip(i + 2).take(width).collect();
+                out.push_str(&format!("\\x{{{hex}}}"));
+                i += 2 + width;
+                continue;
+            } else {
+                out.push(c);
+                out.push(n);
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            if c == ']' {
+                in_class = false;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '[' => {
+                in_class = true;
+                out.push(c);
+                // "[]" and "[^]": a first "]" is a literal in Python
+                if i + 1 < chars.len() && chars[i + 1] == '^' {
+                    out.push('^');
+                    i += 1;
+                }
+                if i + 1 < chars.len() && chars[i + 1] == ']' {
+                    out.push_str("\\]");
+                    i += 1;
+                }
+            }
+            '{' if i + 1 < chars.len() && chars[i + 1] == ',' => out.push_str("{0"),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// The groups of one match: `get(g)` is group `g`'s span, as `m.span(g)` (None when
+/// the group did not take part).
+pub struct Caps {
+    locs: CaptureLocations,
+}
+
+impl Caps {
+    pub fn get(&self, g: usize) -> Option<(usize, usize)> {
+        self.locs.get(g)
+    }
+    pub fn start(&self) -> usize {
+        self.locs.get(0).expect("group 0").0
+    }
+    pub fn end(&self) -> usize {
+        self.locs.get(0).expect("group 0").1
+    }
+    /// `m.group(g)`, or "" when the group did not take part
+    pub fn str<'t>(&self, text: &'t str, g: usize) -> &'t str {
+        self.get(g).map_or("", |(s, e)| &text[s..e])
+    }
+    pub fn len(&self) -> usize {
+        self.locs.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.locs.len() == 0
+    }
+}
+
+impl Rx {
+    pub fn new(pattern: &str, flags: u32) -> Result<Rx, String> {
+        let translated = translate(pattern, flags)?;
+        let build = |p: &str| {
+            RegexBuilder::new()
+                .jit_if_available(true)
+                .build(p)
+                .map_err(|e| format!("{e}"))
+        };
+        let re = build(&translated)?;
+        let anchored = build(&format!("\\G(?:{translated})"))?;
+        Ok(Rx {
+            re,
+            anchored,
+            pattern: pattern.to_string(),
+        })
+    }
+
+    fn run(re: &Regex, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        let end = endpos.min(text.len());
+        if pos > end {
+            return None;
+        }
+        let mut locs = re.capture_locations();
+        match re.captures_read_at(&mut locs, &text.as_bytes()[..end], pos) {
+            Ok(Some(_)) => Some(Caps { locs }),
+            _ => None,
+        }
+    }
+
+    /// `rx.search(text, pos, endpos)`
+    pub fn search(&self, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        Self::run(&self.re, text, pos, endpos)
+    }
+
+    /// `rx.match(text, pos, endpos)`: a match starting at `pos`
+    pub fn match_at(&self, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        Self::run(&self.anchored, text, pos, endpos)
+    }
+
+    /// `rx.finditer(text, pos, endpos)`
+    pub fn finditer<'r, 't>(
+        &'r self,
+        text: &'t str,
+        pos: usize,
+        endpos: usize,
+    ) -> FindIter<'r, 't> {
+        let end = endpos.min(text.len());
+        FindIter {
+            rx: self,
+            text: &text[..end],
+            pos,
+        }
+    }
+
+    /// `bool(rx.search(s))` over a whole string
+    pub fn is_search(&self, s: &str) -> bool {
+        self.re.is_match(s.as_bytes()).unwrap_or(false)
+    }
+
+    /// `bool(rx.match(s))` over a whole string
+    pub fn is_match(&self, s: &str) -> bool {
+        self.anchored.is_match(s.as_bytes()).unwrap_or(false)
+    }
+}
+
+pub struct FindIter<'r, 't> {
+    rx: &'r Rx,
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'r, 't> Iterator for FindIter<'r, 't> {
+    type Item = Caps;
+
+    /// The next match from where the last one ended; after an empty match the search
+    /// moves on one character (Python would first try a longer match at the same start,
+    /// which no pattern of kg's can have)
+    fn next(&mut self) -> Option<Caps> {
+        let caps = Rx::run(&self.rx.re, self.text, self.pos, self.text.len())?;
+        self.pos = if caps.start() == caps.end() {
+            caps.end() + 1
+        } else {
+            caps.end()
+        };
+        Some(caps)
+    }
+}

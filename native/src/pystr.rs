@@ -1,0 +1,93 @@
+//! Python's `str` predicates and helpers, for plain (ASCII) text.
+
+/// `s.isupper()`: some cased character, and none lower case
+pub fn isupper(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase())
+}
+
+/// `s.islower()`
+pub fn islower(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase())
+}
+
+/// `s.isalpha()`
+pub fn isalpha(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphabetic())
+}
+
+/// `s.isdigit()`
+pub fn isdigit(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// `s.isalnum()`
+pub fn isalnum(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `s.isspace()`
+pub fn isspace(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(is_space_byte)
+}
+
+/// `c.isspace()` for one ASCII character
+pub fn is_space_byte(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
+}
+
+/// `c.isalnum() or c == "_"` (`\w`) for one ASCII character
+pub fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// `s.split()`: runs of non-whitespace
+pub fn split_ws(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_ascii() && is_space_byte(c as u8))
+        .filter(|w| !w.is_empty())
+}
+
+/// `text.find(sub, start, end)`, or None for -1
+pub fn find(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
+    let end = end.min(text.len());
+    if start > end {
+        return None;
+    }
+    text[start..end].find(sub).map(|i| i + start)
+}
+
+/// `text.rfind(sub, start, end)`, or None for -1
+pub fn rfind(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
+    let end = end.min(text.len());
+    if start > end {
+        return None;
+    }
+    text[start..end].rfind(sub).map(|i| i + start)
+}
+
+/// Whether `text` is plain: ASCII, none of the separators `\x1c`-`\x1f` (which
+/// Python's `\s` counts as whitespace and PCRE2's does not)
+pub fn plain(text: &str) -> bool {
+    text.bytes()
+        .all(|c| c.is_ascii() && !(0x1c..=0x1f).contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicates_follow_python() {
+        assert!(isupper("GPT-3") && !isupper("123") && !isupper("GPt"));
+        assert!(islower("abc-1") && !islower("1"));
+        assert!(isalpha("Abc") && !isalpha("") && !isalpha("A1"));
+        assert_eq!(
+            split_ws("  a b\t c ").collect::<Vec<_>>(),
+            vec!["a", "b", "c"]
+        );
+        assert_eq!(find("abcabc", "c", 3, 6), Some(5));
+        assert_eq!(rfind("abcabc", "a", 0, 3), Some(0));
+        assert!(plain("abc\n") && !plain("a\u{3b5}") && !plain("a\x1cb"));
+    }
+}

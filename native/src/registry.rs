@@ -1,0 +1,76 @@
+//! The patterns and word lists the Python rules define, handed over once by
+//! `kg/extract/native.py` (`configure`): the Python modules stay their one source.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
+
+use crate::pyre::Rx;
+
+#[derive(Default)]
+pub struct Registry {
+    patterns: HashMap<String, Rx>,
+    words: HashMap<String, HashSet<String>>,
+    seqs: HashMap<String, Vec<String>>,
+}
+
+static REGISTRY: RwLock<Option<Arc<Registry>>> = RwLock::new(None);
+
+impl Registry {
+    /// Compiles every pattern; the names of those that failed, with the error.
+    pub fn build(
+        patterns: Vec<(String, String, u32)>,
+        words: Vec<(String, Vec<String>)>,
+        seqs: Vec<(String, Vec<String>)>,
+    ) -> (Registry, Vec<(String, String)>) {
+        let mut reg = Registry::default();
+        let mut failed = Vec::new();
+        for (name, pattern, flags) in patterns {
+            match Rx::new(&pattern, flags) {
+                Ok(rx) => {
+                    reg.patterns.insert(name, rx);
+                }
+                Err(e) => failed.push((name, e)),
+            }
+        }
+        for (name, list) in words {
+            reg.words.insert(name, list.into_iter().collect());
+        }
+        reg.seqs.extend(seqs);
+        (reg, failed)
+    }
+
+    /// The pattern `module.NAME`; a missing one is a bug of the port (its Python twin
+    /// was renamed), so it panics, which PyO3 raises as an exception.
+    pub fn rx(&self, name: &str) -> &Rx {
+        self.patterns
+            .get(name)
+            .unwrap_or_else(|| panic!("kg_native: no pattern {name} was configured"))
+    }
+
+    /// The word list `module.NAME`
+    pub fn words(&self, name: &str) -> &HashSet<String> {
+        self.words
+            .get(name)
+            .unwrap_or_else(|| panic!("kg_native: no word list {name} was configured"))
+    }
+
+    /// The tuple of strings `module.NAME`, in order
+    pub fn seq(&self, name: &str) -> &[String] {
+        self.seqs
+            .get(name)
+            .unwrap_or_else(|| panic!("kg_native: no tuple {name} was configured"))
+    }
+
+    pub fn install(self) {
+        *REGISTRY.write().expect("registry lock") = Some(Arc::new(self));
+    }
+}
+
+/// The configured registry; panics before `configure`.
+pub fn registry() -> Arc<Registry> {
+    REGISTRY
+        .read()
+        .expect("registry lock")
+        .clone()
+        .expect("kg_native: configure() was not called")
+}
