@@ -86,3 +86,14 @@ def assert_same(
         assert got == want, f"twin differs on {args!r}: {got!r} != {want!r}"
         n += 1
     return n
+
+
+def python_rule(rule: Callable[..., Any]) -> Callable[..., Any]:
+    """``rule`` run with every twin off (the Python reference), iterators listed."""
+
+    def run(*args: Any) -> Any:
+        with native.python_only():
+            out = rule(*args)
+            return list(out) if isinstance(out, Iterator) else out
+
+    return run
