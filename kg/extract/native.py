@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from types import ModuleType
 from typing import Any
 
@@ -61,18 +62,34 @@ def plain(text: str) -> bool:
     return text.isascii() and not any(c in text for c in _SEPARATORS)
 
 
-Entries = tuple[
-    list[tuple[str, str, int]], list[tuple[str, list[str]]], list[tuple[str, list[str]]]
-]
+Words = list[tuple[str, list[str]]]
+Maps = list[tuple[str, list[tuple[str, list[str]]]]]
+Entries = tuple[list[tuple[str, str, int]], Words, Words, Maps]
+
+
+def _as_strings(value: object) -> list[str] | None:
+    """A dict value as strings: a str, an enum (its value), an int, or a collection of
+    str (sorted); None for anything else."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Enum):
+        return [str(value.value)]
+    if isinstance(value, int):
+        return [str(value)]
+    if isinstance(value, (set, frozenset, tuple, list)) and all(isinstance(v, str) for v in value):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    return None
 
 
 def registry_entries() -> Entries:
     """What the twins may read, named ``module.NAME``: every module-level compiled
     pattern (name, pattern, flags), set of strings (name, sorted words) and tuple of
-    strings (name, words in order) of the extraction modules."""
+    strings (name, words in order) of the extraction modules, and every dict with str
+    keys whose values read as strings (``_as_strings``): name, (key, values) pairs."""
     patterns: list[tuple[str, str, int]] = []
-    words: list[tuple[str, list[str]]] = []
-    seqs: list[tuple[str, list[str]]] = []
+    words: Words = []
+    seqs: Words = []
+    maps: Maps = []
     for modname in _MODULES:
         mod = importlib.import_module(modname)
         short = modname.rsplit(".", 1)[1]
@@ -83,7 +100,11 @@ def registry_entries() -> Entries:
                 words.append((f"{short}.{name}", sorted(value)))
             elif isinstance(value, tuple) and value and all(isinstance(w, str) for w in value):
                 seqs.append((f"{short}.{name}", list(value)))
-    return patterns, words, seqs
+            elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
+                pairs = [(k, _as_strings(v)) for k, v in value.items()]
+                if all(v is not None for _, v in pairs):
+                    maps.append((f"{short}.{name}", pairs))  # type: ignore[arg-type]
+    return patterns, words, seqs, maps
 
 
 def _load() -> ModuleType | None:
@@ -109,8 +130,8 @@ def _load() -> ModuleType | None:
             raise ExtractionError(msg)
         log.warning("%s; the pure-Python rules run", msg)
         return None
-    patterns, words, seqs = registry_entries()
-    failed = mod.configure(patterns, words, seqs)
+    patterns, words, seqs, maps = registry_entries()
+    failed = mod.configure(patterns, words, seqs, maps)
     if failed:
         names = ", ".join(f"{n} ({e.splitlines()[0]})" for n, e in failed)
         raise ExtractionError(f"kg_native could not compile these patterns: {names}")

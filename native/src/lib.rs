@@ -17,15 +17,16 @@ pub mod registry;
 /// refused rather than used (`kg/extract/native.py` checks it).
 const ABI: u32 = 1;
 
-/// Compiles the patterns (name, pattern, flags) and stores the word sets and tuples;
-/// returns the (name, error) of every pattern that did not compile.
+/// Compiles the patterns (name, pattern, flags) and stores the word sets, tuples and
+/// dicts; returns the (name, error) of every pattern that did not compile.
 #[pyfunction]
 fn configure(
     patterns: Vec<(String, String, u32)>,
     words: Vec<(String, Vec<String>)>,
     seqs: Vec<(String, Vec<String>)>,
+    maps: Vec<(String, Vec<(String, Vec<String>)>)>,
 ) -> Vec<(String, String)> {
-    let (reg, failed) = registry::Registry::build(patterns, words, seqs);
+    let (reg, failed) = registry::Registry::build(patterns, words, seqs, maps);
     reg.install();
     failed
 }

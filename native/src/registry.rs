@@ -11,6 +11,7 @@ pub struct Registry {
     patterns: HashMap<String, Rx>,
     words: HashMap<String, HashSet<String>>,
     seqs: HashMap<String, Vec<String>>,
+    maps: HashMap<String, HashMap<String, Vec<String>>>,
 }
 
 static REGISTRY: RwLock<Option<Arc<Registry>>> = RwLock::new(None);
@@ -21,6 +22,7 @@ impl Registry {
         patterns: Vec<(String, String, u32)>,
         words: Vec<(String, Vec<String>)>,
         seqs: Vec<(String, Vec<String>)>,
+        maps: Vec<(String, Vec<(String, Vec<String>)>)>,
     ) -> (Registry, Vec<(String, String)>) {
         let mut reg = Registry::default();
         let mut failed = Vec::new();
@@ -36,6 +38,9 @@ impl Registry {
             reg.words.insert(name, list.into_iter().collect());
         }
         reg.seqs.extend(seqs);
+        for (name, pairs) in maps {
+            reg.maps.insert(name, pairs.into_iter().collect());
+        }
         (reg, failed)
     }
 
@@ -59,6 +64,14 @@ impl Registry {
         self.seqs
             .get(name)
             .unwrap_or_else(|| panic!("kg_native: no tuple {name} was configured"))
+    }
+
+    /// The dict `module.NAME`, each value as strings (a str, an enum's value, an int,
+    /// or a collection of str: see `_as_strings` in `kg/extract/native.py`)
+    pub fn map(&self, name: &str) -> &HashMap<String, Vec<String>> {
+        self.maps
+            .get(name)
+            .unwrap_or_else(|| panic!("kg_native: no dict {name} was configured"))
     }
 
     pub fn install(self) {

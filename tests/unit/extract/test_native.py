@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kg.errors import ExtractionError
-from kg.extract import discovery, native, normalize
+from kg.extract import discovery, lexicon, native, normalize
 from tests.unit.extract.native_cases import assert_same, core, texts
 
 
@@ -19,16 +19,19 @@ def test_plain_texts_are_ascii_without_separators() -> None:
 
 
 def test_registry_names_every_pattern_word_set_and_tuple_by_module() -> None:
-    patterns, words, seqs = native.registry_entries()
+    patterns, words, seqs, maps = native.registry_entries()
     names = {n for n, _, _ in patterns}
     assert "discovery._PROPOSE" in names and "normalize._ACRONYM_PLURAL" in names
     assert dict(words)["normalize.NON_ENTITY_KEYS"] == sorted(normalize.NON_ENTITY_KEYS)
     assert dict(seqs)["discovery._URL_LITERALS"][0] == "://"
+    heads = dict(dict(maps)["lexicon.RESTRICTED_HEADS"])
+    assert heads["cache"] == sorted(lexicon.RESTRICTED_HEADS["cache"])
+    assert dict(dict(maps)["lexicon.TYPE_NOUNS"])["library"] == ["System"]
 
 
 def test_every_pattern_compiles_and_finds_what_python_finds() -> None:
     kg_native = core()
-    patterns, _, _ = native.registry_entries()
+    patterns, *_ = native.registry_entries()
     sample = texts()[::7]
     for name, _, _ in patterns:
         module, var = name.split(".")
@@ -57,7 +60,8 @@ def test_search_and_match_keep_the_text_before_pos_and_stop_at_endpos() -> None:
 
 def test_python_dollar_and_backslash_z_keep_their_meaning() -> None:
     kg_native = core()
-    kg_native.configure([("t.D", r"ab$", 0), ("t.Z", r"ab\Z", 0), ("t.U", r"\u00d7", 0)], [], [])
+    rules = [("t.D", r"ab$", 0), ("t.Z", r"ab\Z", 0), ("t.U", r"\u00d7", 0)]
+    kg_native.configure(rules, [], [], [])
     try:
         assert kg_native.search_span("t.D", "xab\n") == [(1, 3)]  # "$" before a final \n
         assert kg_native.search_span("t.Z", "xab\n") is None
