@@ -24,7 +24,7 @@ fn configure(
     patterns: Vec<(String, String, u32)>,
     words: Vec<(String, Vec<String>)>,
     seqs: Vec<(String, Vec<String>)>,
-    maps: Vec<(String, Vec<(String, Vec<String>)>)>,
+    maps: Vec<registry::MapEntry>,
 ) -> Vec<(String, String)> {
     let (reg, failed) = registry::Registry::build(patterns, words, seqs, maps);
     reg.install();

@@ -6,6 +6,9 @@ use std::sync::{Arc, RwLock};
 
 use crate::pyre::Rx;
 
+/// A dict as configured: its name and its (key, values) pairs
+pub type MapEntry = (String, Vec<(String, Vec<String>)>);
+
 #[derive(Default)]
 pub struct Registry {
     patterns: HashMap<String, Rx>,
@@ -22,7 +25,7 @@ impl Registry {
         patterns: Vec<(String, String, u32)>,
         words: Vec<(String, Vec<String>)>,
         seqs: Vec<(String, Vec<String>)>,
-        maps: Vec<(String, Vec<(String, Vec<String>)>)>,
+        maps: Vec<MapEntry>,
     ) -> (Registry, Vec<(String, String)>) {
         let mut reg = Registry::default();
         let mut failed = Vec::new();
