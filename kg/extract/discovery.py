@@ -28,6 +28,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.components import component_spans
 from kg.extract.lexicon import (
     ATTENTION_IDIOM,
@@ -560,6 +561,10 @@ def name_shaped(text: str, start: int = 0) -> Iterator[Candidate]:
 
     "Capitalised word + number" names are only read from ``start`` (after the title).
     """
+    fast = native.twin("discovery_name_shaped")
+    if fast is not None and (out := fast(text, start)) is not None:
+        yield from out  # the same candidates, compiled (kg/extract/native.py)
+        return
     for m in _shape_tokens(text):
         w = m.group(1)
         if (w.isalpha() and w[1:].islower()) or not _SHAPE_CHECK.search(w):

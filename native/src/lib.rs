@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+pub mod discovery_names;
 pub mod normalize;
 pub mod pyre;
 pub mod pystr;
@@ -90,6 +91,20 @@ fn normalize_find_word(text: &str, word: &str, start: usize) -> Option<i64> {
         .then(|| normalize::find_word(text, word, start).map_or(-1, |i| i as i64))
 }
 
+/// `discovery.clean_name(raw)`, or None when `raw` is not plain (then the Python
+/// rule decides; a name it rejects is `Some(None)`)
+#[pyfunction]
+fn discovery_clean_name(raw: &str) -> Option<Option<(usize, usize)>> {
+    pystr::plain(raw).then(|| discovery_names::clean_name(&registry::registry(), raw))
+}
+
+/// `list(discovery.name_shaped(text, start))`, or None when `text` is not plain
+#[pyfunction]
+#[pyo3(signature = (text, start=0))]
+fn discovery_name_shaped(text: &str, start: usize) -> Option<Vec<discovery_names::Candidate>> {
+    pystr::plain(text).then(|| discovery_names::name_shaped(&registry::registry(), text, start))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -100,5 +115,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_is_non_entity, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_singular, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_find_word, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_clean_name, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_name_shaped, m)?)?;
     Ok(())
 }
