@@ -729,6 +729,10 @@ def listed_names(text: str, start: int = 0) -> Iterator[Candidate]:
 
     Only from ``start`` on: a title's Title Case would make every word a name.
     """
+    fast = native.twin("discovery_listed_names")
+    if fast is not None and (out := fast(text, start)) is not None:
+        yield from out  # the same candidates, compiled (kg/extract/native.py)
+        return
     for pos in sorted({*_list_cue_ends(text, start), *_use_cue_ends(text, start)}):
         for _ in range(6):
             if (lower := _LOWER_SHAPED_ITEM.match(text, pos)) is not None:
@@ -791,6 +795,10 @@ def defined_names(text: str, start: int) -> Iterator[Candidate]:
     """Capitalised one-word subjects of "X is a <kind of work>" sentences (see
     ``_DEFINED_AS``). Words ending like a common noun ("Optimization is a ubiquitous
     tool") name no coined thing."""
+    fast = native.twin("discovery_defined_names")
+    if fast is not None and (out := fast(text, start)) is not None:
+        yield from out  # the same candidates, compiled (kg/extract/native.py)
+        return
     for i in find_all(text, (" is a",), start):
         m = _DEFINED_AS.match(text, i)
         if m is not None:
@@ -912,6 +920,10 @@ def _classifying(word: str) -> bool:
 def title_concepts(text: str, title_end: int) -> Iterator[Candidate]:
     """Lower-case abstract mentions of Title Case phrases of a "Name: ..." title (see
     above)."""
+    fast = native.twin("discovery_title_concepts")
+    if fast is not None and (out := fast(text, title_end)) is not None:
+        yield from out  # the same candidates, compiled (kg/extract/native.py)
+        return
     if ":" not in text[:title_end]:
         return
     for run in _TITLE_CASE_RUN.finditer(text, 0, title_end):
@@ -935,6 +947,10 @@ def title_concepts(text: str, title_end: int) -> Iterator[Candidate]:
 def classified_classes(text: str, start: int) -> Iterator[Candidate]:
     """A "<compound> [word] <class noun>" phrase after a cue of rivalry (see
     ``_CLASS_NOUN_AT``, ``_class_before``); texts without such a cue are skipped."""
+    fast = native.twin("discovery_classified_classes")
+    if fast is not None and (out := fast(text, start)) is not None:
+        yield from out  # the same candidates, compiled (kg/extract/native.py)
+        return
     if not any(cue in text for cue in _RIVAL_WORDS):
         return
     for m in _CLASS_NOUN_AT.finditer(text, start):
@@ -1032,6 +1048,10 @@ _PROPOSE_OBJECT = re.compile(r"[sd]?\s+(?:(?:new|novel|two|three)\s+)?(?=[a-z])"
 def coordinated_techniques(text: str, start: int) -> Iterator[Candidate]:
     """Lower-case techniques in an "X and Y" object of "we propose/introduce/...";
     see ``_PROPOSE_OBJECT``."""
+    fast = native.twin("discovery_coordinated_techniques")
+    if fast is not None and (out := fast(text, start)) is not None:
+        yield from out  # the same candidates, compiled (kg/extract/native.py)
+        return
     for cue in _PROPOSE_CUES:
         for i in find_all(text, (cue,), start):
             m = _PROPOSE_OBJECT.match(text, i + len(cue))

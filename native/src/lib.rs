@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+pub mod discovery_lists;
 pub mod discovery_names;
 pub mod normalize;
 pub mod pyre;
@@ -105,6 +106,48 @@ fn discovery_name_shaped(text: &str, start: usize) -> Option<Vec<discovery_names
     pystr::plain(text).then(|| discovery_names::name_shaped(&registry::registry(), text, start))
 }
 
+/// `list(discovery.listed_names(text, start))`, or None when `text` is not plain
+#[pyfunction]
+fn discovery_listed_names(text: &str, start: usize) -> Option<Vec<discovery_names::Candidate>> {
+    pystr::plain(text).then(|| discovery_lists::listed_names(&registry::registry(), text, start))
+}
+
+/// `list(discovery.defined_names(text, start))`, or None when `text` is not plain
+#[pyfunction]
+fn discovery_defined_names(text: &str, start: usize) -> Option<Vec<discovery_names::Candidate>> {
+    pystr::plain(text).then(|| discovery_lists::defined_names(&registry::registry(), text, start))
+}
+
+/// `list(discovery.coordinated_techniques(text, start))`, or None when `text` is not plain
+#[pyfunction]
+fn discovery_coordinated_techniques(
+    text: &str,
+    start: usize,
+) -> Option<Vec<discovery_names::Candidate>> {
+    pystr::plain(text)
+        .then(|| discovery_lists::coordinated_techniques(&registry::registry(), text, start))
+}
+
+/// `list(discovery.classified_classes(text, start))`, or None when `text` is not plain
+#[pyfunction]
+fn discovery_classified_classes(
+    text: &str,
+    start: usize,
+) -> Option<Vec<discovery_names::Candidate>> {
+    pystr::plain(text)
+        .then(|| discovery_lists::classified_classes(&registry::registry(), text, start))
+}
+
+/// `list(discovery.title_concepts(text, title_end))`, or None when `text` is not plain
+#[pyfunction]
+fn discovery_title_concepts(
+    text: &str,
+    title_end: usize,
+) -> Option<Vec<discovery_names::Candidate>> {
+    pystr::plain(text)
+        .then(|| discovery_lists::title_concepts(&registry::registry(), text, title_end))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -117,5 +160,10 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_find_word, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_clean_name, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_name_shaped, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_listed_names, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_defined_names, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
     Ok(())
 }

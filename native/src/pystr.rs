@@ -66,6 +66,34 @@ pub fn rfind(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     text[start..end].rfind(sub).map(|i| i + start)
 }
 
+/// `text[start:end]` with Python's negative offsets and clamping
+pub fn slice(text: &str, start: i64, end: i64) -> &str {
+    let n = text.len() as i64;
+    let fix = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let (s, e) = (fix(start), fix(end));
+    if s >= e {
+        ""
+    } else {
+        &text[s as usize..e as usize]
+    }
+}
+
+/// `text[s - 2 : s] in breaks`: the two characters before `s` are one of `breaks`
+/// (a slice that starts before the text is empty or short, never a two-character break)
+pub fn two_before_in(text: &str, s: usize, breaks: &[String]) -> bool {
+    s >= 2 && breaks.iter().any(|b| b.as_str() == &text[s - 2..s])
+}
+
+/// `s.rstrip()`
+pub fn rstrip(s: &str) -> &str {
+    s.trim_end_matches(|c: char| c.is_ascii() && is_space_byte(c as u8))
+}
+
+/// `s.strip()`
+pub fn strip(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_ascii() && is_space_byte(c as u8))
+}
+
 /// Whether `text` is plain: ASCII, none of the separators `\x1c`-`\x1f` (which
 /// Python's `\s` counts as whitespace and PCRE2's does not)
 pub fn plain(text: &str) -> bool {
@@ -89,5 +117,11 @@ mod tests {
         assert_eq!(find("abcabc", "c", 3, 6), Some(5));
         assert_eq!(rfind("abcabc", "a", 0, 3), Some(0));
         assert!(plain("abc\n") && !plain("a\u{3b5}") && !plain("a\x1cb"));
+        assert_eq!(slice("abcdef", -2, 6), "ef");
+        assert_eq!(slice("abcdef", 4, -1), "e");
+        assert_eq!(slice("abc", -5, 1), "a");
+        assert_eq!(slice("abc", 2, 1), "");
+        let breaks = vec![". ".to_string()];
+        assert!(two_before_in("x. Foo", 3, &breaks) && !two_before_in("Foo", 0, &breaks));
     }
 }

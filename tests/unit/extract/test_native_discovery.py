@@ -59,3 +59,47 @@ def test_twins_leave_text_that_is_not_plain_to_python() -> None:
     kg_native = core()
     assert kg_native.discovery_name_shaped("The ε-FooNet and BarNet", 0) is None
     assert kg_native.discovery_clean_name("ε-FooNet") is None
+
+
+# Lists, definitions and classes written for these tests
+LISTS = [
+    "Intro.\n\nWe compare against baselines such as Adam, Muon and AdamW, and use Zorb.",
+    "Intro.\n\nWe use common tricks such as weight decay and label smoothing.",
+    "Intro.\n\nWe propose elastic sharding and lazy gathering for training.",
+    "Intro.\n\nIt beats existing gradient-based adaptive optimizers (e.g., Adafactor).",
+    "Intro.\n\nOrthogonality-based optimizers, such as Muon, are surpassing prior X.",
+    "Intro.\n\nZorbformer is a simple yet effective method. Picard iterations help.",
+    "Intro.\n\nThe model employs Dynamic SplitFuse and a Maximum Likelihood Estimation step.",
+    "Llumnix: Dynamic Scheduling for Serving\n\nWe build a dynamic scheduling policy.",
+    "Intro.\n\nA Python package and the Foo library; Zorb updates the weights; Beta priors.",
+    "Intro.\n\nMethods such as ours work; unlike Meta ZorbScale, it runs.",
+    "Gradient Clipping Scheduling\n\nGradient Clipping Scheduling keeps it stable.",
+    "x",
+    "",
+]
+
+
+def test_list_and_phrase_twins() -> None:
+    kg_native = core()
+    cases = [(t, len(t.split("\n\n")[0])) for t in texts() + tuple(LISTS)]
+    cases += [(t, 0) for t in LISTS]
+    for name in (
+        "listed_names",
+        "defined_names",
+        "coordinated_techniques",
+        "classified_classes",
+        "title_concepts",
+    ):
+        rule = python_rule(getattr(discovery, name))
+        assert assert_same(rule, getattr(kg_native, f"discovery_{name}"), cases) > 600, name
+
+
+def test_list_twins_fire_on_the_sentences_written_for_them() -> None:
+    kg_native = core()
+    rules = {
+        c[2]
+        for t in LISTS
+        for f in (kg_native.discovery_listed_names, kg_native.discovery_defined_names)
+        for c in f(t, len(t.split("\n\n")[0]))
+    }
+    assert {"listed_name", "listed_concept", "example_class", "defined_name"} <= rules

@@ -1,0 +1,494 @@
+//! Twins of `kg/extract/discovery.py`'s list and phrase readers: `listed_names`,
+//! `defined_names`, `coordinated_techniques`, `classified_classes` and
+//! `title_concepts`, for plain text.
+
+use crate::discovery_names::{clean_name, ok_name, Candidate};
+use crate::normalize::{find_all, find_word, is_non_entity};
+use crate::pyre::{Caps, Rx};
+use crate::pystr::{self, is_word_byte, rstrip, slice, split_ws, two_before_in};
+use crate::registry::Registry;
+
+/// `_at_boundary(text, i)`: `\b` at `i`
+pub fn at_boundary(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let before = i > 0 && is_word_byte(b[i - 1]);
+    before != (i < b.len() && is_word_byte(b[i]))
+}
+
+/// `_word_starts(text, i)`
+pub fn word_starts(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'-')
+}
+
+/// `list(_scan(rx, text, pos, ok))`
+pub fn scan(rx: &Rx, text: &str, mut pos: usize, ok: fn(&str, usize) -> bool) -> Vec<Caps> {
+    let mut out = Vec::new();
+    while let Some(m) = rx.search(text, pos, text.len()) {
+        if ok(text, m.start()) {
+            pos = m.end();
+            out.push(m);
+        } else {
+            pos = m.start() + 1;
+        }
+    }
+    out
+}
+
+fn breaks(reg: &Registry) -> &[String] {
+    reg.seq("discovery._SENTENCE_BREAKS")
+}
+
+/// `_list_cue_ends(text, start)` and `_use_cue_ends(text, start)`, sorted, unique
+fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut end = start;
+    if let Some(m) = reg
+        .rx("discovery._LIST_CUE")
+        .match_at(text, start, text.len())
+    {
+        end = m.end();
+        out.push(end);
+    }
+    for m in reg
+        .rx("discovery._AFTER_LIST_CUE")
+        .finditer(text, start, text.len())
+    {
+        let (s1, e1) = m.get(1).expect("group 1");
+        if s1 >= end {
+            end = e1;
+            out.push(end);
+        }
+    }
+    out.extend(
+        reg.rx("discovery._USE_CUE")
+            .finditer(text, start, text.len())
+            .map(|m| m.end()),
+    );
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `_title_case_concept(text, s, e)`
+fn title_case_concept(reg: &Registry, text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let mut s = s;
+    if two_before_in(text, s, breaks(reg)) || s == 0 {
+        let space = pystr::find(text, " ", s, e);
+        let word = match space {
+            Some(sp) => &text[s..sp],
+            None => slice(text, s as i64, -1),
+        };
+        if !reg.words("lexicon.NOT_NAMES").contains(word) {
+            return None; // "Gradient Clipping Scheduling keeps ...": the name may start there
+        }
+        s = space.map_or(0, |sp| sp + 1);
+        pystr::find(text, " ", s, e)?;
+    }
+    let span = if s <= e {
+        clean_name(reg, &text[s..e])
+    } else {
+        None
+    };
+    (span == Some((0, e.saturating_sub(s))) && s <= e).then_some((s, e))
+}
+
+/// `_eponym_schemes(text, start)`
+fn eponym_schemes(reg: &Registry, text: &str, start: usize, out: &mut Vec<Candidate>) {
+    let name_rx = reg.rx("discovery._EPONYM_NAME");
+    let not_names = reg.words("lexicon.NOT_NAMES");
+    for h in reg
+        .rx("discovery._EPONYM_HEAD")
+        .finditer(text, start, text.len())
+    {
+        let Some(n) = name_rx.search(text, start.max(h.start().saturating_sub(40)), h.start())
+        else {
+            continue;
+        };
+        let (s, name) = (n.start(), n.str(text, 0));
+        if two_before_in(text, s, breaks(reg)) || not_names.contains(name) || !ok_name(reg, name) {
+            continue;
+        }
+        let before = split_ws(&text[s.saturating_sub(30)..s]).last();
+        if before.is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+            || reg
+                .rx("discovery._VERB_OBJECT")
+                .match_at(text, h.end(), text.len())
+                .is_some()
+        {
+            continue;
+        }
+        out.push((s, h.end(), "eponym_scheme", 0.6, true));
+    }
+}
+
+/// `_plain_class_before(before)`
+fn plain_class_before(reg: &Registry, before: &str) -> bool {
+    let words: Vec<&str> = before.trim_end_matches(',').split(' ').collect();
+    if words[words.len() - 1].contains('.') {
+        return false;
+    }
+    let classes = reg.words("discovery._TECHNIQUE_CLASSES");
+    let lowest = words.len().saturating_sub(7);
+    for k in (lowest + 1..words.len()).rev() {
+        if classes.contains(words[k]) {
+            let m = words[k - 1].to_ascii_lowercase();
+            return !reg.rx("discovery._NOMINAL_END").is_search(&m)
+                && !reg.words("lexicon.CONCEPT_HEADS").contains(&m);
+        }
+    }
+    false
+}
+
+/// `list(_list_items(text, pos))`
+fn list_items(reg: &Registry, text: &str, pos: usize) -> Vec<Candidate> {
+    let limit = (pos + 160).min(text.len());
+    let stop = reg.rx("discovery._LIST_END").search(text, pos, pos + 160);
+    let segment = if pos >= text.len() {
+        ""
+    } else {
+        &text[pos..stop.map_or(limit, |m| m.start())]
+    };
+    // _ITEM_SPLIT.split(segment): items at even places, separators at odd ones
+    let mut parts: Vec<&str> = Vec::new();
+    let mut last = 0;
+    for m in reg
+        .rx("discovery._ITEM_SPLIT")
+        .finditer(segment, 0, segment.len())
+    {
+        parts.push(&segment[last..m.start()]);
+        parts.push(m.str(segment, 1));
+        last = m.end();
+    }
+    parts.push(&segment[last..]);
+    let stop_words = reg.words("lexicon.STOP_MODIFIERS");
+    let lower_word = reg.rx("discovery._LOWER_WORD");
+    let mut items: Vec<(usize, String)> = Vec::new();
+    let mut offset = pos;
+    let mut closed = false;
+    for (k, part) in parts.iter().enumerate() {
+        if k % 2 == 1 {
+            let stripped = part.trim_matches(|c| c == ',' || c == ' ');
+            let r = rstrip(part);
+            closed =
+                stripped == "and" || stripped == "or" || r.ends_with("and") || r.ends_with("or");
+            offset += part.len();
+            continue;
+        }
+        let words: Vec<&str> = part.split(' ').collect();
+        let n = words
+            .iter()
+            .position(|w| stop_words.contains(*w) || !lower_word.is_match(w))
+            .unwrap_or(words.len());
+        if 0 < n && n <= 4 {
+            items.push((offset, words[..n].join(" ")));
+        }
+        if closed || n < words.len() || n > 4 {
+            break;
+        }
+        offset += part.len();
+    }
+    if !closed {
+        items.truncate(1);
+    }
+    items
+        .into_iter()
+        .filter(|(_, phrase)| {
+            phrase.contains(' ') && !is_non_entity(reg, phrase) && !phrase.ends_with("ly")
+        })
+        .map(|(p, phrase)| (p, p + phrase.len(), "listed_concept", 0.55, false))
+        .collect()
+}
+
+/// `_class_before(text, i)`
+fn class_before(reg: &Registry, text: &str, i: usize) -> Option<Candidate> {
+    let end = rstrip(text[..i].trim_end_matches([' ', ',', '('])).len();
+    let words: Vec<&str> = split_ws(&text[end.saturating_sub(60)..end]).collect();
+    if words.len() < 3
+        || !reg
+            .words("discovery._CLASS_NOUNS")
+            .contains(words[words.len() - 1])
+    {
+        return None;
+    }
+    let stop_words = reg.words("lexicon.STOP_MODIFIERS");
+    let mut k = words.len() - 2;
+    if !words[k].contains('-') {
+        k -= 1; // one plain word between: "gradient-based adaptive optimizers"
+        if stop_words.contains(words[k + 1])
+            || !reg.rx("discovery._LOWER_WORD").is_match(words[k + 1])
+        {
+            return None;
+        }
+    }
+    let m = words[k];
+    let low = m.to_ascii_lowercase();
+    if !m.contains('-')
+        || !reg.rx("discovery._MOD_WORD").is_match(m)
+        || (stop_words.contains(&low) && !low.ends_with("-efficient"))
+        || reg.rx("discovery._GRADING_COMPOUND").is_search(&low)
+    {
+        return None;
+    }
+    let phrase = words[k..].join(" ");
+    let s = end.checked_sub(phrase.len())?;
+    if !text[s..].starts_with(&phrase) {
+        return None; // the words are not one run of single spaces
+    }
+    if !pystr::islower(&m[1..])
+        || (m.as_bytes()[0].is_ascii_uppercase() && !two_before_in(text, s, breaks(reg)))
+    {
+        return None; // "GPU-based methods", "LLM-based agents"
+    }
+    Some((s, end, "example_class", 0.55, false))
+}
+
+/// `list(listed_names(text, start))`
+pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let n = text.len();
+    let lower_item = reg.rx("discovery._LOWER_SHAPED_ITEM");
+    let item = reg.rx("discovery._LIST_ITEM");
+    let math = reg.rx("discovery._MATH_OBJECT_AFTER");
+    for pos0 in cue_ends(reg, text, start) {
+        let mut pos = pos0;
+        for _ in 0..6 {
+            if let Some(lower) = lower_item.match_at(text, pos, n) {
+                pos = lower.end();
+                continue;
+            }
+            let Some(m) = item.match_at(text, pos, n) else {
+                break;
+            };
+            let g1 = m.str(text, 1);
+            if !g1.as_bytes()[0].is_ascii_uppercase() {
+                break;
+            }
+            let (g1s, g1e) = m.get(1).expect("group 1");
+            let span = clean_name(reg, g1);
+            let s = span.map_or(0, |sp| g1s + sp.0);
+            let (first, space) = match g1.find(' ') {
+                Some(i) => (&g1[..i], true),
+                None => (g1, false),
+            };
+            if space && is_non_entity(reg, first) {
+                // "unlike Meta ZorbScale": an organisation and its product
+            } else if math.match_at(text, g1e, n).is_some() {
+                // "using Beta densities": a distribution's name, a math object
+            } else if let Some(sp) = span {
+                if !two_before_in(text, s, breaks(reg)) {
+                    out.push((s, g1s + sp.1, "listed_name", 0.55, true));
+                }
+            }
+            if m.end() == g1e {
+                break;
+            }
+            pos = m.end();
+        }
+    }
+    let vendors = reg.words("lexicon.VENDORS");
+    for m in scan(
+        reg.rx("discovery._TITLE_CASE_RUN"),
+        text,
+        start,
+        word_starts,
+    ) {
+        let (s, e) = (m.start(), m.end());
+        let run = &text[s..e];
+        let first = run.split(' ').next().unwrap_or("");
+        if reg.rx("discovery._INNER_CAPITAL").is_search(run)
+            && !two_before_in(text, s, breaks(reg))
+            && !vendors.contains(&first.to_ascii_lowercase())
+            && !is_non_entity(reg, first)
+            && clean_name(reg, run) == Some((0, e - s))
+        {
+            out.push((s, e, "capitalised_run", 0.55, true));
+        } else if reg.rx("discovery._NOMINAL_END").is_search(run)
+            && !reg.rx("discovery._TASK_END").is_search(run)
+        {
+            if let Some((cs, _)) = title_case_concept(reg, text, s, e) {
+                out.push((cs, e, "title_case_concept", 0.55, false));
+            }
+        }
+    }
+    let languages = reg.words("discovery._PROGRAMMING_LANGUAGES");
+    for m in scan(
+        reg.rx("discovery._BEFORE_TYPE_NOUN"),
+        text,
+        start,
+        at_boundary,
+    ) {
+        let g1 = m.str(text, 1);
+        let g1s = m.get(1).expect("group 1").0;
+        let span = clean_name(reg, g1);
+        if languages.contains(g1) {
+            continue; // "a Python package": the code's language
+        }
+        if let Some(sp) = span {
+            let s = g1s + sp.0;
+            if !two_before_in(text, s, breaks(reg)) {
+                out.push((s, g1s + sp.1, "typed_name", 0.6, true));
+            }
+        }
+    }
+    eponym_schemes(reg, text, start, &mut out);
+    if text.contains("such as") || text.contains(" including ") || text.contains("e.g.") {
+        for cue in reg.seq("discovery._EXAMPLE_CUES") {
+            for i in find_all(text, &[cue], start) {
+                let before = &text[start.max(i.saturating_sub(50))..i];
+                if plain_class_before(reg, before) {
+                    out.extend(list_items(reg, text, i + cue.len()));
+                }
+            }
+        }
+        for cue in [" such as ", "e.g."] {
+            for i in find_all(text, &[cue], start) {
+                let after = slice(text, (i + cue.len()) as i64, (i + cue.len() + 3) as i64)
+                    .trim_start_matches([' ', ',']);
+                if after.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                    out.extend(class_before(reg, text, i));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `list(defined_names(text, start))`
+pub fn defined_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let defined = reg.rx("discovery._DEFINED_AS");
+    for i in find_all(text, &[" is a"], start) {
+        if defined.match_at(text, i, text.len()).is_none() {
+            continue;
+        }
+        let word = split_ws(&text[start.max(i.saturating_sub(40))..i])
+            .last()
+            .unwrap_or("");
+        let Some(b) = i.checked_sub(word.len()) else {
+            continue;
+        };
+        if !word.is_empty()
+            && (b == 0 || two_before_in(text, b, breaks(reg)))
+            && reg.rx("discovery._DEFINED_SUBJECT").is_match(word)
+            && !reg.rx("discovery._NOMINAL_END").is_search(word)
+            && ok_name(reg, word)
+        {
+            out.push((b, i, "defined_name", 0.55, true));
+        }
+    }
+    out
+}
+
+/// `list(coordinated_techniques(text, start))`
+pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let heads_set = reg.words("lexicon.CONCEPT_HEADS");
+    let restricted = reg.map("lexicon.RESTRICTED_HEADS");
+    let nominal = reg.rx("discovery._NOMINAL_END");
+    for cue in reg.seq("discovery._PROPOSE_CUES") {
+        for i in find_all(text, &[cue], start) {
+            let Some(m) =
+                reg.rx("discovery._PROPOSE_OBJECT")
+                    .match_at(text, i + cue.len(), text.len())
+            else {
+                continue;
+            };
+            let items = list_items(reg, text, m.end());
+            let heads: Vec<&str> = items
+                .iter()
+                .map(|&(s, e, ..)| text[s..e].rsplit(' ').next().unwrap_or(""))
+                .collect();
+            if items.len() > 1
+                && heads
+                    .iter()
+                    .any(|h| heads_set.contains(*h) && !restricted.contains_key(*h))
+                && heads
+                    .iter()
+                    .all(|h| heads_set.contains(*h) || nominal.is_search(h))
+            {
+                out.extend(
+                    items
+                        .iter()
+                        .map(|&(s, e, ..)| (s, e, "proposed_concept", 0.55, false)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `list(classified_classes(text, start))`
+pub fn classified_classes(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if !reg
+        .seq("discovery._RIVAL_WORDS")
+        .iter()
+        .any(|c| text.contains(c.as_str()))
+    {
+        return out;
+    }
+    let rival = reg.rx("discovery._RIVAL_CUE");
+    for m in reg
+        .rx("discovery._CLASS_NOUN_AT")
+        .finditer(text, start, text.len())
+    {
+        if text[start.max(m.start().saturating_sub(40))..m.start()].contains('-') {
+            if let Some(cand) = class_before(reg, text, m.end()) {
+                let from = start.max(cand.0.saturating_sub(40));
+                if rival.search(text, from, cand.0).is_some() {
+                    out.push(cand);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `_classifying(word)`
+fn classifying(reg: &Registry, word: &str) -> bool {
+    reg.words("discovery._MODE_ADJECTIVES").contains(word)
+        || (word.contains('-') && !reg.rx("discovery._FLUFF").is_search(word))
+}
+
+/// `list(title_concepts(text, title_end))`
+pub fn title_concepts(reg: &Registry, text: &str, title_end: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let title_end = title_end.min(text.len());
+    if !text[..title_end].contains(':') {
+        return out;
+    }
+    let heads = reg.words("lexicon.CONCEPT_HEADS");
+    let stop_words = reg.words("lexicon.STOP_MODIFIERS");
+    let modes = reg.words("discovery._MODE_ADJECTIVES");
+    for run in reg
+        .rx("discovery._TITLE_CASE_RUN")
+        .finditer(text, 0, title_end)
+    {
+        let group = &text[run.start()..run.end()];
+        if !word_starts(text, run.start()) || reg.rx("discovery._TASK_END").is_search(group) {
+            continue;
+        }
+        let lowered = group.to_ascii_lowercase();
+        let words: Vec<&str> = lowered.split(' ').collect();
+        let last = words[words.len() - 1];
+        if !(last.ends_with("ing") || heads.contains(last)) {
+            continue;
+        }
+        for k in 2..=words.len() {
+            let w = words[words.len() - k];
+            let phrase = words[words.len() - k..].join(" ");
+            if stop_words.contains(w) && !modes.contains(w) {
+                break;
+            }
+            if is_non_entity(reg, &phrase) || !classifying(reg, w) {
+                continue;
+            }
+            if let Some(i) = find_word(text, &phrase, title_end) {
+                out.push((i, i + phrase.len(), "title_concept", 0.6, false));
+                break;
+            }
+        }
+    }
+    out
+}
