@@ -181,3 +181,166 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     }
     out
 }
+
+/// `_counted_names(text, pos)`
+fn counted_names(reg: &Registry, text: &str, mut pos: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for _ in 0..4 {
+        let Some(sep) = reg
+            .rx("discovery._LIST_SEP")
+            .match_at(text, pos, text.len())
+        else {
+            break;
+        };
+        let Some(m) = reg
+            .rx("discovery._LIST_ITEM")
+            .match_at(text, sep.end(), text.len())
+        else {
+            break;
+        };
+        if !m.str(text, 1).as_bytes()[0].is_ascii_uppercase() {
+            break;
+        }
+        let g1 = m.get(1).expect("group 1");
+        out.push(g1);
+        let sep_text = pystr::rstrip(&text[sep.start()..sep.end()]);
+        if sep_text.ends_with("and") || sep_text.ends_with("or") {
+            break;
+        }
+        pos = g1.1;
+    }
+    out
+}
+
+/// `_at_boundary(text, i)`: `\b` at `i`
+fn at_boundary(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let before = i > 0 && pystr::is_word_byte(b[i - 1]);
+    before != (i < b.len() && pystr::is_word_byte(b[i]))
+}
+
+/// `_scan(rx, text, 0, _at_boundary)`
+fn scan_at_boundary(rx: &crate::pyre::Rx, text: &str) -> Vec<crate::pyre::Caps> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = rx.search(text, pos, text.len()) {
+        if at_boundary(text, m.start()) {
+            pos = m.end();
+            out.push(m);
+        } else {
+            pos = m.start() + 1;
+        }
+    }
+    out
+}
+
+/// `_matches_at_cues(rx, text, cues, first)`
+fn matches_at_cues<S: AsRef<str>>(
+    rx: &crate::pyre::Rx,
+    text: &str,
+    cues: &[S],
+    first: &[u8],
+) -> Vec<crate::pyre::Caps> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in normalize::find_all(text, cues, 1) {
+        if first.contains(&b[i - 1])
+            && (i < 2 || !b[i - 2].is_ascii_alphanumeric())
+            && !pystr::islower(&text[i..(i + 60).min(text.len())])
+        {
+            if let Some(m) = rx.match_at(text, i - 1, text.len()) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// `list(proposed_names(text))`
+pub fn proposed_names(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
+    #[derive(PartialEq)]
+    enum Kind {
+        Propose,
+        Other,
+        OurNamed,
+        TheNamed,
+    }
+    let mut found: Vec<(Kind, crate::pyre::Caps)> = Vec::new();
+    let propose = reg.rx("discovery._PROPOSE");
+    found.extend(
+        scan_at_boundary(propose, text)
+            .into_iter()
+            .map(|m| (Kind::Propose, m)),
+    );
+    if reg
+        .seq("discovery._CALLED_WORDS")
+        .iter()
+        .any(|w| text.contains(w.as_str()))
+    {
+        let called = reg.rx("discovery._CALLED");
+        found.extend(
+            scan_at_boundary(called, text)
+                .into_iter()
+                .map(|m| (Kind::Other, m)),
+        );
+    }
+    if ["e call", "e name", "e term", "e dub"]
+        .iter()
+        .any(|c| text.contains(c))
+    {
+        let we_call = reg.rx("discovery._WE_CALL");
+        found.extend(
+            scan_at_boundary(we_call, text)
+                .into_iter()
+                .map(|m| (Kind::Other, m)),
+        );
+    }
+    let our = matches_at_cues(reg.rx("discovery._OUR_NAMED"), text, &["ur "], b"Oo");
+    found.extend(our.into_iter().map(|m| (Kind::OurNamed, m)));
+    let cues = reg.seq("discovery._PROPOSE_CUES");
+    let the = matches_at_cues(reg.rx("discovery._PROPOSE_THE_NAMED"), text, cues, b"Ww");
+    found.extend(the.into_iter().map(|m| (Kind::TheNamed, m)));
+
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for (kind, m) in found {
+        if kind == Kind::OurNamed
+            && !reg
+                .words("discovery._OWN_WORK_NOUN")
+                .contains(m.str(text, 1))
+        {
+            continue;
+        }
+        if kind == Kind::TheNamed && !reg.words("discovery._WORK_HEADS").contains(m.str(text, 2)) {
+            continue;
+        }
+        // group 1 for "the Foo Bar solver", else m.lastindex (no group nests another)
+        let g = if kind == Kind::TheNamed {
+            1
+        } else {
+            (1..m.len())
+                .rev()
+                .find(|&g| m.get(g).is_some())
+                .unwrap_or(1)
+        };
+        let Some(span) = m.get(g) else {
+            continue;
+        };
+        let mut spans = vec![span];
+        if kind == Kind::Propose
+            && reg
+                .rx("discovery._COUNTED")
+                .is_search(&text[m.start()..m.end()])
+        {
+            spans.extend(counted_names(reg, text, span.1));
+        }
+        for (s, e) in spans {
+            let (s, e) = trim_name(reg, text, s, e);
+            if e > s && ok_name(reg, &text[s..e]) && !seen.contains(&(s, e)) {
+                seen.push((s, e));
+                out.push((s, e));
+            }
+        }
+    }
+    out
+}

@@ -148,6 +148,12 @@ fn discovery_title_concepts(
         .then(|| discovery_lists::title_concepts(&registry::registry(), text, title_end))
 }
 
+/// `list(discovery.proposed_names(text))`, or None when `text` is not plain
+#[pyfunction]
+fn discovery_proposed_names(text: &str) -> Option<Vec<(usize, usize)>> {
+    pystr::plain(text).then(|| discovery_names::proposed_names(&registry::registry(), text))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -160,6 +166,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_find_word, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_clean_name, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_name_shaped, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_proposed_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_listed_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_defined_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;

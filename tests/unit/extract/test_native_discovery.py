@@ -103,3 +103,21 @@ def test_list_twins_fire_on_the_sentences_written_for_them() -> None:
         for c in f(t, len(t.split("\n\n")[0]))
     }
     assert {"listed_name", "listed_concept", "example_class", "defined_name"} <= rules
+
+
+PROPOSALS = [
+    "We propose FooNet, a new optimizer. We also introduce BarKV.",
+    "In this paper we propose two techniques, FooNet and BarKV, and BazOpt.",
+    "We call our method SpecFlow; the resulting system is named TurboServe.",
+    "Our system, TurboServe, runs fast. Our tool Zorb is small.",
+    "We propose the Foo Bar solver and we design the Baz Qux planner.",
+    "we (4) introduce Quux. The paper presents A Thing.",
+]
+
+
+def test_proposed_names_twin() -> None:
+    kg_native = core()
+    cases = [(t,) for t in texts() + tuple(PROPOSALS)]
+    rule = python_rule(discovery.proposed_names)
+    assert assert_same(rule, kg_native.discovery_proposed_names, cases) > 600
+    assert len(kg_native.discovery_proposed_names(PROPOSALS[1])) == 2  # up to "and"
