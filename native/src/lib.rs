@@ -14,6 +14,7 @@ pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
+pub mod state;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
 /// refused rather than used (`kg/extract/native.py` checks it).
@@ -154,12 +155,30 @@ fn discovery_proposed_names(text: &str) -> Option<Vec<(usize, usize)>> {
     pystr::plain(text).then(|| discovery_names::proposed_names(&registry::registry(), text))
 }
 
+/// The number of mentions of a Python `DocState` as the twins read it (a check of the
+/// state crossing, for tests)
+#[pyfunction]
+fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, usize)>) {
+    let concepts = state
+        .mentions
+        .iter()
+        .filter(|m| m.concept.is_some())
+        .count();
+    (
+        state.mentions.len(),
+        concepts,
+        state.abbreviations.len(),
+        state.mention_sentences(),
+    )
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
     m.add_function(wrap_pyfunction!(configure, m)?)?;
     m.add_function(wrap_pyfunction!(search_span, m)?)?;
     m.add_function(wrap_pyfunction!(finditer_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(state_summary, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_entity_key, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_is_non_entity, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_singular, m)?)?;

@@ -97,3 +97,35 @@ def python_rule(rule: Callable[..., Any]) -> Callable[..., Any]:
             return list(out) if isinstance(out, Iterator) else out
 
     return run
+
+
+@cache
+def _extractor() -> Any:
+    from kg.extract import Extractor
+
+    return Extractor()
+
+
+def states_before(component: str, step: int = 1) -> list[Any]:
+    """The ``DocState`` of every ``step``-th text of ``texts()`` (as a paper), as it is
+    right before pipeline component ``component`` runs (the components before it run
+    with their twins off: the Python reference)."""
+    from copy import deepcopy
+
+    from kg.extract.state import state_of
+    from kg.models import Paper
+
+    ex = _extractor()
+    names = [name for name, _ in ex.nlp.pipeline]
+    assert component in names, f"no component {component}: {names}"
+    out = []
+    with native.python_only():
+        for k, text in enumerate(texts()[::step]):
+            title, _, abstract = text.partition("\n\n")
+            doc = ex._doc(Paper(id=f"t{k}", title=title, abstract=abstract))
+            for name, proc in ex.nlp.pipeline:
+                if name == component:
+                    break
+                doc = proc(doc)
+            out.append(deepcopy(state_of(doc)))
+    return out

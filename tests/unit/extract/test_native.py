@@ -123,3 +123,16 @@ def test_find_word_twin() -> None:
     cases = [(t, w, s) for t in texts()[:40] for w in ("EPD", "GPU", "the", "a") for s in (0, 5)]
     cases += [("EPD-2 and EPD", "EPD", 0), ("xEPD", "EPD", 0), ("", "EPD", 0)]
     assert_same(normalize.find_word, kg_native.normalize_find_word, cases)
+
+
+def test_doc_state_crosses_to_the_twins_whole() -> None:
+    from tests.unit.extract.native_cases import states_before
+
+    kg_native = core()
+    states = states_before("kg_typing", step=5)
+    assert len(states) > 100
+    for st in states:
+        n, concepts, abbreviations, sents = kg_native.state_summary(st)
+        assert n == len(st.mentions) and abbreviations == len(st.abbreviations)
+        assert concepts == sum(m.concept is not None for m in st.mentions)
+        assert sents == st.mention_sentences()
