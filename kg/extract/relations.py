@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.normalize import find_all
 from kg.extract.state import (
     DocState,
@@ -463,6 +464,10 @@ class _Sentence:
 
 def find_relations(text: str, state: DocState) -> list[RelationCue]:
     """All relation cues of a document (mentions are typed, roles assigned)."""
+    fast = native.twin("relations_find_relations")
+    if fast is not None and text == state.text and (got := fast(state)) is not None:
+        # the same cues, compiled (kg/extract/native.py)
+        return [RelationCue(h, Relation(r), t, rule, c, sent) for h, r, t, rule, c, sent in got]
     ms = state.mentions
     sents = state.mention_sentences()
     out: list[RelationCue] = list(_name_cues(state, sents))
@@ -671,6 +676,14 @@ def _title_lineage(
     out.append(RelationCue(0, Relation.EXTENDS, 1, "title_lineage", 0.55, (0, title_end)))
 
 
+# In the first sentence, right before a system: the title's "... in S" (of the paper's
+# own work); after a system, the verbs by which any system ships a technique; before a
+# system, what makes the method right before it one the system ships
+_TITLE_IN_SYSTEM = re.compile(r"\b(?:in|for|with)\s$")
+_SHIPS_AFTER = (" implements ", " supports ", ", which implements ")
+_IN_BEFORE = ("in ", "within ", "in the ", "within the ")
+
+
 def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[RelationCue]) -> None:
     """Cues that system ``i`` implements a method or model: "implemented in S", "an S
     implementation of X", title "X ... in S", "S's X", "X, a S-based library"."""
@@ -710,7 +723,7 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
         sent[0] == 0
         and head is not None
         and ms[head].group != m.group
-        and re.search(r"\b(?:in|for|with)\s$", before)
+        and _TITLE_IN_SYSTEM.search(before)
     ):
         out.append(RelationCue(head, Relation.IMPLEMENTED_IN, i, "title_in_system", 0.6, sent))
     # "released as a S plugin": the literal "as " first, then the regexes
@@ -727,9 +740,9 @@ def _implemented_in(cx: _Sentence, i: int, before: str, after: str, out: list[Re
             out.append(RelationCue(x, Relation.IMPLEMENTED_IN, i, "based_on_system", 0.75, sent))
     if m.group in cx.proposed and after.startswith(" "):
         _system_features(cx, i, after, out)
-    elif after.startswith((" implements ", " supports ", ", which implements ")):
+    elif after.startswith(_SHIPS_AFTER):
         _system_features(cx, i, after, out, _SHIPS)
-    if sent[0] > 0 and before.endswith(("in ", "within ", "in the ", "within the ")):
+    if sent[0] > 0 and before.endswith(_IN_BEFORE):
         _method_in_system(cx, i, before, out)
     own = _POSSESSIVE.match(after)  # S's M: the system's own method or model
     if own is not None:

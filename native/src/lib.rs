@@ -14,6 +14,8 @@ pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
+pub mod relations;
+pub mod relations_rules;
 pub mod state;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
@@ -172,6 +174,16 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
+/// `relations.find_relations(state.text, state)` of a Python `DocState` (its roles
+/// assigned) as (head, relation value, tail, rule, confidence, (sent start, sent end))
+/// tuples, or None when the text is not plain
+#[pyfunction]
+fn relations_find_relations(
+    state: &Bound<'_, PyAny>,
+) -> PyResult<Option<Vec<relations::CueTuple>>> {
+    relations::find_relations_py(state)
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -191,5 +203,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
+    m.add_function(wrap_pyfunction!(relations_find_relations, m)?)?;
     Ok(())
 }

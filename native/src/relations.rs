@@ -1,0 +1,932 @@
+//! Twin of `kg/extract/relations.py` (`find_relations` and every rule it runs) for
+//! plain text: the relation cues of a document, in the Python rule's order.
+//!
+//! The sentence rules (`_implemented_in`, `_extends`, `_is_a`, ...) are in
+//! `relations_rules.rs`; here are the document's set-up, the name rules and the
+//! filters that end `find_relations`.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use pcre2::bytes::{Regex, RegexBuilder};
+use pyo3::prelude::*;
+
+use crate::normalize;
+use crate::pyre::{self, Rx};
+use crate::pystr;
+use crate::registry::Registry;
+use crate::relations_rules as rules;
+use crate::state;
+
+/// `EntityType` (its value), or no type
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Ty {
+    Method,
+    System,
+    Hardware,
+    Dataset,
+    Model,
+    Untyped,
+    Other,
+}
+
+impl Ty {
+    pub fn of(value: Option<&str>) -> Ty {
+        match value {
+            None => Ty::Untyped,
+            Some("Method") => Ty::Method,
+            Some("System") => Ty::System,
+            Some("Hardware") => Ty::Hardware,
+            Some("Dataset") => Ty::Dataset,
+            Some("Model") => Ty::Model,
+            Some(_) => Ty::Other,
+        }
+    }
+}
+
+/// `Relation`
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rel {
+    Extends,
+    ImplementedIn,
+    IsA,
+}
+
+impl Rel {
+    /// The `Relation`'s value
+    pub fn value(self) -> &'static str {
+        match self {
+            Rel::Extends => "extends",
+            Rel::ImplementedIn => "implemented_in",
+            Rel::IsA => "is_a",
+        }
+    }
+
+    /// `f"name_{rel.value}"`
+    fn name_rule(self) -> &'static str {
+        match self {
+            Rel::Extends => "name_extends",
+            Rel::ImplementedIn => "name_implemented_in",
+            Rel::IsA => "name_is_a",
+        }
+    }
+}
+
+/// What the rules read of a `state.Mention`
+#[derive(Clone, Debug)]
+pub struct Mn<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub ty: Ty,
+    pub specific: bool,
+    pub group: i64,
+}
+
+/// `state.RelationCue`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub head: usize,
+    pub rel: Rel,
+    pub tail: usize,
+    pub rule: &'static str,
+    pub conf: f64,
+    pub sent: (usize, usize),
+}
+
+impl Cue {
+    pub fn new(
+        head: usize,
+        rel: Rel,
+        tail: usize,
+        rule: &'static str,
+        conf: f64,
+        sent: (usize, usize),
+    ) -> Cue {
+        Cue {
+            head,
+            rel,
+            tail,
+            rule,
+            conf,
+            sent,
+        }
+    }
+}
+
+/// A cue as it crosses to Python: head, the relation's value, tail, rule, confidence,
+/// sentence
+pub type CueTuple = (
+    usize,
+    &'static str,
+    usize,
+    &'static str,
+    f64,
+    (usize, usize),
+);
+
+/// The entity types of `_IMPLEMENTED` and `_THINGS`
+pub struct Kinds {
+    pub implemented: Vec<Ty>,
+    pub things: Vec<Ty>,
+}
+
+impl Kinds {
+    pub fn read(reg: &Registry) -> Kinds {
+        let tys = |name: &str| -> Vec<Ty> {
+            reg.seq(name)
+                .iter()
+                .map(|v| Ty::of(Some(v.as_str())))
+                .collect()
+        };
+        Kinds {
+            implemented: tys("relations._IMPLEMENTED"),
+            things: tys("relations._THINGS"),
+        }
+    }
+}
+
+thread_local! {
+    /// Each `rx.fullmatch` pattern, compiled as `\G(?:pattern)\z`
+    static FULL: RefCell<HashMap<String, Regex>> = RefCell::new(HashMap::new());
+}
+
+/// `rx.fullmatch(text, pos, endpos) is not None`, for a pattern compiled without flags
+/// (the Python tests check that every pattern used so has none)
+pub fn fullmatch(rx: &Rx, text: &str, pos: usize, endpos: usize) -> bool {
+    let end = endpos.min(text.len());
+    if pos > end {
+        return false;
+    }
+    FULL.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.contains_key(&rx.pattern) {
+            let t = pyre::translate(&rx.pattern, 0).expect("a pattern that compiled");
+            let re = RegexBuilder::new()
+                .jit_if_available(true)
+                .build(&format!("\\G(?:{t})\\z"))
+                .expect("a pattern that compiled");
+            cache.insert(rx.pattern.clone(), re);
+        }
+        cache[&rx.pattern]
+            .find_at(&text.as_bytes()[..end], pos)
+            .ok()
+            .flatten()
+            .is_some()
+    })
+}
+
+/// The order CPython iterates a set of ints built by adding `items` in order
+/// (`setobject.c`: linear probes, then perturbed probing; the table grows by four
+/// times the used slots once it is three fifths full)
+pub fn py_int_set_order(items: &[i64]) -> Vec<i64> {
+    const LINEAR_PROBES: usize = 9;
+    fn hash(k: i64) -> u64 {
+        (if k == -1 { -2 } else { k }) as u64
+    }
+    fn insert_clean(table: &mut [Option<i64>], k: i64) {
+        let mask = table.len() - 1;
+        let h = hash(k);
+        let mut perturb = h;
+        let mut i = (h as usize) & mask;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some(k);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(k);
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let mut table: Vec<Option<i64>> = vec![None; 8];
+    let mut fill = 0usize;
+    for &k in items {
+        let mask = table.len() - 1;
+        let h = hash(k);
+        let mut perturb = h;
+        let mut i = (h as usize) & mask;
+        let mut added = false;
+        'probe: loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for slot in &mut table[i..=i + probes] {
+                match *slot {
+                    None => {
+                        *slot = Some(k);
+                        added = true;
+                        break 'probe;
+                    }
+                    Some(x) if x == k => break 'probe,
+                    _ => {}
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+        if !added {
+            continue;
+        }
+        fill += 1;
+        if fill * 5 >= mask * 3 {
+            let used = fill; // no deletions: every filled slot is used
+            let mut size = 8;
+            while size <= used * 4 {
+                size <<= 1;
+            }
+            let mut new: Vec<Option<i64>> = vec![None; size];
+            for k in table.iter().flatten() {
+                insert_clean(&mut new, *k);
+            }
+            table = new;
+        }
+    }
+    table.into_iter().flatten().collect()
+}
+
+/// `derived_suffix(derived, base)`
+pub fn derived_suffix(reg: &Registry, derived: &str, base: &str) -> bool {
+    if base.len() < 2 || !derived.starts_with(base) || derived == base {
+        return false;
+    }
+    let suffix = &derived[base.len()..];
+    reg.rx("relations._DERIVED").is_match(suffix)
+        && !reg.rx("relations._SIZE_SUFFIX").is_match(suffix)
+}
+
+/// `name_relation(a, a_specific, b, b_specific)`
+pub fn name_relation(
+    reg: &Registry,
+    a: &str,
+    a_specific: bool,
+    b: &str,
+    b_specific: bool,
+) -> Option<Rel> {
+    if a == b || b.len() < 2 || (pystr::isupper(b) && b.len() < 3) {
+        return None;
+    }
+    if a_specific && derived_suffix(reg, a, b) {
+        if reg
+            .rx("relations._SIZE_NAME")
+            .match_at(a, b.len(), a.len())
+            .is_some()
+        {
+            return None;
+        }
+        return Some(if b_specific { Rel::Extends } else { Rel::IsA });
+    }
+    if a.ends_with(b) && a.len() > b.len() {
+        let prefix = &a[..a.len() - b.len()];
+        let core = prefix.trim_matches(|c| c == ' ' || c == '-');
+        let acronym =
+            b.len() >= 3 && (pystr::isupper(b) || reg.rx("relations._MIXED_ACRONYM").is_match(b));
+        let letter = prefix.ends_with('-') && pystr::isupper(core) && b_specific;
+        if core.is_empty()
+            || !(core.len() >= 2
+                || letter
+                || acronym && (pystr::isupper(core) || pystr::isdigit(core)))
+        {
+            return None;
+        }
+        if reg.rx("relations._PROPERTY_MODIFIER").is_search(prefix) {
+            return None;
+        }
+        if prefix.ends_with(' ') || prefix.ends_with('-') {
+            return Some(if acronym || !b_specific {
+                Rel::IsA
+            } else {
+                Rel::Extends
+            });
+        }
+        if pystr::isupper(a) && core.len() > 1 {
+            return None;
+        }
+        let p0 = prefix.as_bytes()[0];
+        if b.as_bytes()[0].is_ascii_uppercase()
+            && a_specific
+            && (p0.is_ascii_uppercase() || p0.is_ascii_digit())
+        {
+            return Some(if acronym { Rel::IsA } else { Rel::Extends });
+        }
+    }
+    None
+}
+
+/// `_software(state, group)`
+fn software(reg: &Registry, text: &str, ms: &[Mn], group: i64) -> bool {
+    let rx = reg.rx("relations._SOFTWARE_BEFORE");
+    ms.iter().filter(|x| x.group == group).any(|x| {
+        rx.search(text, x.start.saturating_sub(24), x.start)
+            .is_some()
+    })
+}
+
+/// `_procedure(state, group)`
+fn procedure(ms: &[Mn], group: i64) -> bool {
+    ms.iter()
+        .filter(|x| x.group == group)
+        .any(|x| x.text.ends_with("ing") && (x.text.contains(' ') || x.text.contains('-')))
+}
+
+/// `_named_apart(state, group, name, part)`
+fn named_apart(text: &str, ms: &[Mn], group: i64, name: &str, part: &str) -> bool {
+    if name.len() <= part.len() || !name[name.len() - part.len()..].eq_ignore_ascii_case(part) {
+        return true;
+    }
+    let prefix = &name[..name.len() - part.len()];
+    let n = prefix.len();
+    ms.iter().filter(|x| x.group == group).any(|x| {
+        let s = x.start.min(text.len());
+        !text[x.start.saturating_sub(n).min(s)..s].eq_ignore_ascii_case(prefix)
+    })
+}
+
+/// `_prefixed_by_system(name, system)`
+fn prefixed_by_system(reg: &Registry, name: &str, system: &str) -> bool {
+    let n = system.len();
+    let b = name.as_bytes();
+    name.len() > n + 1
+        && b[n] == b' '
+        && name.starts_with(system)
+        && b[n + 1].is_ascii_uppercase()
+        && !derived_suffix(reg, name, system)
+}
+
+/// `_joins_names(name, part, names)`
+fn joins_names(name: &str, part: &str, names: &HashSet<&str>) -> bool {
+    let n = part.len();
+    let b = name.as_bytes();
+    if name.len() <= n + 1 {
+        return false;
+    }
+    if name.starts_with(part) && matches!(b[n], b' ' | b'-') {
+        return names.contains(&name[n + 1..]);
+    }
+    name.ends_with(part)
+        && matches!(b[name.len() - n - 1], b' ' | b'-')
+        && names.contains(&name[..name.len() - n - 1])
+}
+
+/// `_branded(name, part, names)`
+fn branded(name: &str, part: &str, names: &HashSet<&str>) -> bool {
+    if name.len() < part.len() + 4 || !name.ends_with(part) {
+        return false;
+    }
+    let n = name.len() - part.len();
+    if name.as_bytes()[n - 1] != b'-' {
+        return false;
+    }
+    let brand = &name[..n];
+    names
+        .iter()
+        .any(|t| *t != name && t.starts_with(brand) && t.len() > n)
+}
+
+/// `_name_cues(state, sents)`
+fn name_cues(
+    reg: &Registry,
+    kinds: &Kinds,
+    text: &str,
+    ms: &[Mn],
+    sents: &[(usize, usize)],
+    out: &mut Vec<Cue>,
+) {
+    let mut seen: HashSet<(i64, &str)> = HashSet::new();
+    let mut rows: Vec<(i64, &str, usize)> = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        if seen.insert((m.group, m.text)) {
+            rows.push((m.group, m.text, i));
+        }
+    }
+    let texts: HashSet<&str> = rows.iter().map(|r| r.1).collect();
+    let mut done: HashSet<(i64, i64)> = HashSet::new();
+    for &(g1, t1, i1) in &rows {
+        let m1 = &ms[i1];
+        for &(g2, t2, i2) in &rows {
+            if !t1.contains(t2) || g1 == g2 || done.contains(&(g1, g2)) {
+                continue;
+            }
+            let m2 = &ms[i2];
+            if m2.ty == Ty::System && prefixed_by_system(reg, t1, t2) {
+                done.insert((g1, g2));
+                out.push(Cue::new(
+                    i1,
+                    Rel::ImplementedIn,
+                    i2,
+                    "name_system_prefix",
+                    0.7,
+                    sents[i1],
+                ));
+                continue;
+            }
+            // without a relation the rest of the loop yields nothing
+            let Some(mut rel) = name_relation(reg, t1, m1.specific, t2, m2.specific) else {
+                continue;
+            };
+            if rel == Rel::Extends && joins_names(t1, t2, &texts) {
+                continue;
+            }
+            if rel == Rel::IsA && !m1.specific && !named_apart(text, ms, g2, t1, t2) {
+                continue;
+            }
+            if branded(t1, t2, &texts) {
+                continue;
+            }
+            if rel == Rel::IsA && m1.specific && procedure(ms, g2) {
+                rel = Rel::Extends;
+            }
+            done.insert((g1, g2));
+            if kinds.implemented.contains(&m2.ty) && software(reg, text, ms, g1) {
+                out.push(Cue::new(
+                    i2,
+                    Rel::ImplementedIn,
+                    i1,
+                    "name_software_of",
+                    0.6,
+                    sents[i1],
+                ));
+                continue;
+            }
+            out.push(Cue::new(i1, rel, i2, rel.name_rule(), 0.7, sents[i1]));
+        }
+    }
+}
+
+/// `_proposed_parts(ms, sents, proposed, first_of, out)`, `proposed` in the set's
+/// iteration order
+fn proposed_parts(
+    kinds: &Kinds,
+    ms: &[Mn],
+    sents: &[(usize, usize)],
+    proposed: &[i64],
+    first_of: &HashMap<i64, usize>,
+    out: &mut Vec<Cue>,
+) {
+    let systems: Vec<usize> = proposed
+        .iter()
+        .map(|g| first_of[g])
+        .filter(|&i| ms[i].ty == Ty::System)
+        .collect();
+    if !(1..=2).contains(&systems.len()) {
+        return;
+    }
+    for g in proposed {
+        let i = first_of[g];
+        if kinds.implemented.contains(&ms[i].ty) {
+            for &system in &systems {
+                out.push(Cue::new(
+                    i,
+                    Rel::ImplementedIn,
+                    system,
+                    "proposed_part_of_system",
+                    0.5,
+                    sents[i],
+                ));
+            }
+        }
+    }
+}
+
+/// `_used_system(state, sents, proposed, first_of, out)`
+fn used_system(
+    kinds: &Kinds,
+    ms: &[Mn],
+    roles: &[(usize, &str)],
+    sents: &[(usize, usize)],
+    min_proposed: Option<i64>,
+    first_of: &HashMap<i64, usize>,
+    out: &mut Vec<Cue>,
+) {
+    let Some(g) = min_proposed else {
+        return;
+    };
+    let own = first_of[&g];
+    if !kinds.implemented.contains(&ms[own].ty) {
+        return;
+    }
+    // group -> (only "uses" so far, has "uses"), in order of first role
+    let mut order: Vec<i64> = Vec::new();
+    let mut by_group: HashMap<i64, (bool, bool)> = HashMap::new();
+    for &(mention, role) in roles {
+        let g = ms[mention].group;
+        let e = by_group.entry(g).or_insert_with(|| {
+            order.push(g);
+            (true, false)
+        });
+        if role == "uses" {
+            e.1 = true;
+        } else {
+            e.0 = false;
+        }
+    }
+    for g in order {
+        let (only, uses) = by_group[&g];
+        let u = first_of[&g];
+        if only && uses && ms[u].ty == Ty::System {
+            out.push(Cue::new(
+                own,
+                Rel::ImplementedIn,
+                u,
+                "used_system",
+                0.4,
+                sents[u],
+            ));
+        }
+    }
+}
+
+/// `_title_kind(text, title_end, ms, proposed, out)`
+fn title_kind(
+    reg: &Registry,
+    text: &str,
+    title_end: usize,
+    ms: &[Mn],
+    proposed: &HashSet<i64>,
+    out: &mut Vec<Cue>,
+) {
+    let title: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].end <= title_end).collect();
+    if title.is_empty() || !proposed.contains(&ms[title[0]].group) || ms[title[0]].ty != Ty::Method
+    {
+        return;
+    }
+    let x = &ms[title[0]];
+    let Some(sep) = reg
+        .rx("relations._TITLE_SEP")
+        .match_at(text, x.end, title_end)
+    else {
+        return;
+    };
+    if reg
+        .rx("relations._ACTIVITY")
+        .match_at(text, sep.end(), title_end)
+        .is_some()
+    {
+        return;
+    }
+    let phrase_end = reg
+        .rx("relations._PHRASE_END")
+        .search(text, sep.end(), title_end)
+        .map_or(title_end, |e| e.start());
+    let tail = reg.rx("relations._GENERIC_TAIL");
+    for &j in &title[1..] {
+        let y = &ms[j];
+        if y.end <= phrase_end
+            && !y.specific
+            && y.ty == Ty::Method
+            && y.group != x.group
+            && tail.match_at(text, y.end, phrase_end).is_some()
+        {
+            out.push(Cue::new(
+                title[0],
+                Rel::IsA,
+                j,
+                "title_kind_is_a",
+                0.55,
+                (0, title_end),
+            ));
+            return;
+        }
+    }
+}
+
+/// `_title_lineage(text, title_end, ms, proposed, out)`
+fn title_lineage(
+    reg: &Registry,
+    text: &str,
+    title_end: usize,
+    ms: &[Mn],
+    proposed: &HashSet<i64>,
+    out: &mut Vec<Cue>,
+) {
+    if ms.len() < 2 || ms[1].end > title_end || !proposed.contains(&ms[0].group) {
+        return;
+    }
+    let (x, y) = (&ms[0], &ms[1]);
+    if x.ty != Ty::Method || !x.specific || y.ty != Ty::Method || !y.specific {
+        return;
+    }
+    if y.group == x.group || proposed.contains(&y.group) {
+        return;
+    }
+    let Some(sep) = reg
+        .rx("relations._TITLE_SEP")
+        .match_at(text, x.end, title_end)
+    else {
+        return;
+    };
+    if reg
+        .rx("relations._TITLE_TARGET")
+        .search(text, sep.end(), y.start)
+        .is_some()
+    {
+        return;
+    }
+    out.push(Cue::new(
+        0,
+        Rel::Extends,
+        1,
+        "title_lineage",
+        0.55,
+        (0, title_end),
+    ));
+}
+
+/// `_stated_class_first(cues, ms)`
+fn stated_class_first(cues: Vec<Cue>, ms: &[Mn]) -> Vec<Cue> {
+    let stated: HashSet<(i64, i64)> = cues
+        .iter()
+        .filter(|c| c.rel == Rel::IsA && !c.rule.starts_with("name_"))
+        .map(|c| (ms[c.head].group, ms[c.tail].group))
+        .collect();
+    if stated.is_empty() {
+        return cues;
+    }
+    let heads: HashSet<i64> = stated.iter().map(|p| p.0).collect();
+    cues.into_iter()
+        .filter(|c| {
+            let pair = (ms[c.head].group, ms[c.tail].group);
+            let implied_kind = c.rule == "name_is_a" && heads.contains(&pair.0);
+            let implied_version = c.rule == "name_extends" && stated.contains(&pair);
+            !(implied_kind || implied_version)
+        })
+        .collect()
+}
+
+/// `_types_fit(relation, head, tail)`
+fn types_fit(kinds: &Kinds, rel: Rel, head: Ty, tail: Ty) -> bool {
+    if rel == Rel::ImplementedIn {
+        return tail == Ty::System && !kinds.things.contains(&head);
+    }
+    head == tail || (!kinds.things.contains(&head) && !kinds.things.contains(&tail))
+}
+
+/// `state.mention_sentences()`
+fn mention_sentences(
+    sentences: &[(usize, usize)],
+    title_end: usize,
+    ms: &[Mn],
+) -> Vec<(usize, usize)> {
+    if sentences.is_empty() {
+        return vec![(0, title_end); ms.len()];
+    }
+    ms.iter()
+        .map(|m| {
+            let i = sentences.partition_point(|&(s, _)| s <= m.start);
+            sentences[i.saturating_sub(1)]
+        })
+        .collect()
+}
+
+/// `find_relations(text, state)`: `roles` are the role cues' (mention, role value)
+pub fn find_relations(
+    reg: &Registry,
+    text: &str,
+    title_end: usize,
+    sentences: &[(usize, usize)],
+    ms: &[Mn],
+    roles: &[(usize, &str)],
+) -> Vec<Cue> {
+    let kinds = Kinds::read(reg);
+    let sents = mention_sentences(sentences, title_end, ms);
+    let mut out = Vec::new();
+    name_cues(reg, &kinds, text, ms, &sents, &mut out);
+    let added: Vec<i64> = roles
+        .iter()
+        .filter(|r| r.1 == "proposes")
+        .map(|r| ms[r.0].group)
+        .collect();
+    let order = py_int_set_order(&added);
+    let proposed: HashSet<i64> = order.iter().copied().collect();
+    let mut first_of: HashMap<i64, usize> = HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        first_of.entry(m.group).or_insert(i);
+    }
+    let min_proposed = order.iter().copied().min();
+    let main = min_proposed.map(|g| first_of[&g]);
+    proposed_parts(&kinds, ms, &sents, &order, &first_of, &mut out);
+    used_system(&kinds, ms, roles, &sents, min_proposed, &first_of, &mut out);
+    title_kind(reg, text, title_end, ms, &proposed, &mut out);
+    title_lineage(reg, text, title_end, ms, &proposed, &mut out);
+    let low = normalize::lower(text);
+    let mut words = normalize::find_all(&low, reg.seq("relations._EXTENDS_WORDS"), 0);
+    words.sort_unstable();
+    let kind_ends = reg.seq("relations._KIND_OF_ENDS");
+    for (sent, idxs) in state::group_by_sentence(&sents) {
+        let head = idxs
+            .iter()
+            .copied()
+            .find(|&i| proposed.contains(&ms[i].group))
+            .or(main);
+        let cx = rules::Cx {
+            reg,
+            kinds: &kinds,
+            text,
+            ms,
+            idxs: &idxs,
+            sent,
+            proposed: &proposed,
+            head,
+        };
+        for &i in &idxs {
+            let m = &ms[i];
+            let reach = (sent.0 as i64).max(m.start as i64 - 60);
+            let before = pystr::slice(text, reach, m.start as i64);
+            let after = pystr::slice(text, m.end as i64, sent.1.min(m.end + 80) as i64);
+            if m.ty == Ty::System {
+                rules::implemented_in(&cx, i, before, after, &mut out);
+            }
+            let k = words.partition_point(|&w| (w as i64) < reach);
+            if k < words.len() && words[k] < m.start {
+                rules::extends(&cx, i, before, after, &mut out);
+            }
+            if m.specific
+                && m.ty == Ty::Method
+                && pystr::slice(before, -6, before.len() as i64).contains("with ")
+            {
+                rules::combines(&cx, i, before, &mut out);
+            }
+            rules::is_a(&cx, i, after, &mut out);
+            if !m.specific && matches!(after.as_bytes().first(), Some(b' ' | b',')) {
+                rules::named_kind(&cx, i, before, after, &mut out);
+            }
+            if kind_ends.iter().any(|e| before.ends_with(e.as_str())) {
+                rules::kind_of(&cx, i, before, &mut out);
+            }
+        }
+    }
+    let out = stated_class_first(out, ms);
+    out.into_iter()
+        .filter(|c| types_fit(&kinds, c.rel, ms[c.head].ty, ms[c.tail].ty))
+        .collect()
+}
+
+/// A `state.Mention` as the relation rules read it
+#[derive(FromPyObject)]
+struct PyMention {
+    #[pyo3(attribute)]
+    start: usize,
+    #[pyo3(attribute)]
+    end: usize,
+    #[pyo3(attribute)]
+    text: String,
+    #[pyo3(attribute("type"))]
+    type_: Option<String>,
+    #[pyo3(attribute)]
+    specific: bool,
+    #[pyo3(attribute)]
+    group: i64,
+}
+
+/// A `state.RoleCue`: its mention and the role's value
+#[derive(FromPyObject)]
+struct PyRole {
+    #[pyo3(attribute)]
+    mention: usize,
+    #[pyo3(attribute)]
+    role: String,
+}
+
+/// `find_relations(state.text, state)` of a Python `DocState`, or None when its text
+/// (or a mention's) is not plain
+pub fn find_relations_py(state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<CueTuple>>> {
+    let text: String = state.getattr("text")?.extract()?;
+    if !pystr::plain(&text) {
+        return Ok(None);
+    }
+    let mentions: Vec<PyMention> = state.getattr("mentions")?.extract()?;
+    if !mentions.iter().all(|m| pystr::plain(&m.text)) {
+        return Ok(None);
+    }
+    let title_end: usize = state.getattr("title_end")?.extract()?;
+    let sentences: Vec<(usize, usize)> = state.getattr("sentences")?.extract()?;
+    let roles: Vec<PyRole> = state.getattr("roles")?.extract()?;
+    let ms: Vec<Mn> = mentions
+        .iter()
+        .map(|m| Mn {
+            start: m.start,
+            end: m.end,
+            text: &m.text,
+            ty: Ty::of(m.type_.as_deref()),
+            specific: m.specific,
+            group: m.group,
+        })
+        .collect();
+    let roles: Vec<(usize, &str)> = roles.iter().map(|r| (r.mention, r.role.as_str())).collect();
+    let reg = crate::registry::registry();
+    let cues = find_relations(&reg, &text, title_end, &sentences, &ms, &roles);
+    Ok(Some(
+        cues.into_iter()
+            .map(|c| (c.head, c.rel.value(), c.tail, c.rule, c.conf, c.sent))
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_sets_iterate_in_cpython_order() {
+        // list(set(...)) as CPython 3.11 gives it, for each insertion order
+        let cases: &[(&[i64], &[i64])] = &[
+            (&[2, 10], &[2, 10]),
+            (&[10, 2], &[10, 2]),
+            (&[3, 11, 19], &[11, 19, 3]),
+            (&[0, 8, 16, 24, 1, 9], &[0, 1, 8, 9, 16, 24]),
+            (&[-1, 7, -2, 15], &[-2, 15, -1, 7]),
+            (
+                &[5, 13, 21, 29, 37, 45, 53, 61, 69],
+                &[37, 5, 69, 13, 45, 61, 21, 53, 29],
+            ),
+            (
+                &[40, 37, 34, 31, 28, 25, 22, 19, 16, 13, 10, 7, 4, 1],
+                &[1, 34, 4, 37, 7, 40, 10, 13, 16, 19, 22, 25, 28, 31],
+            ),
+            (
+                &[100, 3, 200, 7, 300, 50, 12, 11, 10, 9, 8, 1],
+                &[1, 3, 100, 7, 200, 9, 10, 11, 300, 12, 8, 50],
+            ),
+            (&[2, 2, 10, 2], &[2, 10]),
+            (
+                &[72, 66, 13, 44, 114, 74, 57, 77],
+                &[66, 72, 74, 44, 13, 77, 114, 57],
+            ),
+            (
+                &[
+                    5, 74, -2, 113, 104, 57, 30, 67, 26, 21, 88, 57, 66, 104, 67, 57, 47, 78, 107,
+                ],
+                &[66, 67, 5, 104, 74, 107, 78, 47, 113, 21, 30, 88, 57, 26, -2],
+            ),
+            (&[26, 78, 16, 108, 115], &[108, 78, 16, 115, 26]),
+            (
+                &[
+                    46, 91, -2, 82, 96, 5, 17, 94, 119, 72, 2, 35, 96, 0, 102, 107, 31,
+                ],
+                &[
+                    96, 0, 2, 35, 5, 102, 72, 107, 46, 17, 82, 119, 94, 91, -2, 31,
+                ],
+            ),
+            (
+                &[
+                    73, 89, 114, 109, 46, 88, 97, 114, 51, 47, 90, 99, 70, 53, 120, 116,
+                ],
+                &[
+                    97, 99, 70, 73, 109, 46, 47, 114, 51, 116, 53, 88, 89, 90, 120,
+                ],
+            ),
+            (&[109, 43, 9, 1, 14], &[1, 9, 43, 109, 14]),
+            (
+                &[
+                    24, 30, 120, 83, 52, 96, 77, 106, 35, 50, 61, 103, 46, 70, 41, 65,
+                ],
+                &[
+                    96, 65, 35, 70, 103, 41, 106, 77, 46, 50, 83, 52, 24, 120, 61, 30,
+                ],
+            ),
+            (
+                &[
+                    49, 71, 26, 112, 40, 84, 114, 115, 0, 106, 32, 74, 82, 86, 17, 86, 107, 38, 120,
+                ],
+                &[
+                    0, 32, 38, 71, 40, 106, 74, 107, 112, 49, 114, 115, 84, 82, 86, 17, 120, 26,
+                ],
+            ),
+            (
+                &[
+                    112, 70, 69, 10, 88, 80, 24, 78, 103, 70, 31, 33, 12, 5, 58, 106, 78, 58,
+                ],
+                &[33, 69, 70, 103, 5, 10, 106, 12, 78, 112, 80, 88, 24, 58, 31],
+            ),
+            (&[41, 99, 5], &[41, 99, 5]),
+            (
+                &[111, 16, -1, 34, 51, 95, 50, 108, 12, 2, 74, 75, 94, 2],
+                &[34, 2, 74, 75, 108, 12, 111, 16, 50, 51, 94, -1, 95],
+            ),
+            (
+                &[88, 72, 39, 67, 109, 115, 32, 61, 27, 1, 36, -3, 6],
+                &[32, 1, 67, 36, 6, 39, 72, 109, -3, 115, 88, 27, 61],
+            ),
+        ];
+        for (items, want) in cases {
+            assert_eq!(py_int_set_order(items), want.to_vec(), "{items:?}");
+        }
+    }
+}
