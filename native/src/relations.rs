@@ -7,11 +7,11 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use pcre2::bytes::{Regex, RegexBuilder};
 use pyo3::prelude::*;
 
-use crate::normalize;
 use crate::pyre::{self, Rx};
 use crate::pystr;
 use crate::registry::Registry;
@@ -148,32 +148,107 @@ impl Kinds {
 
 thread_local! {
     /// Each `rx.fullmatch` pattern, compiled as `\G(?:pattern)\z`
-    static FULL: RefCell<HashMap<String, Regex>> = RefCell::new(HashMap::new());
+    static FULL: RefCell<HashMap<String, Full>> = RefCell::new(HashMap::new());
 }
 
-/// `rx.fullmatch(text, pos, endpos) is not None`, for a pattern compiled without flags
-/// (the Python tests check that every pattern used so has none)
-pub fn fullmatch(rx: &Rx, text: &str, pos: usize, endpos: usize) -> bool {
-    let end = endpos.min(text.len());
-    if pos > end {
-        return false;
-    }
+/// The `rx.fullmatch` form of a pattern compiled without flags (the Python tests
+/// check that every pattern used so has none)
+pub fn full(rx: &Rx) -> Full {
     FULL.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if !cache.contains_key(&rx.pattern) {
-            let t = pyre::translate(&rx.pattern, 0).expect("a pattern that compiled");
-            let re = RegexBuilder::new()
-                .jit_if_available(true)
-                .build(&format!("\\G(?:{t})\\z"))
-                .expect("a pattern that compiled");
-            cache.insert(rx.pattern.clone(), re);
+        if let Some(re) = cache.get(&rx.pattern) {
+            return re.clone();
         }
-        cache[&rx.pattern]
+        let t = pyre::translate(&rx.pattern, 0).expect("a pattern that compiled");
+        let re = RegexBuilder::new()
+            .jit_if_available(true)
+            .build(&format!("\\G(?:{t})\\z"))
+            .expect("a pattern that compiled");
+        let re = Rc::new(re);
+        cache.insert(rx.pattern.clone(), re.clone());
+        re
+    })
+}
+
+/// `rx.fullmatch(text, pos, endpos) is not None`, `re` being `full(rx)`
+pub fn fullmatch(re: &Full, text: &str, pos: usize, endpos: usize) -> bool {
+    let end = endpos.min(text.len());
+    pos <= end
+        && re
             .find_at(&text.as_bytes()[..end], pos)
             .ok()
             .flatten()
             .is_some()
-    })
+}
+
+/// `rx.fullmatch`'s form of a pattern: `\G(?:pattern)\z`
+pub type Full = Rc<Regex>;
+
+macro_rules! patterns {
+    (rx { $($f:ident = $n:literal,)* } full { $($g:ident = $m:literal,)* }
+     seq { $($h:ident = $o:literal,)* }) => {
+        /// The module's patterns and tuples the rules read, looked up once per document
+        pub struct Pats<'a> {
+            $(pub $f: &'a Rx,)*
+            $(pub $g: Full,)*
+            $(pub $h: &'a [String],)*
+        }
+
+        impl<'a> Pats<'a> {
+            pub fn read(reg: &'a Registry) -> Pats<'a> {
+                Pats {
+                    $($f: reg.rx(concat!("relations.", $n)),)*
+                    $($g: full(reg.rx(concat!("relations.", $m))),)*
+                    $($h: reg.seq(concat!("relations.", $o)),)*
+                }
+            }
+        }
+    };
+}
+
+patterns! {
+    rx {
+    adj_coord = "_ADJ_COORD",
+    and_other = "_AND_OTHER",
+    appos = "_APPOS",
+    appos_close = "_APPOS_CLOSE",
+    are_bare = "_ARE_BARE",
+    article_before = "_ARTICLE_BEFORE",
+    as_a = "_AS_A",
+    colon_list = "_COLON_LIST",
+    combines = "_COMBINES",
+    definite_before = "_DEFINITE_BEFORE",
+    extends_before = "_EXTENDS_BEFORE",
+    features = "_FEATURES",
+    impl_ = "_IMPL",
+    impl_of = "_IMPL_OF",
+    kind_gap = "_KIND_GAP",
+    kind_of = "_KIND_OF",
+    list_gap = "_LIST_GAP",
+    named_kind = "_NAMED_KIND",
+    np_break = "_NP_BREAK",
+    np_end = "_NP_END",
+    paren_list = "_PAREN_LIST",
+    part_noun = "_PART_NOUN",
+    possessive = "_POSSESSIVE",
+    ships = "_SHIPS",
+    subject_gap = "_SUBJECT_GAP",
+    such_as = "_SUCH_AS",
+    title_in_system = "_TITLE_IN_SYSTEM",
+    with_part = "_WITH_PART",
+    }
+    full {
+    appos_open = "_APPOS_OPEN",
+    with_means = "_WITH_MEANS",
+    in_system = "_IN_SYSTEM",
+    relative_gap = "_RELATIVE_GAP",
+    elided_heads = "_ELIDED_HEADS",
+    appos_item = "_APPOS_ITEM",
+    }
+    seq {
+    ships_after = "_SHIPS_AFTER",
+    in_before = "_IN_BEFORE",
+    }
 }
 
 /// The order CPython iterates a set of ints built by adding `items` in order
@@ -400,6 +475,31 @@ fn branded(name: &str, part: &str, names: &HashSet<&str>) -> bool {
         .any(|t| *t != name && t.starts_with(brand) && t.len() > n)
 }
 
+/// `name in text` for a short name (no searcher to set up)
+fn holds(text: &str, name: &str) -> bool {
+    let (t, n) = (text.as_bytes(), name.as_bytes());
+    match n.first() {
+        None => true,
+        Some(&c) => n.len() <= t.len() && t.windows(n.len()).any(|w| w[0] == c && w[1..] == n[1..]),
+    }
+}
+
+/// `_word_within(_extends_words(state), start, end)`: a word of `words` starts in
+/// `text` lowered in `[start, end)` (`words` are found in the lowered text as they are)
+fn word_within(text: &str, start: usize, end: usize, words: &[String]) -> bool {
+    let b = text.as_bytes();
+    (start..end.min(b.len() + 1)).any(|s| {
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() <= b.len() - s
+                && b[s..s + w.len()]
+                    .iter()
+                    .zip(w)
+                    .all(|(c, d)| c.to_ascii_lowercase() == *d)
+        })
+    })
+}
+
 /// `_name_cues(state, sents)`
 fn name_cues(
     reg: &Registry,
@@ -421,7 +521,7 @@ fn name_cues(
     for &(g1, t1, i1) in &rows {
         let m1 = &ms[i1];
         for &(g2, t2, i2) in &rows {
-            if !t1.contains(t2) || g1 == g2 || done.contains(&(g1, g2)) {
+            if !holds(t1, t2) || g1 == g2 || done.contains(&(g1, g2)) {
                 continue;
             }
             let m2 = &ms[i2];
@@ -705,6 +805,7 @@ pub fn find_relations(
     roles: &[(usize, &str)],
 ) -> Vec<Cue> {
     let kinds = Kinds::read(reg);
+    let pats = Pats::read(reg);
     let sents = mention_sentences(sentences, title_end, ms);
     let mut out = Vec::new();
     name_cues(reg, &kinds, text, ms, &sents, &mut out);
@@ -725,9 +826,7 @@ pub fn find_relations(
     used_system(&kinds, ms, roles, &sents, min_proposed, &first_of, &mut out);
     title_kind(reg, text, title_end, ms, &proposed, &mut out);
     title_lineage(reg, text, title_end, ms, &proposed, &mut out);
-    let low = normalize::lower(text);
-    let mut words = normalize::find_all(&low, reg.seq("relations._EXTENDS_WORDS"), 0);
-    words.sort_unstable();
+    let words = reg.seq("relations._EXTENDS_WORDS");
     let kind_ends = reg.seq("relations._KIND_OF_ENDS");
     for (sent, idxs) in state::group_by_sentence(&sents) {
         let head = idxs
@@ -736,7 +835,7 @@ pub fn find_relations(
             .find(|&i| proposed.contains(&ms[i].group))
             .or(main);
         let cx = rules::Cx {
-            reg,
+            p: &pats,
             kinds: &kinds,
             text,
             ms,
@@ -753,10 +852,10 @@ pub fn find_relations(
             if m.ty == Ty::System {
                 rules::implemented_in(&cx, i, before, after, &mut out);
             }
-            let k = words.partition_point(|&w| (w as i64) < reach);
-            if k < words.len() && words[k] < m.start {
-                rules::extends(&cx, i, before, after, &mut out);
-            }
+            // the Python rule searches only near a word of _EXTENDS_WORDS, which every
+            // cue holds: checked once the cue is found (seldom), not before each mention
+            let near = || word_within(text, reach as usize, m.start, words);
+            rules::extends(&cx, i, before, after, &mut out, &near);
             if m.specific
                 && m.ty == Ty::Method
                 && pystr::slice(before, -6, before.len() as i64).contains("with ")
@@ -842,6 +941,22 @@ pub fn find_relations_py(state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<CueTup
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_within_a_span_in_any_case() {
+        let words = vec!["exten".to_string(), "adapt".to_string()];
+        let text = "We Extend and adapt; EXTENsion ad";
+        assert!(word_within(text, 0, 4, &words) && !word_within(text, 4, 14, &words));
+        assert!(word_within(text, 20, 22, &words) && !word_within(text, 22, 33, &words));
+        assert!(!word_within(text, 31, 33, &words) && !word_within(text, 5, 3, &words));
+        assert!(word_within("ab", 2, 3, &[String::new()]));
+    }
+
+    #[test]
+    fn short_names_hold_as_python_in_does() {
+        assert!(holds("ZeRO-Infinity", "ZeRO") && holds("abc", "") && holds("", ""));
+        assert!(!holds("Ze", "ZeRO") && !holds("ZeRO", "eRo") && holds("aab", "ab"));
+    }
 
     #[test]
     fn int_sets_iterate_in_cpython_order() {

@@ -8,12 +8,11 @@
 use std::collections::HashSet;
 
 use crate::pystr;
-use crate::registry::Registry;
-use crate::relations::{fullmatch, Cue, Kinds, Mn, Rel, Ty};
+use crate::relations::{fullmatch, Cue, Kinds, Mn, Pats, Rel, Ty};
 
 /// `_Sentence`: one sentence's mentions and what the rules read of the paper
 pub struct Cx<'a> {
-    pub reg: &'a Registry,
+    pub p: &'a Pats<'a>,
     pub kinds: &'a Kinds,
     pub text: &'a str,
     pub ms: &'a [Mn<'a>],
@@ -45,15 +44,14 @@ impl Cx<'_> {
 }
 
 /// `_listed_next(text, end, start)`
-fn listed_next(reg: &Registry, text: &str, end: usize, start: usize) -> bool {
+fn listed_next(p: &Pats, text: &str, end: usize, start: usize) -> bool {
     start as i64 - end as i64 <= 25
-        && reg
-            .rx("relations._LIST_GAP")
+        && p.list_gap
             .is_match(pystr::slice(text, end as i64, start as i64))
 }
 
 /// `_listed_before(text, idxs, ms, i)`
-fn listed_before(reg: &Registry, text: &str, idxs: &[usize], ms: &[Mn], i: usize) -> Vec<usize> {
+fn listed_before(p: &Pats, text: &str, idxs: &[usize], ms: &[Mn], i: usize) -> Vec<usize> {
     let mut out = vec![i];
     let mut first = ms[i].start;
     for &j in idxs.iter().rev() {
@@ -61,7 +59,7 @@ fn listed_before(reg: &Registry, text: &str, idxs: &[usize], ms: &[Mn], i: usize
         if j >= i || x.end > first {
             continue;
         }
-        if !listed_next(reg, text, x.end, first) {
+        if !listed_next(p, text, x.end, first) {
             break;
         }
         out.push(j);
@@ -72,7 +70,7 @@ fn listed_before(reg: &Registry, text: &str, idxs: &[usize], ms: &[Mn], i: usize
 
 /// `_adjacent_subject(text, idxs, ms, i, cue_start, default)`
 fn adjacent_subject(
-    reg: &Registry,
+    p: &Pats,
     text: &str,
     idxs: &[usize],
     ms: &[Mn],
@@ -84,11 +82,7 @@ fn adjacent_subject(
         if j >= i || ms[j].end > cue_start {
             continue;
         }
-        return if reg
-            .rx("relations._SUBJECT_GAP")
-            .match_at(text, ms[j].end, cue_start)
-            .is_some()
-        {
+        return if p.subject_gap.match_at(text, ms[j].end, cue_start).is_some() {
             Some(j)
         } else {
             default
@@ -99,20 +93,20 @@ fn adjacent_subject(
 
 /// `_implemented_in(cx, i, before, after, out)`
 pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Vec<Cue>) {
-    let (reg, ms, idxs, text) = (cx.reg, cx.ms, cx.idxs, cx.text);
+    let (p, ms, idxs, text) = (cx.p, cx.ms, cx.idxs, cx.text);
     let m = &ms[i];
     let b0 = m.start - before.len(); // where `before` starts in the text
-    if let Some(imp) = reg.rx("relations._IMPL").search(before, 0, before.len()) {
+    if let Some(imp) = p.impl_.search(before, 0, before.len()) {
         let earlier = || idxs.iter().rev().copied().filter(move |&j| j < i);
         let subject = earlier()
             .find(|&j| cx.proposed.contains(&ms[j].group) && ms[j].group != m.group)
             .or_else(|| earlier().find(|&j| cx.implemented(ms[j].ty)))
             .or(cx.head);
         let cue_start = b0 + imp.start();
-        let adjacent = adjacent_subject(reg, text, idxs, ms, i, cue_start, None);
+        let adjacent = adjacent_subject(p, text, idxs, ms, i, cue_start, None);
         let mut subjects: Vec<Option<usize>> = match adjacent {
             None => vec![subject],
-            Some(a) => listed_before(reg, text, idxs, ms, a)
+            Some(a) => listed_before(p, text, idxs, ms, a)
                 .into_iter()
                 .map(Some)
                 .collect(),
@@ -135,29 +129,22 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
     if after.contains("of") {
         let nxt = idxs.iter().copied().find(|&j| ms[j].start > m.end);
         if let Some(n) = nxt {
-            if reg
-                .rx("relations._IMPL_OF")
-                .match_at(text, m.end, ms[n].start)
-                .is_some()
-            {
+            if p.impl_of.match_at(text, m.end, ms[n].start).is_some() {
                 cx.push(out, n, Rel::ImplementedIn, i, "implementation_of", 0.75);
             }
         }
     }
     if let Some(head) = cx.head {
-        if cx.sent.0 == 0
-            && ms[head].group != m.group
-            && reg.rx("relations._TITLE_IN_SYSTEM").is_search(before)
-        {
+        if cx.sent.0 == 0 && ms[head].group != m.group && p.title_in_system.is_search(before) {
             cx.push(out, head, Rel::ImplementedIn, i, "title_in_system", 0.6);
         }
     }
     if pystr::slice(before, -20, before.len() as i64).contains("as ")
-        && reg.rx("relations._AS_A").is_search(before)
-        && reg.rx("relations._PART_NOUN").is_match(after)
+        && p.as_a.is_search(before)
+        && p.part_noun.is_match(after)
     {
         let at = before.rfind("as ").expect("\"as \" is in before");
-        let subject = adjacent_subject(reg, text, idxs, ms, i, b0 + at, cx.head);
+        let subject = adjacent_subject(p, text, idxs, ms, i, b0 + at, cx.head);
         if let Some(s) = subject {
             if ms[s].group != m.group {
                 cx.push(out, s, Rel::ImplementedIn, i, "shipped_as_part", 0.7);
@@ -167,32 +154,20 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
     if after.starts_with("-based ") {
         let x = idxs.iter().rev().copied().find(|&j| j < i);
         if let Some(x) = x {
-            if fullmatch(reg.rx("relations._APPOS_OPEN"), text, ms[x].end, m.start) {
+            if fullmatch(&p.appos_open, text, ms[x].end, m.start) {
                 cx.push(out, x, Rel::ImplementedIn, i, "based_on_system", 0.75);
             }
         }
     }
     if cx.proposed.contains(&m.group) && after.starts_with(' ') {
         system_features(cx, i, after, out, false);
-    } else if reg
-        .seq("relations._SHIPS_AFTER")
-        .iter()
-        .any(|s| after.starts_with(s.as_str()))
-    {
+    } else if p.ships_after.iter().any(|s| after.starts_with(s.as_str())) {
         system_features(cx, i, after, out, true);
     }
-    if cx.sent.0 > 0
-        && reg
-            .seq("relations._IN_BEFORE")
-            .iter()
-            .any(|s| before.ends_with(s.as_str()))
-    {
+    if cx.sent.0 > 0 && p.in_before.iter().any(|s| before.ends_with(s.as_str())) {
         method_in_system(cx, i, out);
     }
-    if let Some(own) = reg
-        .rx("relations._POSSESSIVE")
-        .match_at(after, 0, after.len())
-    {
+    if let Some(own) = p.possessive.match_at(after, 0, after.len()) {
         let at = m.end + own.end();
         for &j in idxs {
             if ms[j].start == at && cx.implemented(ms[j].ty) {
@@ -210,7 +185,7 @@ fn method_in_system(cx: &Cx, i: usize, out: &mut Vec<Cue>) {
     let (m, x) = (&cx.ms[i], &cx.ms[i - 1]);
     if x.ty == Ty::Method
         && x.group != m.group
-        && fullmatch(cx.reg.rx("relations._IN_SYSTEM"), cx.text, x.end, m.start)
+        && fullmatch(&cx.p.in_system, cx.text, x.end, m.start)
     {
         cx.push(out, i - 1, Rel::ImplementedIn, i, "method_in_system", 0.55);
     }
@@ -218,11 +193,7 @@ fn method_in_system(cx: &Cx, i: usize, out: &mut Vec<Cue>) {
 
 /// `_system_features(cx, i, after, out, verbs)`: `ships` for `verbs=_SHIPS`
 fn system_features(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>, ships: bool) {
-    let verbs = cx.reg.rx(if ships {
-        "relations._SHIPS"
-    } else {
-        "relations._FEATURES"
-    });
+    let verbs = if ships { cx.p.ships } else { cx.p.features };
     let Some(cue) = verbs.match_at(after, 0, after.len()) else {
         return;
     };
@@ -233,7 +204,7 @@ fn system_features(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>, ships: bo
         if y.start < at {
             continue;
         }
-        if y.start != at && !fullmatch(cx.reg.rx("relations._WITH_MEANS"), cx.text, at, y.start) {
+        if y.start != at && !fullmatch(&cx.p.with_means, cx.text, at, y.start) {
             return;
         }
         let fits = if ships {
@@ -249,14 +220,21 @@ fn system_features(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>, ships: bo
 }
 
 /// `_extends(cx, i, before, after, out)`
-pub fn extends(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Vec<Cue>) {
-    let Some(ext) = cx
-        .reg
-        .rx("relations._EXTENDS_BEFORE")
-        .search(before, 0, before.len())
-    else {
+/// (`near`: whether the Python rule searches there at all, asked once a cue is found)
+pub fn extends(
+    cx: &Cx,
+    i: usize,
+    before: &str,
+    after: &str,
+    out: &mut Vec<Cue>,
+    near: &dyn Fn() -> bool,
+) {
+    let Some(ext) = cx.p.extends_before.search(before, 0, before.len()) else {
         return;
     };
+    if !near() {
+        return;
+    }
     let ms = cx.ms;
     let m = &ms[i];
     if !ext.str(before, 1).is_empty() && !m.specific {
@@ -266,7 +244,7 @@ pub fn extends(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Vec<Cue>)
     if i > 0 && ms[i - 1].end > cue_start {
         return;
     }
-    let subject = adjacent_subject(cx.reg, cx.text, cx.idxs, ms, i, cue_start, cx.head);
+    let subject = adjacent_subject(cx.p, cx.text, cx.idxs, ms, i, cue_start, cx.head);
     if m.ty == Ty::System {
         if let Some(built) = built_with(cx, i, ext.str(before, 0), after, subject) {
             if ms[built].group != m.group {
@@ -289,9 +267,7 @@ fn built_with(cx: &Cx, i: usize, cue: &str, after: &str, subject: Option<usize>)
     let mut subject = subject;
     if verb == "exten" {
         let part = if after.starts_with(" with ") {
-            cx.reg
-                .rx("relations._WITH_PART")
-                .match_at(after, 0, after.len())
+            cx.p.with_part.match_at(after, 0, after.len())
         } else {
             None
         };
@@ -308,10 +284,8 @@ fn built_with(cx: &Cx, i: usize, cue: &str, after: &str, subject: Option<usize>)
 
 /// `_combines(cx, i, before, out)`
 pub fn combines(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
-    let reg = cx.reg;
-    let cue = reg
-        .rx("relations._COMBINES")
-        .search(before, 0, before.len());
+    let p = cx.p;
+    let cue = p.combines.search(before, 0, before.len());
     let (Some(cue), Some(head)) = (cue, cx.head) else {
         return;
     };
@@ -335,16 +309,11 @@ pub fn combines(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
     if ms[x].group != ms[head].group {
         return;
     }
-    if !(reg
-        .rx("relations._SUBJECT_GAP")
+    if !(p
+        .subject_gap
         .match_at(cx.text, ms[x].end, cue_start)
         .is_some()
-        || fullmatch(
-            reg.rx("relations._RELATIVE_GAP"),
-            cx.text,
-            ms[x].end,
-            cue_start,
-        ))
+        || fullmatch(&p.relative_gap, cx.text, ms[x].end, cue_start))
     {
         return;
     }
@@ -371,7 +340,7 @@ enum ListCue {
 
 /// `_is_a(cx, i, after, out)`
 pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
-    let (reg, text, ms, idxs) = (cx.reg, cx.text, cx.ms, cx.idxs);
+    let (p, text, ms, idxs) = (cx.p, cx.text, cx.ms, cx.idxs);
     let m = &ms[i];
     let a = after.as_bytes();
     let gap = if a.first() == Some(&b' ') {
@@ -387,7 +356,7 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
             cx.push(out, i, Rel::IsA, i + 1, "name_before_class", 0.6);
         }
     }
-    if let Some(ap) = reg.rx("relations._APPOS").match_at(after, 0, after.len()) {
+    if let Some(ap) = p.appos.match_at(after, 0, after.len()) {
         let limit = m.end + ap.end();
         let g1 = m.end + ap.get(1).expect("group 1 always takes part").0;
         for &j in idxs {
@@ -396,11 +365,8 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
                 && y.start <= limit
                 && !y.specific
                 && y.group != m.group
-                && reg
-                    .rx("relations._NP_END")
-                    .match_at(text, y.end, text.len())
-                    .is_some()
-                && !np_break_without_adjectives(reg, pystr::slice(text, g1 as i64, y.start as i64))
+                && p.np_end.match_at(text, y.end, text.len()).is_some()
+                && !np_break_without_adjectives(p, pystr::slice(text, g1 as i64, y.start as i64))
             {
                 cx.push(out, i, Rel::IsA, j, "appositive_is_a", 0.65);
                 break;
@@ -410,21 +376,18 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
         plural_kind(cx, i, after, out);
     }
     // the list cue: _SUCH_AS (groups noun 1, comma 2, named 3), _PAREN_LIST, _COLON_LIST
-    let mut cue = reg
-        .rx("relations._SUCH_AS")
+    let mut cue = p
+        .such_as
         .match_at(after, 0, after.len())
         .map(|c| (ListCue::SuchAs, c));
     if cue.is_none() && pystr::slice(after, 0, 16).contains('(') {
-        cue = reg
-            .rx("relations._PAREN_LIST")
+        cue = p
+            .paren_list
             .match_at(after, 0, after.len())
             .map(|c| (ListCue::Paren, c));
     }
     if cue.is_none() && pystr::slice(after, 0, 16).contains(':') {
-        if let Some(colon) = reg
-            .rx("relations._COLON_LIST")
-            .match_at(after, 0, after.len())
-        {
+        if let Some(colon) = p.colon_list.match_at(after, 0, after.len()) {
             if !m.specific || colon.end() > 3 {
                 cue = Some((ListCue::Colon, colon));
             }
@@ -440,7 +403,7 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
     if let Some((kind, c)) = &cue {
         if !m.specific || *kind == ListCue::Colon || named {
             let start = m.end + c.end();
-            let mut members = list_members(reg, text, idxs, ms, start, m.group);
+            let mut members = list_members(p, text, idxs, ms, start, m.group);
             if pystr::slice(after, c.end() as i64 - 1, c.end() as i64) == "(" {
                 let more = paren_items(text, idxs, ms, start, m.group, &members);
                 members.extend(more);
@@ -451,22 +414,16 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
         }
     }
     if pystr::slice(after, 0, 12).contains("other") {
-        if let Some(other) = reg
-            .rx("relations._AND_OTHER")
-            .match_at(after, 0, after.len())
-        {
+        if let Some(other) = p.and_other.match_at(after, 0, after.len()) {
             let from = m.end + other.end();
             let k = idxs.iter().copied().find(|&j| ms[j].start >= from);
             if let Some(k) = k {
                 if !ms[k].specific
                     && ms[k].group != m.group
-                    && reg
-                        .rx("relations._NP_BREAK")
-                        .search(text, from, ms[k].start)
-                        .is_none()
+                    && p.np_break.search(text, from, ms[k].start).is_none()
                     && ms[k].start - from <= 30
                 {
-                    for j in listed_before(reg, text, idxs, ms, i) {
+                    for j in listed_before(p, text, idxs, ms, i) {
                         cx.push(out, j, Rel::IsA, k, "and_other_is_a", 0.65);
                     }
                 }
@@ -476,20 +433,20 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
 }
 
 /// `_NP_BREAK.search(_ADJ_COORD.sub("", s))`
-fn np_break_without_adjectives(reg: &Registry, s: &str) -> bool {
+fn np_break_without_adjectives(p: &Pats, s: &str) -> bool {
     let mut kept = String::with_capacity(s.len());
     let mut last = 0;
-    for c in reg.rx("relations._ADJ_COORD").finditer(s, 0, s.len()) {
+    for c in p.adj_coord.finditer(s, 0, s.len()) {
         kept.push_str(&s[last..c.start()]);
         last = c.end();
     }
     kept.push_str(&s[last..]);
-    reg.rx("relations._NP_BREAK").is_search(&kept)
+    p.np_break.is_search(&kept)
 }
 
 /// `list(_list_members(text, idxs, ms, start, group))`
 fn list_members(
-    reg: &Registry,
+    p: &Pats,
     text: &str,
     idxs: &[usize],
     ms: &[Mn],
@@ -503,9 +460,9 @@ fn list_members(
         if x.start < start || x.group == group {
             continue;
         }
-        let listed = listed_next(reg, text, last, x.start)
-            || (last == start && fullmatch(reg.rx("relations._ELIDED_HEADS"), text, last, x.start))
-            || (last > start && fullmatch(reg.rx("relations._APPOS_ITEM"), text, last, x.start));
+        let listed = listed_next(p, text, last, x.start)
+            || (last == start && fullmatch(&p.elided_heads, text, last, x.start))
+            || (last > start && fullmatch(&p.appos_item, text, last, x.start));
         if !listed {
             break;
         }
@@ -545,18 +502,15 @@ fn paren_items(
 
 /// `_plural_kind(cx, i, after, out)`
 fn plural_kind(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
-    let (reg, text, ms) = (cx.reg, cx.text, cx.ms);
+    let (p, text, ms) = (cx.p, cx.text, cx.ms);
     let m = &ms[i];
-    if i == 0 || !listed_next(reg, text, ms[i - 1].end, m.start) {
+    if i == 0 || !listed_next(p, text, ms[i - 1].end, m.start) {
         return;
     }
-    let Some(cue) = reg
-        .rx("relations._ARE_BARE")
-        .match_at(after, 0, after.len())
-    else {
+    let Some(cue) = p.are_bare.match_at(after, 0, after.len()) else {
         return;
     };
-    let listed = listed_before(reg, text, cx.idxs, ms, i);
+    let listed = listed_before(p, text, cx.idxs, ms, i);
     let limit = m.end + cue.end();
     let Some(y) = cx.idxs.iter().copied().find(|&j| j > i) else {
         return;
@@ -565,14 +519,8 @@ fn plural_kind(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
         return;
     }
     let g1 = m.end + cue.get(1).expect("group 1 always takes part").0;
-    if reg
-        .rx("relations._NP_BREAK")
-        .search(text, g1, ms[y].start)
-        .is_some()
-        || reg
-            .rx("relations._NP_END")
-            .match_at(text, ms[y].end, text.len())
-            .is_none()
+    if p.np_break.search(text, g1, ms[y].start).is_some()
+        || p.np_end.match_at(text, ms[y].end, text.len()).is_none()
     {
         return;
     }
@@ -585,11 +533,8 @@ fn plural_kind(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
 
 /// `_named_kind(cx, i, before, after, out)`
 pub fn named_kind(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Vec<Cue>) {
-    let reg = cx.reg;
-    let Some(cue) = reg
-        .rx("relations._NAMED_KIND")
-        .match_at(after, 0, after.len())
-    else {
+    let p = cx.p;
+    let Some(cue) = p.named_kind.match_at(after, 0, after.len()) else {
         return;
     };
     let g0 = cue.str(after, 0);
@@ -604,14 +549,13 @@ pub fn named_kind(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Vec<Cu
     if !x.specific || x.group == m.group {
         return;
     }
-    let opened = reg.rx("relations._ARTICLE_BEFORE").is_search(before)
-        || (g0.ends_with(' ') && reg.rx("relations._DEFINITE_BEFORE").is_search(before));
+    let opened = p.article_before.is_search(before)
+        || (g0.ends_with(' ') && p.definite_before.is_search(before));
     if !opened {
         return;
     }
     if g0.starts_with(',')
-        && reg
-            .rx("relations._APPOS_CLOSE")
+        && p.appos_close
             .match_at(cx.text, x.end, cx.text.len())
             .is_none()
     {
@@ -630,11 +574,7 @@ pub fn kind_of(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
     if !tail.contains(" of ") && !tail.contains(" as ") && !tail.contains("belong") {
         return;
     }
-    let Some(kind) = cx
-        .reg
-        .rx("relations._KIND_OF")
-        .search(before, reach, before.len())
-    else {
+    let Some(kind) = cx.p.kind_of.search(before, reach, before.len()) else {
         return;
     };
     let (ms, m) = (cx.ms, &cx.ms[i]);
@@ -646,11 +586,7 @@ pub fn kind_of(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
         let x = &ms[j];
         if x.group != m.group
             && x.ty == m.ty
-            && cx
-                .reg
-                .rx("relations._KIND_GAP")
-                .match_at(cx.text, x.end, cue_start)
-                .is_some()
+            && cx.p.kind_gap.match_at(cx.text, x.end, cue_start).is_some()
         {
             cx.push(out, j, Rel::IsA, i, "kind_of_is_a", 0.6);
         }
