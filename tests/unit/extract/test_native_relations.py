@@ -119,3 +119,30 @@ def test_the_twin_reads_the_patterns_as_it_assumes() -> None:
     ]
     assert all(rx.flags == re.UNICODE for rx in full)
     assert relations._KIND_OF_REACH == 53
+
+
+def test_find_relations_twin_with_mentions_shuffled() -> None:
+    """Types, specificity and groups drawn at random (seeded), to reach every branch."""
+    import random
+
+    from kg.extract.state import RoleCue
+    from kg.ontology import EntityType, Role
+
+    core()
+    rng = random.Random(11)
+    types = [*EntityType, None]
+    changed = []
+    for state in states_before("kg_relations", 2) + _states(PAPERS):
+        for _ in range(3):
+            s = deepcopy(state)
+            n = len(s.mentions)
+            for m in s.mentions:
+                m.type = rng.choice(types)
+                m.specific = rng.random() < 0.6
+                if n and rng.random() < 0.2:
+                    m.group = s.mentions[rng.randrange(n)].group
+            roles = list(Role)
+            s.roles = [RoleCue(rng.randrange(n), rng.choice(roles), "t", 0.5) for _ in range(n)]
+            changed.append(s)
+    n, rules = _compare(changed)
+    assert n == len(changed) and len(rules) >= 20, rules
