@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+pub mod discovery;
 pub mod discovery_lists;
 pub mod discovery_names;
 pub mod normalize;
@@ -172,6 +173,29 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
+/// `discovery.discover(text, state)` given the spans of `component_spans` and the
+/// candidates of `concept_phrases`, or None when the text is not plain
+#[pyfunction]
+fn discovery_discover(
+    state: state::DocState,
+    components: Vec<(usize, usize)>,
+    concepts: Vec<(usize, usize, String, f64, bool)>,
+) -> Option<discovery::Out> {
+    if !pystr::plain(&state.text) {
+        return None;
+    }
+    let mut known: Vec<discovery_names::Candidate> = Vec::with_capacity(concepts.len());
+    for (s, e, rule, conf, specific) in concepts {
+        known.push((s, e, discovery::rule_name(&rule)?, conf, specific));
+    }
+    Some(discovery::discover(
+        &registry::registry(),
+        &state,
+        &components,
+        &known,
+    ))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -186,6 +210,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_clean_name, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_name_shaped, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_proposed_names, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_discover, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_listed_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_defined_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;

@@ -23,6 +23,8 @@ pub struct Rx {
     re: Regex,
     /// the same pattern behind `\G`: a match that must start where the search starts
     anchored: Regex,
+    /// the same pattern between `\G` and `\z`: Python's `fullmatch`
+    full: Regex,
     pub pattern: String,
 }
 
@@ -137,9 +139,11 @@ impl Rx {
         };
         let re = build(&translated)?;
         let anchored = build(&format!("\\G(?:{translated})"))?;
+        let full = build(&format!("\\G(?:{translated})\\z"))?;
         Ok(Rx {
             re,
             anchored,
+            full,
             pattern: pattern.to_string(),
         })
     }
@@ -164,6 +168,17 @@ impl Rx {
     /// `rx.match(text, pos, endpos)`: a match starting at `pos`
     pub fn match_at(&self, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
         Self::run(&self.anchored, text, pos, endpos)
+    }
+
+    /// `rx.fullmatch(text, pos, endpos)`: a match from `pos` to `endpos` exactly (the
+    /// engine backtracks into other alternatives to reach the end, as Python's does)
+    pub fn fullmatch(&self, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        Self::run(&self.full, text, pos, endpos)
+    }
+
+    /// `bool(rx.fullmatch(s))` over a whole string
+    pub fn is_fullmatch(&self, s: &str) -> bool {
+        self.full.is_match(s.as_bytes()).unwrap_or(false)
     }
 
     /// `rx.finditer(text, pos, endpos)`
