@@ -9,6 +9,8 @@
 //! `{0,n}`. Offsets are byte offsets, which on plain text are Python's character
 //! offsets.
 
+use std::sync::Mutex;
+
 use pcre2::bytes::{CaptureLocations, Regex, RegexBuilder};
 
 /// Python's `re` flag bits that the translation understands.
@@ -18,13 +20,29 @@ pub const DOTALL: u32 = 16;
 pub const UNICODE: u32 = 32;
 pub const VERBOSE: u32 = 64;
 
+/// A compiled regex with a pool of match buffers: PCRE2 match data are allocated once
+/// per pattern and reused, not created for every search.
+struct Engine {
+    re: Regex,
+    pool: Mutex<Vec<CaptureLocations>>,
+}
+
+impl Engine {
+    fn new(re: Regex) -> Engine {
+        Engine {
+            re,
+            pool: Mutex::new(Vec::new()),
+        }
+    }
+}
+
 /// A compiled Python pattern.
 pub struct Rx {
-    re: Regex,
+    re: Engine,
     /// the same pattern behind `\G`: a match that must start where the search starts
-    anchored: Regex,
+    anchored: Engine,
     /// the same pattern between `\G` and `\z`: Python's `fullmatch`
-    full: Regex,
+    full: Engine,
     pub pattern: String,
 }
 
@@ -103,28 +121,28 @@ pub fn translate(pattern: &str, flags: u32) -> Result<String, String> {
 /// The groups of one match: `get(g)` is group `g`'s span, as `m.span(g)` (None when
 /// the group did not take part).
 pub struct Caps {
-    locs: CaptureLocations,
+    spans: Vec<Option<(usize, usize)>>,
 }
 
 impl Caps {
     pub fn get(&self, g: usize) -> Option<(usize, usize)> {
-        self.locs.get(g)
+        self.spans.get(g).copied().flatten()
     }
     pub fn start(&self) -> usize {
-        self.locs.get(0).expect("group 0").0
+        self.spans[0].expect("group 0").0
     }
     pub fn end(&self) -> usize {
-        self.locs.get(0).expect("group 0").1
+        self.spans[0].expect("group 0").1
     }
     /// `m.group(g)`, or "" when the group did not take part
     pub fn str<'t>(&self, text: &'t str, g: usize) -> &'t str {
         self.get(g).map_or("", |(s, e)| &text[s..e])
     }
     pub fn len(&self) -> usize {
-        self.locs.len()
+        self.spans.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.locs.len() == 0
+        self.spans.is_empty()
     }
 }
 
@@ -137,9 +155,9 @@ impl Rx {
                 .build(p)
                 .map_err(|e| format!("{e}"))
         };
-        let re = build(&translated)?;
-        let anchored = build(&format!("\\G(?:{translated})"))?;
-        let full = build(&format!("\\G(?:{translated})\\z"))?;
+        let re = Engine::new(build(&translated)?);
+        let anchored = Engine::new(build(&format!("\\G(?:{translated})"))?);
+        let full = Engine::new(build(&format!("\\G(?:{translated})\\z"))?);
         Ok(Rx {
             re,
             anchored,
@@ -148,16 +166,24 @@ impl Rx {
         })
     }
 
-    fn run(re: &Regex, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+    fn run(engine: &Engine, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
         let end = endpos.min(text.len());
         if pos > end {
             return None;
         }
-        let mut locs = re.capture_locations();
-        match re.captures_read_at(&mut locs, &text.as_bytes()[..end], pos) {
-            Ok(Some(_)) => Some(Caps { locs }),
-            _ => None,
-        }
+        let pooled = engine.pool.lock().expect("match pool").pop();
+        let mut locs = pooled.unwrap_or_else(|| engine.re.capture_locations());
+        let found = matches!(
+            engine
+                .re
+                .captures_read_at(&mut locs, &text.as_bytes()[..end], pos),
+            Ok(Some(_))
+        );
+        let caps = found.then(|| Caps {
+            spans: (0..locs.len()).map(|g| locs.get(g)).collect(),
+        });
+        engine.pool.lock().expect("match pool").push(locs);
+        caps
     }
 
     /// `rx.search(text, pos, endpos)`
@@ -178,7 +204,7 @@ impl Rx {
 
     /// `bool(rx.fullmatch(s))` over a whole string
     pub fn is_fullmatch(&self, s: &str) -> bool {
-        self.full.is_match(s.as_bytes()).unwrap_or(false)
+        self.full.re.is_match(s.as_bytes()).unwrap_or(false)
     }
 
     /// `rx.finditer(text, pos, endpos)`
@@ -198,12 +224,12 @@ impl Rx {
 
     /// `bool(rx.search(s))` over a whole string
     pub fn is_search(&self, s: &str) -> bool {
-        self.re.is_match(s.as_bytes()).unwrap_or(false)
+        self.re.re.is_match(s.as_bytes()).unwrap_or(false)
     }
 
     /// `bool(rx.match(s))` over a whole string
     pub fn is_match(&self, s: &str) -> bool {
-        self.anchored.is_match(s.as_bytes()).unwrap_or(false)
+        self.anchored.re.is_match(s.as_bytes()).unwrap_or(false)
     }
 }
 
