@@ -196,6 +196,24 @@ fn discovery_discover(
     ))
 }
 
+/// (pattern, total ns, calls) per pattern searched since the last call (built with
+/// `--features profile`; empty otherwise)
+#[pyfunction]
+fn profile_times() -> Vec<(String, u128, u64)> {
+    #[cfg(feature = "profile")]
+    {
+        let mut t = pyre::profile::TIMES.lock().unwrap();
+        return t
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, (ns, n))| (k, ns, n))
+            .collect();
+    }
+    #[allow(unreachable_code)]
+    Vec::new()
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -203,6 +221,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(search_span, m)?)?;
     m.add_function(wrap_pyfunction!(finditer_spans, m)?)?;
     m.add_function(wrap_pyfunction!(state_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(profile_times, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_entity_key, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_is_non_entity, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_singular, m)?)?;

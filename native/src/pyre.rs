@@ -167,6 +167,8 @@ impl Rx {
     }
 
     fn run(engine: &Engine, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        #[cfg(feature = "profile")]
+        let _timer = profile::Timer::new(engine);
         let end = endpos.min(text.len());
         if pos > end {
             return None;
@@ -253,5 +255,42 @@ impl<'r, 't> Iterator for FindIter<'r, 't> {
             caps.end()
         };
         Some(caps)
+    }
+}
+
+/// Time spent in each pattern (`--features profile`, for finding slow patterns)
+#[cfg(feature = "profile")]
+pub mod profile {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    use std::time::Instant;
+
+    pub static TIMES: Mutex<Option<HashMap<String, (u128, u64)>>> = Mutex::new(None);
+
+    pub struct Timer {
+        name: String,
+        start: Instant,
+    }
+
+    impl Timer {
+        pub fn new(engine: &super::Engine) -> Timer {
+            Timer {
+                name: engine.re.as_str().to_string(),
+                start: Instant::now(),
+            }
+        }
+    }
+
+    impl Drop for Timer {
+        fn drop(&mut self) {
+            let ns = self.start.elapsed().as_nanos();
+            let mut t = TIMES.lock().unwrap();
+            let e = t
+                .get_or_insert_with(HashMap::new)
+                .entry(self.name.clone())
+                .or_insert((0, 0));
+            e.0 += ns;
+            e.1 += 1;
+        }
     }
 }
