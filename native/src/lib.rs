@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+pub mod abbreviations;
 pub mod normalize;
 pub mod pyre;
 pub mod pystr;
@@ -90,6 +91,40 @@ fn normalize_find_word(text: &str, word: &str, start: usize) -> Option<i64> {
         .then(|| normalize::find_word(text, word, start).map_or(-1, |i| i as i64))
 }
 
+/// `abbreviations.find_abbreviations(text, offset)` as tuples of the `Abbreviation`
+/// fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, offset=0))]
+fn abbreviations_find_abbreviations(text: &str, offset: i64) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_abbreviations(&registry::registry(), text, offset))
+}
+
+/// `abbreviations.find_reverse_abbreviations(text, offset)` as tuples of the
+/// `Abbreviation` fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, offset=0))]
+fn abbreviations_find_reverse_abbreviations(
+    text: &str,
+    offset: i64,
+) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_reverse_abbreviations(&registry::registry(), text, offset))
+}
+
+/// `abbreviations.find_initialisms(text, defined, offset)` as tuples of the
+/// `Abbreviation` fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, defined, offset=0))]
+fn abbreviations_find_initialisms(
+    text: &str,
+    defined: std::collections::HashSet<String>,
+    offset: i64,
+) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_initialisms(&registry::registry(), text, &defined, offset))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -100,5 +135,11 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_is_non_entity, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_singular, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_find_word, m)?)?;
+    m.add_function(wrap_pyfunction!(abbreviations_find_abbreviations, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        abbreviations_find_reverse_abbreviations,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
     Ok(())
 }
