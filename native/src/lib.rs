@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
+pub mod sentences;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
 /// refused rather than used (`kg/extract/native.py` checks it).
@@ -125,6 +126,14 @@ fn abbreviations_find_initialisms(
         .then(|| abbreviations::find_initialisms(&registry::registry(), text, &defined, offset))
 }
 
+/// `sentences.split_sentences(text, title_end)`, or None when the text is not plain
+/// (or `title_end` is negative)
+#[pyfunction]
+fn sentences_split_sentences(text: &str, title_end: i64) -> Option<Vec<(usize, usize)>> {
+    let title_end = usize::try_from(title_end).ok()?;
+    pystr::plain(text).then(|| sentences::split_sentences(&registry::registry(), text, title_end))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -141,5 +150,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m
     )?)?;
     m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
+    m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
     Ok(())
 }
