@@ -392,6 +392,58 @@ pub fn find_initialisms(
 mod tests {
     use super::*;
 
+    fn registry() -> Registry {
+        let function_words = ["of", "and", "the", "for", "a"];
+        let (reg, failed) = Registry::build(
+            vec![(
+                "abbreviations._BLEND_PART".to_string(),
+                "[A-Z][a-z]*".to_string(),
+                0,
+            )],
+            vec![(
+                "abbreviations._FUNCTION_WORDS".to_string(),
+                function_words.iter().map(|w| w.to_string()).collect(),
+            )],
+            vec![],
+            vec![],
+        );
+        assert!(failed.is_empty());
+        reg
+    }
+
+    #[test]
+    fn initials_and_blends() {
+        let reg = registry();
+        let initials = |s, c| initials_long_form(&reg, s, c);
+        assert_eq!(
+            initials("SSFT", "our method, Set Supervised Fine-Tuning").as_deref(),
+            Some("Set Supervised Fine-Tuning")
+        );
+        assert_eq!(
+            initials("MoE", "sparse Mixture-of-Experts").as_deref(),
+            Some("Mixture-of-Experts")
+        );
+        assert_eq!(initials("SSFT", "Supervised Fine-Tuning"), None);
+        assert_eq!(
+            initials("SFT", "Set Supervised Fine-Tuning").as_deref(),
+            Some("Supervised Fine-Tuning")
+        );
+        assert_eq!(initials("SFT", "Set Fine"), None);
+        let blend = |s, c| blend_long_form(&reg, s, c);
+        assert_eq!(
+            blend("ParScale", "we propose parallel scaling").as_deref(),
+            Some("parallel scaling")
+        );
+        assert_eq!(blend("ParScale", "we propose parallel training"), None);
+        assert_eq!(blend("Parscale", "parallel scaling"), None);
+        assert!(capitals_in_name(
+            &reg,
+            "Zorblax",
+            "Zero-Overhead Real-time Batch Loader"
+        ));
+        assert!(!capitals_in_name(&reg, "Zorb", "Zero overhead"));
+    }
+
     #[test]
     fn best_long_form_spells_the_short_form() {
         assert_eq!(

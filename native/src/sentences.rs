@@ -122,3 +122,58 @@ pub fn split_sentences(reg: &Registry, text: &str, title_end: usize) -> Vec<(usi
     }
     spans
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let words = |name: &str, list: &[&str]| {
+            (
+                name.to_string(),
+                list.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            )
+        };
+        let letters: Vec<String> = ('a'..='z')
+            .chain('A'..='Z')
+            .chain(['.'])
+            .map(String::from)
+            .collect();
+        let letters: Vec<&str> = letters.iter().map(String::as_str).collect();
+        let (reg, failed) = Registry::build(
+            vec![],
+            vec![
+                words("sentences._NO_SPLIT_AFTER", &["e.g", "et", "al", "fig"]),
+                words("sentences._WORD_CHAR_SET", &letters),
+                words("sentences._BEFORE_INITIAL", &[" ", "(", "\n"]),
+            ],
+            vec![],
+            vec![],
+        );
+        assert!(failed.is_empty());
+        reg
+    }
+
+    #[test]
+    fn abbreviation_kinds() {
+        let reg = registry();
+        assert_eq!(abbreviation_kind(&reg, "e.g"), LISTED);
+        assert_eq!(abbreviation_kind(&reg, "Fig"), LISTED);
+        assert_eq!(abbreviation_kind(&reg, "x.et"), LISTED);
+        assert_eq!(abbreviation_kind(&reg, "J"), INITIAL);
+        assert_eq!(abbreviation_kind(&reg, "U.S"), INITIAL);
+        assert_eq!(abbreviation_kind(&reg, "GPUs"), NONE);
+        assert_eq!(abbreviation_kind(&reg, ""), NONE);
+    }
+
+    #[test]
+    fn initials_depend_on_what_precedes_them() {
+        let reg = registry();
+        assert!(is_abbreviation(&reg, "as J. Doe", 4));
+        assert!(is_abbreviation(&reg, "J. Doe", 1));
+        assert!(is_abbreviation(&reg, "(U.S. Army", 4));
+        assert!(!is_abbreviation(&reg, "Zorb-13B. Then", 8));
+        assert!(is_abbreviation(&reg, "Smith et al. 2020", 11));
+        assert!(!is_abbreviation(&reg, "it runs. Then", 7));
+    }
+}
