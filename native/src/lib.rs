@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+pub mod abbreviations;
 pub mod discovery;
 pub mod discovery_lists;
 pub mod discovery_names;
@@ -15,6 +16,7 @@ pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
+pub mod sentences;
 pub mod state;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
@@ -214,6 +216,48 @@ fn profile_times() -> Vec<(String, u128, u64)> {
     Vec::new()
 }
 
+/// `abbreviations.find_abbreviations(text, offset)` as tuples of the `Abbreviation`
+/// fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, offset=0))]
+fn abbreviations_find_abbreviations(text: &str, offset: i64) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_abbreviations(&registry::registry(), text, offset))
+}
+
+/// `abbreviations.find_reverse_abbreviations(text, offset)` as tuples of the
+/// `Abbreviation` fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, offset=0))]
+fn abbreviations_find_reverse_abbreviations(
+    text: &str,
+    offset: i64,
+) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_reverse_abbreviations(&registry::registry(), text, offset))
+}
+
+/// `abbreviations.find_initialisms(text, defined, offset)` as tuples of the
+/// `Abbreviation` fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, defined, offset=0))]
+fn abbreviations_find_initialisms(
+    text: &str,
+    defined: std::collections::HashSet<String>,
+    offset: i64,
+) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_initialisms(&registry::registry(), text, &defined, offset))
+}
+
+/// `sentences.split_sentences(text, title_end)`, or None when the text is not plain
+/// (or `title_end` is negative)
+#[pyfunction]
+fn sentences_split_sentences(text: &str, title_end: i64) -> Option<Vec<(usize, usize)>> {
+    let title_end = usize::try_from(title_end).ok()?;
+    pystr::plain(text).then(|| sentences::split_sentences(&registry::registry(), text, title_end))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -235,5 +279,12 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
+    m.add_function(wrap_pyfunction!(abbreviations_find_abbreviations, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        abbreviations_find_reverse_abbreviations,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
+    m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
     Ok(())
 }
