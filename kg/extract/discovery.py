@@ -1174,6 +1174,10 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
 
     ``low_text``: ``lower_same_offsets(text)`` if the caller has it (``DocState.lowered``).
     """
+    fast = native.twin("discovery_concept_phrases")
+    if fast is not None and (out := fast(text)) is not None:
+        yield from out  # same candidates, compiled (kg/extract/native.py)
+        return
     if low_text is None:
         low_text = lower_same_offsets(text)
     kinds: set[int] = set()  # starts of "attention" after a modifier of its own

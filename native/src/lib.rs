@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+pub mod discovery_concepts;
 pub mod discovery_lists;
 pub mod discovery_names;
 pub mod normalize;
@@ -172,6 +173,12 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
+/// `list(discovery.concept_phrases(text))`, or None when the text is not plain
+#[pyfunction]
+fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candidate>> {
+    pystr::plain(text).then(|| discovery_concepts::concept_phrases(&registry::registry(), text))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -191,5 +198,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
     Ok(())
 }
