@@ -38,16 +38,63 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
     out
 }
 
+/// The sorted offsets from `start` where one of `words` occurs: the set of
+/// `find_all(text, words, start)`, in one pass over the text (each offset is checked
+/// only against the words that open with its byte). With `after_non_word`, only the
+/// offsets after a non-word character (`\W`) are kept.
+pub fn literal_starts<S: AsRef<str>>(
+    text: &str,
+    words: &[S],
+    start: usize,
+    after_non_word: bool,
+) -> Vec<usize> {
+    let mut by_first: [Vec<&[u8]>; 256] = std::array::from_fn(|_| Vec::new());
+    let mut empty = false;
+    for w in words {
+        let w = w.as_ref().as_bytes();
+        match w.first() {
+            Some(&c) => by_first[c as usize].push(w),
+            None => empty = true,
+        }
+    }
+    let b = text.as_bytes();
+    if empty {
+        // "" occurs at every offset up to and including len(text)
+        return (start..=b.len())
+            .filter(|&i| !after_non_word || (i > 0 && !pystr::is_word_byte(b[i - 1])))
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut prev_word = start == 0 || b.get(start - 1).is_none_or(|&c| pystr::is_word_byte(c));
+    for i in start..b.len() {
+        let c = b[i];
+        let skip = after_non_word && prev_word;
+        prev_word = pystr::is_word_byte(c);
+        if skip {
+            continue;
+        }
+        let words = &by_first[c as usize];
+        if words.is_empty() {
+            continue;
+        }
+        let rest = &b[i..];
+        // byte by byte: the words are short, a call of memcmp costs more
+        if words
+            .iter()
+            .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// `list(_seed_matches(low_text))`
 pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
-    let firsts = reg.words("discovery._SEED_FIRST_WORDS");
-    let mut starts: Vec<usize> =
-        normalize::find_all(low_text, &firsts.iter().collect::<Vec<_>>(), 1)
-            .into_iter()
-            .map(|i| i - 1)
-            .collect();
-    starts.sort_unstable();
-    starts.dedup();
+    let firsts: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
+    // a `_SEED` match opens with a non-word character: after a word character none
+    // starts, so those offsets are left out (they would move nothing on)
+    let starts = literal_starts(low_text, &firsts, 1, true);
     let seed = reg.rx("discovery._SEED");
     let mut out = Vec::new();
     let mut pos = 0;
@@ -58,7 +105,7 @@ pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
         pos = m.end();
         out.push(m);
     }
-    for p in starts {
+    for p in starts.into_iter().map(|i| i - 1) {
         if p >= pos {
             if let Some(m) = seed.match_at(low_text, p, low_text.len()) {
                 pos = m.end();
@@ -99,7 +146,7 @@ pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
     let kinds = reg.words("discovery._PARALLEL_KINDS");
     let b = low_text.as_bytes();
     let mut out = Vec::new();
-    for i in normalize::find_all(low_text, &["parallel "], 1) {
+    for i in literal_starts(low_text, &["parallel "], 1, false) {
         let sep = b[i - 1];
         if sep == b' ' || sep == b'-' {
             let end = i - 1;
@@ -248,5 +295,18 @@ mod tests {
         assert_eq!(rfind_int("a b c", " ", 4), 3);
         assert_eq!(rfind_int("a b c", " ", 1), -1);
         assert_eq!(rfind_int("a b c", " ", 0), -1);
+    }
+
+    #[test]
+    fn literal_starts_is_the_set_of_find_all() {
+        let text = "gradient mixture gradientgrad mix";
+        let words = ["gradient", "grad", "mixture", "x"];
+        let mut want = normalize::find_all(text, &words, 1);
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(literal_starts(text, &words, 1, false), want);
+        assert_eq!(literal_starts(text, &words, 1, true), vec![9, 17]);
+        assert_eq!(literal_starts("ab", &["", "b"], 1, false), vec![1, 2]);
+        assert_eq!(literal_starts("", &["a"], 1, false), Vec::<usize>::new());
     }
 }

@@ -36,6 +36,10 @@ EDGES = [
     "very-long-hyphenated-modifier-word speculative decoding",
     "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz speculative decoding",
     "paid attention heads; paid attention; paying much attention to",
+    # seeds after word characters, punctuation, other seeds
+    "xgradient checkpointing, _gradient checkpointing, -gradient checkpointing",
+    "gradient gradient checkpointing (mixture-of-experts)mixture of experts.",
+    "self-attention self-attentions selfattention 9speculative decoding",
     # "Sparse" two characters in: Python's text[-1] (the last character) decides
     " Sparse attention.",
     " Sparse attention",
