@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kg.extract import discovery
+import random
+
+from kg.extract import discovery, lexicon
 from tests.unit.extract.native_cases import assert_same, core, python_rule, texts
 
 # Sentences written to reach each branch of the rule: modifiers kept and dropped, the
@@ -64,3 +66,28 @@ def test_concept_phrases_twin_refuses_text_that_is_not_plain() -> None:
     assert kg_native.discovery_concept_phrases("pipeline\x1cparallelism") is None
     got = list(discovery.concept_phrases("ε-greedy pipeline parallelism"))
     assert got == python_rule(discovery.concept_phrases)("ε-greedy pipeline parallelism")
+
+
+def _shuffled_phrases(n: int, seed: int = 3) -> list[tuple[str]]:
+    """Texts of heads, seeds, modifiers and separators strung at random (seeded): the
+    rule's words side by side in the orders no paper writes."""
+    rng = random.Random(seed)
+    pool = sorted(discovery._HEADS) + sorted(lexicon.SEED_CONCEPTS)
+    pool += sorted(lexicon.ATTENTION_IDIOM)[:30] + sorted(lexicon.STOP_MODIFIERS)[:30]
+    pool += sorted(discovery._PARALLEL_KINDS) + ["parallel", "self-attention", "mechanism"]
+    pool += ["Sparse", "Key-Value", "3D-aware", "low-latency", "model", "global", "X"]
+    pool += sorted(w for v in lexicon.RESTRICTED_HEADS.values() for w in v)[:40]
+    seps = [" ", " ", " ", "  ", "-", ", ", ". ", "\n", "(", ")", "_", ".\n"]
+    out = []
+    for _ in range(n):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 12))]
+        words = [w.capitalize() if rng.random() < 0.15 else w for w in words]
+        text = "".join(w + rng.choice(seps) for w in words)
+        out.append((text[: rng.randint(0, len(text))] if rng.random() < 0.5 else text,))
+    return out
+
+
+def test_concept_phrases_twin_on_shuffled_phrases() -> None:
+    kg_native = core()
+    cases = _shuffled_phrases(2000)
+    assert_same(python_rule(discovery.concept_phrases), kg_native.discovery_concept_phrases, cases)
