@@ -9,7 +9,7 @@ use crate::pystr;
 use crate::registry::Registry;
 
 /// A candidate as the Python rules yield it: (start, end, rule, confidence, specific)
-pub type Candidate = (isize, isize, &'static str, f64, bool);
+pub use crate::discovery_names::Candidate;
 
 /// `text[i]` with Python's negative indices (`i` in `-len..len`)
 fn char_at(text: &[u8], i: isize) -> u8 {
@@ -150,11 +150,10 @@ pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
         let sep = b[i - 1];
         if sep == b' ' || sep == b'-' {
             let end = i - 1;
-            let s = rfind_int(low_text, " ", end).max(rfind_int(low_text, "(", end)) + 1;
-            // low_text[s : i - 1]; s <= i - 1 here
-            let word = low_text.get(s as usize..i - 1).unwrap_or("");
-            if kinds.contains(word) {
-                out.push((s, i as isize + 8, "head_noun", 0.6, false));
+            // rfind is -1 or an offset before i - 1: s <= i - 1
+            let s = (rfind_int(low_text, " ", end).max(rfind_int(low_text, "(", end)) + 1) as usize;
+            if kinds.contains(&low_text[s..i - 1]) {
+                out.push((s, i + 8, "head_noun", 0.6, false));
             }
         }
     }
@@ -173,7 +172,7 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
     let mod_word = reg.rx("discovery._MOD_WORD");
     let fluff = reg.rx("discovery._FLUFF");
     let thing_after = reg.rx("discovery._THING_AFTER");
-    let mut kinds: HashSet<isize> = HashSet::new();
+    let mut kinds: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
     for m in after_non_word(
         reg,
@@ -195,11 +194,10 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
                 }
             }
         }
-        let si = start as isize;
         let allowed = restricted.get(low);
         if !mod_.is_empty() {
             let ml = normalize::lower(mod_);
-            let k = si - mod_.len() as isize - 1;
+            let k = start as isize - mod_.len() as isize - 1;
             let at_start = k <= 0 || matches!(char_at(tb, k - 2), b'.' | b'\n');
             if low == "attention" && idiom.contains(&ml) {
                 continue;
@@ -245,10 +243,11 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
         {
             continue;
         }
+        // the modifier is a word before `start - 1`: s >= 0
         let s = if mod_.is_empty() {
-            si
+            start
         } else {
-            si - mod_.len() as isize - 1
+            start - mod_.len() - 1
         };
         if !mod_.is_empty()
             && allowed.is_none()
@@ -256,30 +255,25 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
             && compound_modifier(reg, words[words.len() - 2])
         {
             let w2 = words[words.len() - 2];
-            out.push((
-                s - w2.len() as isize - 1,
-                mend as isize,
-                "head_noun_compound",
-                0.6,
-                false,
-            ));
+            // and words[-2] a word before it, after a space at least: >= 0 too
+            out.push((s - w2.len() - 1, mend, "head_noun_compound", 0.6, false));
         }
         if !mod_.is_empty() && low == "attention" {
-            kinds.insert(si);
+            kinds.insert(start);
         } else if low.starts_with("mechanism") && kinds.contains(&s) {
             continue;
         }
-        out.push((s, mend as isize, "head_noun", 0.6, false));
+        out.push((s, mend, "head_noun", 0.6, false));
     }
     if low_text.contains("parallel ") {
         out.extend(parallel_adjectives(reg, &low_text));
     }
     for m in seed_matches(reg, &low_text) {
-        let s1 = m.get(1).expect("group 1").0 as isize;
+        let s1 = m.get(1).expect("group 1").0;
         if kinds.contains(&s1) {
             continue;
         }
-        out.push((s1, m.end() as isize, "seed_concept", 0.8, false));
+        out.push((s1, m.end(), "seed_concept", 0.8, false));
     }
     out
 }
