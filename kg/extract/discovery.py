@@ -1174,6 +1174,10 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
 
     ``low_text``: ``lower_same_offsets(text)`` if the caller has it (``DocState.lowered``).
     """
+    fast = native.twin("discovery_concept_phrases")
+    if fast is not None and (out := fast(text)) is not None:
+        yield from out  # same candidates, compiled (kg/extract/native.py)
+        return
     if low_text is None:
         low_text = lower_same_offsets(text)
     kinds: set[int] = set()  # starts of "attention" after a modifier of its own
@@ -1976,7 +1980,7 @@ def discover(text: str, state: DocState) -> list[Mention]:
     fast = native.twin("discovery_discover")
     if fast is not None:
         comps = list(component_spans(text, state.title_end, state.sentences))
-        out = fast(state, comps, list(concept_phrases(text, state.lowered())))
+        out = fast(state, comps)
         if out is not None:
             return _from_twin(state, out)  # the same mentions, compiled
     title = text[: state.title_end]

@@ -1,8 +1,7 @@
 //! Twin of `kg/extract/discovery.py`'s `discover(text, state)`: the candidates of
 //! every reader, then overlaps, propagation, the filters and grouping, for plain text.
 //!
-//! `concept_phrases` and `component_spans` come in from Python (each runs its own twin
-//! where it has one), so this module does not wait for their ports.
+//! `component_spans` comes in from Python (it runs its own twin where it has one).
 
 use std::collections::{HashMap, HashSet};
 
@@ -194,14 +193,8 @@ fn generic_tail(cx: &Cx, s: usize, e: usize, vocab: &[M]) -> Option<usize> {
     })
 }
 
-/// `discover(text, state)` with the outputs of `component_spans` and
-/// `concept_phrases` given
-pub fn discover(
-    reg: &Registry,
-    state: &DocState,
-    components: &[(usize, usize)],
-    concepts: &[Candidate],
-) -> Out {
+/// `discover(text, state)` with the output of `component_spans` given
+pub fn discover(reg: &Registry, state: &DocState, components: &[(usize, usize)]) -> Out {
     let text = state.text.as_str();
     let mut cx = Cx {
         reg,
@@ -301,7 +294,7 @@ pub fn discover(
     let own: Vec<String> = own.into_iter().map(str::to_string).collect();
     let mut gens: Vec<Candidate> = names::name_shaped(reg, text, state.title_end);
     gens.extend(lists::listed_names(reg, text, state.title_end));
-    gens.extend_from_slice(concepts);
+    gens.extend(crate::discovery_concepts::concept_phrases(reg, text));
     gens.extend(lists::defined_names(reg, text, state.title_end));
     gens.extend(lists::coordinated_techniques(reg, text, state.title_end));
     gens.extend(lists::classified_classes(reg, text, state.title_end));
@@ -1198,15 +1191,4 @@ fn generic_tailed(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
                 .then(|| (short, entity_key(reg, name)))
         })
         .collect()
-}
-
-/// The rule names `concept_phrases` gives, as the static strings candidates carry;
-/// None for another (a new rule there must be added here)
-pub fn rule_name(rule: &str) -> Option<&'static str> {
-    match rule {
-        "head_noun" => Some("head_noun"),
-        "head_noun_compound" => Some("head_noun_compound"),
-        "seed_concept" => Some("seed_concept"),
-        _ => None,
-    }
 }

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 
 pub mod abbreviations;
 pub mod discovery;
+pub mod discovery_concepts;
 pub mod discovery_lists;
 pub mod discovery_names;
 pub mod normalize;
@@ -175,27 +176,15 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
-/// `discovery.discover(text, state)` given the spans of `component_spans` and the
-/// candidates of `concept_phrases`, or None when the text is not plain
+/// `discovery.discover(text, state)` given the spans of `component_spans`, or None
+/// when the text is not plain
 #[pyfunction]
 fn discovery_discover(
     state: state::DocState,
     components: Vec<(usize, usize)>,
-    concepts: Vec<(usize, usize, String, f64, bool)>,
 ) -> Option<discovery::Out> {
-    if !pystr::plain(&state.text) {
-        return None;
-    }
-    let mut known: Vec<discovery_names::Candidate> = Vec::with_capacity(concepts.len());
-    for (s, e, rule, conf, specific) in concepts {
-        known.push((s, e, discovery::rule_name(&rule)?, conf, specific));
-    }
-    Some(discovery::discover(
-        &registry::registry(),
-        &state,
-        &components,
-        &known,
-    ))
+    pystr::plain(&state.text)
+        .then(|| discovery::discover(&registry::registry(), &state, &components))
 }
 
 /// (pattern, total ns, calls) per pattern searched since the last call (built with
@@ -258,6 +247,12 @@ fn sentences_split_sentences(text: &str, title_end: i64) -> Option<Vec<(usize, u
     pystr::plain(text).then(|| sentences::split_sentences(&registry::registry(), text, title_end))
 }
 
+/// `list(discovery.concept_phrases(text))`, or None when the text is not plain
+#[pyfunction]
+fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candidate>> {
+    pystr::plain(text).then(|| discovery_concepts::concept_phrases(&registry::registry(), text))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -286,5 +281,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?)?;
     m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
     m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
     Ok(())
 }
