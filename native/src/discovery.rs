@@ -95,7 +95,7 @@ impl<'a> Cx<'a> {
     }
 }
 
-fn words<'r>(reg: &'r Registry, name: &str) -> &'r HashSet<String> {
+fn words<'r>(reg: &'r Registry, name: &str) -> &'r crate::registry::WordSet {
     reg.words(name)
 }
 

@@ -1,8 +1,6 @@
 //! Twins of `kg/extract/sentences.py` for plain text: the sentence bounds of a title
 //! plus an abstract (`split_sentences`).
 
-use std::collections::HashSet;
-
 use crate::pystr;
 use crate::registry::Registry;
 
@@ -41,7 +39,7 @@ pub struct Abbreviations<'r> {
 }
 
 /// `c in chars` for every ASCII byte `c`, `chars` a set of strings
-fn table(chars: &HashSet<String>) -> [bool; 128] {
+fn table(chars: &crate::registry::WordSet) -> [bool; 128] {
     let mut t = [false; 128];
     for s in chars {
         if let &[c] = s.as_bytes() {
