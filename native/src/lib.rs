@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 
 pub mod abbreviations;
+pub mod counts;
 pub mod discovery;
 pub mod discovery_concepts;
 pub mod discovery_lists;
@@ -253,6 +254,38 @@ fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candi
     pystr::plain(text).then(|| discovery_concepts::concept_phrases(&registry::registry(), text))
 }
 
+/// `counts.find_numbers(text, state)` as (mention, attribute, value, rule) tuples, from
+/// the state's title end, sentences and mentions as (start, end, text, kind: 1 hardware,
+/// 2 model, 0 other); None when the text is not plain or a number is too large
+#[pyfunction]
+fn counts_find_numbers(
+    text: &str,
+    title_end: usize,
+    sentences: Vec<(usize, usize)>,
+    mentions: Vec<(usize, usize, String, u8)>,
+) -> Option<Vec<counts::Cue>> {
+    if !pystr::plain(text) || mentions.iter().any(|m| !pystr::plain(&m.2)) {
+        return None;
+    }
+    let mentions: Vec<counts::Mention> = mentions
+        .iter()
+        .map(|(start, end, text, kind)| counts::Mention {
+            start: *start,
+            end: *end,
+            text,
+            kind: *kind,
+        })
+        .collect();
+    counts::find_numbers(
+        &registry::registry(),
+        text,
+        title_end,
+        &sentences,
+        &mentions,
+    )
+    .ok()
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -282,5 +315,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
     m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
+    m.add_function(wrap_pyfunction!(counts_find_numbers, m)?)?;
     Ok(())
 }
