@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 
 pub mod abbreviations;
+pub mod components;
 pub mod counts;
 pub mod discovery;
 pub mod discovery_concepts;
@@ -286,6 +287,22 @@ fn counts_find_numbers(
     .ok()
 }
 
+/// `list(components.component_spans(text, title_end, sentences))`, or None when the text
+/// is not plain (or the spans lie outside it, or Python would raise)
+#[pyfunction]
+fn components_component_spans(
+    text: &str,
+    title_end: usize,
+    sentences: Vec<(usize, usize)>,
+) -> Option<Vec<(usize, usize)>> {
+    let len = text.len();
+    if !pystr::plain(text) || title_end > len || sentences.iter().any(|&(s, e)| s > len || e > len)
+    {
+        return None;
+    }
+    components::component_spans(&registry::registry(), text, title_end, &sentences).ok()
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -316,5 +333,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
     m.add_function(wrap_pyfunction!(counts_find_numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(components_component_spans, m)?)?;
     Ok(())
 }
