@@ -158,8 +158,9 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
     if fast is not None:
         hardware, model = EntityType.HARDWARE, EntityType.MODEL
         mentions = [
-            (m.start, m.end, m.text, 1 if m.type is hardware else 2 if m.type is model else 0)
-            for m in state.mentions
+            (i, m.start, m.end, m.text, m.type is hardware)
+            for i, m in enumerate(state.mentions)
+            if m.type is hardware or m.type is model
         ]
         cues = fast(text, state.title_end, state.sentences, mentions)
         if cues is not None:  # the same cues, compiled (kg/extract/native.py)

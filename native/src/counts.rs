@@ -7,18 +7,16 @@
 use crate::pystr;
 use crate::registry::Registry;
 
-/// A mention as `find_numbers` reads it: its span, its text and its type
-/// (`HARDWARE`, `MODEL` or `OTHER`).
+/// A hardware or model mention as `find_numbers` reads it: its index in
+/// `state.mentions`, its span, its text and whether it is hardware (else a model).
+/// `find_numbers` passes over the other mentions.
 pub struct Mention<'a> {
+    pub index: usize,
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub kind: u8,
+    pub hardware: bool,
 }
-
-pub const OTHER: u8 = 0;
-pub const HARDWARE: u8 = 1;
-pub const MODEL: u8 = 2;
 
 /// A `NumberCue`'s fields: (mention, attribute, value, rule)
 pub type Cue = (usize, &'static str, i64, &'static str);
@@ -272,8 +270,8 @@ fn parameters_of(
     Ok(None)
 }
 
-/// `find_numbers(text, state)` as (mention, attribute, value, rule) tuples; Err where a
-/// number does not fit an i64.
+/// `find_numbers(text, state)` as (mention, attribute, value, rule) tuples, from the
+/// state's hardware and model mentions in order; Err where a number does not fit an i64.
 pub fn find_numbers(
     reg: &Registry,
     text: &str,
@@ -283,8 +281,9 @@ pub fn find_numbers(
 ) -> Result<Vec<Cue>, TooLarge> {
     let mut out: Vec<Cue> = Vec::new();
     let mut prev_end: i64 = -1;
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind == HARDWARE {
+    for m in mentions {
+        let i = m.index;
+        if m.hardware {
             let time = reg
                 .rx("counts._TIME_UNIT_AFTER")
                 .match_at(text, m.end, text.len());
@@ -294,10 +293,8 @@ pub fn find_numbers(
                 }
             }
             prev_end = m.end as i64;
-        } else if m.kind == MODEL {
-            if let Some((n, rule)) = parameters_of(reg, text, title_end, sentences, m)? {
-                out.push((i, "parameters", n, rule));
-            }
+        } else if let Some((n, rule)) = parameters_of(reg, text, title_end, sentences, m)? {
+            out.push((i, "parameters", n, rule));
         }
     }
     out.retain(|c| c.2 != 0);

@@ -256,25 +256,26 @@ fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candi
 }
 
 /// `counts.find_numbers(text, state)` as (mention, attribute, value, rule) tuples, from
-/// the state's title end, sentences and mentions as (start, end, text, kind: 1 hardware,
-/// 2 model, 0 other); None when the text is not plain or a number is too large
+/// the state's title end, sentences, and hardware and model mentions as (index, start,
+/// end, text, is hardware); None when the text is not plain or a number is too large
 #[pyfunction]
 fn counts_find_numbers(
     text: &str,
     title_end: usize,
     sentences: Vec<(usize, usize)>,
-    mentions: Vec<(usize, usize, String, u8)>,
+    mentions: Vec<(usize, usize, usize, String, bool)>,
 ) -> Option<Vec<counts::Cue>> {
-    if !pystr::plain(text) || mentions.iter().any(|m| !pystr::plain(&m.2)) {
+    if !pystr::plain(text) || mentions.iter().any(|m| !pystr::plain(&m.3)) {
         return None;
     }
     let mentions: Vec<counts::Mention> = mentions
         .iter()
-        .map(|(start, end, text, kind)| counts::Mention {
+        .map(|(index, start, end, text, hardware)| counts::Mention {
+            index: *index,
             start: *start,
             end: *end,
             text,
-            kind: *kind,
+            hardware: *hardware,
         })
         .collect();
     counts::find_numbers(

@@ -12,11 +12,13 @@ from kg.extract.state import DocState, Mention, NumberCue, attach_state, state_o
 from kg.ontology import EntityType
 from tests.unit.extract.native_cases import assert_same, core, python_rule, texts
 
-_KIND = {EntityType.HARDWARE: 1, EntityType.MODEL: 2}
-
 
 def _twin(text: str, state: DocState) -> list[NumberCue] | None:
-    mentions = [(m.start, m.end, m.text, _KIND.get(m.type, 0)) for m in state.mentions]  # type: ignore[arg-type]
+    mentions = [
+        (i, m.start, m.end, m.text, m.type is EntityType.HARDWARE)
+        for i, m in enumerate(state.mentions)
+        if m.type in (EntityType.HARDWARE, EntityType.MODEL)
+    ]
     cues = core().counts_find_numbers(text, state.title_end, state.sentences, mentions)
     return None if cues is None else [NumberCue(*c) for c in cues]
 
@@ -157,6 +159,7 @@ def test_find_numbers_twin_on_pipeline_states() -> None:
     cases: list[tuple[Any, ...]] = list(_states())
     n = assert_same(python_rule(counts.find_numbers), _twin, cases)
     assert n > 500
+    assert_same(python_rule(counts.find_numbers), counts.find_numbers, cases)  # as wired
 
 
 def test_find_numbers_twin_with_every_mention_hardware_or_model() -> None:
