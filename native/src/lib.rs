@@ -9,6 +9,8 @@
 use pyo3::prelude::*;
 
 pub mod abbreviations;
+pub mod components;
+pub mod counts;
 pub mod discovery;
 pub mod discovery_concepts;
 pub mod discovery_lists;
@@ -253,6 +255,55 @@ fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candi
     pystr::plain(text).then(|| discovery_concepts::concept_phrases(&registry::registry(), text))
 }
 
+/// `counts.find_numbers(text, state)` as (mention, attribute, value, rule) tuples, from
+/// the state's title end, sentences, and hardware and model mentions as (index, start,
+/// end, text, is hardware); None when the text is not plain or a number is too large
+#[pyfunction]
+fn counts_find_numbers(
+    text: &str,
+    title_end: usize,
+    sentences: Vec<(usize, usize)>,
+    mentions: Vec<(usize, usize, usize, String, bool)>,
+) -> Option<Vec<counts::Cue>> {
+    if !pystr::plain(text) || mentions.iter().any(|m| !pystr::plain(&m.3)) {
+        return None;
+    }
+    let mentions: Vec<counts::Mention> = mentions
+        .iter()
+        .map(|(index, start, end, text, hardware)| counts::Mention {
+            index: *index,
+            start: *start,
+            end: *end,
+            text,
+            hardware: *hardware,
+        })
+        .collect();
+    counts::find_numbers(
+        &registry::registry(),
+        text,
+        title_end,
+        &sentences,
+        &mentions,
+    )
+    .ok()
+}
+
+/// `list(components.component_spans(text, title_end, sentences))`, or None when the text
+/// is not plain (or the spans lie outside it, or Python would raise)
+#[pyfunction]
+fn components_component_spans(
+    text: &str,
+    title_end: usize,
+    sentences: Vec<(usize, usize)>,
+) -> Option<Vec<(usize, usize)>> {
+    let len = text.len();
+    if !pystr::plain(text) || title_end > len || sentences.iter().any(|&(s, e)| s > len || e > len)
+    {
+        return None;
+    }
+    components::component_spans(&registry::registry(), text, title_end, &sentences).ok()
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -282,5 +333,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
     m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
+    m.add_function(wrap_pyfunction!(counts_find_numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(components_component_spans, m)?)?;
     Ok(())
 }
