@@ -1978,11 +1978,8 @@ def _drop_negated(text: str, kept: list[Mention]) -> list[Mention]:
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
     fast = native.twin("discovery_discover")
-    if fast is not None:
-        comps = list(component_spans(text, state.title_end, state.sentences))
-        out = fast(state, comps)
-        if out is not None:
-            return _from_twin(state, out)  # the same mentions, compiled
+    if fast is not None and (out := fast(state)) is not None:
+        return _from_twin(state, out)  # the same mentions, compiled
     title = text[: state.title_end]
     if " A" in title or " a" in title:  # Title Case: the title's words all look like names
         state.mentions = [

@@ -1,7 +1,8 @@
 //! Twin of `kg/extract/discovery.py`'s `discover(text, state)`: the candidates of
 //! every reader, then overlaps, propagation, the filters and grouping, for plain text.
 //!
-//! `component_spans` comes in from Python (it runs its own twin where it has one).
+//! None where a reader would raise in Python (`components::PythonOnly`): then the
+//! Python rule runs and raises the same.
 
 use std::collections::{HashMap, HashSet};
 
@@ -193,8 +194,8 @@ fn generic_tail(cx: &Cx, s: usize, e: usize, vocab: &[M]) -> Option<usize> {
     })
 }
 
-/// `discover(text, state)` with the output of `component_spans` given
-pub fn discover(reg: &Registry, state: &DocState, components: &[(usize, usize)]) -> Out {
+/// `discover(text, state)`, or None where Python would raise
+pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     let text = state.text.as_str();
     let mut cx = Cx {
         reg,
@@ -241,7 +242,9 @@ pub fn discover(reg: &Registry, state: &DocState, components: &[(usize, usize)])
         proposed.push((s, e));
     }
     let known: Vec<(usize, usize)> = vocab.iter().map(|m| (m.start, m.end)).collect();
-    for &(s, e) in components {
+    let components =
+        crate::components::component_spans(reg, text, state.title_end, &state.sentences).ok()?;
+    for (s, e) in components {
         if !known.iter().any(|&(ks, ke)| ks <= s && e <= ke) {
             let upper = text.as_bytes()[s].is_ascii_uppercase();
             let m = cx.new_m(s, e, &text[s..e], "component", 0.85, upper);
@@ -387,7 +390,7 @@ pub fn discover(reg: &Registry, state: &DocState, components: &[(usize, usize)])
             )
         })
         .collect();
-    (out, proposed, abbr_ok)
+    Some((out, proposed, abbr_ok))
 }
 
 /// `_vendor_products(text, cands)`

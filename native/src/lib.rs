@@ -178,15 +178,14 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
-/// `discovery.discover(text, state)` given the spans of `component_spans`, or None
-/// when the text is not plain
+/// `discovery.discover(text, state)`, or None when the text is not plain (or Python
+/// would raise)
 #[pyfunction]
-fn discovery_discover(
-    state: state::DocState,
-    components: Vec<(usize, usize)>,
-) -> Option<discovery::Out> {
-    pystr::plain(&state.text)
-        .then(|| discovery::discover(&registry::registry(), &state, &components))
+fn discovery_discover(state: state::DocState) -> Option<discovery::Out> {
+    if !pystr::plain(&state.text) {
+        return None;
+    }
+    discovery::discover(&registry::registry(), &state)
 }
 
 /// (pattern, total ns, calls) per pattern searched since the last call (built with
