@@ -6,11 +6,11 @@
 //! filters that end `find_relations`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use pcre2::bytes::{Regex, RegexBuilder};
 use pyo3::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::pyre::{self, Rx};
 use crate::pystr;
@@ -148,7 +148,7 @@ impl Kinds {
 
 thread_local! {
     /// Each `rx.fullmatch` pattern, compiled as `\G(?:pattern)\z`
-    static FULL: RefCell<HashMap<String, Full>> = RefCell::new(HashMap::new());
+    static FULL: RefCell<FxHashMap<String, Full>> = RefCell::new(FxHashMap::default());
 }
 
 /// The `rx.fullmatch` form of a pattern compiled without flags (the Python tests
@@ -446,7 +446,7 @@ fn prefixed_by_system(reg: &Registry, name: &str, system: &str) -> bool {
 }
 
 /// `_joins_names(name, part, names)`
-fn joins_names(name: &str, part: &str, names: &HashSet<&str>) -> bool {
+fn joins_names(name: &str, part: &str, names: &FxHashSet<&str>) -> bool {
     let n = part.len();
     let b = name.as_bytes();
     if name.len() <= n + 1 {
@@ -461,7 +461,7 @@ fn joins_names(name: &str, part: &str, names: &HashSet<&str>) -> bool {
 }
 
 /// `_branded(name, part, names)`
-fn branded(name: &str, part: &str, names: &HashSet<&str>) -> bool {
+fn branded(name: &str, part: &str, names: &FxHashSet<&str>) -> bool {
     if name.len() < part.len() + 4 || !name.ends_with(part) {
         return false;
     }
@@ -509,15 +509,15 @@ fn name_cues(
     sents: &[(usize, usize)],
     out: &mut Vec<Cue>,
 ) {
-    let mut seen: HashSet<(i64, &str)> = HashSet::new();
+    let mut seen: FxHashSet<(i64, &str)> = FxHashSet::default();
     let mut rows: Vec<(i64, &str, usize)> = Vec::new();
     for (i, m) in ms.iter().enumerate() {
         if seen.insert((m.group, m.text)) {
             rows.push((m.group, m.text, i));
         }
     }
-    let texts: HashSet<&str> = rows.iter().map(|r| r.1).collect();
-    let mut done: HashSet<(i64, i64)> = HashSet::new();
+    let texts: FxHashSet<&str> = rows.iter().map(|r| r.1).collect();
+    let mut done: FxHashSet<(i64, i64)> = FxHashSet::default();
     for &(g1, t1, i1) in &rows {
         let m1 = &ms[i1];
         for &(g2, t2, i2) in &rows {
@@ -577,7 +577,7 @@ fn proposed_parts(
     ms: &[Mn],
     sents: &[(usize, usize)],
     proposed: &[i64],
-    first_of: &HashMap<i64, usize>,
+    first_of: &FxHashMap<i64, usize>,
     out: &mut Vec<Cue>,
 ) {
     let systems: Vec<usize> = proposed
@@ -612,7 +612,7 @@ fn used_system(
     roles: &[(usize, &str)],
     sents: &[(usize, usize)],
     min_proposed: Option<i64>,
-    first_of: &HashMap<i64, usize>,
+    first_of: &FxHashMap<i64, usize>,
     out: &mut Vec<Cue>,
 ) {
     let Some(g) = min_proposed else {
@@ -624,7 +624,7 @@ fn used_system(
     }
     // group -> (only "uses" so far, has "uses"), in order of first role
     let mut order: Vec<i64> = Vec::new();
-    let mut by_group: HashMap<i64, (bool, bool)> = HashMap::new();
+    let mut by_group: FxHashMap<i64, (bool, bool)> = FxHashMap::default();
     for &(mention, role) in roles {
         let g = ms[mention].group;
         let e = by_group.entry(g).or_insert_with(|| {
@@ -659,7 +659,7 @@ fn title_kind(
     text: &str,
     title_end: usize,
     ms: &[Mn],
-    proposed: &HashSet<i64>,
+    proposed: &FxHashSet<i64>,
     out: &mut Vec<Cue>,
 ) {
     let title: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].end <= title_end).collect();
@@ -713,7 +713,7 @@ fn title_lineage(
     text: &str,
     title_end: usize,
     ms: &[Mn],
-    proposed: &HashSet<i64>,
+    proposed: &FxHashSet<i64>,
     out: &mut Vec<Cue>,
 ) {
     if ms.len() < 2 || ms[1].end > title_end || !proposed.contains(&ms[0].group) {
@@ -751,7 +751,7 @@ fn title_lineage(
 
 /// `_stated_class_first(cues, ms)`
 fn stated_class_first(cues: Vec<Cue>, ms: &[Mn]) -> Vec<Cue> {
-    let stated: HashSet<(i64, i64)> = cues
+    let stated: FxHashSet<(i64, i64)> = cues
         .iter()
         .filter(|c| c.rel == Rel::IsA && !c.rule.starts_with("name_"))
         .map(|c| (ms[c.head].group, ms[c.tail].group))
@@ -759,7 +759,7 @@ fn stated_class_first(cues: Vec<Cue>, ms: &[Mn]) -> Vec<Cue> {
     if stated.is_empty() {
         return cues;
     }
-    let heads: HashSet<i64> = stated.iter().map(|p| p.0).collect();
+    let heads: FxHashSet<i64> = stated.iter().map(|p| p.0).collect();
     cues.into_iter()
         .filter(|c| {
             let pair = (ms[c.head].group, ms[c.tail].group);
@@ -815,8 +815,8 @@ pub fn find_relations(
         .map(|r| ms[r.0].group)
         .collect();
     let order = py_int_set_order(&added);
-    let proposed: HashSet<i64> = order.iter().copied().collect();
-    let mut first_of: HashMap<i64, usize> = HashMap::new();
+    let proposed: FxHashSet<i64> = order.iter().copied().collect();
+    let mut first_of: FxHashMap<i64, usize> = FxHashMap::default();
     for (i, m) in ms.iter().enumerate() {
         first_of.entry(m.group).or_insert(i);
     }

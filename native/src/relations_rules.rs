@@ -5,7 +5,7 @@
 //! strings as the Python rules do; an offset in them plus the slice's start is one in
 //! the text.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::pystr;
 use crate::relations::{fullmatch, Cue, Kinds, Mn, Pats, Rel, Ty};
@@ -20,7 +20,7 @@ pub struct Cx<'a> {
     pub idxs: &'a [usize],
     pub sent: (usize, usize),
     /// groups of the entities the paper proposes
-    pub proposed: &'a HashSet<i64>,
+    pub proposed: &'a FxHashSet<i64>,
     /// the sentence's proposed mention, else the paper's main one
     pub head: Option<usize>,
 }
