@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use pcre2::bytes::{Regex, RegexBuilder};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::pyre::{self, Rx};
@@ -885,9 +886,9 @@ struct PyMention {
     #[pyo3(attribute)]
     end: usize,
     #[pyo3(attribute)]
-    text: String,
+    text: PyBackedStr,
     #[pyo3(attribute("type"))]
-    type_: Option<String>,
+    type_: Option<PyBackedStr>,
     #[pyo3(attribute)]
     specific: bool,
     #[pyo3(attribute)]
@@ -900,13 +901,13 @@ struct PyRole {
     #[pyo3(attribute)]
     mention: usize,
     #[pyo3(attribute)]
-    role: String,
+    role: PyBackedStr,
 }
 
 /// `find_relations(state.text, state)` of a Python `DocState`, or None when its text
 /// (or a mention's) is not plain
 pub fn find_relations_py(state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<CueTuple>>> {
-    let text: String = state.getattr("text")?.extract()?;
+    let text: PyBackedStr = state.getattr("text")?.extract()?;
     if !pystr::plain(&text) {
         return Ok(None);
     }
@@ -928,7 +929,7 @@ pub fn find_relations_py(state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<CueTup
             group: m.group,
         })
         .collect();
-    let roles: Vec<(usize, &str)> = roles.iter().map(|r| (r.mention, r.role.as_str())).collect();
+    let roles: Vec<(usize, &str)> = roles.iter().map(|r| (r.mention, &*r.role)).collect();
     let reg = crate::registry::registry();
     let cues = find_relations(&reg, &text, title_end, &sentences, &ms, &roles);
     Ok(Some(
