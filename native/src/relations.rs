@@ -485,20 +485,22 @@ fn holds(text: &str, name: &str) -> bool {
     }
 }
 
-/// `_word_within(_extends_words(state), start, end)`: a word of `words` starts in
-/// `text` lowered in `[start, end)` (`words` are found in the lowered text as they are)
-fn word_within(text: &str, start: usize, end: usize, words: &[String]) -> bool {
-    let b = text.as_bytes();
-    (start..end.min(b.len() + 1)).any(|s| {
-        words.iter().any(|w| {
-            let w = w.as_bytes();
-            w.len() <= b.len() - s
-                && b[s..s + w.len()]
-                    .iter()
-                    .zip(w)
-                    .all(|(c, d)| c.to_ascii_lowercase() == *d)
-        })
-    })
+/// `_extends_words(state)`: where a word of `words` starts in `text` lowered, in
+/// order (`sorted(find_all(lower_same_offsets(text), words))`)
+fn word_starts(text: &str, words: &[String]) -> Vec<usize> {
+    let low = text.to_ascii_lowercase();
+    let b = low.as_bytes();
+    let mut out = Vec::new();
+    for w in words {
+        let finder = memchr::memmem::Finder::new(w.as_bytes());
+        let mut from = 0;
+        while let Some(p) = b.get(from..).and_then(|rest| finder.find(rest)) {
+            out.push(from + p);
+            from += p + 1;
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// `_name_cues(state, sents)`
@@ -827,7 +829,7 @@ pub fn find_relations(
     used_system(&kinds, ms, roles, &sents, min_proposed, &first_of, &mut out);
     title_kind(reg, text, title_end, ms, &proposed, &mut out);
     title_lineage(reg, text, title_end, ms, &proposed, &mut out);
-    let words = reg.seq("relations._EXTENDS_WORDS");
+    let words = word_starts(text, reg.seq("relations._EXTENDS_WORDS"));
     let kind_ends = reg.seq("relations._KIND_OF_ENDS");
     for (sent, idxs) in state::group_by_sentence(&sents) {
         let head = idxs
@@ -853,10 +855,11 @@ pub fn find_relations(
             if m.ty == Ty::System {
                 rules::implemented_in(&cx, i, before, after, &mut out);
             }
-            // the Python rule searches only near a word of _EXTENDS_WORDS, which every
-            // cue holds: checked once the cue is found (seldom), not before each mention
-            let near = || word_within(text, reach as usize, m.start, words);
-            rules::extends(&cx, i, before, after, &mut out, &near);
+            // `_word_within(words, reach, m.start)`
+            let k = words.partition_point(|&w| (w as i64) < reach);
+            if k < words.len() && words[k] < m.start {
+                rules::extends(&cx, i, before, after, &mut out);
+            }
             if m.specific
                 && m.ty == Ty::Method
                 && pystr::slice(before, -6, before.len() as i64).contains("with ")
@@ -944,13 +947,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_within_a_span_in_any_case() {
-        let words = vec!["exten".to_string(), "adapt".to_string()];
-        let text = "We Extend and adapt; EXTENsion ad";
-        assert!(word_within(text, 0, 4, &words) && !word_within(text, 4, 14, &words));
-        assert!(word_within(text, 20, 22, &words) && !word_within(text, 22, 33, &words));
-        assert!(!word_within(text, 31, 33, &words) && !word_within(text, 5, 3, &words));
-        assert!(word_within("ab", 2, 3, &[String::new()]));
+    fn word_starts_find_every_start_in_any_case() {
+        let words = vec!["exten".to_string(), "adapt".to_string(), "ada".to_string()];
+        let text = "We Extend and adapt; EXTENsion adada";
+        assert_eq!(word_starts(text, &words), vec![3, 14, 14, 21, 31, 33]);
+        assert_eq!(word_starts("ab", &[String::new()]), vec![0, 1, 2]);
     }
 
     #[test]

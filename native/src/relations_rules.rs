@@ -220,21 +220,10 @@ fn system_features(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>, ships: bo
 }
 
 /// `_extends(cx, i, before, after, out)`
-/// (`near`: whether the Python rule searches there at all, asked once a cue is found)
-pub fn extends(
-    cx: &Cx,
-    i: usize,
-    before: &str,
-    after: &str,
-    out: &mut Vec<Cue>,
-    near: &dyn Fn() -> bool,
-) {
+pub fn extends(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Vec<Cue>) {
     let Some(ext) = cx.p.extends_before.search(before, 0, before.len()) else {
         return;
     };
-    if !near() {
-        return;
-    }
     let ms = cx.ms;
     let m = &ms[i];
     if !ext.str(before, 1).is_empty() && !m.specific {
