@@ -481,8 +481,28 @@ fn holds(text: &str, name: &str) -> bool {
     let (t, n) = (text.as_bytes(), name.as_bytes());
     match n.first() {
         None => true,
-        Some(&c) => n.len() <= t.len() && t.windows(n.len()).any(|w| w[0] == c && w[1..] == n[1..]),
+        Some(&c) => {
+            n.len() <= t.len()
+                && t.windows(n.len())
+                    .any(|w| w[0] == c && w.iter().zip(n).all(|(x, y)| x == y))
+        }
     }
+}
+
+/// The set of bytes of a name, a bit each
+fn byte_set(text: &str) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for &c in text.as_bytes() {
+        set[(c >> 6) as usize] |= 1 << (c & 63);
+    }
+    set
+}
+
+/// Whether `name` may be in the name of byte set `set`, `len` long (a quick "no")
+fn may_hold(set: &[u64; 4], len: usize, name: &str) -> bool {
+    let has = |c: u8| set[(c >> 6) as usize] & (1 << (c & 63)) != 0;
+    let n = name.as_bytes();
+    n.len() <= len && n.first().is_none_or(|&c| has(c) && has(n[n.len() - 1]))
 }
 
 /// `_extends_words(state)`: where a word of `words` starts in `text` lowered, in
@@ -520,11 +540,16 @@ fn name_cues(
         }
     }
     let texts: FxHashSet<&str> = rows.iter().map(|r| r.1).collect();
+    let sets: Vec<[u64; 4]> = rows.iter().map(|r| byte_set(r.1)).collect();
     let mut done: FxHashSet<(i64, i64)> = FxHashSet::default();
-    for &(g1, t1, i1) in &rows {
+    for (&(g1, t1, i1), set1) in rows.iter().zip(&sets) {
         let m1 = &ms[i1];
         for &(g2, t2, i2) in &rows {
-            if !holds(t1, t2) || g1 == g2 || done.contains(&(g1, g2)) {
+            // `t2 in t1`, the quick checks first
+            if g1 == g2 || !may_hold(set1, t1.len(), t2) || !holds(t1, t2) {
+                continue;
+            }
+            if done.contains(&(g1, g2)) {
                 continue;
             }
             let m2 = &ms[i2];
@@ -958,6 +983,10 @@ mod tests {
     fn short_names_hold_as_python_in_does() {
         assert!(holds("ZeRO-Infinity", "ZeRO") && holds("abc", "") && holds("", ""));
         assert!(!holds("Ze", "ZeRO") && !holds("ZeRO", "eRo") && holds("aab", "ab"));
+        let set = byte_set("ZeRO-Infinity");
+        assert!(may_hold(&set, 13, "ZeRO") && may_hold(&set, 13, "") && may_hold(&set, 13, "Zy"));
+        assert!(!may_hold(&set, 13, "Adam") && !may_hold(&set, 13, "ZeRO-Infinity-2"));
+        assert!(may_hold(&byte_set("\x7f\x00"), 2, "\x00") && !may_hold(&[0; 4], 0, "a"));
     }
 
     #[test]
