@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 
 pub mod discovery_lists;
 pub mod discovery_names;
+pub mod entity_typing;
 pub mod normalize;
 pub mod pyre;
 pub mod pystr;
@@ -172,6 +173,31 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
+/// `entity_typing.assign_types(state.text, state)`: what it sets on each mention, (type
+/// value or None, type_rule), in `state.mentions` order; None when the text is not plain
+#[pyfunction]
+fn entity_typing_assign_types(
+    state: state::DocState,
+) -> Option<Vec<(Option<&'static str>, &'static str)>> {
+    entity_typing::assign_types(&registry::registry(), &state)
+}
+
+/// The twin's reading of `entity_typing._BEFORE`: (cue tuple name, [(pattern name, type
+/// value, weight, rule)]), for checking it against the Python list
+#[pyfunction]
+fn entity_typing_before_table() -> Vec<(&'static str, Vec<entity_typing::BeforeRow>)> {
+    entity_typing::BEFORE
+        .iter()
+        .map(|(cues, rules)| {
+            let rules = rules
+                .iter()
+                .map(|&(rx, t, w, r)| (rx, t.value(), w, r))
+                .collect();
+            (*cues, rules)
+        })
+        .collect()
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -191,5 +217,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
+    m.add_function(wrap_pyfunction!(entity_typing_assign_types, m)?)?;
+    m.add_function(wrap_pyfunction!(entity_typing_before_table, m)?)?;
     Ok(())
 }

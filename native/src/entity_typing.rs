@@ -1,0 +1,619 @@
+//! Twin of `kg/extract/entity_typing.py`: `assign_types` and everything it calls
+//! (`shape_type`, `head_noun_type`, `context_signals`, `_context_type`,
+//! `_title_definition`, ...), for plain text.
+
+use std::collections::HashMap;
+
+use crate::pystr;
+use crate::registry::Registry;
+use crate::state::{DocState, Mention};
+
+/// `kg.ontology.EntityType`
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Ty {
+    Method,
+    System,
+    Hardware,
+    Dataset,
+    Model,
+}
+
+use Ty::{Dataset, Hardware, Method, Model, System};
+
+impl Ty {
+    /// The enum member's value
+    pub fn value(self) -> &'static str {
+        match self {
+            Method => "Method",
+            System => "System",
+            Hardware => "Hardware",
+            Dataset => "Dataset",
+            Model => "Model",
+        }
+    }
+
+    /// The member of a value (`EntityType(value)`)
+    pub fn from_value(value: &str) -> Option<Ty> {
+        Some(match value {
+            "Method" => Method,
+            "System" => System,
+            "Hardware" => Hardware,
+            "Dataset" => Dataset,
+            "Model" => Model,
+            _ => return None,
+        })
+    }
+}
+
+/// A `_BEFORE` rule as Python reads it: pattern name, type value, weight, rule
+pub type BeforeRow = (&'static str, &'static str, f64, &'static str);
+
+/// A type signal: type, weight, rule
+pub type Signal = (Ty, f64, &'static str);
+
+/// The groups of `_BEFORE` (the words before a name): the module-level names of the
+/// cue words and of each pattern, with its type, weight and rule, in the Python order.
+/// `tests/unit/extract/test_native_typing.py` checks it against `_BEFORE`.
+pub type BeforeGroup = (
+    &'static str,
+    &'static [(&'static str, Ty, f64, &'static str)],
+);
+pub const BEFORE: &[BeforeGroup] = &[
+    (
+        "entity_typing._IMPLEMENTED_CUES",
+        &[
+            (
+                "entity_typing._IMPLEMENTED_IN",
+                System,
+                2.0,
+                "implemented_in_context",
+            ),
+            (
+                "entity_typing._IMPLEMENT_X_IN",
+                System,
+                2.0,
+                "implemented_in_context",
+            ),
+        ],
+    ),
+    (
+        "entity_typing._PLUGIN_CUES",
+        &[("entity_typing._PLUGIN_FOR", System, 2.0, "plugin_context")],
+    ),
+    (
+        "entity_typing._EVALUATED_CUES",
+        &[(
+            "entity_typing._EVALUATED_ON",
+            Dataset,
+            1.5,
+            "evaluated_on_context",
+        )],
+    ),
+    (
+        "entity_typing._SCORE_CUES",
+        &[("entity_typing._SCORE_ON", Dataset, 1.5, "score_on_context")],
+    ),
+    (
+        "entity_typing._LIST_CUES",
+        &[
+            (
+                "entity_typing._DATASET_LIST",
+                Dataset,
+                2.0,
+                "dataset_list_context",
+            ),
+            (
+                "entity_typing._MODEL_LIST",
+                Model,
+                1.5,
+                "model_list_context",
+            ),
+            (
+                "entity_typing._SYSTEM_LIST",
+                System,
+                1.5,
+                "system_list_context",
+            ),
+        ],
+    ),
+    (
+        "entity_typing._TRAINED_CUES",
+        &[("entity_typing._TRAINED", Model, 1.2, "trained_context")],
+    ),
+];
+
+/// `text[start:end]` with Python's clamping (offsets never negative here)
+fn sl(text: &str, start: usize, end: usize) -> &str {
+    let end = end.min(text.len());
+    if start >= end {
+        ""
+    } else {
+        &text[start..end]
+    }
+}
+
+/// `s.rfind(sub, start, end)` with Python's negative `end`; -1 when not found
+fn rfind_py(s: &str, sub: &str, start: usize, end: i64) -> i64 {
+    let n = s.len() as i64;
+    let end = if end < 0 {
+        (end + n).max(0)
+    } else {
+        end.min(n)
+    } as usize;
+    pystr::rfind(s, sub, start, end).map_or(-1, |i| i as i64)
+}
+
+fn typing_nouns(reg: &Registry) -> &HashMap<String, Vec<String>> {
+    reg.map("entity_typing._TYPING_NOUNS")
+}
+
+/// `_TYPING_NOUNS.get(word)`
+pub fn typing_noun(reg: &Registry, word: &str) -> Option<Ty> {
+    typing_nouns(reg)
+        .get(word)
+        .and_then(|v| v.first())
+        .and_then(|v| Ty::from_value(v))
+}
+
+/// `shape_type(name)`
+pub fn shape_type(reg: &Registry, name: &str) -> Option<(Ty, f64)> {
+    if let Some(i) = name.find("-aware ") {
+        return shape_type(reg, &name[i + "-aware ".len()..]);
+    }
+    if reg.rx("entity_typing._HARDWARE_SHAPE").is_match(name) {
+        return Some((Hardware, 3.0));
+    }
+    if reg.rx("entity_typing._SIZE").is_search(name) {
+        return Some((Model, 2.5));
+    }
+    if reg.rx("entity_typing._DATASET_SHAPE").is_search(name) {
+        return Some((Dataset, 2.0));
+    }
+    if reg.rx("entity_typing._MODEL_FAMILY").is_match(name) {
+        return Some((Model, 2.0));
+    }
+    if reg.rx("entity_typing._SYSTEM_SHAPE").is_match(name) {
+        return Some((System, 2.0));
+    }
+    None
+}
+
+/// `head_noun_type(phrase)`
+pub fn head_noun_type(reg: &Registry, phrase: &str) -> Option<Ty> {
+    let stop = reg
+        .rx("entity_typing._HEAD_STOP")
+        .search(phrase, 0, phrase.len())
+        .map(|c| (c.start(), c.end()));
+    let t = np_head_type(reg, phrase, stop);
+    if t.is_none() {
+        if let Some((s, e)) = stop {
+            let g = &phrase[s..e];
+            if g == " and" || g == " or" {
+                let joined = format!("{}{}", &phrase[..s], &phrase[e..]);
+                return head_noun_type(reg, &joined);
+            }
+        }
+    }
+    t
+}
+
+/// `_participle(word)`
+pub fn participle(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("ED") || (word.ends_with("ing") && pystr::islower(word))
+}
+
+/// `_np_head_type(phrase, stop)`, `stop` the span of the `_HEAD_STOP` match
+pub fn np_head_type(reg: &Registry, phrase: &str, stop: Option<(usize, usize)>) -> Option<Ty> {
+    let nouns = typing_nouns(reg);
+    let np = match stop {
+        Some((s, _)) => &phrase[..s],
+        None => phrase,
+    };
+    let raw: Vec<&str> = pystr::split_ws(np).take(8).collect();
+    let mut words: Vec<String> = raw.iter().map(|w| w.to_ascii_lowercase()).collect();
+    while words.len() > 1
+        && !nouns.contains_key(words[words.len() - 1].as_str())
+        && participle(raw[words.len() - 1])
+    {
+        words.pop();
+    }
+    let last = words.last()?.as_str();
+    if let Some((s, e)) = stop {
+        if matches!(last, "family" | "series" | "suite" | "set") && phrase[s..].starts_with(" of") {
+            let is_set = last == "set";
+            let rest: Vec<String> = pystr::split_ws(&phrase[e..])
+                .take(5)
+                .map(|w| w.to_ascii_lowercase().trim_matches([',', '.']).to_string())
+                .collect();
+            if !rest.is_empty() {
+                words = rest;
+            }
+            if words
+                .iter()
+                .any(|w| w.starts_with("model") || w.starts_with("llm"))
+            {
+                return Some(Model);
+            }
+            if is_set {
+                let items = reg.words("entity_typing._DATA_ITEMS");
+                return words.iter().any(|w| items.contains(w)).then_some(Dataset);
+            }
+        }
+    }
+    let head = words.last()?.as_str();
+    if head == "model" || head == "models" {
+        let design = words.iter().any(|w| w == "architecture" || w == "design");
+        return Some(if design { Method } else { Model });
+    }
+    let t = typing_noun(reg, head);
+    if t == Some(System) && head.starts_with("platform") {
+        let window = match phrase.find(". ") {
+            Some(end) => &phrase[..end],
+            None => phrase,
+        };
+        return Some(platform_type(reg, &window.to_ascii_lowercase()));
+    }
+    t
+}
+
+/// `_platform_type(window)`
+pub fn platform_type(reg: &Registry, window: &str) -> Ty {
+    if reg.rx("entity_typing._HARDWARE_PLATFORM").is_search(window) {
+        Hardware
+    } else {
+        System
+    }
+}
+
+/// `_sentence_window(text, start, end)`
+pub fn sentence_window(text: &str, start: usize, end: usize) -> String {
+    let before = sl(text, start.saturating_sub(80), start);
+    let after = sl(text, end, end + 120);
+    // rfind's -1 makes the slice start at 1, as in Python
+    let cut = before.rfind(". ").map_or(-1, |i| i as i64);
+    let before = pystr::slice(before, cut + 2, before.len() as i64);
+    let after = match after.find(". ") {
+        Some(stop) => &after[..stop],
+        None => after,
+    };
+    let mut out = String::with_capacity(before.len() + after.len() + end - start);
+    out.push_str(before);
+    out.push_str(sl(text, start, end));
+    out.push_str(after);
+    out.make_ascii_lowercase();
+    out
+}
+
+/// `_noun_type(noun, text, m)`
+pub fn noun_type(reg: &Registry, noun: &str, text: &str, m: &Mention) -> Option<Ty> {
+    let t = typing_noun(reg, noun);
+    if t == Some(System) && noun.starts_with("platform") {
+        return Some(platform_type(reg, &sentence_window(text, m.start, m.end)));
+    }
+    t
+}
+
+/// `_noun_right_before(low)`: the noun and where its phrase starts (Python's offset,
+/// never -1 in practice)
+pub fn noun_right_before<'a>(reg: &Registry, low: &'a str) -> Option<(&'a str, i64)> {
+    let words: Vec<&str> = pystr::split_ws(low).collect();
+    let last = *words.last()?;
+    if !typing_nouns(reg).contains_key(last) {
+        return None;
+    }
+    let articles = reg.words("entity_typing._ARTICLES");
+    let links = reg.words("entity_typing._LINK_WORDS");
+    let modifier = reg.rx("entity_typing._MODIFIER");
+    let n = words.len();
+    let mut pos = rfind_py(low, last, 0, low.len() as i64);
+    // words[-2:-6:-1]
+    for &w in words[n.saturating_sub(5)..n - 1].iter().rev() {
+        pos = rfind_py(low, w, 0, pos);
+        if articles.contains(w) {
+            return Some((last, pos));
+        }
+        // `[a-z\-]+` matches as far as it can: a match to the end is a full match
+        let full = modifier
+            .match_at(w, 0, w.len())
+            .is_some_and(|c| c.end() == w.len());
+        if links.contains(w) || !full {
+            return None;
+        }
+    }
+    None
+}
+
+/// `_fronted(before, at_text_start)`
+pub fn fronted(reg: &Registry, before: &str, at_text_start: bool) -> bool {
+    let tail = pystr::slice(before, -40, before.len() as i64);
+    let rx = reg.rx("entity_typing._FRONTED");
+    if at_text_start {
+        rx.is_search(&format!("\n{tail}"))
+    } else {
+        rx.is_search(tail)
+    }
+}
+
+/// `_may_end_in_count(before)`
+pub fn may_end_in_count(reg: &Registry, before: &str) -> bool {
+    let last = pystr::rstrip(before);
+    last.trim_end_matches(',')
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_digit)
+        || reg
+            .seq("entity_typing._COUNT_WORDS")
+            .iter()
+            .any(|w| last.ends_with(w.as_str()))
+}
+
+fn ends_with_any(s: &str, ends: &[String]) -> bool {
+    ends.iter().any(|e| s.ends_with(e.as_str()))
+}
+
+/// `context_signals(text, m)`
+pub fn context_signals(reg: &Registry, text: &str, m: &Mention) -> Vec<Signal> {
+    let mut out: Vec<Signal> = Vec::new();
+    let after = sl(text, m.end, m.end + 120);
+    if let Some(app) = reg
+        .rx("entity_typing._APPOSITIVE")
+        .match_at(after, 0, after.len())
+    {
+        let group = pystr::rstrip(&after[..app.end()]);
+        if ends_with_any(group, reg.seq("entity_typing._DETERMINERS")) {
+            let phrase = &after[app.end()..];
+            if !(group.ends_with(':')
+                && reg.rx("entity_typing._NOT_A_NOUN_PHRASE").is_match(phrase))
+            {
+                if let Some(t) = head_noun_type(reg, phrase) {
+                    out.push((t, 3.0, "appositive_head"));
+                }
+            }
+        }
+    }
+    if m.text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_uppercase)
+        && reg.rx("entity_typing._MODEL_AFTER").is_match(after)
+    {
+        out.push((Model, 1.2, "model_noun_after"));
+    }
+    if after.starts_with(',') || after.starts_with(" and ") || after.starts_with(" or ") {
+        if let Some(shared) = reg
+            .rx("entity_typing._SHARED_HEAD")
+            .match_at(after, 0, after.len())
+        {
+            let noun = shared.str(after, 1).to_ascii_lowercase();
+            if let Some(t) = noun_type(reg, &noun, text, m) {
+                out.push((t, 2.0, "shared_type_noun"));
+            }
+        }
+    }
+    if let Some(nxt) = reg
+        .rx("entity_typing._NEXT_WORDS")
+        .match_at(after, 0, after.len())
+    {
+        if nxt.str(after, 1) == "data" && nxt.str(after, 2).starts_with("structure") {
+            out.push((System, 2.0, "type_noun_after"));
+        } else {
+            let links = reg.words("entity_typing._LINK_WORDS");
+            let hint = m.type_.as_deref();
+            for i in 0..2 {
+                let w = nxt.get(i + 1).map(|(s, e)| &after[s..e]);
+                let t = noun_type(reg, &w.unwrap_or("").to_ascii_lowercase(), text, m);
+                if let Some(t) = t {
+                    if !(t == Hardware && hint.is_some() && hint != Some("Hardware")) {
+                        out.push((t, 2.5 - i as f64, "type_noun_after"));
+                        break;
+                    }
+                }
+                if w.is_some_and(|w| links.contains(w)) {
+                    break;
+                }
+            }
+        }
+    }
+    let before = sl(text, m.start.saturating_sub(80), m.start);
+    if !before
+        .as_bytes()
+        .last()
+        .is_some_and(|&c| pystr::is_space_byte(c))
+    {
+        return out;
+    }
+    let low = before.to_ascii_lowercase();
+    for &(cues, rules) in BEFORE {
+        if reg.seq(cues).iter().any(|c| low.contains(c.as_str())) {
+            for &(rx, t, w, rule) in rules {
+                if reg.rx(rx).is_search(&low) {
+                    out.push((t, w, rule));
+                }
+            }
+        }
+    }
+    let at_text_start = m.start <= 80;
+    if ends_with_any(&low, reg.seq("entity_typing._NAMING_ENDINGS")) {
+        if let Some(nb) = reg
+            .rx("entity_typing._NOUN_BEFORE")
+            .search(&low, 0, low.len())
+        {
+            let first = nb.get(1);
+            if !(first.is_some_and(|(s, e)| s < e)
+                && fronted(reg, &low[..nb.start()], at_text_start))
+            {
+                let noun = match first {
+                    Some((s, e)) if s < e => &low[s..e],
+                    _ => nb.str(&low, 2),
+                };
+                if let Some(t) = noun_type(reg, noun, text, m) {
+                    out.push((t, 2.0, "noun_before"));
+                }
+            }
+        }
+    } else if let Some((noun, at)) = noun_right_before(reg, &low) {
+        if !fronted(reg, pystr::slice(&low, 0, at), at_text_start) {
+            let t = noun_type(reg, noun, text, m).unwrap_or(Method);
+            out.push((t, 2.0, "noun_before"));
+        }
+    }
+    if may_end_in_count(reg, before) && reg.rx("entity_typing._COUNT_BEFORE").is_search(before) {
+        out.push((Hardware, 0.8, "count_context"));
+    }
+    out
+}
+
+/// `_context_type(text, mentions)`
+pub fn context_type(reg: &Registry, text: &str, mentions: &[&Mention]) -> (Ty, &'static str) {
+    // dicts in insertion order
+    let mut score: Vec<(Ty, f64)> = vec![(Method, 0.5)];
+    let mut rules: Vec<(Ty, &'static str)> = vec![(Method, "default_method")];
+    let mut hinted: Vec<Ty> = Vec::new();
+    for m in mentions {
+        let sig = shape_type(reg, &m.text);
+        let mut signals = context_signals(reg, text, m);
+        if m.rule == "abbreviation_long" && m.text.contains(' ') {
+            let last = m.text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+            let lt = noun_type(reg, &last, text, m);
+            let plural = last.ends_with('s') && typing_noun(reg, &last[..last.len() - 1]).is_some();
+            if let (Some(lt), false) = (lt, plural) {
+                signals.push((lt, 1.5, "long_form_head"));
+            } else if ends_with_any(
+                &m.text.to_ascii_lowercase(),
+                reg.seq("entity_typing._ENCLAVE_ENDINGS"),
+            ) {
+                signals.push((Hardware, 2.0, "long_form_head"));
+            }
+        }
+        if let Some((t, w)) = sig {
+            signals.push((t, w, "name_shape"));
+        }
+        if let Some(hint) = m.type_.as_deref().and_then(Ty::from_value) {
+            if !hinted.contains(&hint) {
+                hinted.push(hint);
+                signals.push((hint, 1.0, "vocab_variant"));
+            }
+        }
+        let lower = pystr::islower(&m.text);
+        for (st, w, rule) in signals {
+            if st == Model && lower {
+                continue;
+            }
+            if lower && rule == "type_noun_after" && st != Method {
+                continue;
+            }
+            match score.iter_mut().find(|(t, _)| *t == st) {
+                Some((_, s)) => *s += w,
+                None => score.push((st, 0.0 + w)),
+            }
+            if !rules.iter().any(|(t, _)| *t == st) {
+                rules.push((st, rule));
+            }
+        }
+    }
+    let mut best = score[0];
+    for &(t, s) in &score[1..] {
+        if s > best.1 {
+            best = (t, s);
+        }
+    }
+    let rule = rules
+        .iter()
+        .find(|(t, _)| *t == best.0)
+        .map_or("default_method", |(_, r)| r);
+    (best.0, rule)
+}
+
+/// `_title_definition(text, m, title_end)`
+pub fn title_definition(reg: &Registry, text: &str, m: &Mention, title_end: usize) -> Option<Ty> {
+    let rest = sl(text, m.end, text.len());
+    let opens = reg
+        .seq("entity_typing._SUBTITLE_OPENERS")
+        .iter()
+        .any(|o| rest.starts_with(o.as_str()));
+    if !opens || m.end > title_end {
+        return None;
+    }
+    head_noun_type(reg, sl(text, m.end + 2, title_end))
+}
+
+/// What `assign_types(state.text, state)` sets on each mention: its type's value (None
+/// for a vocabulary mention without one) and its `type_rule`; None when the text or a
+/// mention is not plain, or a mention's type is no `EntityType` value.
+pub fn assign_types(
+    reg: &Registry,
+    state: &DocState,
+) -> Option<Vec<(Option<&'static str>, &'static str)>> {
+    let text = state.text.as_str();
+    if !pystr::plain(text) {
+        return None;
+    }
+    for m in &state.mentions {
+        if !pystr::plain(&m.text) {
+            return None;
+        }
+        if let Some(t) = &m.type_ {
+            Ty::from_value(t)?;
+        }
+    }
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&Mention>> = Vec::new();
+    for m in &state.mentions {
+        let k = *index.entry(m.group).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(m);
+    }
+    let mut typed: HashMap<i64, (Option<Ty>, &'static str)> = HashMap::new();
+    for mentions in &groups {
+        let (mut t, mut rule) = match mentions.iter().find(|m| m.concept.is_some()) {
+            Some(m) => (m.type_.as_deref().and_then(Ty::from_value), "vocab"),
+            None => {
+                let (t, rule) = context_type(reg, text, mentions);
+                (Some(t), rule)
+            }
+        };
+        if rule == "vocab" && mentions[0].start < state.title_end {
+            if let Some(own) = title_definition(reg, text, mentions[0], state.title_end) {
+                (t, rule) = (Some(own), "title_definition");
+            }
+        }
+        typed.insert(mentions[0].group, (t, rule));
+    }
+    Some(
+        state
+            .mentions
+            .iter()
+            .map(|m| {
+                let (t, rule) = typed[&m.group];
+                (t.map(Ty::value), rule)
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn participles_follow_python() {
+        assert!(participle("tailored") && participle("DESIGNED") && participle("running"));
+        assert!(!participle("Computing") && !participle("library"));
+    }
+
+    #[test]
+    fn sentence_window_drops_a_first_character_as_python_does() {
+        // no ". " before: before[-1 + 2:] starts at its second character
+        assert_eq!(sentence_window("ab Foo c. d", 3, 6), "b foo c");
+        assert_eq!(sentence_window("x. ab Foo", 6, 9), "ab foo");
+    }
+
+    #[test]
+    fn rfind_takes_negative_ends() {
+        assert_eq!(rfind_py("abcab", "ab", 0, -1), 0);
+        assert_eq!(rfind_py("abcab", "ab", 0, 5), 3);
+        assert_eq!(rfind_py("abc", "x", 0, 3), -1);
+    }
+}
