@@ -2,11 +2,14 @@
 //! (`shape_type`, `head_noun_type`, `context_signals`, `_context_type`,
 //! `_title_definition`, ...), for plain text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use pyo3::prelude::*;
+
+use crate::pyre::Rx;
 use crate::pystr;
 use crate::registry::Registry;
-use crate::state::{DocState, Mention};
+use crate::state::Mention;
 
 /// `kg.ontology.EntityType`
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -143,126 +146,537 @@ fn rfind_py(s: &str, sub: &str, start: usize, end: i64) -> i64 {
     pystr::rfind(s, sub, start, end).map_or(-1, |i| i as i64)
 }
 
-fn typing_nouns(reg: &Registry) -> &HashMap<String, Vec<String>> {
-    reg.map("entity_typing._TYPING_NOUNS")
+/// A mention as typing reads it (`state.Mention`'s fields that `assign_types` uses)
+#[derive(Debug, FromPyObject)]
+pub struct TypingMention {
+    #[pyo3(attribute)]
+    pub start: usize,
+    #[pyo3(attribute)]
+    pub end: usize,
+    #[pyo3(attribute)]
+    pub text: String,
+    #[pyo3(attribute)]
+    pub rule: String,
+    /// the `EntityType` value, if typed
+    #[pyo3(attribute("type"))]
+    pub type_: Option<String>,
+    /// the concept itself is not read: only whether there is one
+    #[pyo3(attribute)]
+    pub concept: Option<Py<PyAny>>,
+    #[pyo3(attribute)]
+    pub group: i64,
 }
 
-/// `_TYPING_NOUNS.get(word)`
-pub fn typing_noun(reg: &Registry, word: &str) -> Option<Ty> {
-    typing_nouns(reg)
-        .get(word)
-        .and_then(|v| v.first())
-        .and_then(|v| Ty::from_value(v))
+impl TypingMention {
+    fn has_concept(&self) -> bool {
+        self.concept.is_some()
+    }
 }
 
-/// `shape_type(name)`
-pub fn shape_type(reg: &Registry, name: &str) -> Option<(Ty, f64)> {
-    if let Some(i) = name.find("-aware ") {
-        return shape_type(reg, &name[i + "-aware ".len()..]);
-    }
-    if reg.rx("entity_typing._HARDWARE_SHAPE").is_match(name) {
-        return Some((Hardware, 3.0));
-    }
-    if reg.rx("entity_typing._SIZE").is_search(name) {
-        return Some((Model, 2.5));
-    }
-    if reg.rx("entity_typing._DATASET_SHAPE").is_search(name) {
-        return Some((Dataset, 2.0));
-    }
-    if reg.rx("entity_typing._MODEL_FAMILY").is_match(name) {
-        return Some((Model, 2.0));
-    }
-    if reg.rx("entity_typing._SYSTEM_SHAPE").is_match(name) {
-        return Some((System, 2.0));
-    }
-    None
-}
-
-/// `head_noun_type(phrase)`
-pub fn head_noun_type(reg: &Registry, phrase: &str) -> Option<Ty> {
-    let stop = reg
-        .rx("entity_typing._HEAD_STOP")
-        .search(phrase, 0, phrase.len())
-        .map(|c| (c.start(), c.end()));
-    let t = np_head_type(reg, phrase, stop);
-    if t.is_none() {
-        if let Some((s, e)) = stop {
-            let g = &phrase[s..e];
-            if g == " and" || g == " or" {
-                let joined = format!("{}{}", &phrase[..s], &phrase[e..]);
-                return head_noun_type(reg, &joined);
-            }
+/// (without its concept: for the signals of one mention)
+impl From<&Mention> for TypingMention {
+    fn from(m: &Mention) -> TypingMention {
+        TypingMention {
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+            rule: m.rule.clone(),
+            type_: m.type_.clone(),
+            concept: None,
+            group: m.group,
         }
     }
-    t
+}
+
+/// The `DocState` as typing reads it: the text, the title's end and the mentions (the
+/// concepts are not read, which makes the crossing cheap)
+#[derive(Debug, FromPyObject)]
+pub struct TypingState {
+    #[pyo3(attribute)]
+    pub text: String,
+    #[pyo3(attribute)]
+    pub title_end: usize,
+    #[pyo3(attribute)]
+    pub mentions: Vec<TypingMention>,
+}
+
+/// A `_BEFORE` group with its cue words and patterns looked up
+type BeforeResolved<'r> = (&'r [String], Vec<(&'r Rx, Ty, f64, &'static str)>);
+
+/// The patterns and word lists of `entity_typing`, looked up once per document
+pub struct Typing<'r> {
+    nouns: &'r HashMap<String, Vec<String>>,
+    hardware_shape: &'r Rx,
+    size: &'r Rx,
+    dataset_shape: &'r Rx,
+    model_family: &'r Rx,
+    system_shape: &'r Rx,
+    head_stop: &'r Rx,
+    data_items: &'r HashSet<String>,
+    hardware_platform: &'r Rx,
+    articles: &'r HashSet<String>,
+    links: &'r HashSet<String>,
+    modifier: &'r Rx,
+    fronted: &'r Rx,
+    count_words: &'r [String],
+    count_before: &'r Rx,
+    appositive: &'r Rx,
+    determiners: &'r [String],
+    not_a_noun_phrase: &'r Rx,
+    model_after: &'r Rx,
+    shared_head: &'r Rx,
+    next_words: &'r Rx,
+    before: Vec<BeforeResolved<'r>>,
+    naming_endings: &'r [String],
+    noun_before: &'r Rx,
+    enclave_endings: &'r [String],
+    subtitle_openers: &'r [String],
+}
+
+impl<'r> Typing<'r> {
+    pub fn new(reg: &'r Registry) -> Typing<'r> {
+        let rx = |name: &str| reg.rx(&format!("entity_typing.{name}"));
+        let seq = |name: &str| reg.seq(&format!("entity_typing.{name}"));
+        let words = |name: &str| reg.words(&format!("entity_typing.{name}"));
+        Typing {
+            nouns: reg.map("entity_typing._TYPING_NOUNS"),
+            hardware_shape: rx("_HARDWARE_SHAPE"),
+            size: rx("_SIZE"),
+            dataset_shape: rx("_DATASET_SHAPE"),
+            model_family: rx("_MODEL_FAMILY"),
+            system_shape: rx("_SYSTEM_SHAPE"),
+            head_stop: rx("_HEAD_STOP"),
+            data_items: words("_DATA_ITEMS"),
+            hardware_platform: rx("_HARDWARE_PLATFORM"),
+            articles: words("_ARTICLES"),
+            links: words("_LINK_WORDS"),
+            modifier: rx("_MODIFIER"),
+            fronted: rx("_FRONTED"),
+            count_words: seq("_COUNT_WORDS"),
+            count_before: rx("_COUNT_BEFORE"),
+            appositive: rx("_APPOSITIVE"),
+            determiners: seq("_DETERMINERS"),
+            not_a_noun_phrase: rx("_NOT_A_NOUN_PHRASE"),
+            model_after: rx("_MODEL_AFTER"),
+            shared_head: rx("_SHARED_HEAD"),
+            next_words: rx("_NEXT_WORDS"),
+            before: BEFORE
+                .iter()
+                .map(|&(cues, rules)| {
+                    let rules = rules
+                        .iter()
+                        .map(|&(name, t, w, rule)| (reg.rx(name), t, w, rule))
+                        .collect();
+                    (reg.seq(cues), rules)
+                })
+                .collect(),
+            naming_endings: seq("_NAMING_ENDINGS"),
+            noun_before: rx("_NOUN_BEFORE"),
+            enclave_endings: seq("_ENCLAVE_ENDINGS"),
+            subtitle_openers: seq("_SUBTITLE_OPENERS"),
+        }
+    }
+
+    /// `_TYPING_NOUNS.get(word)`
+    pub fn typing_noun(&self, word: &str) -> Option<Ty> {
+        self.nouns
+            .get(word)
+            .and_then(|v| v.first())
+            .and_then(|v| Ty::from_value(v))
+    }
+
+    /// `shape_type(name)`
+    pub fn shape_type(&self, name: &str) -> Option<(Ty, f64)> {
+        if let Some(i) = name.find("-aware ") {
+            return self.shape_type(&name[i + "-aware ".len()..]);
+        }
+        if self.hardware_shape.is_match(name) {
+            return Some((Hardware, 3.0));
+        }
+        if self.size.is_search(name) {
+            return Some((Model, 2.5));
+        }
+        if self.dataset_shape.is_search(name) {
+            return Some((Dataset, 2.0));
+        }
+        if self.model_family.is_match(name) {
+            return Some((Model, 2.0));
+        }
+        if self.system_shape.is_match(name) {
+            return Some((System, 2.0));
+        }
+        None
+    }
+
+    /// `head_noun_type(phrase)`
+    pub fn head_noun_type(&self, phrase: &str) -> Option<Ty> {
+        let stop = self
+            .head_stop
+            .search(phrase, 0, phrase.len())
+            .map(|c| (c.start(), c.end()));
+        let t = self.np_head_type(phrase, stop);
+        if t.is_none() {
+            if let Some((s, e)) = stop {
+                let g = &phrase[s..e];
+                if g == " and" || g == " or" {
+                    let joined = format!("{}{}", &phrase[..s], &phrase[e..]);
+                    return self.head_noun_type(&joined);
+                }
+            }
+        }
+        t
+    }
+
+    /// `_np_head_type(phrase, stop)`, `stop` the span of the `_HEAD_STOP` match
+    pub fn np_head_type(&self, phrase: &str, stop: Option<(usize, usize)>) -> Option<Ty> {
+        let np = match stop {
+            Some((s, _)) => &phrase[..s],
+            None => phrase,
+        };
+        let raw: Vec<&str> = pystr::split_ws(np).take(8).collect();
+        let mut words: Vec<String> = raw.iter().map(|w| w.to_ascii_lowercase()).collect();
+        while words.len() > 1
+            && !self.nouns.contains_key(words[words.len() - 1].as_str())
+            && participle(raw[words.len() - 1])
+        {
+            words.pop();
+        }
+        let last = words.last()?.as_str();
+        if let Some((s, e)) = stop {
+            if matches!(last, "family" | "series" | "suite" | "set")
+                && phrase[s..].starts_with(" of")
+            {
+                let is_set = last == "set";
+                let rest: Vec<String> = pystr::split_ws(&phrase[e..])
+                    .take(5)
+                    .map(|w| w.to_ascii_lowercase().trim_matches([',', '.']).to_string())
+                    .collect();
+                if !rest.is_empty() {
+                    words = rest;
+                }
+                if words
+                    .iter()
+                    .any(|w| w.starts_with("model") || w.starts_with("llm"))
+                {
+                    return Some(Model);
+                }
+                if is_set {
+                    let items = self.data_items;
+                    return words.iter().any(|w| items.contains(w)).then_some(Dataset);
+                }
+            }
+        }
+        let head = words.last()?.as_str();
+        if head == "model" || head == "models" {
+            let design = words.iter().any(|w| w == "architecture" || w == "design");
+            return Some(if design { Method } else { Model });
+        }
+        let t = self.typing_noun(head);
+        if t == Some(System) && head.starts_with("platform") {
+            let window = match phrase.find(". ") {
+                Some(end) => &phrase[..end],
+                None => phrase,
+            };
+            return Some(self.platform_type(&window.to_ascii_lowercase()));
+        }
+        t
+    }
+
+    /// `_platform_type(window)`
+    pub fn platform_type(&self, window: &str) -> Ty {
+        if self.hardware_platform.is_search(window) {
+            Hardware
+        } else {
+            System
+        }
+    }
+
+    /// `_noun_type(noun, text, m)`
+    pub fn noun_type(&self, noun: &str, text: &str, m: &TypingMention) -> Option<Ty> {
+        let t = self.typing_noun(noun);
+        if t == Some(System) && noun.starts_with("platform") {
+            return Some(self.platform_type(&sentence_window(text, m.start, m.end)));
+        }
+        t
+    }
+
+    /// `_noun_right_before(low)`: the noun and where its phrase starts (Python's offset,
+    /// never -1 in practice)
+    pub fn noun_right_before<'a>(&self, low: &'a str) -> Option<(&'a str, i64)> {
+        let words: Vec<&str> = pystr::split_ws(low).collect();
+        let last = *words.last()?;
+        if !self.nouns.contains_key(last) {
+            return None;
+        }
+        let n = words.len();
+        let mut pos = rfind_py(low, last, 0, low.len() as i64);
+        // words[-2:-6:-1]
+        for &w in words[n.saturating_sub(5)..n - 1].iter().rev() {
+            pos = rfind_py(low, w, 0, pos);
+            if self.articles.contains(w) {
+                return Some((last, pos));
+            }
+            // `[a-z\-]+` matches as far as it can: a match to the end is a full match
+            let full = self
+                .modifier
+                .match_at(w, 0, w.len())
+                .is_some_and(|c| c.end() == w.len());
+            if self.links.contains(w) || !full {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `_fronted(before, at_text_start)`
+    pub fn fronted(&self, before: &str, at_text_start: bool) -> bool {
+        let tail = pystr::slice(before, -40, before.len() as i64);
+        if at_text_start {
+            self.fronted.is_search(&format!("\n{tail}"))
+        } else {
+            self.fronted.is_search(tail)
+        }
+    }
+
+    /// `_may_end_in_count(before)`
+    pub fn may_end_in_count(&self, before: &str) -> bool {
+        let last = pystr::rstrip(before);
+        last.trim_end_matches(',')
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_digit)
+            || ends_with_any(last, self.count_words)
+    }
+
+    /// `context_signals(text, m)`
+    pub fn context_signals(&self, text: &str, m: &TypingMention) -> Vec<Signal> {
+        let mut out: Vec<Signal> = Vec::new();
+        let after = sl(text, m.end, m.end + 120);
+        if let Some(app) = self.appositive.match_at(after, 0, after.len()) {
+            let group = pystr::rstrip(&after[..app.end()]);
+            if ends_with_any(group, self.determiners) {
+                let phrase = &after[app.end()..];
+                if !(group.ends_with(':') && self.not_a_noun_phrase.is_match(phrase)) {
+                    if let Some(t) = self.head_noun_type(phrase) {
+                        out.push((t, 3.0, "appositive_head"));
+                    }
+                }
+            }
+        }
+        if m.text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+            && self.model_after.is_match(after)
+        {
+            out.push((Model, 1.2, "model_noun_after"));
+        }
+        if after.starts_with(',') || after.starts_with(" and ") || after.starts_with(" or ") {
+            if let Some(shared) = self.shared_head.match_at(after, 0, after.len()) {
+                let noun = shared.str(after, 1).to_ascii_lowercase();
+                if let Some(t) = self.noun_type(&noun, text, m) {
+                    out.push((t, 2.0, "shared_type_noun"));
+                }
+            }
+        }
+        if let Some(nxt) = self.next_words.match_at(after, 0, after.len()) {
+            if nxt.str(after, 1) == "data" && nxt.str(after, 2).starts_with("structure") {
+                out.push((System, 2.0, "type_noun_after"));
+            } else {
+                let hint = m.type_.as_deref();
+                for i in 0..2 {
+                    let w = nxt.get(i + 1).map(|(s, e)| &after[s..e]);
+                    let t = self.noun_type(&w.unwrap_or("").to_ascii_lowercase(), text, m);
+                    if let Some(t) = t {
+                        if !(t == Hardware && hint.is_some() && hint != Some("Hardware")) {
+                            out.push((t, 2.5 - i as f64, "type_noun_after"));
+                            break;
+                        }
+                    }
+                    if w.is_some_and(|w| self.links.contains(w)) {
+                        break;
+                    }
+                }
+            }
+        }
+        let before = sl(text, m.start.saturating_sub(80), m.start);
+        if !before
+            .as_bytes()
+            .last()
+            .is_some_and(|&c| pystr::is_space_byte(c))
+        {
+            return out;
+        }
+        let low = before.to_ascii_lowercase();
+        for (cues, rules) in &self.before {
+            if cues.iter().any(|c| low.contains(c.as_str())) {
+                for &(rx, t, w, rule) in rules {
+                    if rx.is_search(&low) {
+                        out.push((t, w, rule));
+                    }
+                }
+            }
+        }
+        let at_text_start = m.start <= 80;
+        if ends_with_any(&low, self.naming_endings) {
+            if let Some(nb) = self.noun_before.search(&low, 0, low.len()) {
+                let first = nb.get(1).filter(|(s, e)| s < e);
+                if !(first.is_some() && self.fronted(&low[..nb.start()], at_text_start)) {
+                    let noun = match first {
+                        Some((s, e)) => &low[s..e],
+                        None => nb.str(&low, 2),
+                    };
+                    if let Some(t) = self.noun_type(noun, text, m) {
+                        out.push((t, 2.0, "noun_before"));
+                    }
+                }
+            }
+        } else if let Some((noun, at)) = self.noun_right_before(&low) {
+            if !self.fronted(pystr::slice(&low, 0, at), at_text_start) {
+                let t = self.noun_type(noun, text, m).unwrap_or(Method);
+                out.push((t, 2.0, "noun_before"));
+            }
+        }
+        if self.may_end_in_count(before) && self.count_before.is_search(before) {
+            out.push((Hardware, 0.8, "count_context"));
+        }
+        out
+    }
+
+    /// `_context_type(text, mentions)`
+    pub fn context_type(&self, text: &str, mentions: &[&TypingMention]) -> (Ty, &'static str) {
+        // dicts in insertion order
+        let mut score: Vec<(Ty, f64)> = vec![(Method, 0.5)];
+        let mut rules: Vec<(Ty, &'static str)> = vec![(Method, "default_method")];
+        let mut hinted: Vec<Ty> = Vec::new();
+        for m in mentions {
+            let sig = self.shape_type(&m.text);
+            let mut signals = self.context_signals(text, m);
+            if m.rule == "abbreviation_long" && m.text.contains(' ') {
+                let last = m.text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                let lt = self.noun_type(&last, text, m);
+                let plural =
+                    last.ends_with('s') && self.typing_noun(&last[..last.len() - 1]).is_some();
+                if let (Some(lt), false) = (lt, plural) {
+                    signals.push((lt, 1.5, "long_form_head"));
+                } else if ends_with_any(&m.text.to_ascii_lowercase(), self.enclave_endings) {
+                    signals.push((Hardware, 2.0, "long_form_head"));
+                }
+            }
+            if let Some((t, w)) = sig {
+                signals.push((t, w, "name_shape"));
+            }
+            if let Some(hint) = m.type_.as_deref().and_then(Ty::from_value) {
+                if !hinted.contains(&hint) {
+                    hinted.push(hint);
+                    signals.push((hint, 1.0, "vocab_variant"));
+                }
+            }
+            let lower = pystr::islower(&m.text);
+            for (st, w, rule) in signals {
+                if st == Model && lower {
+                    continue;
+                }
+                if lower && rule == "type_noun_after" && st != Method {
+                    continue;
+                }
+                match score.iter_mut().find(|(t, _)| *t == st) {
+                    Some((_, s)) => *s += w,
+                    None => score.push((st, 0.0 + w)),
+                }
+                if !rules.iter().any(|(t, _)| *t == st) {
+                    rules.push((st, rule));
+                }
+            }
+        }
+        // max() keeps the first of equal scores
+        let mut best = score[0];
+        for &(t, s) in &score[1..] {
+            if s > best.1 {
+                best = (t, s);
+            }
+        }
+        let rule = rules
+            .iter()
+            .find(|(t, _)| *t == best.0)
+            .map_or("default_method", |(_, r)| r);
+        (best.0, rule)
+    }
+
+    /// `_title_definition(text, m, title_end)`
+    pub fn title_definition(&self, text: &str, m: &TypingMention, title_end: usize) -> Option<Ty> {
+        let rest = sl(text, m.end, text.len());
+        let opens = self
+            .subtitle_openers
+            .iter()
+            .any(|o| rest.starts_with(o.as_str()));
+        if !opens || m.end > title_end {
+            return None;
+        }
+        self.head_noun_type(sl(text, m.end + 2, title_end))
+    }
+
+    /// What `assign_types(text, state)` sets on each mention: its type's value (None
+    /// for a vocabulary mention without one) and its `type_rule`; None when the text or
+    /// a mention is not plain, or a mention's type is no `EntityType` value.
+    pub fn assign_types(
+        &self,
+        text: &str,
+        title_end: usize,
+        mentions: &[TypingMention],
+    ) -> Option<Vec<(Option<&'static str>, &'static str)>> {
+        if !pystr::plain(text) {
+            return None;
+        }
+        for m in mentions {
+            if !pystr::plain(&m.text) {
+                return None;
+            }
+            if let Some(t) = &m.type_ {
+                Ty::from_value(t)?;
+            }
+        }
+        // the groups in order of their first mention
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut groups: Vec<Vec<&TypingMention>> = Vec::new();
+        for m in mentions {
+            let k = *index.entry(m.group).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[k].push(m);
+        }
+        let mut typed: Vec<(Option<Ty>, &'static str)> = Vec::with_capacity(groups.len());
+        for group in &groups {
+            let (mut t, mut rule) = match group.iter().find(|m| m.has_concept()) {
+                Some(m) => (m.type_.as_deref().and_then(Ty::from_value), "vocab"),
+                None => {
+                    let (t, rule) = self.context_type(text, group);
+                    (Some(t), rule)
+                }
+            };
+            if rule == "vocab" && group[0].start < title_end {
+                if let Some(own) = self.title_definition(text, group[0], title_end) {
+                    (t, rule) = (Some(own), "title_definition");
+                }
+            }
+            typed.push((t, rule));
+        }
+        Some(
+            mentions
+                .iter()
+                .map(|m| {
+                    let (t, rule) = typed[index[&m.group]];
+                    (t.map(Ty::value), rule)
+                })
+                .collect(),
+        )
+    }
 }
 
 /// `_participle(word)`
 pub fn participle(word: &str) -> bool {
     word.ends_with("ed") || word.ends_with("ED") || (word.ends_with("ing") && pystr::islower(word))
-}
-
-/// `_np_head_type(phrase, stop)`, `stop` the span of the `_HEAD_STOP` match
-pub fn np_head_type(reg: &Registry, phrase: &str, stop: Option<(usize, usize)>) -> Option<Ty> {
-    let nouns = typing_nouns(reg);
-    let np = match stop {
-        Some((s, _)) => &phrase[..s],
-        None => phrase,
-    };
-    let raw: Vec<&str> = pystr::split_ws(np).take(8).collect();
-    let mut words: Vec<String> = raw.iter().map(|w| w.to_ascii_lowercase()).collect();
-    while words.len() > 1
-        && !nouns.contains_key(words[words.len() - 1].as_str())
-        && participle(raw[words.len() - 1])
-    {
-        words.pop();
-    }
-    let last = words.last()?.as_str();
-    if let Some((s, e)) = stop {
-        if matches!(last, "family" | "series" | "suite" | "set") && phrase[s..].starts_with(" of") {
-            let is_set = last == "set";
-            let rest: Vec<String> = pystr::split_ws(&phrase[e..])
-                .take(5)
-                .map(|w| w.to_ascii_lowercase().trim_matches([',', '.']).to_string())
-                .collect();
-            if !rest.is_empty() {
-                words = rest;
-            }
-            if words
-                .iter()
-                .any(|w| w.starts_with("model") || w.starts_with("llm"))
-            {
-                return Some(Model);
-            }
-            if is_set {
-                let items = reg.words("entity_typing._DATA_ITEMS");
-                return words.iter().any(|w| items.contains(w)).then_some(Dataset);
-            }
-        }
-    }
-    let head = words.last()?.as_str();
-    if head == "model" || head == "models" {
-        let design = words.iter().any(|w| w == "architecture" || w == "design");
-        return Some(if design { Method } else { Model });
-    }
-    let t = typing_noun(reg, head);
-    if t == Some(System) && head.starts_with("platform") {
-        let window = match phrase.find(". ") {
-            Some(end) => &phrase[..end],
-            None => phrase,
-        };
-        return Some(platform_type(reg, &window.to_ascii_lowercase()));
-    }
-    t
-}
-
-/// `_platform_type(window)`
-pub fn platform_type(reg: &Registry, window: &str) -> Ty {
-    if reg.rx("entity_typing._HARDWARE_PLATFORM").is_search(window) {
-        Hardware
-    } else {
-        System
-    }
 }
 
 /// `_sentence_window(text, start, end)`
@@ -276,321 +690,40 @@ pub fn sentence_window(text: &str, start: usize, end: usize) -> String {
         Some(stop) => &after[..stop],
         None => after,
     };
-    let mut out = String::with_capacity(before.len() + after.len() + end - start);
+    let mid = sl(text, start, end);
+    let mut out = String::with_capacity(before.len() + mid.len() + after.len());
     out.push_str(before);
-    out.push_str(sl(text, start, end));
+    out.push_str(mid);
     out.push_str(after);
     out.make_ascii_lowercase();
     out
-}
-
-/// `_noun_type(noun, text, m)`
-pub fn noun_type(reg: &Registry, noun: &str, text: &str, m: &Mention) -> Option<Ty> {
-    let t = typing_noun(reg, noun);
-    if t == Some(System) && noun.starts_with("platform") {
-        return Some(platform_type(reg, &sentence_window(text, m.start, m.end)));
-    }
-    t
-}
-
-/// `_noun_right_before(low)`: the noun and where its phrase starts (Python's offset,
-/// never -1 in practice)
-pub fn noun_right_before<'a>(reg: &Registry, low: &'a str) -> Option<(&'a str, i64)> {
-    let words: Vec<&str> = pystr::split_ws(low).collect();
-    let last = *words.last()?;
-    if !typing_nouns(reg).contains_key(last) {
-        return None;
-    }
-    let articles = reg.words("entity_typing._ARTICLES");
-    let links = reg.words("entity_typing._LINK_WORDS");
-    let modifier = reg.rx("entity_typing._MODIFIER");
-    let n = words.len();
-    let mut pos = rfind_py(low, last, 0, low.len() as i64);
-    // words[-2:-6:-1]
-    for &w in words[n.saturating_sub(5)..n - 1].iter().rev() {
-        pos = rfind_py(low, w, 0, pos);
-        if articles.contains(w) {
-            return Some((last, pos));
-        }
-        // `[a-z\-]+` matches as far as it can: a match to the end is a full match
-        let full = modifier
-            .match_at(w, 0, w.len())
-            .is_some_and(|c| c.end() == w.len());
-        if links.contains(w) || !full {
-            return None;
-        }
-    }
-    None
-}
-
-/// `_fronted(before, at_text_start)`
-pub fn fronted(reg: &Registry, before: &str, at_text_start: bool) -> bool {
-    let tail = pystr::slice(before, -40, before.len() as i64);
-    let rx = reg.rx("entity_typing._FRONTED");
-    if at_text_start {
-        rx.is_search(&format!("\n{tail}"))
-    } else {
-        rx.is_search(tail)
-    }
-}
-
-/// `_may_end_in_count(before)`
-pub fn may_end_in_count(reg: &Registry, before: &str) -> bool {
-    let last = pystr::rstrip(before);
-    last.trim_end_matches(',')
-        .as_bytes()
-        .last()
-        .is_some_and(u8::is_ascii_digit)
-        || reg
-            .seq("entity_typing._COUNT_WORDS")
-            .iter()
-            .any(|w| last.ends_with(w.as_str()))
 }
 
 fn ends_with_any(s: &str, ends: &[String]) -> bool {
     ends.iter().any(|e| s.ends_with(e.as_str()))
 }
 
+/// `shape_type(name)`
+pub fn shape_type(reg: &Registry, name: &str) -> Option<(Ty, f64)> {
+    Typing::new(reg).shape_type(name)
+}
+
+/// `head_noun_type(phrase)`
+pub fn head_noun_type(reg: &Registry, phrase: &str) -> Option<Ty> {
+    Typing::new(reg).head_noun_type(phrase)
+}
+
 /// `context_signals(text, m)`
 pub fn context_signals(reg: &Registry, text: &str, m: &Mention) -> Vec<Signal> {
-    let mut out: Vec<Signal> = Vec::new();
-    let after = sl(text, m.end, m.end + 120);
-    if let Some(app) = reg
-        .rx("entity_typing._APPOSITIVE")
-        .match_at(after, 0, after.len())
-    {
-        let group = pystr::rstrip(&after[..app.end()]);
-        if ends_with_any(group, reg.seq("entity_typing._DETERMINERS")) {
-            let phrase = &after[app.end()..];
-            if !(group.ends_with(':')
-                && reg.rx("entity_typing._NOT_A_NOUN_PHRASE").is_match(phrase))
-            {
-                if let Some(t) = head_noun_type(reg, phrase) {
-                    out.push((t, 3.0, "appositive_head"));
-                }
-            }
-        }
-    }
-    if m.text
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_uppercase)
-        && reg.rx("entity_typing._MODEL_AFTER").is_match(after)
-    {
-        out.push((Model, 1.2, "model_noun_after"));
-    }
-    if after.starts_with(',') || after.starts_with(" and ") || after.starts_with(" or ") {
-        if let Some(shared) = reg
-            .rx("entity_typing._SHARED_HEAD")
-            .match_at(after, 0, after.len())
-        {
-            let noun = shared.str(after, 1).to_ascii_lowercase();
-            if let Some(t) = noun_type(reg, &noun, text, m) {
-                out.push((t, 2.0, "shared_type_noun"));
-            }
-        }
-    }
-    if let Some(nxt) = reg
-        .rx("entity_typing._NEXT_WORDS")
-        .match_at(after, 0, after.len())
-    {
-        if nxt.str(after, 1) == "data" && nxt.str(after, 2).starts_with("structure") {
-            out.push((System, 2.0, "type_noun_after"));
-        } else {
-            let links = reg.words("entity_typing._LINK_WORDS");
-            let hint = m.type_.as_deref();
-            for i in 0..2 {
-                let w = nxt.get(i + 1).map(|(s, e)| &after[s..e]);
-                let t = noun_type(reg, &w.unwrap_or("").to_ascii_lowercase(), text, m);
-                if let Some(t) = t {
-                    if !(t == Hardware && hint.is_some() && hint != Some("Hardware")) {
-                        out.push((t, 2.5 - i as f64, "type_noun_after"));
-                        break;
-                    }
-                }
-                if w.is_some_and(|w| links.contains(w)) {
-                    break;
-                }
-            }
-        }
-    }
-    let before = sl(text, m.start.saturating_sub(80), m.start);
-    if !before
-        .as_bytes()
-        .last()
-        .is_some_and(|&c| pystr::is_space_byte(c))
-    {
-        return out;
-    }
-    let low = before.to_ascii_lowercase();
-    for &(cues, rules) in BEFORE {
-        if reg.seq(cues).iter().any(|c| low.contains(c.as_str())) {
-            for &(rx, t, w, rule) in rules {
-                if reg.rx(rx).is_search(&low) {
-                    out.push((t, w, rule));
-                }
-            }
-        }
-    }
-    let at_text_start = m.start <= 80;
-    if ends_with_any(&low, reg.seq("entity_typing._NAMING_ENDINGS")) {
-        if let Some(nb) = reg
-            .rx("entity_typing._NOUN_BEFORE")
-            .search(&low, 0, low.len())
-        {
-            let first = nb.get(1);
-            if !(first.is_some_and(|(s, e)| s < e)
-                && fronted(reg, &low[..nb.start()], at_text_start))
-            {
-                let noun = match first {
-                    Some((s, e)) if s < e => &low[s..e],
-                    _ => nb.str(&low, 2),
-                };
-                if let Some(t) = noun_type(reg, noun, text, m) {
-                    out.push((t, 2.0, "noun_before"));
-                }
-            }
-        }
-    } else if let Some((noun, at)) = noun_right_before(reg, &low) {
-        if !fronted(reg, pystr::slice(&low, 0, at), at_text_start) {
-            let t = noun_type(reg, noun, text, m).unwrap_or(Method);
-            out.push((t, 2.0, "noun_before"));
-        }
-    }
-    if may_end_in_count(reg, before) && reg.rx("entity_typing._COUNT_BEFORE").is_search(before) {
-        out.push((Hardware, 0.8, "count_context"));
-    }
-    out
+    Typing::new(reg).context_signals(text, &TypingMention::from(m))
 }
 
-/// `_context_type(text, mentions)`
-pub fn context_type(reg: &Registry, text: &str, mentions: &[&Mention]) -> (Ty, &'static str) {
-    // dicts in insertion order
-    let mut score: Vec<(Ty, f64)> = vec![(Method, 0.5)];
-    let mut rules: Vec<(Ty, &'static str)> = vec![(Method, "default_method")];
-    let mut hinted: Vec<Ty> = Vec::new();
-    for m in mentions {
-        let sig = shape_type(reg, &m.text);
-        let mut signals = context_signals(reg, text, m);
-        if m.rule == "abbreviation_long" && m.text.contains(' ') {
-            let last = m.text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-            let lt = noun_type(reg, &last, text, m);
-            let plural = last.ends_with('s') && typing_noun(reg, &last[..last.len() - 1]).is_some();
-            if let (Some(lt), false) = (lt, plural) {
-                signals.push((lt, 1.5, "long_form_head"));
-            } else if ends_with_any(
-                &m.text.to_ascii_lowercase(),
-                reg.seq("entity_typing._ENCLAVE_ENDINGS"),
-            ) {
-                signals.push((Hardware, 2.0, "long_form_head"));
-            }
-        }
-        if let Some((t, w)) = sig {
-            signals.push((t, w, "name_shape"));
-        }
-        if let Some(hint) = m.type_.as_deref().and_then(Ty::from_value) {
-            if !hinted.contains(&hint) {
-                hinted.push(hint);
-                signals.push((hint, 1.0, "vocab_variant"));
-            }
-        }
-        let lower = pystr::islower(&m.text);
-        for (st, w, rule) in signals {
-            if st == Model && lower {
-                continue;
-            }
-            if lower && rule == "type_noun_after" && st != Method {
-                continue;
-            }
-            match score.iter_mut().find(|(t, _)| *t == st) {
-                Some((_, s)) => *s += w,
-                None => score.push((st, 0.0 + w)),
-            }
-            if !rules.iter().any(|(t, _)| *t == st) {
-                rules.push((st, rule));
-            }
-        }
-    }
-    let mut best = score[0];
-    for &(t, s) in &score[1..] {
-        if s > best.1 {
-            best = (t, s);
-        }
-    }
-    let rule = rules
-        .iter()
-        .find(|(t, _)| *t == best.0)
-        .map_or("default_method", |(_, r)| r);
-    (best.0, rule)
-}
-
-/// `_title_definition(text, m, title_end)`
-pub fn title_definition(reg: &Registry, text: &str, m: &Mention, title_end: usize) -> Option<Ty> {
-    let rest = sl(text, m.end, text.len());
-    let opens = reg
-        .seq("entity_typing._SUBTITLE_OPENERS")
-        .iter()
-        .any(|o| rest.starts_with(o.as_str()));
-    if !opens || m.end > title_end {
-        return None;
-    }
-    head_noun_type(reg, sl(text, m.end + 2, title_end))
-}
-
-/// What `assign_types(state.text, state)` sets on each mention: its type's value (None
-/// for a vocabulary mention without one) and its `type_rule`; None when the text or a
-/// mention is not plain, or a mention's type is no `EntityType` value.
+/// `assign_types(state.text, state)`: see `Typing::assign_types`
 pub fn assign_types(
     reg: &Registry,
-    state: &DocState,
+    state: &TypingState,
 ) -> Option<Vec<(Option<&'static str>, &'static str)>> {
-    let text = state.text.as_str();
-    if !pystr::plain(text) {
-        return None;
-    }
-    for m in &state.mentions {
-        if !pystr::plain(&m.text) {
-            return None;
-        }
-        if let Some(t) = &m.type_ {
-            Ty::from_value(t)?;
-        }
-    }
-    let mut index: HashMap<i64, usize> = HashMap::new();
-    let mut groups: Vec<Vec<&Mention>> = Vec::new();
-    for m in &state.mentions {
-        let k = *index.entry(m.group).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[k].push(m);
-    }
-    let mut typed: HashMap<i64, (Option<Ty>, &'static str)> = HashMap::new();
-    for mentions in &groups {
-        let (mut t, mut rule) = match mentions.iter().find(|m| m.concept.is_some()) {
-            Some(m) => (m.type_.as_deref().and_then(Ty::from_value), "vocab"),
-            None => {
-                let (t, rule) = context_type(reg, text, mentions);
-                (Some(t), rule)
-            }
-        };
-        if rule == "vocab" && mentions[0].start < state.title_end {
-            if let Some(own) = title_definition(reg, text, mentions[0], state.title_end) {
-                (t, rule) = (Some(own), "title_definition");
-            }
-        }
-        typed.insert(mentions[0].group, (t, rule));
-    }
-    Some(
-        state
-            .mentions
-            .iter()
-            .map(|m| {
-                let (t, rule) = typed[&m.group];
-                (t.map(Ty::value), rule)
-            })
-            .collect(),
-    )
+    Typing::new(reg).assign_types(&state.text, state.title_end, &state.mentions)
 }
 
 #[cfg(test)]

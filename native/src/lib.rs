@@ -177,7 +177,7 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
 /// value or None, type_rule), in `state.mentions` order; None when the text is not plain
 #[pyfunction]
 fn entity_typing_assign_types(
-    state: state::DocState,
+    state: entity_typing::TypingState,
 ) -> Option<Vec<(Option<&'static str>, &'static str)>> {
     entity_typing::assign_types(&registry::registry(), &state)
 }
