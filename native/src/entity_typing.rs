@@ -3,12 +3,13 @@
 //! `_title_definition`, ...), for plain text.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 
 use pyo3::prelude::*;
 
 use crate::pyre::Rx;
 use crate::pystr;
-use crate::registry::Registry;
+use crate::registry::{self, Registry};
 use crate::state::Mention;
 
 /// `kg.ontology.EntityType`
@@ -334,22 +335,26 @@ impl<'r> Typing<'r> {
             None => phrase,
         };
         let raw: Vec<&str> = pystr::split_ws(np).take(8).collect();
-        let mut words: Vec<String> = raw.iter().map(|w| w.to_ascii_lowercase()).collect();
+        // lower case keeps the offsets: the words of the lower-cased phrase, in step
+        let np_low = np.to_ascii_lowercase();
+        let rest_low: String;
+        let mut words: Vec<&str> = pystr::split_ws(&np_low).take(8).collect();
         while words.len() > 1
-            && !self.nouns.contains_key(words[words.len() - 1].as_str())
+            && !self.nouns.contains_key(words[words.len() - 1])
             && participle(raw[words.len() - 1])
         {
             words.pop();
         }
-        let last = words.last()?.as_str();
+        let last = *words.last()?;
         if let Some((s, e)) = stop {
             if matches!(last, "family" | "series" | "suite" | "set")
                 && phrase[s..].starts_with(" of")
             {
                 let is_set = last == "set";
-                let rest: Vec<String> = pystr::split_ws(&phrase[e..])
+                rest_low = phrase[e..].to_ascii_lowercase();
+                let rest: Vec<&str> = pystr::split_ws(&rest_low)
                     .take(5)
-                    .map(|w| w.to_ascii_lowercase().trim_matches([',', '.']).to_string())
+                    .map(|w| w.trim_matches([',', '.']))
                     .collect();
                 if !rest.is_empty() {
                     words = rest;
@@ -362,13 +367,13 @@ impl<'r> Typing<'r> {
                 }
                 if is_set {
                     let items = self.data_items;
-                    return words.iter().any(|w| items.contains(w)).then_some(Dataset);
+                    return words.iter().any(|w| items.contains(*w)).then_some(Dataset);
                 }
             }
         }
-        let head = words.last()?.as_str();
+        let head = *words.last()?;
         if head == "model" || head == "models" {
-            let design = words.iter().any(|w| w == "architecture" || w == "design");
+            let design = words.iter().any(|&w| w == "architecture" || w == "design");
             return Some(if design { Method } else { Model });
         }
         let t = self.typing_noun(head);
@@ -403,15 +408,18 @@ impl<'r> Typing<'r> {
     /// `_noun_right_before(low)`: the noun and where its phrase starts (Python's offset,
     /// never -1 in practice)
     pub fn noun_right_before<'a>(&self, low: &'a str) -> Option<(&'a str, i64)> {
-        let words: Vec<&str> = pystr::split_ws(low).collect();
-        let last = *words.last()?;
+        // low.split(), from the end
+        let mut words = low
+            .split(|c: char| c.is_ascii() && pystr::is_space_byte(c as u8))
+            .filter(|w| !w.is_empty())
+            .rev();
+        let last = words.next()?;
         if !self.nouns.contains_key(last) {
             return None;
         }
-        let n = words.len();
         let mut pos = rfind_py(low, last, 0, low.len() as i64);
         // words[-2:-6:-1]
-        for &w in words[n.saturating_sub(5)..n - 1].iter().rev() {
+        for w in words.take(4) {
             pos = rfind_py(low, w, 0, pos);
             if self.articles.contains(w) {
                 return Some((last, pos));
@@ -625,26 +633,32 @@ impl<'r> Typing<'r> {
         title_end: usize,
         mentions: &[TypingMention],
     ) -> Option<Vec<(Option<&'static str>, &'static str)>> {
-        if !pystr::plain(text) {
+        if !plain(text) {
             return None;
         }
         for m in mentions {
-            if !pystr::plain(&m.text) {
+            if !plain(&m.text) {
                 return None;
             }
             if let Some(t) = &m.type_ {
                 Ty::from_value(t)?;
             }
         }
-        // the groups in order of their first mention
-        let mut index: HashMap<i64, usize> = HashMap::new();
+        // the groups in order of their first mention (few: a list beats hashing)
+        let mut keys: Vec<i64> = Vec::new();
         let mut groups: Vec<Vec<&TypingMention>> = Vec::new();
+        let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
         for m in mentions {
-            let k = *index.entry(m.group).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
+            let k = match keys.iter().position(|&g| g == m.group) {
+                Some(k) => k,
+                None => {
+                    keys.push(m.group);
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                }
+            };
             groups[k].push(m);
+            group_of.push(k);
         }
         let mut typed: Vec<(Option<Ty>, &'static str)> = Vec::with_capacity(groups.len());
         for group in &groups {
@@ -663,10 +677,10 @@ impl<'r> Typing<'r> {
             typed.push((t, rule));
         }
         Some(
-            mentions
+            group_of
                 .iter()
-                .map(|m| {
-                    let (t, rule) = typed[index[&m.group]];
+                .map(|&k| {
+                    let (t, rule) = typed[k];
                     (t.map(Ty::value), rule)
                 })
                 .collect(),
@@ -726,6 +740,34 @@ pub fn assign_types(
     Typing::new(reg).assign_types(&state.text, state.title_end, &state.mentions)
 }
 
+/// The `Typing` of the installed registry, looked up once per registry (not once per
+/// document): the registry it borrows is kept for good, so that every `configure`
+/// (once per process in practice) leaves one registry and one `Typing` behind.
+pub fn installed() -> &'static Typing<'static> {
+    static CACHE: RwLock<Option<(usize, &'static Typing<'static>)>> = RwLock::new(None);
+    let reg = registry::registry();
+    let key = Arc::as_ptr(&reg) as usize;
+    if let Some((k, typing)) = *CACHE.read().expect("typing cache lock") {
+        if k == key {
+            return typing;
+        }
+    }
+    let reg: &'static Arc<Registry> = Box::leak(Box::new(reg));
+    let typing: &'static Typing<'static> = Box::leak(Box::new(Typing::new(reg)));
+    *CACHE.write().expect("typing cache lock") = Some((key, typing));
+    typing
+}
+
+/// `pystr::plain(s)` without a branch per byte
+fn plain(s: &str) -> bool {
+    s.as_bytes().chunks(64).all(|chunk| {
+        chunk
+            .iter()
+            .fold(0u8, |bad, &c| bad | (c & 0x80) | u8::from(c & 0xfc == 0x1c))
+            == 0
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -741,6 +783,17 @@ mod tests {
         // no ". " before: before[-1 + 2:] starts at its second character
         assert_eq!(sentence_window("ab Foo c. d", 3, 6), "b foo c");
         assert_eq!(sentence_window("x. ab Foo", 6, 9), "ab foo");
+    }
+
+    #[test]
+    fn plain_is_pystr_plain() {
+        for s in [
+            "", "abc", "a\x1cb", "a\x1fb", "a\x1bb", "a\x20", "\u{3b5}", "x\u{7f}",
+        ] {
+            let long = s.repeat(50);
+            assert_eq!(plain(s), pystr::plain(s), "{s:?}");
+            assert_eq!(plain(&long), pystr::plain(&long), "{s:?}");
+        }
     }
 
     #[test]

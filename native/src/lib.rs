@@ -179,7 +179,7 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
 fn entity_typing_assign_types(
     state: entity_typing::TypingState,
 ) -> Option<Vec<(Option<&'static str>, &'static str)>> {
-    entity_typing::assign_types(&registry::registry(), &state)
+    entity_typing::installed().assign_types(&state.text, state.title_end, &state.mentions)
 }
 
 /// The twin's reading of `entity_typing._BEFORE`: (cue tuple name, [(pattern name, type
