@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
+use pyo3::intern;
 use pyo3::prelude::*;
 
 use crate::pyre::Rx;
@@ -147,34 +148,20 @@ fn rfind_py(s: &str, sub: &str, start: usize, end: i64) -> i64 {
     pystr::rfind(s, sub, start, end).map_or(-1, |i| i as i64)
 }
 
-/// A mention as typing reads it (`state.Mention`'s fields that `assign_types` uses)
-#[derive(Debug, FromPyObject)]
+/// A mention as typing reads it (the fields of `state.Mention` that `assign_types` uses)
+#[derive(Clone, Debug)]
 pub struct TypingMention {
-    #[pyo3(attribute)]
     pub start: usize,
-    #[pyo3(attribute)]
     pub end: usize,
-    #[pyo3(attribute)]
     pub text: String,
-    #[pyo3(attribute)]
     pub rule: String,
-    /// the `EntityType` value, if typed
-    #[pyo3(attribute("type"))]
-    pub type_: Option<String>,
-    /// the concept itself is not read: only whether there is one
-    #[pyo3(attribute)]
-    pub concept: Option<Py<PyAny>>,
-    #[pyo3(attribute)]
+    /// discovery's type hint (or the vocabulary's type)
+    pub type_: Option<Ty>,
+    pub has_concept: bool,
     pub group: i64,
 }
 
-impl TypingMention {
-    fn has_concept(&self) -> bool {
-        self.concept.is_some()
-    }
-}
-
-/// (without its concept: for the signals of one mention)
+/// (a type that is no `EntityType` value reads as none)
 impl From<&Mention> for TypingMention {
     fn from(m: &Mention) -> TypingMention {
         TypingMention {
@@ -182,24 +169,19 @@ impl From<&Mention> for TypingMention {
             end: m.end,
             text: m.text.clone(),
             rule: m.rule.clone(),
-            type_: m.type_.clone(),
-            concept: None,
+            type_: m.type_.as_deref().and_then(Ty::from_value),
+            has_concept: m.concept.is_some(),
             group: m.group,
         }
     }
 }
 
-/// The `DocState` as typing reads it: the text, the title's end and the mentions (the
-/// concepts are not read, which makes the crossing cheap)
-#[derive(Debug, FromPyObject)]
-pub struct TypingState {
-    #[pyo3(attribute)]
-    pub text: String,
-    #[pyo3(attribute)]
-    pub title_end: usize,
-    #[pyo3(attribute)]
-    pub mentions: Vec<TypingMention>,
-}
+/// What `assign_types` sets on one mention: its type's value and its `type_rule`
+pub type Typed = (Option<&'static str>, &'static str);
+
+/// What `assign_types` knows of a mention before it reads more: (group, whether it has
+/// a concept, its type)
+type Head = (i64, bool, Option<Ty>);
 
 /// A `_BEFORE` group with its cue words and patterns looked up
 type BeforeResolved<'r> = (&'r [String], Vec<(&'r Rx, Ty, f64, &'static str)>);
@@ -491,12 +473,12 @@ impl<'r> Typing<'r> {
             if nxt.str(after, 1) == "data" && nxt.str(after, 2).starts_with("structure") {
                 out.push((System, 2.0, "type_noun_after"));
             } else {
-                let hint = m.type_.as_deref();
+                let hint = m.type_;
                 for i in 0..2 {
                     let w = nxt.get(i + 1).map(|(s, e)| &after[s..e]);
                     let t = self.noun_type(&w.unwrap_or("").to_ascii_lowercase(), text, m);
                     if let Some(t) = t {
-                        if !(t == Hardware && hint.is_some() && hint != Some("Hardware")) {
+                        if !(t == Hardware && hint.is_some() && hint != Some(Hardware)) {
                             out.push((t, 2.5 - i as f64, "type_noun_after"));
                             break;
                         }
@@ -574,7 +556,7 @@ impl<'r> Typing<'r> {
             if let Some((t, w)) = sig {
                 signals.push((t, w, "name_shape"));
             }
-            if let Some(hint) = m.type_.as_deref().and_then(Ty::from_value) {
+            if let Some(hint) = m.type_ {
                 if !hinted.contains(&hint) {
                     hinted.push(hint);
                     signals.push((hint, 1.0, "vocab_variant"));
@@ -626,57 +608,139 @@ impl<'r> Typing<'r> {
 
     /// What `assign_types(text, state)` sets on each mention: its type's value (None
     /// for a vocabulary mention without one) and its `type_rule`; None when the text or
-    /// a mention is not plain, or a mention's type is no `EntityType` value.
+    /// a mention is not plain.
     pub fn assign_types(
         &self,
         text: &str,
         title_end: usize,
         mentions: &[TypingMention],
-    ) -> Option<Vec<(Option<&'static str>, &'static str)>> {
+    ) -> Option<Vec<Typed>> {
         if !plain(text) {
             return None;
         }
-        for m in mentions {
-            if !plain(&m.text) {
-                return None;
-            }
-            if let Some(t) = &m.type_ {
-                Ty::from_value(t)?;
-            }
+        let heads: Vec<Head> = mentions
+            .iter()
+            .map(|m| (m.group, m.has_concept, m.type_))
+            .collect();
+        let full = |i: usize| {
+            let m = &mentions[i];
+            Ok::<_, PyErr>(plain(&m.text).then(|| m.clone()))
+        };
+        self.assign_read(text, title_end, &heads, full)
+            .ok()
+            .flatten()
+    }
+
+    /// `assign_types(state.text, state)` on the Python `DocState` itself, reading of
+    /// each mention only what it needs: the group, concept and type of every mention,
+    /// the rest (`_context_type`'s) for the mentions of the entities no vocabulary
+    /// concept types. None when the text or a mention read is not plain, or a type is no
+    /// `EntityType` value.
+    pub fn assign_types_py(&self, state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<Typed>>> {
+        let py = state.py();
+        let text_obj = state.getattr(intern!(py, "text"))?;
+        let text: &str = text_obj.extract()?;
+        if !plain(text) {
+            return Ok(None);
         }
+        let title_end: usize = state.getattr(intern!(py, "title_end"))?.extract()?;
+        let objs: Vec<Bound<'_, PyAny>> = state
+            .getattr(intern!(py, "mentions"))?
+            .try_iter()?
+            .collect::<PyResult<_>>()?;
+        let mut heads: Vec<Head> = Vec::with_capacity(objs.len());
+        for m in &objs {
+            let group: i64 = m.getattr(intern!(py, "group"))?.extract()?;
+            let concept = !m.getattr(intern!(py, "concept"))?.is_none();
+            let t = m.getattr(intern!(py, "type"))?;
+            let t = if t.is_none() {
+                None
+            } else {
+                match Ty::from_value(t.extract()?) {
+                    Some(t) => Some(t),
+                    None => return Ok(None),
+                }
+            };
+            heads.push((group, concept, t));
+        }
+        let full = |i: usize| -> PyResult<Option<TypingMention>> {
+            let m = &objs[i];
+            let mention_text: String = m.getattr(intern!(py, "text"))?.extract()?;
+            if !plain(&mention_text) {
+                return Ok(None);
+            }
+            Ok(Some(TypingMention {
+                start: m.getattr(intern!(py, "start"))?.extract()?,
+                end: m.getattr(intern!(py, "end"))?.extract()?,
+                text: mention_text,
+                rule: m.getattr(intern!(py, "rule"))?.extract()?,
+                type_: heads[i].2,
+                has_concept: heads[i].1,
+                group: heads[i].0,
+            }))
+        };
+        self.assign_read(text, title_end, &heads, full)
+    }
+
+    /// `assign_types`, given the `Head` of each mention and `full(i)`, mention `i` read
+    /// whole (None when its text is not plain: then the result is None)
+    fn assign_read<F>(
+        &self,
+        text: &str,
+        title_end: usize,
+        heads: &[Head],
+        mut full: F,
+    ) -> PyResult<Option<Vec<Typed>>>
+    where
+        F: FnMut(usize) -> PyResult<Option<TypingMention>>,
+    {
         // the groups in order of their first mention (few: a list beats hashing)
         let mut keys: Vec<i64> = Vec::new();
-        let mut groups: Vec<Vec<&TypingMention>> = Vec::new();
-        let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            let k = match keys.iter().position(|&g| g == m.group) {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_of: Vec<usize> = Vec::with_capacity(heads.len());
+        for (i, &(g, _, _)) in heads.iter().enumerate() {
+            let k = match keys.iter().position(|&key| key == g) {
                 Some(k) => k,
                 None => {
-                    keys.push(m.group);
+                    keys.push(g);
                     groups.push(Vec::new());
                     groups.len() - 1
                 }
             };
-            groups[k].push(m);
+            groups[k].push(i);
             group_of.push(k);
         }
         let mut typed: Vec<(Option<Ty>, &'static str)> = Vec::with_capacity(groups.len());
         for group in &groups {
-            let (mut t, mut rule) = match group.iter().find(|m| m.has_concept()) {
-                Some(m) => (m.type_.as_deref().and_then(Ty::from_value), "vocab"),
+            let (t, rule) = match group.iter().find(|&&i| heads[i].1) {
+                Some(&i) => {
+                    let mut out = (heads[i].2, "vocab");
+                    let Some(first) = full(group[0])? else {
+                        return Ok(None);
+                    };
+                    if first.start < title_end {
+                        if let Some(own) = self.title_definition(text, &first, title_end) {
+                            out = (Some(own), "title_definition");
+                        }
+                    }
+                    out
+                }
                 None => {
-                    let (t, rule) = self.context_type(text, group);
+                    let mut ms = Vec::with_capacity(group.len());
+                    for &i in group {
+                        let Some(m) = full(i)? else {
+                            return Ok(None);
+                        };
+                        ms.push(m);
+                    }
+                    let refs: Vec<&TypingMention> = ms.iter().collect();
+                    let (t, rule) = self.context_type(text, &refs);
                     (Some(t), rule)
                 }
             };
-            if rule == "vocab" && group[0].start < title_end {
-                if let Some(own) = self.title_definition(text, group[0], title_end) {
-                    (t, rule) = (Some(own), "title_definition");
-                }
-            }
             typed.push((t, rule));
         }
-        Some(
+        Ok(Some(
             group_of
                 .iter()
                 .map(|&k| {
@@ -684,7 +748,7 @@ impl<'r> Typing<'r> {
                     (t.map(Ty::value), rule)
                 })
                 .collect(),
-        )
+        ))
     }
 }
 
@@ -732,12 +796,14 @@ pub fn context_signals(reg: &Registry, text: &str, m: &Mention) -> Vec<Signal> {
     Typing::new(reg).context_signals(text, &TypingMention::from(m))
 }
 
-/// `assign_types(state.text, state)`: see `Typing::assign_types`
+/// `assign_types(text, state)` on the mentions of a state: see `Typing::assign_types`
 pub fn assign_types(
     reg: &Registry,
-    state: &TypingState,
-) -> Option<Vec<(Option<&'static str>, &'static str)>> {
-    Typing::new(reg).assign_types(&state.text, state.title_end, &state.mentions)
+    text: &str,
+    title_end: usize,
+    mentions: &[TypingMention],
+) -> Option<Vec<Typed>> {
+    Typing::new(reg).assign_types(text, title_end, mentions)
 }
 
 /// The `Typing` of the installed registry, looked up once per registry (not once per

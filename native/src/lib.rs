@@ -175,11 +175,12 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
 
 /// `entity_typing.assign_types(state.text, state)`: what it sets on each mention, (type
 /// value or None, type_rule), in `state.mentions` order; None when the text is not plain
+/// (the state is read as far as typing needs: `Typing::assign_types_py`)
 #[pyfunction]
 fn entity_typing_assign_types(
-    state: entity_typing::TypingState,
-) -> Option<Vec<(Option<&'static str>, &'static str)>> {
-    entity_typing::installed().assign_types(&state.text, state.title_end, &state.mentions)
+    state: &Bound<'_, PyAny>,
+) -> PyResult<Option<Vec<entity_typing::Typed>>> {
+    entity_typing::installed().assign_types_py(state)
 }
 
 /// The twin's reading of `entity_typing._BEFORE`: (cue tuple name, [(pattern name, type

@@ -150,3 +150,6 @@ def test_twin_leaves_text_that_is_not_plain_to_python() -> None:
     entity_typing.assign_types(text, state)  # the Python rule runs
     assert state.mentions[0].type is EntityType.SYSTEM
     assert state.mentions[0].type_rule == "appositive_head"
+    # a plain text, but a mention (of an entity typed by its context) that is not
+    odd = DocState(text="Zorb runs.", title_end=4, mentions=[Mention(0, 4, "Zorb\u03b5", "x", 0.5)])
+    assert kg_native.entity_typing_assign_types(odd) is None
