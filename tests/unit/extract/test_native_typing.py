@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from functools import cache
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from kg.extract import entity_typing, native
 from kg.extract.state import DocState, Mention
 from kg.ontology import EntityType
-from tests.unit.extract.native_cases import _extractor, core, states_before
+from tests.unit.extract.native_cases import _extractor, core, states_before, texts
 
 # Sentences written for these tests: each reaches a rule of ``context_signals``,
 # ``head_noun_type`` or ``_title_definition`` (and some sit at its edges)
@@ -130,6 +131,44 @@ def test_assign_types_twin_on_written_mentions() -> None:
         assert _typed(state, twin=True) == want, state.text
         rules.update(r for _, r in want)
     assert {"appositive_head", "long_form_head", "vocab_variant", "noun_before"} <= rules
+
+
+def _every_word_state(text: str, k: int) -> DocState:
+    """Every word of ``text`` a mention (the mentions of one word one entity), and every
+    second pair of words a long form; the hints cycle through none and three types, and
+    some words stand for a vocabulary concept (any object does: typing only asks whether
+    there is one)."""
+    title_end = text.find("\n\n") if "\n\n" in text else len(text)
+    hints = (None, EntityType.HARDWARE, EntityType.MODEL, EntityType.DATASET)
+    concept: Any = object()
+    groups: dict[str, int] = {}
+    mentions = []
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\w\-.+]+", text)]
+    for i, (s, e) in enumerate(words):
+        name = text[s:e].rstrip(".")
+        if not name:
+            continue
+        g = groups.setdefault(name, len(groups))
+        vocab = concept if g % 7 == 3 else None
+        hint = hints[(i + k) % 4]
+        mentions.append(Mention(s, s + len(name), name, "x", 0.5, hint, True, vocab, g))
+        if i % 2 and i + 1 < len(words):
+            long = text[s : words[i + 1][1]]
+            g = groups.setdefault(long, len(groups))
+            mentions.append(Mention(s, s + len(long), long, "abbreviation_long", 0.5, group=g))
+    return DocState(text=text, title_end=title_end, mentions=mentions)
+
+
+def test_assign_types_twin_on_every_word() -> None:
+    """Every word of the texts typed as a name (far more contexts than the pipeline
+    proposes)."""
+    core()
+    n = 0
+    for k, text in enumerate(texts()[::3] + tuple(TYPING)):
+        state = _every_word_state(text, k)
+        assert _typed(state, twin=True) == _typed(state, twin=False), text
+        n += len(state.mentions)
+    assert n > 20000
 
 
 def test_before_table_is_python_before() -> None:
