@@ -3,10 +3,11 @@
 //! `_title_definition`, ...), for plain text.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::pyre::Rx;
 use crate::pystr;
@@ -214,7 +215,12 @@ pub struct Typing<'r> {
     noun_before: &'r Rx,
     enclave_endings: &'r [String],
     subtitle_openers: &'r [String],
+    /// `shape_type`'s answers by name (Python keeps them in an `lru_cache`)
+    shapes: Mutex<HashMap<String, Option<(Ty, f64)>>>,
 }
+
+/// How many names `shapes` keeps before it starts over
+const SHAPES_KEPT: usize = 65536;
 
 impl<'r> Typing<'r> {
     pub fn new(reg: &'r Registry) -> Typing<'r> {
@@ -257,6 +263,7 @@ impl<'r> Typing<'r> {
             noun_before: rx("_NOUN_BEFORE"),
             enclave_endings: seq("_ENCLAVE_ENDINGS"),
             subtitle_openers: seq("_SUBTITLE_OPENERS"),
+            shapes: Mutex::new(HashMap::new()),
         }
     }
 
@@ -268,10 +275,24 @@ impl<'r> Typing<'r> {
             .and_then(|v| Ty::from_value(v))
     }
 
-    /// `shape_type(name)`
+    /// `shape_type(name)`, remembered
     pub fn shape_type(&self, name: &str) -> Option<(Ty, f64)> {
+        let mut shapes = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&known) = shapes.get(name) {
+            return known;
+        }
+        let shape = self.find_shape(name);
+        if shapes.len() >= SHAPES_KEPT {
+            shapes.clear();
+        }
+        shapes.insert(name.to_string(), shape);
+        shape
+    }
+
+    /// `shape_type(name)`, worked out
+    fn find_shape(&self, name: &str) -> Option<(Ty, f64)> {
         if let Some(i) = name.find("-aware ") {
-            return self.shape_type(&name[i + "-aware ".len()..]);
+            return self.find_shape(&name[i + "-aware ".len()..]);
         }
         if self.hardware_shape.is_match(name) {
             return Some((Hardware, 3.0));
@@ -822,6 +843,30 @@ pub fn installed() -> &'static Typing<'static> {
     let typing: &'static Typing<'static> = Box::leak(Box::new(Typing::new(reg)));
     *CACHE.write().expect("typing cache lock") = Some((key, typing));
     typing
+}
+
+/// `Typed` as Python strings, each value or rule made a Python string once per process
+/// (the same few strings for every document)
+pub type PyTyped = (Option<Py<PyString>>, Py<PyString>);
+
+/// The Python strings of `typed` (see `PyTyped`)
+pub fn python_strings(py: Python<'_>, typed: Vec<Typed>) -> Vec<PyTyped> {
+    static STRINGS: Mutex<Vec<(usize, Py<PyString>)>> = Mutex::new(Vec::new());
+    let mut strings = STRINGS.lock().unwrap_or_else(|e| e.into_inner());
+    // by the address of the static str: a literal spelled twice is made twice, no more
+    let mut string = |s: &'static str| -> Py<PyString> {
+        let key = s.as_ptr() as usize;
+        if let Some((_, known)) = strings.iter().find(|(k, _)| *k == key) {
+            return known.clone_ref(py);
+        }
+        let made = PyString::intern(py, s).unbind();
+        strings.push((key, made.clone_ref(py)));
+        made
+    };
+    typed
+        .into_iter()
+        .map(|(t, rule)| (t.map(&mut string), string(rule)))
+        .collect()
 }
 
 /// `pystr::plain(s)` without a branch per byte

@@ -179,8 +179,9 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
 #[pyfunction]
 fn entity_typing_assign_types(
     state: &Bound<'_, PyAny>,
-) -> PyResult<Option<Vec<entity_typing::Typed>>> {
-    entity_typing::installed().assign_types_py(state)
+) -> PyResult<Option<Vec<entity_typing::PyTyped>>> {
+    let typed = entity_typing::installed().assign_types_py(state)?;
+    Ok(typed.map(|typed| entity_typing::python_strings(state.py(), typed)))
 }
 
 /// The twin's reading of `entity_typing._BEFORE`: (cue tuple name, [(pattern name, type
