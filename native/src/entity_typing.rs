@@ -187,7 +187,8 @@ type Head = (i64, bool, Option<Ty>);
 /// A `_BEFORE` group with its cue words and patterns looked up
 type BeforeResolved<'r> = (&'r [String], Vec<(&'r Rx, Ty, f64, &'static str)>);
 
-/// The patterns and word lists of `entity_typing`, looked up once per document
+/// The patterns and word lists of `entity_typing`, looked up once (`installed`: once per
+/// registry)
 pub struct Typing<'r> {
     nouns: &'r HashMap<String, Vec<String>>,
     hardware_shape: &'r Rx,
