@@ -19,6 +19,7 @@ pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
+pub mod roles;
 pub mod sentences;
 pub mod state;
 
@@ -303,6 +304,13 @@ fn components_component_spans(
     components::component_spans(&registry::registry(), text, title_end, &sentences).ok()
 }
 
+/// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`, as
+/// (mention, role value, rule, confidence), or None when the state's text is not plain
+#[pyfunction]
+fn roles_assign_roles(state: state::DocState) -> Option<Vec<roles::RoleCue>> {
+    roles::plain_state(&state).then(|| roles::assign_roles(&registry::registry(), &state))
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -334,5 +342,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
     m.add_function(wrap_pyfunction!(counts_find_numbers, m)?)?;
     m.add_function(wrap_pyfunction!(components_component_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(roles_assign_roles, m)?)?;
     Ok(())
 }
