@@ -1254,13 +1254,19 @@ def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue
     return RoleCue(mention, role, rule, confidence)
 
 
+@lru_cache(maxsize=4096)
+def _native_cue(cue: tuple[int, str, str, float]) -> RoleCue:
+    """The ``RoleCue`` of a twin's (mention, role value, rule, confidence), shared."""
+    return _role_cue(cue[0], Role(cue[1]), cue[2], cue[3])
+
+
 def assign_roles(text: str, state: DocState) -> None:
     """Fill ``state.roles`` with one cue per mention (a dataset trained on also gets a
     ``uses`` one)."""
     fast = native.twin("roles_assign_roles") if text == state.text else None
     if fast is not None and (out := fast(state)) is not None:
         # the same cues, compiled (kg/extract/native.py)
-        state.roles.extend(_role_cue(i, Role(r), rule, conf) for i, r, rule, conf in out)
+        state.roles.extend(map(_native_cue, out))
         return
     ms = state.mentions
     sents = state.mention_sentences()

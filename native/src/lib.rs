@@ -307,7 +307,7 @@ fn components_component_spans(
 /// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`, as
 /// (mention, role value, rule, confidence), or None when the state's text is not plain
 #[pyfunction]
-fn roles_assign_roles(state: state::DocState) -> Option<Vec<roles::RoleCue>> {
+fn roles_assign_roles(state: roles::RoleState) -> Option<Vec<roles::RoleCue>> {
     roles::plain_state(&state).then(|| roles::assign_roles(&registry::registry(), &state))
 }
 

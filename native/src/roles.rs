@@ -4,13 +4,168 @@
 //!
 //! On plain (ASCII) text `cue_starts` always finds its `Cues` and `rare_cues` its
 //! `RareCues`, so only the Python paths with them are ported.
+//!
+//! `assign_roles` takes the `Registry`; the functions it calls take the `Rules` (the
+//! registry entries the rules read, looked up once: `Rules::new(&reg)`). The state
+//! crosses as a `RoleState`, the fields of the Python `DocState` the rules read (one
+//! can be made from a `state::DocState`).
 
 use std::collections::{HashMap, HashSet};
 
 use crate::pyre::Rx;
 use crate::pystr;
 use crate::registry::Registry;
-use crate::state::{group_by_sentence, DocState, Mention};
+use crate::state::{self, group_by_sentence};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+mod mention;
+mod proposed;
+mod rules;
+
+pub use mention::mention_role;
+use mention::trained_on;
+pub use proposed::proposed_groups;
+pub use rules::Rules;
+
+/// `state.Mention`, the fields the roles read: whether a vocabulary concept matched
+/// (`known`), not the concept itself
+#[derive(Clone, Debug, FromPyObject)]
+pub struct RoleMention {
+    #[pyo3(attribute)]
+    pub start: usize,
+    #[pyo3(attribute)]
+    pub end: usize,
+    #[pyo3(attribute)]
+    pub text: String,
+    #[pyo3(attribute)]
+    pub rule: String,
+    /// the `EntityType` value, if typed
+    #[pyo3(attribute("type"), from_py_with = entity_type)]
+    pub type_: Option<&'static str>,
+    #[pyo3(attribute)]
+    pub specific: bool,
+    #[pyo3(attribute("concept"), from_py_with = is_given)]
+    pub known: bool,
+    #[pyo3(attribute)]
+    pub group: i64,
+}
+
+/// `state.Abbreviation`, the fields the roles read
+#[derive(Clone, Debug, FromPyObject)]
+pub struct RoleAbbreviation {
+    #[pyo3(attribute)]
+    pub long_start: usize,
+    #[pyo3(attribute)]
+    pub long_end: usize,
+    #[pyo3(attribute)]
+    pub short: String,
+}
+
+/// `state.DocState` as the roles read it (a lighter crossing than `state::DocState`,
+/// which it can also be made from)
+#[derive(Clone, Debug, FromPyObject)]
+pub struct RoleState {
+    #[pyo3(attribute)]
+    pub text: String,
+    #[pyo3(attribute)]
+    pub title_end: usize,
+    #[pyo3(attribute)]
+    pub sentences: Vec<(usize, usize)>,
+    #[pyo3(attribute)]
+    pub mentions: Vec<RoleMention>,
+    #[pyo3(attribute)]
+    pub abbreviations: Vec<RoleAbbreviation>,
+    #[pyo3(attribute)]
+    pub proposed: Vec<(usize, usize)>,
+}
+
+/// The `EntityType` values, as the rules compare them
+const ENTITY_TYPES: [&str; 5] = [METHOD, SYSTEM, HARDWARE, DATASET, MODEL];
+
+fn entity_type(ob: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+    if ob.is_none() {
+        return Ok(None);
+    }
+    let value = ob.cast::<PyString>()?.to_str()?;
+    Ok(Some(
+        ENTITY_TYPES
+            .iter()
+            .copied()
+            .find(|&t| t == value)
+            .unwrap_or(""),
+    ))
+}
+
+fn is_given(ob: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(!ob.is_none())
+}
+
+impl From<&state::DocState> for RoleState {
+    fn from(st: &state::DocState) -> RoleState {
+        let type_of = |t: &Option<String>| {
+            t.as_deref()
+                .map(|v| ENTITY_TYPES.iter().copied().find(|&t| t == v).unwrap_or(""))
+        };
+        RoleState {
+            text: st.text.clone(),
+            title_end: st.title_end,
+            sentences: st.sentences.clone(),
+            mentions: st
+                .mentions
+                .iter()
+                .map(|m| RoleMention {
+                    start: m.start,
+                    end: m.end,
+                    text: m.text.clone(),
+                    rule: m.rule.clone(),
+                    type_: type_of(&m.type_),
+                    specific: m.specific,
+                    known: m.concept.is_some(),
+                    group: m.group,
+                })
+                .collect(),
+            abbreviations: st
+                .abbreviations
+                .iter()
+                .map(|a| RoleAbbreviation {
+                    long_start: a.long_start,
+                    long_end: a.long_end,
+                    short: a.short.clone(),
+                })
+                .collect(),
+            proposed: st.proposed.clone(),
+        }
+    }
+}
+
+impl RoleState {
+    /// `sentence_of(offset)`
+    pub fn sentence_of(&self, offset: usize) -> (usize, usize) {
+        if self.sentences.is_empty() {
+            return (0, self.title_end);
+        }
+        let i = self.sentences.partition_point(|&(s, _)| s <= offset);
+        if i > 0 {
+            self.sentences[i - 1]
+        } else {
+            self.sentences[0]
+        }
+    }
+
+    /// `mention_sentences()`
+    pub fn mention_sentences(&self) -> Vec<(usize, usize)> {
+        self.mentions
+            .iter()
+            .map(|m| self.sentence_of(m.start))
+            .collect()
+    }
+
+    /// `lowered()` (plain text: `text.lower()`)
+    pub fn lowered(&self) -> String {
+        self.text.to_ascii_lowercase()
+    }
+}
 
 /// One `RoleCue`: mention, role value, rule, confidence
 pub type RoleCue = (usize, &'static str, String, f64);
@@ -36,12 +191,8 @@ const MODEL: &str = "Model";
 /// `roles.OWN_WORK_PRIOR`
 const OWN_WORK_PRIOR: &str = "own_work_prior";
 
-fn rx<'r>(reg: &'r Registry, name: &str) -> &'r Rx {
-    reg.rx(name)
-}
-
-fn is_type(m: &Mention, t: &str) -> bool {
-    m.type_.as_deref() == Some(t)
+fn is_type(m: &RoleMention, t: &str) -> bool {
+    m.type_ == Some(t)
 }
 
 /// `text[a:b]` for non-negative `a`, `b` (clamped; empty when `a >= b`)
@@ -92,10 +243,10 @@ fn search_all(rx: &Rx, s: &str) -> Option<crate::pyre::Caps> {
 }
 
 /// `_cued(window, literals, rx)`
-fn cued(reg: &Registry, window: &str, literals: &str, pattern: &str) -> bool {
-    for literal in reg.seq(literals) {
+fn cued(window: &str, literals: &[String], pattern: &Rx) -> bool {
+    for literal in literals {
         if window.contains(literal.as_str()) {
-            return search_all(rx(reg, pattern), window).is_some();
+            return search_all(pattern, window).is_some();
         }
     }
     false
@@ -114,28 +265,26 @@ pub struct Cues {
 }
 
 impl Cues {
-    /// `cues.starts(at, kind)`
-    pub fn starts(&self, reg: &Registry, at: usize, kind: &str) -> bool {
-        let prefixes = reg
-            .map("roles._CUE_PREFIXES")
-            .get(kind)
-            .unwrap_or_else(|| panic!("kg_native: no cue kind {kind}"));
+    /// `cues.starts(at, kind)`, given `_CUE_PREFIXES[kind]`
+    pub fn starts(&self, prefixes: &[String], at: usize) -> bool {
         starts_any(&self.low, prefixes, at)
     }
 }
 
 /// `cue_starts(low)` for plain `low`
-pub fn cue_starts(reg: &Registry, low: &str) -> Cues {
-    let mut spaced = String::with_capacity(low.len() + 1);
-    spaced.push(' ');
-    spaced.extend(low.bytes().map(|b| {
+pub fn cue_starts(reg: &Rules, low: &str) -> Cues {
+    // " " + low.translate(_NON_WORD_TO_SPACE): ASCII in, ASCII out
+    let mut bytes = Vec::with_capacity(low.len() + 1);
+    bytes.push(b' ');
+    bytes.extend(low.bytes().map(|b| {
         if b.is_ascii_alphanumeric() || b == b'_' {
-            b as char
+            b
         } else {
-            ' '
+            b' '
         }
     }));
-    let group = reg.map("roles._CUE_GROUP");
+    let spaced = String::from_utf8(bytes).expect("ASCII");
+    let group = reg.cue_group;
     let mut cues = Cues {
         low: low.to_string(),
         compare: Vec::new(),
@@ -146,7 +295,7 @@ pub fn cue_starts(reg: &Registry, low: &str) -> Cues {
         away: Vec::new(),
         claim: Vec::new(),
     };
-    for h in rx(reg, "roles._CUE_SCAN").finditer(&spaced, 0, spaced.len()) {
+    for h in reg.cue_scan.finditer(&spaced, 0, spaced.len()) {
         let word = h.str(&spaced, 1);
         let kind = group
             .get(word)
@@ -188,305 +337,17 @@ pub fn rare_cues(low: &str, cues: &Cues) -> RareCues {
     }
 }
 
-/// `relations.derived_suffix(derived, base)`
-fn derived_suffix(reg: &Registry, derived: &str, base: &str) -> bool {
-    if base.len() < 2 || !derived.starts_with(base) || derived == base {
-        return false;
-    }
-    let suffix = &derived[base.len()..];
-    rx(reg, "relations._DERIVED").is_match(suffix)
-        && !rx(reg, "relations._SIZE_SUFFIX").is_match(suffix)
-}
-
-/// `_NUMBERED.fullmatch(s, pos)` (the pattern's matches are one or two characters, the
-/// optional separator first: its first match is its full one, if any)
-fn numbered_full(reg: &Registry, s: &str, pos: usize) -> bool {
-    pos <= s.len()
-        && rx(reg, "roles._NUMBERED")
-            .match_at(s, pos, s.len())
-            .is_some_and(|c| c.end() == s.len())
-}
-
-fn title_proposal(text: &str, m: &Mention, title_end: usize) -> bool {
-    m.start == 0 && m.end < title_end && starts_at(text, ":", m.end as i64) && !is_type(m, HARDWARE)
-}
-
-fn title_means(reg: &Registry, text: &str, m: &Mention, title_end: usize) -> bool {
-    m.end <= title_end
-        && !m.specific
-        && m.concept.is_none()
-        && is_type(m, METHOD)
-        && m.text
-            .bytes()
-            .next()
-            .is_some_and(|c| c.is_ascii_uppercase())
-        && m.text.contains(' ')
-        && sl(text, m.end, title_end)
-            .trim_matches(|c: char| c == ' ' || c == '.')
-            .is_empty()
-        && rx(reg, "roles._MEANS_BEFORE")
-            .search(text, m.start.saturating_sub(9), m.start)
-            .is_some()
-}
-
-fn bought_device(m: &Mention) -> bool {
-    is_type(m, HARDWARE) && m.concept.is_some()
-}
-
-fn built_in_known(reg: &Registry, text: &str, m: &Mention) -> bool {
-    m.concept.is_some() && starts_any(text, reg.seq("roles._IMPLEMENTED_AFTER"), m.end)
-}
-
-fn repository_names(reg: &Registry, ms: &[Mention], low: &str) -> Vec<i64> {
-    let repos: HashSet<&str> = rx(reg, "roles._REPO")
-        .finditer(low, 0, low.len())
-        .map(|c| {
-            let r = c.str(low, 1).trim_end_matches('.');
-            r.strip_suffix(".git").unwrap_or(r)
-        })
-        .collect();
-    ms.iter()
-        .filter(|m| {
-            m.specific
-                && m.concept.is_none()
-                && !is_type(m, HARDWARE)
-                && repos.contains(m.text.to_ascii_lowercase().as_str())
-        })
-        .map(|m| m.group)
-        .collect()
-}
-
-fn own_after(reg: &Registry, text: &str, end: usize) -> bool {
-    rx(reg, "roles._OWN_AFTER")
-        .match_at(text, end, end + 80)
-        .is_some()
-}
-
-fn this_named(reg: &Registry, text: &str, s0: usize, start: usize) -> bool {
-    let window = sl(text, s0.max(start.saturating_sub(60)), start);
-    cued(reg, window, "roles._THIS_NAMED_WORDS", "roles._THIS_NAMED")
-}
-
-fn we_name_it(reg: &Registry, text: &str, s0: usize, start: usize) -> bool {
-    let window = sl(text, s0.max(start.saturating_sub(50)), start);
-    cued(reg, window, "roles._WE_NAME_IT_WORDS", "roles._WE_NAME_IT")
-}
-
-fn own_parts_list(reg: &Registry, text: &str, s0: usize, start: usize) -> bool {
-    rx(reg, "roles._OWN_PARTS")
-        .search(text, s0.max(start.saturating_sub(90)), start)
-        .is_some()
-}
-
-fn proposed_here(
-    reg: &Registry,
-    text: &str,
-    lo: usize,
-    start: usize,
-    s0: usize,
-    title_end: usize,
-) -> bool {
-    let window = sl(text, lo, start);
-    match search_all(rx(reg, "roles._PROPOSE_BEFORE"), window) {
-        None => {
-            starts_at(text, ") ", start as i64 - 2)
-                && search_all(rx(reg, "roles._ENUMERATED"), window).is_some()
-        }
-        Some(hit) => {
-            hit.get(1).is_none()
-                || (rx(reg, "roles._OWN")
-                    .search(text, title_end, lo + hit.start())
-                    .is_some()
-                    && rx(reg, "roles._BACKGROUND")
-                        .search(text, s0, start)
-                        .is_none())
-        }
-    }
-}
-
-/// `proposed_groups(state, text, sents, cues)`
-pub fn proposed_groups(
-    reg: &Registry,
-    st: &DocState,
-    text: &str,
-    sents: &[(usize, usize)],
-    cues: &Cues,
-) -> HashSet<i64> {
-    let ms = &st.mentions;
-    let title_end = st.title_end;
-    let propose_rules = reg.words("roles._PROPOSE_RULES");
-    let mut out: HashSet<i64> = ms
-        .iter()
-        .filter(|m| {
-            propose_rules.contains(&m.rule)
-                || title_proposal(text, m, title_end)
-                || title_means(reg, text, m, title_end)
-        })
-        .map(|m| m.group)
-        .collect();
-    let long_forms: HashSet<(usize, usize)> = st
-        .abbreviations
-        .iter()
-        .map(|a| (a.long_start, a.long_end))
-        .collect();
-    let low = cues.low.as_str();
-    let own = &cues.own;
-    let propose_verb = rx(reg, "roles._PROPOSE_VERB");
-    let verbs: Vec<usize> = cues
-        .verb
-        .iter()
-        .copied()
-        .filter(|&p| propose_verb.match_at(low, p, low.len()).is_some())
-        .collect();
-    let cue_sents: HashSet<(usize, usize)> = verbs
-        .iter()
-        .filter(|&&p| p >= title_end)
-        .map(|&p| st.sentence_of(p))
-        .collect();
-    let novel = low.contains("novel ");
-    let apposition = reg.seq("roles._APPOSITION_STARTS");
-    let own_after_starts = reg.seq("roles._OWN_AFTER_STARTS");
-    for (m, &sent) in ms.iter().zip(sents.iter()) {
-        let (start, end) = (m.start, m.end);
-        let (s0, _) = sent;
-        let hw = is_type(m, HARDWARE);
-        let hit = st.proposed.iter().any(|&(s, e)| s < end && start < e);
-        if hit && !built_in_known(reg, text, m) {
-            out.insert(m.group);
-            continue;
-        }
-        if m.specific {
-            let lo = s0.max(start.saturating_sub(50));
-            if (any_between(own, lo, start)
-                && rx(reg, "roles._OUR_NAME").search(text, lo, start).is_some()
-                && !(starts_at(text, ", ", start as i64 - 2)
-                    && rx(reg, "roles._FRONTED_OUR")
-                        .search(text, lo, start)
-                        .is_some())
-                && !bought_device(m)
-                && !built_in_known(reg, text, m))
-                || (starts_any(text, apposition, end)
-                    && search_first(rx(reg, "roles._NOVEL_APPOSITIVE"), sl(text, end, end + 20)))
-            {
-                out.insert(m.group);
-                continue;
-            }
-            if starts_at(text, ", ", start as i64 - 2)
-                && m.concept.is_none()
-                && !hw
-                && (start as i64 - (s0 as i64)) < 30
-                && rx(reg, "roles._IN_THIS_PAPER")
-                    .match_at(text, s0, start)
-                    .is_some()
-            {
-                out.insert(m.group);
-                continue;
-            }
-            if starts_any(text, own_after_starts, end)
-                && m.concept.is_none()
-                && !hw
-                && own_after(reg, text, end)
-                && rx(reg, "roles._BACKGROUND")
-                    .search(text, s0, start)
-                    .is_none()
-            {
-                out.insert(m.group);
-                continue;
-            }
-        }
-        if (m.specific || long_forms.contains(&(start, end)))
-            && (this_named(reg, text, s0, start)
-                || (m.concept.is_none()
-                    && any_between(own, s0.max(start.saturating_sub(50)), start)
-                    && we_name_it(reg, text, s0, start)))
-        {
-            out.insert(m.group);
-            continue;
-        }
-        if m.specific
-            && m.concept.is_none()
-            && !hw
-            && pystr::rfind(text, ":", s0.max(start.saturating_sub(90)), start).is_some()
-            && own_parts_list(reg, text, s0, start)
-            && (cue_sents.contains(&sent)
-                || rx(reg, "roles._OWN").search(text, s0, start).is_some()
-                || ms
-                    .iter()
-                    .any(|n| s0 <= n.start && n.start < start && out.contains(&n.group)))
-        {
-            out.insert(m.group);
-            continue;
-        }
-        if !cue_sents.contains(&sent) {
-            continue;
-        }
-        if novel
-            && starts_at(text, "novel ", start as i64 - 6)
-            && (m.concept.is_none()
-                || rx(reg, "roles._NP_ENDS")
-                    .match_at(text, end, text.len())
-                    .is_some())
-            && !hw
-            && !starts_at(text, "-", end as i64)
-        {
-            out.insert(m.group);
-            continue;
-        }
-        let lo = s0.max(start.saturating_sub(90));
-        if !any_between(&verbs, lo, start) {
-            continue;
-        }
-        if (m.specific || long_forms.contains(&(start, end)))
-            && !hw
-            && proposed_here(reg, text, lo, start, s0, title_end)
-            && !built_in_known(reg, text, m)
-        {
-            out.insert(m.group);
-        }
-    }
-    if low.contains("github.com/") {
-        out.extend(repository_names(reg, ms, low));
-    }
-    let own_names: Vec<&str> = {
-        let set: HashSet<&str> = ms
-            .iter()
-            .filter(|m| out.contains(&m.group) && m.specific)
-            .map(|m| m.text.as_str())
-            .collect();
-        set.into_iter().collect()
-    };
-    if !own_names.is_empty() {
-        for m in ms {
-            if m.specific
-                && own_names.iter().any(|n| m.text.starts_with(n))
-                && !out.contains(&m.group)
-                && own_names.iter().any(|n| {
-                    derived_suffix(reg, &m.text, n) || numbered_full(reg, &m.text, n.len())
-                })
-            {
-                out.insert(m.group);
-            }
-        }
-    }
-    out
-}
-
-/// `rx.match(s)` over a whole string
-fn search_first(rx: &Rx, s: &str) -> bool {
-    rx.match_at(s, 0, s.len()).is_some()
-}
-
 /// `first_own_work(text, state, proposed, cues)`
 pub fn first_own_work(
-    reg: &Registry,
+    reg: &Rules,
     text: &str,
-    st: &DocState,
+    st: &RoleState,
     proposed: &HashSet<i64>,
     cues: &Cues,
 ) -> usize {
     let mut at = text.len();
     let title_end = st.title_end;
-    let own_rx = rx(reg, "roles._OWN");
+    let own_rx = reg.own;
     for &p in &cues.own[bisect_left(&cues.own, title_end)..] {
         if own_rx.match_at(text, p, text.len()).is_some() {
             at = p;
@@ -502,10 +363,10 @@ pub fn first_own_work(
 }
 
 /// `_own_sentence(text[s0:s1], s0, cues)`
-fn own_sentence(reg: &Registry, text: &str, s0: usize, s1: usize, cues: &Cues) -> bool {
+fn own_sentence(reg: &Rules, text: &str, s0: usize, s1: usize, cues: &Cues) -> bool {
     let sentence = sl(text, s0, s1);
-    let own_rx = rx(reg, "roles._OWN");
-    if cues.starts(reg, s0, "own") && own_rx.match_at(sentence, 0, sentence.len()).is_some() {
+    let own_rx = reg.own;
+    if cues.starts(reg.own_prefixes, s0) && own_rx.match_at(sentence, 0, sentence.len()).is_some() {
         return true;
     }
     let s1 = s0 + sentence.len();
@@ -540,360 +401,32 @@ fn cue_ends(rx: &Rx, s: &str, starts: &[usize], s0: usize, s1: usize) -> Vec<usi
 }
 
 /// `_compares(text, end, s0)`
-fn compares(reg: &Registry, text: &str, end: usize, s0: usize) -> bool {
+fn compares(reg: &Rules, text: &str, end: usize, s0: usize) -> bool {
     let last4 = pystr::slice(text, end as i64 - 4, end as i64);
     if last4.eq_ignore_ascii_case("than") {
-        return !(rx(reg, "roles._THAN_QUANTITY")
-            .match_at(text, end, text.len())
-            .is_some()
-            || ends_any(text, reg.seq("roles._THAN_NOT_COMPARED"), s0, end));
+        return !(reg.than_quantity.match_at(text, end, text.len()).is_some()
+            || ends_any(text, reg.than_not_compared, s0, end));
     }
     if !last4.eq_ignore_ascii_case("over") {
         return true;
     }
-    if ends_any(text, reg.seq("roles._OVER_MEDIUM"), s0, end) {
+    if ends_any(text, reg.over_medium, s0, end) {
         return false;
     }
-    rx(reg, "roles._OVER_QUANTITY")
-        .match_at(text, end, text.len())
-        .is_none()
-        && rx(reg, "roles._OVER_AFTER")
+    reg.over_quantity.match_at(text, end, text.len()).is_none()
+        && reg
+            .over_after
             .search(text, s0.max(end.saturating_sub(60)), end - 4)
             .is_some()
 }
 
-fn in_dataset_list(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    cued(
-        reg,
-        sl(text, lo, start),
-        "roles._DATASET_LIST_WORDS",
-        "roles._DATASET_LIST",
-    )
-}
-
-fn overcomes(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    cued(
-        reg,
-        sl(text, lo, start),
-        "roles._LIMITS_WORDS",
-        "roles._LIMITS_OF",
-    )
-}
-
-fn unlike_clause(reg: &Registry, text: &str, far: usize, w: usize, start: usize) -> bool {
-    if far >= w {
-        return false;
-    }
-    cued(
-        reg,
-        sl(text, far, start),
-        "roles._UNLIKE_WORDS",
-        "roles._UNLIKE_WHICH",
-    )
-}
-
-fn compared_with(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    cued(
-        reg,
-        sl(text, lo.max(start.saturating_sub(40)), start),
-        "roles._COMPARED_WORDS",
-        "roles._COMPARED_WITH",
-    )
-}
-
-fn built_on(reg: &Registry, text: &str, end: usize, start: usize) -> bool {
-    cued(
-        reg,
-        sl(text, end.max(start.saturating_sub(40)), start),
-        "roles._BUILT_ON_WORDS",
-        "roles._BUILT_ON",
-    )
-}
-
-fn known_alternative(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    let window = sl(text, lo.max(start.saturating_sub(60)), start);
-    for literal in reg.seq("roles._PRIOR_WORDS") {
-        if window.contains(literal.as_str()) {
-            return match search_all(rx(reg, "roles._PRIOR_BEFORE"), window) {
-                None => false,
-                Some(hit) => rx(reg, "roles._WE")
-                    .search(window, hit.start(), window.len())
-                    .is_none(),
-            };
-        }
-    }
-    false
-}
-
-fn built_from(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    let window = sl(text, lo.max(start.saturating_sub(40)), start);
-    cued(reg, window, "roles._BUILT_FROM_WORDS", "roles._BUILT_FROM")
-}
-
-fn workload(reg: &Registry, text: &str, end: usize, start: usize) -> bool {
-    if end >= start {
-        return false;
-    }
-    if let Some(colon) = pystr::rfind(text, ":", end, start) {
-        if colon > 0
-            && rx(reg, "roles._SETTINGS_BEFORE_COLON")
-                .search(text, end, colon)
-                .is_some()
-        {
-            return true;
-        }
-    }
-    rx(reg, "roles._WORKLOAD_BEFORE")
-        .search(text, end.max(start.saturating_sub(40)), start)
-        .is_some()
-}
-
-fn device_count(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    let window = sl(text, lo.max(start.saturating_sub(30)), start);
-    window.bytes().any(|c| c.is_ascii_digit())
-        && search_all(rx(reg, "roles._DEVICE_COUNT"), window).is_some()
-}
-
-fn does_away_with(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    rx(reg, "roles._DOES_AWAY")
-        .search(text, lo, start)
-        .is_some()
-}
-
-fn future_work(reg: &Registry, text: &str, lo: usize, start: usize) -> bool {
-    let window = sl(text, lo, start).to_ascii_lowercase();
-    cued(reg, &window, "roles._FUTURE_WORDS", "roles._FUTURE")
-}
-
-/// `_cue_in(rx, text, at, lo, hi)` with the cue offsets `at`
-fn cue_in(rx: &Rx, text: &str, at: &[usize], lo: usize, hi: usize) -> bool {
-    for &p in &at[bisect_left(at, lo)..] {
-        if p >= hi {
-            break;
-        }
-        if rx.match_at(text, p, hi).is_some() {
-            return true;
-        }
-    }
-    false
-}
-
-fn background_clause(
-    reg: &Registry,
-    text: &str,
-    sent: (usize, usize),
-    start: usize,
-    end: usize,
-    cues: &Cues,
-) -> bool {
-    let s0 = sent.0;
-    let own_rx = rx(reg, "roles._OWN");
-    !cue_in(own_rx, text, &cues.own, s0, start)
-        && cue_in(own_rx, text, &cues.own, end, sent.1)
-        && rx(reg, "roles._BACKGROUND")
-            .search(text, s0, start)
-            .is_some()
-        && search_all(
-            rx(reg, "roles._USE_STRONG"),
-            sl(text, s0.max(start.saturating_sub(40)), start),
-        )
-        .is_none()
-        && rx(reg, "roles._BUILDS_ON_CLAUSE")
-            .search(text, s0, start)
-            .is_none()
-}
-
-/// `_trained_on(text, s0, start)`
-fn trained_on(reg: &Registry, text: &str, s0: usize, start: usize) -> bool {
-    let window = sl(text, s0.max(start.saturating_sub(60)), start);
-    if !cued(reg, window, "roles._TRAINED_WORDS", "roles._TRAINED_ON") {
-        return false;
-    }
-    let last = match (window.rfind("train"), window.rfind("tun")) {
-        (Some(a), Some(b)) => a.max(b),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => return true, // unreachable: the window holds one of them
-    };
-    let tail = &window[last..];
-    !reg.seq("roles._TEST_VERBS")
-        .iter()
-        .any(|w| tail.contains(w.as_str()))
-}
-
-/// `mention_role(text, m, sent, own, is_title, compare_ends, cues, after_own, rare)`
-#[allow(clippy::too_many_arguments)]
-pub fn mention_role(
-    reg: &Registry,
-    text: &str,
-    m: &Mention,
-    sent: (usize, usize),
-    own: bool,
-    is_title: bool,
-    compare_ends: &[usize],
-    cues: &Cues,
-    after_own: bool,
-    rare: &RareCues,
-) -> Verdict {
-    let start = m.start;
-    let (s0, s1) = sent;
-    let lo = s0.max(start.saturating_sub(90));
-    let hw = is_type(m, HARDWARE);
-    let dataset = is_type(m, DATASET);
-    if starts_any(text, reg.seq("roles._ANALOGY_OPENERS"), s0) && !sl(text, s0, start).contains(',')
-    {
-        return (MENTIONS, "analogy", 0.55);
-    }
-    if pystr::find(text, "(", lo.max(start.saturating_sub(13)), start).is_some()
-        && ends_any(text, reg.seq("roles._LIKENED"), lo, start)
-    {
-        return (MENTIONS, "analogy", 0.55);
-    }
-    if is_type(m, SYSTEM) && starts_any(text, reg.seq("roles._PRODUCT_AFTER"), m.end) {
-        return (MENTIONS, "deployed_in", 0.55);
-    }
-    if dataset && own && built_from(reg, text, lo, start) {
-        return (USES, "dataset_built_from", 0.7);
-    }
-    if dataset
-        && (own
-            || search_all(rx(reg, "roles._ON_BEFORE"), sl(text, lo, start)).is_some()
-            || in_dataset_list(reg, text, lo, start))
-    {
-        return (EVALUATES_ON, "dataset_on", 0.75);
-    }
-    if hw
-        && own
-        && search_all(rx(reg, "roles._ON_BEFORE"), sl(text, lo, start)).is_some()
-        && !compared_with(reg, text, lo, start)
-    {
-        return (RUNS_ON, "hardware_on", 0.75);
-    }
-    if hw
-        && rare.hardware
-        && rx(reg, "roles._HARDWARE_RESOURCE")
-            .match_at(text, m.end, text.len())
-            .is_some()
-    {
-        return (MENTIONS, "hardware_resource", 0.5);
-    }
-    let resource_after = || {
-        rx(reg, "roles._RESOURCE_AFTER")
-            .match_at(text, m.end, text.len())
-            .is_some()
-    };
-    if !compare_ends.is_empty() && (own || after_own || is_title) && !(hw && resource_after()) {
-        let mut k = bisect_left(compare_ends, lo);
-        while k < compare_ends.len() && compare_ends[k] <= start {
-            let end = compare_ends[k];
-            k += 1;
-            if rx(reg, "roles._WE").search(text, end, start).is_some()
-                || !compares(reg, text, end, s0)
-                || (sl(text, end, start).contains(',')
-                    && rx(reg, "roles._CLAUSE_BREAK")
-                        .search(text, end, start)
-                        .is_some())
-                || built_on(reg, text, end, start)
-                || workload(reg, text, end, start)
-            {
-                continue;
-            }
-            return (COMPARES_WITH, "compare_cue", 0.7);
-        }
-    }
-    if own && !hw && overcomes(reg, text, lo.max(start.saturating_sub(40)), start) {
-        return (COMPARES_WITH, "overcome_cue", 0.65);
-    }
-    if hw {
-        if !(own || is_title) && resource_after() {
-            return (MENTIONS, "background", 0.5);
-        }
-        if own
-            || is_title
-            || search_all(
-                rx(reg, "roles._RUN_BEFORE"),
-                sl(text, lo.max(start.saturating_sub(40)), start),
-            )
-            .is_some()
-        {
-            return (RUNS_ON, "hardware_on", 0.7);
-        }
-        if after_own && device_count(reg, text, lo, start) {
-            return (RUNS_ON, "device_count", 0.65);
-        }
-        return (MENTIONS, "background", 0.5);
-    }
-    if dataset {
-        if own
-            || is_title
-            || search_all(rx(reg, "roles._ON_ACROSS_BEFORE"), sl(text, lo, start)).is_some()
-        {
-            return (EVALUATES_ON, "dataset_on", 0.7);
-        }
-        return (MENTIONS, "background", 0.5);
-    }
-    let w = lo.max(start.saturating_sub(50));
-    if (any_between(&cues.not_used, w, start) || cues.starts(reg, w, "not_used"))
-        && search_all(rx(reg, "roles._NOT_USED"), sl(text, w, start)).is_some()
-    {
-        return (MENTIONS, "not_used_cue", 0.6);
-    }
-    if any_between(&cues.away, w, start) && does_away_with(reg, text, w, start) {
-        return (MENTIONS, "not_used_cue", 0.6);
-    }
-    if !rare.unlike.is_empty() {
-        let far = s0.max(start.saturating_sub(160));
-        if any_between(&rare.unlike, far, w) && unlike_clause(reg, text, far, w, start) {
-            return (MENTIONS, "not_used_cue", 0.6);
-        }
-    }
-    if rare.free
-        && (starts_at(text, "-free", m.end as i64)
-            || ends_any(text, reg.seq("roles._NO_PREFIXES"), lo, start))
-    {
-        return (MENTIONS, "not_used_cue", 0.6);
-    }
-    if is_title {
-        return (USES, "title_use", 0.6);
-    }
-    if own && future_work(reg, text, lo, start) {
-        return (MENTIONS, "future_work", 0.55);
-    }
-    if own {
-        if background_clause(reg, text, sent, start, m.end, cues) {
-            return (MENTIONS, "background", 0.5);
-        }
-        if known_alternative(reg, text, lo, start) {
-            return (USES, OWN_WORK_PRIOR, 0.55);
-        }
-        return (USES, "own_work_use", 0.6);
-    }
-    let w = lo.max(start.saturating_sub(40));
-    if after_own
-        && (any_between(&cues.use_, w, start) || cues.starts(reg, w, "use"))
-        && search_all(rx(reg, "roles._USE_STRONG"), sl(text, w, start)).is_some()
-        && rx(reg, "roles._BACKGROUND")
-            .search(text, s0, start)
-            .is_none()
-    {
-        return (USES, "use_cue", 0.55);
-    }
-    if after_own
-        && !is_type(m, MODEL)
-        && rx(reg, "roles._PRIOR_WORK").search(text, s0, s1).is_none()
-        && !cue_in(rx(reg, "roles._GENERAL_CLAIM"), text, &cues.claim, s0, s1)
-    {
-        return (USES, "after_own_use", 0.55);
-    }
-    (MENTIONS, "background", 0.5)
-}
-
 /// `_own_name_parts(ms, proposed)`
 fn own_name_parts<'m>(
-    reg: &Registry,
-    ms: &'m [Mention],
+    reg: &Rules,
+    ms: &'m [RoleMention],
     proposed: &HashSet<i64>,
 ) -> HashSet<&'m str> {
-    let split = rx(reg, "roles._NAME_SPLIT");
+    let split = reg.name_split;
     let mut parts = HashSet::new();
     for m in ms {
         if proposed.contains(&m.group)
@@ -954,15 +487,10 @@ impl Background {
 }
 
 /// `_compared_classes(low, cues, own_from)`
-fn compared_classes(
-    reg: &Registry,
-    low: &str,
-    cues: &Cues,
-    own_from: usize,
-) -> Vec<(usize, String)> {
+fn compared_classes(reg: &Rules, low: &str, cues: &Cues, own_from: usize) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    let compare = rx(reg, "roles._COMPARE_LOW");
-    let class_after = rx(reg, "roles._CLASS_AFTER_COMPARE");
+    let compare = reg.compare_low;
+    let class_after = reg.class_after_compare;
     for &p in &cues.compare {
         if p < own_from {
             continue;
@@ -981,9 +509,9 @@ fn compared_classes(
 }
 
 fn compared_as_a_class(
-    reg: &Registry,
+    reg: &Rules,
     text: &str,
-    st: &DocState,
+    st: &RoleState,
     cues: &Cues,
     own_from: usize,
     background: &mut Background,
@@ -993,7 +521,7 @@ fn compared_as_a_class(
     if classes.is_empty() {
         return;
     }
-    let example = rx(reg, "roles._EXAMPLE_OF");
+    let example = reg.example_of;
     for (i, m) in st.mentions.iter().enumerate() {
         if !background.contains(m.group) {
             continue;
@@ -1014,15 +542,15 @@ fn compared_as_a_class(
 }
 
 fn use_the_recurring_topic(
-    reg: &Registry,
+    reg: &Rules,
     text: &str,
-    st: &DocState,
+    st: &RoleState,
     background: &Background,
     roles: &mut Vec<RoleCue>,
 ) {
     let ms = &st.mentions;
     let shorts: HashSet<&str> = st.abbreviations.iter().map(|a| a.short.as_str()).collect();
-    let bg_rx = rx(reg, "roles._BACKGROUND");
+    let bg_rx = reg.background;
     for g in &background.order {
         let (i, ss) = &background.entries[g];
         let m = &ms[*i];
@@ -1046,12 +574,17 @@ fn use_the_recurring_topic(
 }
 
 /// Whether the twin may read the state: its text and its mentions' texts are plain
-pub fn plain_state(st: &DocState) -> bool {
+pub fn plain_state(st: &RoleState) -> bool {
     pystr::plain(&st.text) && st.mentions.iter().all(|m| pystr::plain(&m.text))
 }
 
 /// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`
-pub fn assign_roles(reg: &Registry, st: &DocState) -> Vec<RoleCue> {
+pub fn assign_roles(reg: &Registry, st: &RoleState) -> Vec<RoleCue> {
+    assign_roles_with(&Rules::new(reg), st)
+}
+
+/// `assign_roles`, given the `Rules`
+pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let text = st.text.as_str();
     let ms = &st.mentions;
     let sents = st.mention_sentences();
@@ -1062,9 +595,9 @@ pub fn assign_roles(reg: &Registry, st: &DocState) -> Vec<RoleCue> {
     let own_from = first_own_work(reg, text, st, &proposed, &cues);
     let own_parts = own_name_parts(reg, ms, &proposed);
     let rare = rare_cues(&low, &cues);
-    let propose_rules = reg.words("roles._PROPOSE_RULES");
-    let our = rx(reg, "roles._OUR");
-    let compare_low = rx(reg, "roles._COMPARE_LOW");
+    let propose_rules = reg.propose_rules;
+    let our = reg.our;
+    let compare_low = reg.compare_low;
     let mut roles: Vec<RoleCue> = Vec::with_capacity(ms.len() + 2);
     let mut background = Background::default();
     let mut other: HashSet<i64> = HashSet::new();
@@ -1083,7 +616,7 @@ pub fn assign_roles(reg: &Registry, st: &DocState) -> Vec<RoleCue> {
             if proposed.contains(&m.group) {
                 let a = m.start.saturating_sub(30);
                 if propose_rules.contains(&m.rule)
-                    || ((any_between(&cues.own, a, m.start) || cues.starts(reg, a, "own"))
+                    || ((any_between(&cues.own, a, m.start) || cues.starts(reg.own_prefixes, a))
                         && search_all(our, sl(text, a, m.start)).is_some())
                 {
                     roles.push((i, PROPOSES, m.rule.clone(), 0.9));
@@ -1128,4 +661,30 @@ pub fn assign_roles(reg: &Registry, st: &DocState) -> Vec<RoleCue> {
         use_the_recurring_topic(reg, text, st, &background, &mut roles);
     }
     roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_string_helpers() {
+        // text.startswith(p, i) slices text[i:], a negative i from the end
+        assert!(starts_at("ab, ", ", ", -2) && !starts_at("ab", "b", 3));
+        assert!(starts_at(", x", ", ", -5) && starts_at("novel x", "x", 6));
+        assert_eq!(sl("abc", 2, 1), "");
+        assert_eq!(sl("abc", 1, 9), "bc");
+        let v = vec!["No-".to_string(), "no-".to_string()];
+        assert!(ends_any("a no-b", &v, 0, 5) && !ends_any("a no-b", &v, 4, 5));
+        assert!(starts_any("x-free", &["-free".to_string()], 1) && !starts_any("x", &v, 2));
+    }
+
+    #[test]
+    fn offsets_between() {
+        let at = [3, 8, 20];
+        assert!(any_between(&at, 8, 9) && any_between(&at, 0, 4) && !any_between(&at, 9, 20));
+        assert!(!any_between(&[], 0, 10) && !any_between(&at, 21, 30));
+        assert_eq!(bisect_left(&at, 8), 1);
+        assert_eq!(bisect_left(&at, 21), 3);
+    }
 }
