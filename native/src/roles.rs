@@ -10,7 +10,7 @@
 //! crosses as a `RoleState`, the fields of the Python `DocState` the rules read (one
 //! can be made from a `state::DocState`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::pyre::Rx;
 use crate::pystr;
@@ -427,7 +427,7 @@ fn own_name_parts<'m>(
     proposed: &HashSet<i64>,
 ) -> HashSet<&'m str> {
     let split = reg.name_split;
-    let mut parts = HashSet::new();
+    let mut parts = HashSet::default();
     for m in ms {
         if proposed.contains(&m.group)
             && m.specific
@@ -600,7 +600,7 @@ pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let compare_low = reg.compare_low;
     let mut roles: Vec<RoleCue> = Vec::with_capacity(ms.len() + 2);
     let mut background = Background::default();
-    let mut other: HashSet<i64> = HashSet::new();
+    let mut other: HashSet<i64> = HashSet::default();
     for (sent, idxs) in group_by_sentence(&sents) {
         let (s0, s1) = sent;
         let has_proposed = idxs.iter().any(|&i| proposed.contains(&ms[i].group));

@@ -1,6 +1,6 @@
 //! Twin of `roles.proposed_groups` and its checks: the groups the paper proposes.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{
     any_between, cued, is_type, search_all, sl, starts_any, starts_at, Cues, RoleMention,
