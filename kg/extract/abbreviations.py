@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.normalize import find_word
 from kg.extract.state import Abbreviation, ensure_extension, state_of
 
@@ -197,6 +198,11 @@ def _lists_names(inner: str, sf: str) -> bool:
 
 def find_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviation]:
     """Every ``long form (SHORT)`` pair in ``text``; offsets shifted by ``offset``."""
+    fast = native.twin("abbreviations_find_abbreviations")
+    if fast is not None and (out := fast(text, offset)) is not None:
+        for fields in out:  # the same pairs, compiled (kg/extract/native.py)
+            yield Abbreviation(*fields)
+        return
     if "(" not in text:
         return
     for m in _PAREN.finditer(text):
@@ -293,6 +299,11 @@ def find_reverse_abbreviations(text: str, offset: int = 0) -> Iterator[Abbreviat
     >>> [(a.short, a.long) for a in find_reverse_abbreviations("We use DeMo (Decoupled Momentum).")]
     [('DeMo', 'Decoupled Momentum')]
     """
+    fast = native.twin("abbreviations_find_reverse_abbreviations")
+    if fast is not None and (out := fast(text, offset)) is not None:
+        for fields in out:  # the same pairs, compiled (kg/extract/native.py)
+            yield Abbreviation(*fields)
+        return
     if "(" not in text:
         return
     for m in _LONG_PAREN.finditer(text):
@@ -346,6 +357,11 @@ def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[
     ...     "We propose the Sparse Pipeline Training method. SPT is fast.", set())]
     [('SPT', 'Sparse Pipeline Training')]
     """
+    fast = native.twin("abbreviations_find_initialisms")
+    if fast is not None and (out := fast(text, defined, offset)) is not None:
+        for fields in out:  # the same pairs, compiled (kg/extract/native.py)
+            yield Abbreviation(*fields)
+        return
     seen: set[str] = set()
     for m in _CAPITAL_NAME.finditer(text):
         words = m.group().split()

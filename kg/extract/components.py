@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from operator import itemgetter
 
+from kg.extract import native
 from kg.extract.lexicon import SEED_CONCEPTS
 from kg.extract.normalize import find_all, is_non_entity
 
@@ -48,6 +49,7 @@ _HEADS = _words(
     """
 )
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ing|ism)s?$")
+_GENERIC_NOMINALS = ("training", "learning")  # nominalisations that are no head
 # generic tails a name leaves out ("token-level finetuning mechanism")
 _WEAK_TAIL = _words("scheme mechanism process procedure technique policy")
 # words that open a phrase but are no part of its name
@@ -110,6 +112,11 @@ _EXAMPLES = re.compile(r"(?:e\.g\.,?|such\sas)\s")
 _RENAMED_BEFORE = re.compile(r"\b(?:rename|call|name|dub|term)[sd]?\s[^.;,]{1,40}?,?\s\(?$")
 _NAME_ITEM = re.compile(r"([A-Z][\w.+\-]*[\w+])(?:,\s(?:and\s)?|\sand\s)?")
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|this\s(?:paper|work)|It)\b")
+# the literals of the cues (module-level, so the compiled twin reads the same ones)
+_SUBJECT_LITERALS = ("It ", "Our ")
+_BEFORE_SUBJECT = (". ", "; ", "\n\n")  # what comes before a sentence's subject
+_CALLED_LITERALS = (" called ", " named ", " dubbed ", " termed ")
+_EXAMPLE_LITERALS = ("e.g.", "such as")
 
 
 def lower_phrase(text: str, start: int, end_limit: int) -> Span | None:
@@ -152,7 +159,7 @@ def lower_phrase(text: str, start: int, end_limit: int) -> Span | None:
 
 def _technical(head: str) -> bool:
     low = head.lower()
-    return low in _HEADS or bool(_NOMINAL.search(low)) and low not in ("training", "learning")
+    return low in _HEADS or bool(_NOMINAL.search(low)) and low not in _GENERIC_NOMINALS
 
 
 def _title_run(text: str, start: int, end_limit: int) -> Span | None:
@@ -243,6 +250,10 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
     ``sentences``: the (start, end) of each sentence, in order; the cues count only in
     sentences on the paper's own work.
     """
+    fast = native.twin("components_component_spans")
+    if fast is not None and (out := fast(text, title_end, sentences)) is not None:
+        yield from out  # the same spans, compiled (kg/extract/native.py)
+        return
     for c in find_all(text, _COUNT_WORDS, title_end):
         m = _COUNTED.match(text, c + 1)
         if (
@@ -254,9 +265,9 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
                 yield from _enumerated(text, m.end(), len(text))
             else:
                 yield from _list_items(text, m.end(), _sentence_end(text, sentences, m.end()))
-    for p in find_all(text, ("It ", "Our "), title_end):
+    for p in find_all(text, _SUBJECT_LITERALS, title_end):
         m = _OWN_SUBJECT.match(text, p)
-        if m is not None and text[p - 2 : p] in (". ", "; ", "\n\n"):  # a sentence's subject
+        if m is not None and text[p - 2 : p] in _BEFORE_SUBJECT:  # a sentence's subject
             end = _sentence_end(text, sentences, m.end())
             yield from _list_items(text, m.end(), end, lower_ok=False)
     if "which we" in text:
@@ -271,11 +282,11 @@ def component_spans(text: str, title_end: int, sentences: list[Span]) -> Iterato
                 span = _title_run(text, m.end(), len(text))
                 if span is not None and text.startswith(",", span[1]):
                     yield span
-    for p in find_all(text, (" called ", " named ", " dubbed ", " termed "), title_end):
+    for p in find_all(text, _CALLED_LITERALS, title_end):
         m = _CALLED_LOWER.match(text, p + 1)
         if m is not None and _GENERIC_BEFORE.search(text, max(title_end, p - 12), p):
             yield m.span(1)
-    for p in find_all(text, ("e.g.", "such as"), title_end):
+    for p in find_all(text, _EXAMPLE_LITERALS, title_end):
         m = _EXAMPLES.match(text, p)
         if m is not None and _RENAMED_BEFORE.search(text, max(title_end, p - 60), p):
             yield from _names(text, m.end())

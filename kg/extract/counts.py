@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.state import DocState, NumberCue, ensure_extension, state_of
 from kg.ontology import EntityType
 
@@ -40,6 +41,8 @@ _WORDS = {
     "hundreds": None,
     "thousands": None,
 }
+# the words that state a number (for the compiled twin, which reads module-level dicts)
+_WORD_COUNTS = {w: n for w, n in _WORDS.items() if n is not None}
 # The number words of two or more, as one alternation: the count regexes read the words
 # ``_WORDS`` (and ``parse_count``) can turn into numbers.
 _MANY = "|".join(w for w, n in _WORDS.items() if n is not None and n > 1)
@@ -151,6 +154,17 @@ def parse_parameters(phrase: str) -> int | None:
 
 def find_numbers(text: str, state: DocState) -> list[NumberCue]:
     """Device counts for hardware mentions, parameter counts for model mentions."""
+    fast = native.twin("counts_find_numbers")
+    if fast is not None:
+        hardware, model = EntityType.HARDWARE, EntityType.MODEL
+        mentions = [
+            (i, m.start, m.end, m.text, m.type is hardware)
+            for i, m in enumerate(state.mentions)
+            if m.type is hardware or m.type is model
+        ]
+        cues = fast(text, state.title_end, state.sentences, mentions)
+        if cues is not None:  # the same cues, compiled (kg/extract/native.py)
+            return [NumberCue(*c) for c in cues]
     out: list[NumberCue] = []
     prev_end = -1
     for i, m in enumerate(state.mentions):

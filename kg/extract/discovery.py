@@ -1174,6 +1174,10 @@ def concept_phrases(text: str, low_text: str | None = None) -> Iterator[Candidat
 
     ``low_text``: ``lower_same_offsets(text)`` if the caller has it (``DocState.lowered``).
     """
+    fast = native.twin("discovery_concept_phrases")
+    if fast is not None and (out := fast(text)) is not None:
+        yield from out  # same candidates, compiled (kg/extract/native.py)
+        return
     if low_text is None:
         low_text = lower_same_offsets(text)
     kinds: set[int] = set()  # starts of "attention" after a modifier of its own
@@ -1973,6 +1977,9 @@ def _drop_negated(text: str, kept: list[Mention]) -> list[Mention]:
 
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
+    fast = native.twin("discovery_discover")
+    if fast is not None and (out := fast(state)) is not None:
+        return _from_twin(state, out)  # the same mentions, compiled
     title = text[: state.title_end]
     if " A" in title or " a" in title:  # Title Case: the title's words all look like names
         state.mentions = [
@@ -2065,6 +2072,44 @@ def discover(text: str, state: DocState) -> list[Mention]:
     group_mentions(kept, abbr_ok, tied)
     state.abbreviations = abbr_ok
     return kept
+
+
+_Twin = tuple[
+    list[tuple[int, int, str, str, float, str | None, bool, int | None, int, int | None]],
+    list[tuple[int, int]],
+    list[int],
+]
+
+
+def _from_twin(state: DocState, out: _Twin) -> list[Mention]:
+    """Apply what ``kg_native.discovery_discover`` returned as ``discover`` would: the
+    kept mentions (the vocabulary ones the same objects, their group set), the paper's
+    own names, and the abbreviations kept."""
+    kept, proposed, abbr_ok = out
+    vocab = state.mentions
+    mentions = []
+    for s, e, text, rule, conf, typ, specific, concept, group, source in kept:
+        if source is not None:
+            m = vocab[source]
+            m.group = group
+            if typ is not None:
+                m.type = EntityType(typ)
+        else:
+            m = Mention(
+                s,
+                e,
+                text,
+                rule,
+                conf,
+                EntityType(typ) if typ is not None else None,
+                specific,
+                vocab[concept].concept if concept is not None else None,
+                group,
+            )
+        mentions.append(m)
+    state.proposed = proposed
+    state.abbreviations = [state.abbreviations[i] for i in abbr_ok]
+    return mentions
 
 
 @Language.factory("kg_discovery")

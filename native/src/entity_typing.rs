@@ -2,16 +2,17 @@
 //! (`shape_type`, `head_noun_type`, `context_signals`, `_context_type`,
 //! `_title_definition`, ...), for plain text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
+use rustc_hash::FxBuildHasher;
 
 use crate::pyre::Rx;
 use crate::pystr;
-use crate::registry::{self, Registry};
+use crate::registry::{self, Registry, WordMap, WordSet};
 use crate::state::Mention;
 
 /// `kg.ontology.EntityType`
@@ -190,17 +191,17 @@ type BeforeResolved<'r> = (&'r [String], Vec<(&'r Rx, Ty, f64, &'static str)>);
 /// The patterns and word lists of `entity_typing`, looked up once (`installed`: once per
 /// registry)
 pub struct Typing<'r> {
-    nouns: &'r HashMap<String, Vec<String>>,
+    nouns: &'r WordMap,
     hardware_shape: &'r Rx,
     size: &'r Rx,
     dataset_shape: &'r Rx,
     model_family: &'r Rx,
     system_shape: &'r Rx,
     head_stop: &'r Rx,
-    data_items: &'r HashSet<String>,
+    data_items: &'r WordSet,
     hardware_platform: &'r Rx,
-    articles: &'r HashSet<String>,
-    links: &'r HashSet<String>,
+    articles: &'r WordSet,
+    links: &'r WordSet,
     modifier: &'r Rx,
     fronted: &'r Rx,
     count_words: &'r [String],
@@ -217,8 +218,11 @@ pub struct Typing<'r> {
     enclave_endings: &'r [String],
     subtitle_openers: &'r [String],
     /// `shape_type`'s answers by name (Python keeps them in an `lru_cache`)
-    shapes: Mutex<HashMap<String, Option<(Ty, f64)>>>,
+    shapes: Mutex<Shapes>,
 }
+
+/// `shape_type`'s answers by name
+type Shapes = HashMap<String, Option<(Ty, f64)>, FxBuildHasher>;
 
 /// How many names `shapes` keeps before it starts over
 const SHAPES_KEPT: usize = 65536;
@@ -264,7 +268,7 @@ impl<'r> Typing<'r> {
             noun_before: rx("_NOUN_BEFORE"),
             enclave_endings: seq("_ENCLAVE_ENDINGS"),
             subtitle_openers: seq("_SUBTITLE_OPENERS"),
-            shapes: Mutex::new(HashMap::new()),
+            shapes: Mutex::new(HashMap::default()),
         }
     }
 

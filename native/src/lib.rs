@@ -8,6 +8,11 @@
 
 use pyo3::prelude::*;
 
+pub mod abbreviations;
+pub mod components;
+pub mod counts;
+pub mod discovery;
+pub mod discovery_concepts;
 pub mod discovery_lists;
 pub mod discovery_names;
 pub mod entity_typing;
@@ -15,6 +20,8 @@ pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
+pub mod roles;
+pub mod sentences;
 pub mod state;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
@@ -173,6 +180,138 @@ fn state_summary(state: state::DocState) -> (usize, usize, usize, Vec<(usize, us
     )
 }
 
+/// `discovery.discover(text, state)`, or None when the text is not plain (or Python
+/// would raise)
+#[pyfunction]
+fn discovery_discover(state: state::DocState) -> Option<discovery::Out> {
+    if !pystr::plain(&state.text) {
+        return None;
+    }
+    discovery::discover(&registry::registry(), &state)
+}
+
+/// (pattern, total ns, calls) per pattern searched since the last call (built with
+/// `--features profile`; empty otherwise)
+#[pyfunction]
+fn profile_times() -> Vec<(String, u128, u64)> {
+    #[cfg(feature = "profile")]
+    {
+        let mut t = pyre::profile::TIMES.lock().unwrap();
+        return t
+            .take()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, (ns, n))| (k, ns, n))
+            .collect();
+    }
+    #[allow(unreachable_code)]
+    Vec::new()
+}
+
+/// `abbreviations.find_abbreviations(text, offset)` as tuples of the `Abbreviation`
+/// fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, offset=0))]
+fn abbreviations_find_abbreviations(text: &str, offset: i64) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_abbreviations(&registry::registry(), text, offset))
+}
+
+/// `abbreviations.find_reverse_abbreviations(text, offset)` as tuples of the
+/// `Abbreviation` fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, offset=0))]
+fn abbreviations_find_reverse_abbreviations(
+    text: &str,
+    offset: i64,
+) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_reverse_abbreviations(&registry::registry(), text, offset))
+}
+
+/// `abbreviations.find_initialisms(text, defined, offset)` as tuples of the
+/// `Abbreviation` fields, or None when the text is not plain
+#[pyfunction]
+#[pyo3(signature = (text, defined, offset=0))]
+fn abbreviations_find_initialisms(
+    text: &str,
+    defined: std::collections::HashSet<String>,
+    offset: i64,
+) -> Option<Vec<abbreviations::Abbr>> {
+    pystr::plain(text)
+        .then(|| abbreviations::find_initialisms(&registry::registry(), text, &defined, offset))
+}
+
+/// `sentences.split_sentences(text, title_end)`, or None when the text is not plain
+/// (or `title_end` is negative)
+#[pyfunction]
+fn sentences_split_sentences(text: &str, title_end: i64) -> Option<Vec<(usize, usize)>> {
+    let title_end = usize::try_from(title_end).ok()?;
+    pystr::plain(text).then(|| sentences::split_sentences(&registry::registry(), text, title_end))
+}
+
+/// `list(discovery.concept_phrases(text))`, or None when the text is not plain
+#[pyfunction]
+fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candidate>> {
+    pystr::plain(text).then(|| discovery_concepts::concept_phrases(&registry::registry(), text))
+}
+
+/// `counts.find_numbers(text, state)` as (mention, attribute, value, rule) tuples, from
+/// the state's title end, sentences, and hardware and model mentions as (index, start,
+/// end, text, is hardware); None when the text is not plain or a number is too large
+#[pyfunction]
+fn counts_find_numbers(
+    text: &str,
+    title_end: usize,
+    sentences: Vec<(usize, usize)>,
+    mentions: Vec<(usize, usize, usize, String, bool)>,
+) -> Option<Vec<counts::Cue>> {
+    if !pystr::plain(text) || mentions.iter().any(|m| !pystr::plain(&m.3)) {
+        return None;
+    }
+    let mentions: Vec<counts::Mention> = mentions
+        .iter()
+        .map(|(index, start, end, text, hardware)| counts::Mention {
+            index: *index,
+            start: *start,
+            end: *end,
+            text,
+            hardware: *hardware,
+        })
+        .collect();
+    counts::find_numbers(
+        &registry::registry(),
+        text,
+        title_end,
+        &sentences,
+        &mentions,
+    )
+    .ok()
+}
+
+/// `list(components.component_spans(text, title_end, sentences))`, or None when the text
+/// is not plain (or the spans lie outside it, or Python would raise)
+#[pyfunction]
+fn components_component_spans(
+    text: &str,
+    title_end: usize,
+    sentences: Vec<(usize, usize)>,
+) -> Option<Vec<(usize, usize)>> {
+    let len = text.len();
+    if !pystr::plain(text) || title_end > len || sentences.iter().any(|&(s, e)| s > len || e > len)
+    {
+        return None;
+    }
+    components::component_spans(&registry::registry(), text, title_end, &sentences).ok()
+}
+
+/// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`, as
+/// (mention, role value, rule, confidence), or None when the state's text is not plain
+#[pyfunction]
+fn roles_assign_roles(state: roles::RoleState) -> Option<Vec<roles::RoleCue>> {
+    roles::plain_state(&state).then(|| roles::assign_roles(&registry::registry(), &state))
+}
+
 /// `entity_typing.assign_types(state.text, state)`: what it sets on each mention, (type
 /// value or None, type_rule), in `state.mentions` order; None when the text is not plain
 /// (the state is read as far as typing needs: `Typing::assign_types_py`)
@@ -207,6 +346,7 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(search_span, m)?)?;
     m.add_function(wrap_pyfunction!(finditer_spans, m)?)?;
     m.add_function(wrap_pyfunction!(state_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(profile_times, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_entity_key, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_is_non_entity, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_singular, m)?)?;
@@ -214,11 +354,23 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_clean_name, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_name_shaped, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_proposed_names, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_discover, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_listed_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_defined_names, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_coordinated_techniques, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
+    m.add_function(wrap_pyfunction!(abbreviations_find_abbreviations, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        abbreviations_find_reverse_abbreviations,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(abbreviations_find_initialisms, m)?)?;
+    m.add_function(wrap_pyfunction!(sentences_split_sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
+    m.add_function(wrap_pyfunction!(counts_find_numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(components_component_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(roles_assign_roles, m)?)?;
     m.add_function(wrap_pyfunction!(entity_typing_assign_types, m)?)?;
     m.add_function(wrap_pyfunction!(entity_typing_before_table, m)?)?;
     Ok(())

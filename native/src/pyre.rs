@@ -9,6 +9,8 @@
 //! `{0,n}`. Offsets are byte offsets, which on plain text are Python's character
 //! offsets.
 
+use std::sync::Mutex;
+
 use pcre2::bytes::{CaptureLocations, Regex, RegexBuilder};
 
 /// Python's `re` flag bits that the translation understands.
@@ -18,11 +20,29 @@ pub const DOTALL: u32 = 16;
 pub const UNICODE: u32 = 32;
 pub const VERBOSE: u32 = 64;
 
+/// A compiled regex with a pool of match buffers: PCRE2 match data are allocated once
+/// per pattern and reused, not created for every search.
+struct Engine {
+    re: Regex,
+    pool: Mutex<Vec<CaptureLocations>>,
+}
+
+impl Engine {
+    fn new(re: Regex) -> Engine {
+        Engine {
+            re,
+            pool: Mutex::new(Vec::new()),
+        }
+    }
+}
+
 /// A compiled Python pattern.
 pub struct Rx {
-    re: Regex,
+    re: Engine,
     /// the same pattern behind `\G`: a match that must start where the search starts
-    anchored: Regex,
+    anchored: Engine,
+    /// the same pattern between `\G` and `\z`: Python's `fullmatch`
+    full: Engine,
     pub pattern: String,
 }
 
@@ -101,28 +121,28 @@ pub fn translate(pattern: &str, flags: u32) -> Result<String, String> {
 /// The groups of one match: `get(g)` is group `g`'s span, as `m.span(g)` (None when
 /// the group did not take part).
 pub struct Caps {
-    locs: CaptureLocations,
+    spans: Vec<Option<(usize, usize)>>,
 }
 
 impl Caps {
     pub fn get(&self, g: usize) -> Option<(usize, usize)> {
-        self.locs.get(g)
+        self.spans.get(g).copied().flatten()
     }
     pub fn start(&self) -> usize {
-        self.locs.get(0).expect("group 0").0
+        self.spans[0].expect("group 0").0
     }
     pub fn end(&self) -> usize {
-        self.locs.get(0).expect("group 0").1
+        self.spans[0].expect("group 0").1
     }
     /// `m.group(g)`, or "" when the group did not take part
     pub fn str<'t>(&self, text: &'t str, g: usize) -> &'t str {
         self.get(g).map_or("", |(s, e)| &text[s..e])
     }
     pub fn len(&self) -> usize {
-        self.locs.len()
+        self.spans.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.locs.len() == 0
+        self.spans.is_empty()
     }
 }
 
@@ -135,25 +155,37 @@ impl Rx {
                 .build(p)
                 .map_err(|e| format!("{e}"))
         };
-        let re = build(&translated)?;
-        let anchored = build(&format!("\\G(?:{translated})"))?;
+        let re = Engine::new(build(&translated)?);
+        let anchored = Engine::new(build(&format!("\\G(?:{translated})"))?);
+        let full = Engine::new(build(&format!("\\G(?:{translated})\\z"))?);
         Ok(Rx {
             re,
             anchored,
+            full,
             pattern: pattern.to_string(),
         })
     }
 
-    fn run(re: &Regex, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+    fn run(engine: &Engine, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        #[cfg(feature = "profile")]
+        let _timer = profile::Timer::new(engine);
         let end = endpos.min(text.len());
         if pos > end {
             return None;
         }
-        let mut locs = re.capture_locations();
-        match re.captures_read_at(&mut locs, &text.as_bytes()[..end], pos) {
-            Ok(Some(_)) => Some(Caps { locs }),
-            _ => None,
-        }
+        let pooled = engine.pool.lock().expect("match pool").pop();
+        let mut locs = pooled.unwrap_or_else(|| engine.re.capture_locations());
+        let found = matches!(
+            engine
+                .re
+                .captures_read_at(&mut locs, &text.as_bytes()[..end], pos),
+            Ok(Some(_))
+        );
+        let caps = found.then(|| Caps {
+            spans: (0..locs.len()).map(|g| locs.get(g)).collect(),
+        });
+        engine.pool.lock().expect("match pool").push(locs);
+        caps
     }
 
     /// `rx.search(text, pos, endpos)`
@@ -164,6 +196,17 @@ impl Rx {
     /// `rx.match(text, pos, endpos)`: a match starting at `pos`
     pub fn match_at(&self, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
         Self::run(&self.anchored, text, pos, endpos)
+    }
+
+    /// `rx.fullmatch(text, pos, endpos)`: a match from `pos` to `endpos` exactly (the
+    /// engine backtracks into other alternatives to reach the end, as Python's does)
+    pub fn fullmatch(&self, text: &str, pos: usize, endpos: usize) -> Option<Caps> {
+        Self::run(&self.full, text, pos, endpos)
+    }
+
+    /// `bool(rx.fullmatch(s))` over a whole string
+    pub fn is_fullmatch(&self, s: &str) -> bool {
+        self.full.re.is_match(s.as_bytes()).unwrap_or(false)
     }
 
     /// `rx.finditer(text, pos, endpos)`
@@ -183,12 +226,12 @@ impl Rx {
 
     /// `bool(rx.search(s))` over a whole string
     pub fn is_search(&self, s: &str) -> bool {
-        self.re.is_match(s.as_bytes()).unwrap_or(false)
+        self.re.re.is_match(s.as_bytes()).unwrap_or(false)
     }
 
     /// `bool(rx.match(s))` over a whole string
     pub fn is_match(&self, s: &str) -> bool {
-        self.anchored.is_match(s.as_bytes()).unwrap_or(false)
+        self.anchored.re.is_match(s.as_bytes()).unwrap_or(false)
     }
 }
 
@@ -212,5 +255,42 @@ impl<'r, 't> Iterator for FindIter<'r, 't> {
             caps.end()
         };
         Some(caps)
+    }
+}
+
+/// Time spent in each pattern (`--features profile`, for finding slow patterns)
+#[cfg(feature = "profile")]
+pub mod profile {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    use std::time::Instant;
+
+    pub static TIMES: Mutex<Option<HashMap<String, (u128, u64)>>> = Mutex::new(None);
+
+    pub struct Timer {
+        name: String,
+        start: Instant,
+    }
+
+    impl Timer {
+        pub fn new(engine: &super::Engine) -> Timer {
+            Timer {
+                name: engine.re.as_str().to_string(),
+                start: Instant::now(),
+            }
+        }
+    }
+
+    impl Drop for Timer {
+        fn drop(&mut self) {
+            let ns = self.start.elapsed().as_nanos();
+            let mut t = TIMES.lock().unwrap();
+            let e = t
+                .get_or_insert_with(HashMap::new)
+                .entry(self.name.clone())
+                .or_insert((0, 0));
+            e.0 += ns;
+            e.1 += 1;
+        }
     }
 }

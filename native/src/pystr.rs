@@ -54,7 +54,12 @@ pub fn find(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     if start > end {
         return None;
     }
-    text[start..end].find(sub).map(|i| i + start)
+    memchr::memmem::find(&text.as_bytes()[start..end], sub.as_bytes()).map(|i| i + start)
+}
+
+/// `sub in text`
+pub fn contains(text: &str, sub: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), sub.as_bytes()).is_some()
 }
 
 /// `text.rfind(sub, start, end)`, or None for -1
@@ -63,7 +68,7 @@ pub fn rfind(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     if start > end {
         return None;
     }
-    text[start..end].rfind(sub).map(|i| i + start)
+    memchr::memmem::rfind(&text.as_bytes()[start..end], sub.as_bytes()).map(|i| i + start)
 }
 
 /// `text[start:end]` with Python's negative offsets and clamping

@@ -2,6 +2,8 @@
 //! `kg/extract/native.py` (`configure`): the Python modules stay their one source.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxBuildHasher;
 use std::sync::{Arc, RwLock};
 
 use crate::pyre::Rx;
@@ -9,12 +11,17 @@ use crate::pyre::Rx;
 /// A dict as configured: its name and its (key, values) pairs
 pub type MapEntry = (String, Vec<(String, Vec<String>)>);
 
+/// A word set as the twins read it (a fast hash: the keys are short words)
+pub type WordSet = HashSet<String, FxBuildHasher>;
+/// A dict as the twins read it
+pub type WordMap = HashMap<String, Vec<String>, FxBuildHasher>;
+
 #[derive(Default)]
 pub struct Registry {
-    patterns: HashMap<String, Rx>,
-    words: HashMap<String, HashSet<String>>,
-    seqs: HashMap<String, Vec<String>>,
-    maps: HashMap<String, HashMap<String, Vec<String>>>,
+    patterns: HashMap<String, Rx, FxBuildHasher>,
+    words: HashMap<String, WordSet, FxBuildHasher>,
+    seqs: HashMap<String, Vec<String>, FxBuildHasher>,
+    maps: HashMap<String, WordMap, FxBuildHasher>,
 }
 
 static REGISTRY: RwLock<Option<Arc<Registry>>> = RwLock::new(None);
@@ -56,7 +63,7 @@ impl Registry {
     }
 
     /// The word list `module.NAME`
-    pub fn words(&self, name: &str) -> &HashSet<String> {
+    pub fn words(&self, name: &str) -> &WordSet {
         self.words
             .get(name)
             .unwrap_or_else(|| panic!("kg_native: no word list {name} was configured"))
@@ -71,7 +78,7 @@ impl Registry {
 
     /// The dict `module.NAME`, each value as strings (a str, an enum's value, an int,
     /// or a collection of str: see `_as_strings` in `kg/extract/native.py`)
-    pub fn map(&self, name: &str) -> &HashMap<String, Vec<String>> {
+    pub fn map(&self, name: &str) -> &WordMap {
         self.maps
             .get(name)
             .unwrap_or_else(|| panic!("kg_native: no dict {name} was configured"))

@@ -6,21 +6,14 @@
 
 use pyo3::prelude::*;
 
-/// `kg.vocab.VocabConcept`: the vocabulary concept a mention matched
+/// `kg.vocab.VocabConcept`: the vocabulary concept a mention matched (the fields the
+/// rules read; labels and broader concepts stay in Python)
 #[derive(Clone, Debug, FromPyObject)]
 pub struct Concept {
     #[pyo3(attribute)]
     pub id: String,
-    #[pyo3(attribute)]
-    pub slug: String,
     #[pyo3(attribute("type"))]
     pub type_: String,
-    #[pyo3(attribute)]
-    pub pref_label: String,
-    #[pyo3(attribute)]
-    pub alt_labels: Vec<String>,
-    #[pyo3(attribute)]
-    pub broader: Vec<String>,
     #[pyo3(attribute)]
     pub specific: bool,
 }

@@ -121,3 +121,22 @@ def test_proposed_names_twin() -> None:
     rule = python_rule(discovery.proposed_names)
     assert assert_same(rule, kg_native.discovery_proposed_names, cases) > 600
     assert len(kg_native.discovery_proposed_names(PROPOSALS[1])) == 2  # up to "and"
+
+
+def test_discover_twin_gives_the_python_mentions_names_and_abbreviations() -> None:
+    from copy import deepcopy
+
+    from kg.extract import native
+    from tests.unit.extract.native_cases import states_before
+
+    core()
+    n = 0
+    for state in states_before("kg_discovery"):
+        py, nat = deepcopy(state), deepcopy(state)
+        with native.python_only():
+            want = discovery.discover(py.text, py)
+        got = discovery.discover(nat.text, nat)
+        assert got == want, state.text[:80]
+        assert (nat.proposed, nat.abbreviations) == (py.proposed, py.abbreviations)
+        n += 1
+    assert n > 500

@@ -1,0 +1,306 @@
+//! Twin of `kg/extract/discovery.py`'s `concept_phrases` (generic concepts by head
+//! noun, the `parallel` adjectives, and the guideline's seeds) for plain text.
+
+use std::collections::HashSet;
+
+use crate::normalize;
+use crate::pyre::Caps;
+use crate::pystr;
+use crate::registry::Registry;
+
+/// A candidate as the Python rules yield it: (start, end, rule, confidence, specific)
+pub use crate::discovery_names::Candidate;
+
+/// `text[i]` with Python's negative indices (`i` in `-len..len`)
+fn char_at(text: &[u8], i: isize) -> u8 {
+    if i < 0 {
+        text[(text.len() as isize + i) as usize]
+    } else {
+        text[i as usize]
+    }
+}
+
+/// `str.rfind(sub, 0, end)` as Python's int (-1 when absent)
+fn rfind_int(text: &str, sub: &str, end: usize) -> isize {
+    pystr::rfind(text, sub, 0, end).map_or(-1, |i| i as isize)
+}
+
+/// `list(_after_non_word(rx, at_start, text))`: the matches of `at_start` at offset 0,
+/// then `rx.finditer(text, pos)` from its end.
+pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> Vec<Caps> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    if let Some(m) = reg.rx(at_start).match_at(text, 0, text.len()) {
+        pos = m.end();
+        out.push(m);
+    }
+    out.extend(reg.rx(rx).finditer(text, pos, text.len()));
+    out
+}
+
+/// The sorted offsets from `start` where one of `words` occurs: the set of
+/// `find_all(text, words, start)`, in one pass over the text (each offset is checked
+/// only against the words that open with its byte). With `after_non_word`, only the
+/// offsets after a non-word character (`\W`) are kept.
+pub fn literal_starts<S: AsRef<str>>(
+    text: &str,
+    words: &[S],
+    start: usize,
+    after_non_word: bool,
+) -> Vec<usize> {
+    let mut by_first: [Vec<&[u8]>; 256] = std::array::from_fn(|_| Vec::new());
+    let mut empty = false;
+    for w in words {
+        let w = w.as_ref().as_bytes();
+        match w.first() {
+            Some(&c) => by_first[c as usize].push(w),
+            None => empty = true,
+        }
+    }
+    let b = text.as_bytes();
+    if empty {
+        // "" occurs at every offset up to and including len(text)
+        return (start..=b.len())
+            .filter(|&i| !after_non_word || (i > 0 && !pystr::is_word_byte(b[i - 1])))
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut prev_word = start == 0 || b.get(start - 1).is_none_or(|&c| pystr::is_word_byte(c));
+    for i in start..b.len() {
+        let c = b[i];
+        let skip = after_non_word && prev_word;
+        prev_word = pystr::is_word_byte(c);
+        if skip {
+            continue;
+        }
+        let words = &by_first[c as usize];
+        if words.is_empty() {
+            continue;
+        }
+        let rest = &b[i..];
+        // byte by byte: the words are short, a call of memcmp costs more
+        if words
+            .iter()
+            .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// `list(_seed_matches(low_text))`
+pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
+    let firsts: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
+    // a `_SEED` match opens with a non-word character: after a word character none
+    // starts, so those offsets are left out (they would move nothing on)
+    let starts = literal_starts(low_text, &firsts, 1, true);
+    let seed = reg.rx("discovery._SEED");
+    let mut out = Vec::new();
+    let mut pos = 0;
+    if let Some(m) = reg
+        .rx("discovery._SEED_AT_START")
+        .match_at(low_text, 0, low_text.len())
+    {
+        pos = m.end();
+        out.push(m);
+    }
+    for p in starts.into_iter().map(|i| i - 1) {
+        if p >= pos {
+            if let Some(m) = seed.match_at(low_text, p, low_text.len()) {
+                pos = m.end();
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// `_everyday_attention(low_text, start, end)`
+pub fn everyday_attention(reg: &Registry, low_text: &str, start: usize, end: usize) -> bool {
+    let window = &low_text[start.saturating_sub(30)..start];
+    let words: Vec<&str> = pystr::split_ws(window).collect();
+    let before = &words[words.len().saturating_sub(2)..];
+    let idiom = reg.words("lexicon.ATTENTION_IDIOM");
+    if !before.iter().any(|w| idiom.contains(*w)) {
+        return false;
+    }
+    reg.rx("discovery._ATTENTION_COMPOUND")
+        .match_at(low_text, end, low_text.len())
+        .is_none()
+}
+
+/// `_compound_modifier(word)`
+pub fn compound_modifier(reg: &Registry, word: &str) -> bool {
+    if !word.contains('-') || !reg.rx("discovery._MOD_WORD").is_match(word) {
+        return false;
+    }
+    let low = normalize::lower(word);
+    !reg.rx("discovery._FLUFF").is_search(&low)
+        && !reg.words("lexicon.STOP_MODIFIERS").contains(&low)
+        && !low.ends_with("ing")
+}
+
+/// `list(_parallel_adjectives(text, low_text))`
+pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
+    let kinds = reg.words("discovery._PARALLEL_KINDS");
+    let b = low_text.as_bytes();
+    let mut out = Vec::new();
+    for i in literal_starts(low_text, &["parallel "], 1, false) {
+        let sep = b[i - 1];
+        if sep == b' ' || sep == b'-' {
+            let end = i - 1;
+            // rfind is -1 or an offset before i - 1: s <= i - 1
+            let s = (rfind_int(low_text, " ", end).max(rfind_int(low_text, "(", end)) + 1) as usize;
+            if kinds.contains(&low_text[s..i - 1]) {
+                out.push((s, i + 8, "head_noun", 0.6, false));
+            }
+        }
+    }
+    out
+}
+
+/// `list(concept_phrases(text))` for plain text
+pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
+    let low_text = normalize::lower(text);
+    let tb = text.as_bytes();
+    let idiom = reg.words("lexicon.ATTENTION_IDIOM");
+    let restricted = reg.map("lexicon.RESTRICTED_HEADS");
+    let stop = reg.words("lexicon.STOP_MODIFIERS");
+    let standalone = reg.words("lexicon.STANDALONE_HEADS");
+    let works_on = reg.words("discovery._WHAT_IT_WORKS_ON");
+    let mod_word = reg.rx("discovery._MOD_WORD");
+    let fluff = reg.rx("discovery._FLUFF");
+    let thing_after = reg.rx("discovery._THING_AFTER");
+    let mut kinds: HashSet<usize> = HashSet::new();
+    let mut out = Vec::new();
+    for m in after_non_word(
+        reg,
+        "discovery._HEAD",
+        "discovery._HEAD_AT_START",
+        &low_text,
+    ) {
+        let (start, hend) = m.get(1).expect("group 1");
+        let mend = m.end();
+        let head = &text[start..hend];
+        let low = &low_text[start..hend];
+        let mut words: Vec<&str> = Vec::new();
+        let mut mod_: &str = "";
+        if start > 1 && tb[start - 1] == b' ' {
+            words = pystr::split_ws(&text[start.saturating_sub(40)..start]).collect();
+            if let Some(last) = words.last() {
+                if mod_word.is_match(last) {
+                    mod_ = last;
+                }
+            }
+        }
+        let allowed = restricted.get(low);
+        if !mod_.is_empty() {
+            let ml = normalize::lower(mod_);
+            let k = start as isize - mod_.len() as isize - 1;
+            let at_start = k <= 0 || matches!(char_at(tb, k - 2), b'.' | b'\n');
+            if low == "attention" && idiom.contains(&ml) {
+                continue;
+            }
+            if allowed.is_some_and(|a| a.contains(&ml)) {
+                // the head's own modifiers win
+            } else if stop.contains(&ml)
+                || ml.ends_with("ing")
+                || fluff.is_search(&ml)
+                || (mod_.as_bytes()[0].is_ascii_uppercase()
+                    && !head.as_bytes()[0].is_ascii_uppercase()
+                    && !at_start)
+            {
+                mod_ = "";
+            }
+        }
+        let ml = normalize::lower(mod_);
+        if let Some(a) = allowed {
+            if !mod_.is_empty() && !a.contains(&ml) {
+                mod_ = "";
+            }
+        }
+        let ml = if mod_.is_empty() { String::new() } else { ml };
+        if works_on.contains(&ml) && standalone.contains(low) {
+            mod_ = "";
+        }
+        if mod_.is_empty() && !standalone.contains(low) {
+            continue;
+        }
+        if mod_.is_empty() && low == "attention" && everyday_attention(reg, &low_text, start, mend)
+        {
+            continue;
+        }
+        let phrase = if mod_.is_empty() {
+            head.to_string()
+        } else {
+            format!("{mod_} {head}")
+        };
+        if normalize::is_non_entity(reg, &phrase)
+            || thing_after
+                .match_at(&low_text, mend, low_text.len())
+                .is_some()
+        {
+            continue;
+        }
+        // the modifier is a word before `start - 1`: s >= 0
+        let s = if mod_.is_empty() {
+            start
+        } else {
+            start - mod_.len() - 1
+        };
+        if !mod_.is_empty()
+            && allowed.is_none()
+            && words.len() > 1
+            && compound_modifier(reg, words[words.len() - 2])
+        {
+            let w2 = words[words.len() - 2];
+            // and words[-2] a word before it, after a space at least: >= 0 too
+            out.push((s - w2.len() - 1, mend, "head_noun_compound", 0.6, false));
+        }
+        if !mod_.is_empty() && low == "attention" {
+            kinds.insert(start);
+        } else if low.starts_with("mechanism") && kinds.contains(&s) {
+            continue;
+        }
+        out.push((s, mend, "head_noun", 0.6, false));
+    }
+    if low_text.contains("parallel ") {
+        out.extend(parallel_adjectives(reg, &low_text));
+    }
+    for m in seed_matches(reg, &low_text) {
+        let s1 = m.get(1).expect("group 1").0;
+        if kinds.contains(&s1) {
+            continue;
+        }
+        out.push((s1, m.end(), "seed_concept", 0.8, false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_indexing_helpers() {
+        assert_eq!(char_at(b"abc", -1), b'c');
+        assert_eq!(char_at(b"abc", 0), b'a');
+        assert_eq!(rfind_int("a b c", " ", 4), 3);
+        assert_eq!(rfind_int("a b c", " ", 1), -1);
+        assert_eq!(rfind_int("a b c", " ", 0), -1);
+    }
+
+    #[test]
+    fn literal_starts_is_the_set_of_find_all() {
+        let text = "gradient mixture gradientgrad mix";
+        let words = ["gradient", "grad", "mixture", "x"];
+        let mut want = normalize::find_all(text, &words, 1);
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(literal_starts(text, &words, 1, false), want);
+        assert_eq!(literal_starts(text, &words, 1, true), vec![9, 17]);
+        assert_eq!(literal_starts("ab", &["", "b"], 1, false), vec![1, 2]);
+        assert_eq!(literal_starts("", &["a"], 1, false), Vec::<usize>::new());
+    }
+}
