@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.lexicon import TYPE_NOUNS
 from kg.extract.state import DocState, Mention, ensure_extension, state_of
 from kg.ontology import EntityType
@@ -198,117 +199,71 @@ _SHARED_HEAD = re.compile(
 # case. Each regex ends at the name, so ``search`` tries every start in the window (slow);
 # a group's regexes run only if one of its cue words (a word every match of them
 # contains) is in the window.
+_IMPLEMENTED_CUES = ("implement", "written", "built", "developed", "integrated")
+_IMPLEMENTED_IN = re.compile(
+    r"(?:implemented|written|built|developed|integrated)\s"
+    r"(?:in|on|upon|into|with|atop)\s(?:the\s)?$"
+)
+# "we implement X in Y", "implemented X and its kernels into Y": what one writes a method
+# in is software
+_IMPLEMENT_X_IN = re.compile(r"implement(?:s|ed|ing)?\s(?:[\w\-.]+\s){1,4}?in(?:to)?\s(?:the\s)?$")
+_PLUGIN_CUES = ("plug",)
+_PLUGIN_FOR = re.compile(r"plug-?ins?\s(?:for|to|of|into)\s(?:the\s)?$")
+_EVALUATED_CUES = (
+    "evaluat",
+    "experiment",
+    "result",
+    "benchmarked",
+    "tested",
+    "score",
+    "accuracy",
+    "performance",
+)
+_EVALUATED_ON = re.compile(
+    r"(?:evaluated?|evaluation|experiments?|results?|benchmarked|tested|scores?|"
+    r"accuracy|performance)\s(?:\w+\s){0,3}(?:on|across)\s(?:the\s)?(?:\w+\s)?$"
+)
+_SCORE_CUES = ("on",)
+_SCORE_ON = re.compile(r"\d(?:\.\d+)?%?\son\s(?:the\s)?$")
+_LIST_CUES = ("such", "like", "including", "e.g.")
+_DATASET_LIST = re.compile(
+    r"(?:datasets?|benchmarks?|corpora)\s(?:such\sas|like|including|e\.g\.,?)\s"
+    r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+)
+_MODEL_LIST = re.compile(
+    r"(?:models?|llms?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
+    r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+)
+_SYSTEM_LIST = re.compile(
+    r"(?:frameworks?|libraries|systems?|engines?)\s"
+    r"(?:such\sas|like|including|e\.g\.,?)\s(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
+)
+_TRAINED_CUES = ("tun", "train", "distill", "prompt")
+_TRAINED = re.compile(r"\b(?:fine-?tun\w+|pre-?train\w*|distill\w*|prompt\w*)\s(?:the\s)?$")
+# (the patterns and cue words above are module-level names: the compiled twin of
+# ``context_signals`` reads them by name, in this order)
 _BEFORE: list[tuple[tuple[str, ...], list[tuple[re.Pattern[str], EntityType, float, str]]]] = [
     (
-        ("implement", "written", "built", "developed", "integrated"),
+        _IMPLEMENTED_CUES,
         [
-            (
-                re.compile(
-                    r"(?:implemented|written|built|developed|integrated)\s"
-                    r"(?:in|on|upon|into|with|atop)\s(?:the\s)?$"
-                ),
-                S,
-                2.0,
-                "implemented_in_context",
-            ),
-            (
-                # "we implement X in Y", "implemented X and its kernels into Y": what
-                # one writes a method in is software
-                re.compile(r"implement(?:s|ed|ing)?\s(?:[\w\-.]+\s){1,4}?in(?:to)?\s(?:the\s)?$"),
-                S,
-                2.0,
-                "implemented_in_context",
-            ),
+            (_IMPLEMENTED_IN, S, 2.0, "implemented_in_context"),
+            (_IMPLEMENT_X_IN, S, 2.0, "implemented_in_context"),
         ],
     ),
+    # "a plugin for X": what takes plugins is software
+    (_PLUGIN_CUES, [(_PLUGIN_FOR, S, 2.0, "plugin_context")]),
+    (_EVALUATED_CUES, [(_EVALUATED_ON, D, 1.5, "evaluated_on_context")]),
+    # "an FID of 4.5 on X", "71.2% on X"
+    (_SCORE_CUES, [(_SCORE_ON, D, 1.5, "score_on_context")]),
     (
-        ("plug",),
+        _LIST_CUES,
         [
-            (
-                re.compile(r"plug-?ins?\s(?:for|to|of|into)\s(?:the\s)?$"),
-                S,
-                2.0,
-                "plugin_context",  # "a plugin for X": what takes plugins is software
-            )
+            (_DATASET_LIST, D, 2.0, "dataset_list_context"),
+            (_MODEL_LIST, M, 1.5, "model_list_context"),
+            (_SYSTEM_LIST, S, 1.5, "system_list_context"),
         ],
     ),
-    (
-        (
-            "evaluat",
-            "experiment",
-            "result",
-            "benchmarked",
-            "tested",
-            "score",
-            "accuracy",
-            "performance",
-        ),
-        [
-            (
-                re.compile(
-                    r"(?:evaluated?|evaluation|experiments?|results?|benchmarked|tested|scores?|"
-                    r"accuracy|performance)\s(?:\w+\s){0,3}(?:on|across)\s(?:the\s)?(?:\w+\s)?$"
-                ),
-                D,
-                1.5,
-                "evaluated_on_context",
-            )
-        ],
-    ),
-    (
-        ("on",),
-        [
-            (
-                re.compile(r"\d(?:\.\d+)?%?\son\s(?:the\s)?$"),
-                D,
-                1.5,
-                "score_on_context",  # "an FID of 4.5 on X", "71.2% on X"
-            )
-        ],
-    ),
-    (
-        ("such", "like", "including", "e.g."),
-        [
-            (
-                re.compile(
-                    r"(?:datasets?|benchmarks?|corpora)\s(?:such\sas|like|including|e\.g\.,?)\s"
-                    r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
-                ),
-                D,
-                2.0,
-                "dataset_list_context",
-            ),
-            (
-                re.compile(
-                    r"(?:models?|llms?|families)\s(?:such\sas|like|including|e\.g\.,?)\s"
-                    r"(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
-                ),
-                M,
-                1.5,
-                "model_list_context",
-            ),
-            (
-                re.compile(
-                    r"(?:frameworks?|libraries|systems?|engines?)\s"
-                    r"(?:such\sas|like|including|e\.g\.,?)\s(?:[\w\-.]+,?\s(?:and\s)?){0,6}$"
-                ),
-                S,
-                1.5,
-                "system_list_context",
-            ),
-        ],
-    ),
-    (
-        ("tun", "train", "distill", "prompt"),
-        [
-            (
-                re.compile(r"\b(?:fine-?tun\w+|pre-?train\w*|distill\w*|prompt\w*)\s(?:the\s)?$"),
-                M,
-                1.2,
-                "trained_context",
-            )
-        ],
-    ),
+    (_TRAINED_CUES, [(_TRAINED, M, 1.2, "trained_context")]),
 ]
 
 # "on 8 X", "a single X": the count rule, checked after ``_BEFORE``. Every match ends in a
@@ -456,6 +411,10 @@ def _fronted(before: str, at_text_start: bool) -> bool:
     return _FRONTED.search(("\n" if at_text_start else "") + before[-40:]) is not None
 
 
+# how a window ends before a name its type noun is said of: "a library, X", "named X"
+_NAMING_ENDINGS = (", ", "called ", "named ", "dubbed ", "termed ", "coined ")
+
+
 def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]]:
     """Type signals from the words around one mention."""
     out: list[tuple[EntityType, float, str]] = []
@@ -497,7 +456,7 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
                 out.extend((t, w, rule) for rx, t, w, rule in rules if rx.search(low))
                 break
     at_text_start = m.start <= 80
-    if low.endswith((", ", "called ", "named ", "dubbed ", "termed ", "coined ")):
+    if low.endswith(_NAMING_ENDINGS):
         nb = _NOUN_BEFORE.search(low)
         if nb and not (nb.group(1) and _fronted(low[: nb.start()], at_text_start)):
             t = _noun_type(nb.group(1) or nb.group(2), text, m)
@@ -512,8 +471,20 @@ def context_signals(text: str, m: Mention) -> list[tuple[EntityType, float, str]
     return out
 
 
+# the members by value, for the twin's values (``EntityType(value)`` is slower)
+_MEMBERS: dict[str | None, EntityType] = {t.value: t for t in EntityType}
+
+
 def assign_types(text: str, state: DocState) -> None:
     """Give every mention of an entity the entity's type (vocabulary type wins)."""
+    fast = native.twin("entity_typing_assign_types")
+    if fast is not None and text == state.text and (out := fast(state)) is not None:
+        # the same types, compiled (kg/extract/native.py)
+        members = _MEMBERS
+        for m, (value, rule) in zip(state.mentions, out, strict=True):
+            m.type = members.get(value)  # None stays None
+            m.type_rule = rule
+        return
     groups: dict[int, list[Mention]] = defaultdict(list)
     for m in state.mentions:
         groups[m.group].append(m)
@@ -534,10 +505,13 @@ def assign_types(text: str, state: DocState) -> None:
             m.type_rule = rule
 
 
+_SUBTITLE_OPENERS = (": A ", ": An ")
+
+
 def _title_definition(text: str, m: Mention, title_end: int) -> EntityType | None:
     """The type a title's subtitle defines its name as ("... with C4: A Communication-
     Driven Approach"): the paper's own thing, which a vocabulary homonym does not type."""
-    if not text.startswith((": A ", ": An "), m.end) or m.end > title_end:
+    if not text.startswith(_SUBTITLE_OPENERS, m.end) or m.end > title_end:
         return None
     return head_noun_type(text[m.end + 2 : title_end])
 

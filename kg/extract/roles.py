@@ -23,6 +23,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.relations import derived_suffix
 from kg.extract.state import (
     DocState,
@@ -400,6 +401,22 @@ _SETTINGS_BEFORE_COLON = re.compile(r"\s(?:on|across)\s[^.;:,]*$")
 _ON_BEFORE = re.compile(r"\b(?:on|across|using|with)\s(?:the\s|an?\s)?(?:[\d,]+\s)?(?:\S+\s)?$")
 
 
+# the words every match of the windowed regexes below holds (``_cued``)
+_THIS_NAMED_WORDS = ("namely", "called", "named", "dubbed", "termed")
+_WE_NAME_IT_WORDS = ("refer", "denote", "call", "term", "dub", "coin")
+_TRAINED_WORDS = ("train", "tun")
+_DATASET_LIST_WORDS = ("dataset", "benchmark", "corpora")
+_LIMITS_WORDS = ("limitation", "drawback", "shortcoming", "weakness")
+_UNLIKE_WORDS = ("nlike",)
+_COMPARED_WORDS = ("compar",)
+_BUILT_ON_WORDS = ("based", "built")
+_FUTURE_WORDS = ("futur", "promot", "facilitat", "inspir", "related")
+_NO_PREFIXES = ("No-", "no-")  # "No-all-reduce training"
+_APPOSITION_STARTS = (",", "),")
+# "on the X", "across X": a dataset results are reported on
+_ON_ACROSS_BEFORE = re.compile(r"\b(?:on|across)\s(?:the\s)?\S*\s?$")
+
+
 def _alternation(words: list[str]) -> str:
     """A regex alternation of ``words`` with shared prefixes factored out, so the regex
     engine tries each first letter once: ["beat", "build"] -> "b(?:eat|uild)"."""
@@ -558,7 +575,8 @@ def proposed_groups(
                 and not _bought_device(m)
                 and not _built_in_known(text, m)
             ) or (
-                text.startswith((",", "),"), end) and _NOVEL_APPOSITIVE.match(text[end : end + 20])
+                text.startswith(_APPOSITION_STARTS, end)
+                and _NOVEL_APPOSITIVE.match(text[end : end + 20])
             ):
                 out.add(m.group)
                 continue
@@ -722,14 +740,14 @@ def _this_named(text: str, s0: int, start: int) -> bool:
     """True if the mention at ``start`` is named by "this method, namely", "our approach,
     called", ...: the paper naming its own method without a "we propose" verb."""
     window = text[max(s0, start - 60) : start]
-    return _cued(window, ("namely", "called", "named", "dubbed", "termed"), _THIS_NAMED)
+    return _cued(window, _THIS_NAMED_WORDS, _THIS_NAMED)
 
 
 def _we_name_it(text: str, s0: int, start: int) -> bool:
     """True if the writers give the name at ``start`` themselves: "a technique we refer to
     as X", "which we call X", "we term this X": only a new thing needs naming."""
     window = text[max(s0, start - 50) : start]
-    return _cued(window, ("refer", "denote", "call", "term", "dub", "coin"), _WE_NAME_IT)
+    return _cued(window, _WE_NAME_IT_WORDS, _WE_NAME_IT)
 
 
 def _own_parts_list(text: str, s0: int, start: int) -> bool:
@@ -829,14 +847,14 @@ def _in_dataset_list(text: str, lo: int, start: int) -> bool:
     """True if the mention at ``start`` is listed after "datasets including" (or "such
     as", "like") in ``text[lo:start]``: the sets a paper reports results on, also where
     the sentence names no "we" ("X outperforms Y across datasets including Z")."""
-    return _cued(text[lo:start], ("dataset", "benchmark", "corpora"), _DATASET_LIST)
+    return _cued(text[lo:start], _DATASET_LIST_WORDS, _DATASET_LIST)
 
 
 def _overcomes(text: str, lo: int, start: int) -> bool:
     """True if ``text[lo:start]`` ends in "the limitations of" (drawbacks, shortcomings):
     in a sentence on the paper's own work, what it overcomes is its point of comparison
     ("By addressing the limitations of X, our Y ...")."""
-    return _cued(text[lo:start], ("limitation", "drawback", "shortcoming", "weakness"), _LIMITS_OF)
+    return _cued(text[lo:start], _LIMITS_WORDS, _LIMITS_OF)
 
 
 def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
@@ -848,7 +866,7 @@ def _unlike_clause(text: str, far: int, w: int, start: int) -> bool:
     paper's work."""
     if far >= w:
         return False
-    return _cued(text[far:start], ("nlike",), _UNLIKE_WHICH)
+    return _cued(text[far:start], _UNLIKE_WORDS, _UNLIKE_WHICH)
 
 
 def _compared_with(text: str, lo: int, start: int) -> bool:
@@ -856,14 +874,14 @@ def _compared_with(text: str, lo: int, start: int) -> bool:
     comparison with" in ``text[lo:start]``: the device named there is what the paper's
     own runs are set against ("we present a comparison with the X9 CPU"), not where it
     runs them."""
-    return _cued(text[max(lo, start - 40) : start], ("compar",), _COMPARED_WITH)
+    return _cued(text[max(lo, start - 40) : start], _COMPARED_WORDS, _COMPARED_WITH)
 
 
 def _built_on(text: str, end: int, start: int) -> bool:
     """True if "based on" or "built on" comes between a comparison cue ending at ``end``
     and the mention at ``start``: in "gains over baselines built on X" the competitor is
     the baselines, and X what they (and usually the paper) build on."""
-    return _cued(text[max(end, start - 40) : start], ("based", "built"), _BUILT_ON)
+    return _cued(text[max(end, start - 40) : start], _BUILT_ON_WORDS, _BUILT_ON)
 
 
 def _known_alternative(text: str, lo: int, start: int) -> bool:
@@ -922,7 +940,7 @@ def _future_work(text: str, lo: int, start: int) -> bool:
     the exploration of", "related efforts (...)" in ``text[lo:start]``: what a paper hopes
     others will study next, or places itself among, not what it uses itself."""
     window = text[lo:start].lower()
-    return _cued(window, ("futur", "promot", "facilitat", "inspir", "related"), _FUTURE)
+    return _cued(window, _FUTURE_WORDS, _FUTURE)
 
 
 def _cue_in(rx: re.Pattern[str], text: str, at: list[int] | None, lo: int, hi: int) -> bool:
@@ -1051,7 +1069,7 @@ def mention_role(
             return Role.RUNS_ON, "device_count", 0.65
         return Role.MENTIONS, "background", 0.5
     if t is EntityType.DATASET:
-        if own or is_title or re.search(r"\b(?:on|across)\s(?:the\s)?\S*\s?$", text[lo:start]):
+        if own or is_title or _ON_ACROSS_BEFORE.search(text[lo:start]):
             return Role.EVALUATES_ON, "dataset_on", 0.7
         return Role.MENTIONS, "background", 0.5
     w = max(lo, start - 50)
@@ -1072,7 +1090,7 @@ def mention_role(
         ):
             return Role.MENTIONS, "not_used_cue", 0.6
     if (rare is None or rare.free) and (
-        text.startswith("-free", m.end) or text.endswith(("No-", "no-"), lo, start)
+        text.startswith("-free", m.end) or text.endswith(_NO_PREFIXES, lo, start)
     ):
         # "a transformer-free alternative", "No-all-reduce training": what it does without
         return Role.MENTIONS, "not_used_cue", 0.6
@@ -1139,7 +1157,7 @@ def _trained_on(text: str, s0: int, start: int) -> bool:
     trains on, which it uses, not only reports results on. A test verb after the training
     one ("trained on X and evaluated on Y") moves on to the data it is tested on."""
     window = text[max(s0, start - 60) : start]
-    if not _cued(window, ("train", "tun"), _TRAINED_ON):
+    if not _cued(window, _TRAINED_WORDS, _TRAINED_ON):
         return False
     last = max(window.rfind("train"), window.rfind("tun"))
     return not any(w in window[last:] for w in _TEST_VERBS)
@@ -1236,9 +1254,20 @@ def _role_cue(mention: int, role: Role, rule: str, confidence: float) -> RoleCue
     return RoleCue(mention, role, rule, confidence)
 
 
+@lru_cache(maxsize=4096)
+def _native_cue(cue: tuple[int, str, str, float]) -> RoleCue:
+    """The ``RoleCue`` of a twin's (mention, role value, rule, confidence), shared."""
+    return _role_cue(cue[0], Role(cue[1]), cue[2], cue[3])
+
+
 def assign_roles(text: str, state: DocState) -> None:
     """Fill ``state.roles`` with one cue per mention (a dataset trained on also gets a
     ``uses`` one)."""
+    fast = native.twin("roles_assign_roles") if text == state.text else None
+    if fast is not None and (out := fast(state)) is not None:
+        # the same cues, compiled (kg/extract/native.py)
+        state.roles.extend(map(_native_cue, out))
+        return
     ms = state.mentions
     sents = state.mention_sentences()
     low = state.lowered()

@@ -15,12 +15,14 @@ pub mod discovery;
 pub mod discovery_concepts;
 pub mod discovery_lists;
 pub mod discovery_names;
+pub mod entity_typing;
 pub mod normalize;
 pub mod pyre;
 pub mod pystr;
 pub mod registry;
 pub mod relations;
 pub mod relations_rules;
+pub mod roles;
 pub mod sentences;
 pub mod state;
 
@@ -315,6 +317,40 @@ fn components_component_spans(
     components::component_spans(&registry::registry(), text, title_end, &sentences).ok()
 }
 
+/// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`, as
+/// (mention, role value, rule, confidence), or None when the state's text is not plain
+#[pyfunction]
+fn roles_assign_roles(state: roles::RoleState) -> Option<Vec<roles::RoleCue>> {
+    roles::plain_state(&state).then(|| roles::assign_roles(&registry::registry(), &state))
+}
+
+/// `entity_typing.assign_types(state.text, state)`: what it sets on each mention, (type
+/// value or None, type_rule), in `state.mentions` order; None when the text is not plain
+/// (the state is read as far as typing needs: `Typing::assign_types_py`)
+#[pyfunction]
+fn entity_typing_assign_types(
+    state: &Bound<'_, PyAny>,
+) -> PyResult<Option<Vec<entity_typing::PyTyped>>> {
+    let typed = entity_typing::installed().assign_types_py(state)?;
+    Ok(typed.map(|typed| entity_typing::python_strings(state.py(), typed)))
+}
+
+/// The twin's reading of `entity_typing._BEFORE`: (cue tuple name, [(pattern name, type
+/// value, weight, rule)]), for checking it against the Python list
+#[pyfunction]
+fn entity_typing_before_table() -> Vec<(&'static str, Vec<entity_typing::BeforeRow>)> {
+    entity_typing::BEFORE
+        .iter()
+        .map(|(cues, rules)| {
+            let rules = rules
+                .iter()
+                .map(|&(rx, t, w, r)| (rx, t.value(), w, r))
+                .collect();
+            (*cues, rules)
+        })
+        .collect()
+}
+
 #[pymodule]
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
@@ -346,6 +382,9 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
     m.add_function(wrap_pyfunction!(counts_find_numbers, m)?)?;
     m.add_function(wrap_pyfunction!(components_component_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(roles_assign_roles, m)?)?;
+    m.add_function(wrap_pyfunction!(entity_typing_assign_types, m)?)?;
+    m.add_function(wrap_pyfunction!(entity_typing_before_table, m)?)?;
     m.add_function(wrap_pyfunction!(relations_find_relations, m)?)?;
     Ok(())
 }
