@@ -155,6 +155,12 @@ def parse_parameters(phrase: str) -> int | None:
 def find_numbers(text: str, state: DocState) -> list[NumberCue]:
     """Device counts for hardware mentions, parameter counts for model mentions."""
     fast = native.twin("counts_find_numbers")
+    if fast is not None and text == state.text and state.native is not None:
+        cues = native.doc_twin("counts_find_numbers_doc", state)
+        state.native = None  # the last component that reads it
+        if cues is not None:  # the same cues, compiled (kg/extract/native.py)
+            return [NumberCue(*c) for c in cues]
+    state.native = None
     if fast is not None:
         hardware, model = EntityType.HARDWARE, EntityType.MODEL
         mentions = [

@@ -1977,9 +1977,14 @@ def _drop_negated(text: str, kept: list[Mention]) -> list[Mention]:
 
 def discover(text: str, state: DocState) -> list[Mention]:
     """All mentions of ``text``: vocabulary ones kept, discovered ones added, grouped."""
-    fast = native.twin("discovery_discover")
-    if fast is not None and (out := fast(state)) is not None:
-        return _from_twin(state, out)  # the same mentions, compiled
+    state.native = None
+    fast = native.twin("discovery_discover_doc")
+    if fast is not None and (got := fast(state)) is not None:
+        out, doc = got
+        kept = _from_twin(state, out)  # the same mentions, compiled
+        if doc is not None and doc.seal(state, 1, kept):
+            state.native = doc  # the later twins read the state from it
+        return kept
     title = text[: state.title_end]
     if " A" in title or " a" in title:  # Title Case: the title's words all look like names
         state.mentions = [

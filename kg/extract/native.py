@@ -29,7 +29,7 @@ from typing import Any
 
 from kg.errors import ExtractionError
 
-__all__ = ["ABI", "plain", "twin", "core", "python_only", "registry_entries"]
+__all__ = ["ABI", "plain", "twin", "doc_twin", "core", "python_only", "registry_entries"]
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +157,28 @@ def twin(name: str) -> Any | None:
         return None
     mod = core()
     return getattr(mod, name, None) if mod is not None else None
+
+
+def doc_twin(name: str, state: Any) -> Any | None:
+    """The output of the compiled twin ``kg_native.<name>`` read from ``state.native``,
+    the compiled core's copy of ``state`` (a ``NativeDoc``), or None.
+
+    The discovery twin makes the copy; each later component's twin reads it instead of
+    the Python objects and adds what it computes. The twin answers only while the copy is
+    valid: sealed after the component before (in pipeline order) ran through its twin,
+    and ``state`` still holding the very text, lists (identity and length) and title end
+    it mirrors (``native/src/nativedoc.rs``). When it does not answer, the copy is
+    dropped (``state.native = None``) and the caller reads the Python state; every Python
+    path of a twinned component drops it as well. Code that changes a state's mentions
+    in place between the components must drop it too.
+    """
+    doc = state.native
+    if doc is None:
+        return None
+    out = None if _off else getattr(core(), name)(doc, state)
+    if out is None:
+        state.native = None
+    return out
 
 
 _off = False

@@ -465,9 +465,17 @@ class _Sentence:
 def find_relations(text: str, state: DocState) -> list[RelationCue]:
     """All relation cues of a document (mentions are typed, roles assigned)."""
     fast = native.twin("relations_find_relations")
-    if fast is not None and text == state.text and (got := fast(state)) is not None:
+    if (
+        fast is not None
+        and text == state.text
+        and (
+            (got := native.doc_twin("relations_find_relations_doc", state)) is not None
+            or (got := fast(state)) is not None
+        )
+    ):
         # the same cues, compiled (kg/extract/native.py)
         return [RelationCue(h, Relation(r), t, rule, c, sent) for h, r, t, rule, c, sent in got]
+    state.native = None
     ms = state.mentions
     sents = state.mention_sentences()
     out: list[RelationCue] = list(_name_cues(state, sents))

@@ -105,6 +105,10 @@ class DocState:
     numbers: list[NumberCue] = field(default_factory=list)
     proposed: list[tuple[int, int]] = field(default_factory=list)  # spans of own names
     _lower: str = ""
+    #: the compiled core's copy of this state (``kg_native.NativeDoc``), made by the
+    #: discovery twin and read by the later components' twins while it is valid
+    #: (``kg/extract/native.py``, ``doc_twin``); None when there is none
+    native: object | None = field(default=None, compare=False, repr=False)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``offset``."""

@@ -16,6 +16,7 @@ pub mod discovery_concepts;
 pub mod discovery_lists;
 pub mod discovery_names;
 pub mod entity_typing;
+pub mod nativedoc;
 pub mod normalize;
 pub mod pyre;
 pub mod pystr;
@@ -386,5 +387,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(entity_typing_assign_types, m)?)?;
     m.add_function(wrap_pyfunction!(entity_typing_before_table, m)?)?;
     m.add_function(wrap_pyfunction!(relations_find_relations, m)?)?;
+    nativedoc::register(m)?;
     Ok(())
 }
