@@ -2121,6 +2121,8 @@ def _from_twin(state: DocState, out: _Twin) -> list[Mention]:
 class EntityDiscovery:
     """Replaces ``doc._.kg.mentions`` with vocabulary plus discovered mentions, grouped."""
 
+    kg_stage = 1  # its place among the kg components (``native.DocStage``)
+
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_extension()
         self.name = name

@@ -162,3 +162,47 @@ def test_a_copied_state_has_no_valid_doc() -> None:
     assert copy.native is not None and copy.native.stage == 0  # type: ignore[attr-defined]
     assert not copy.native.valid(copy, 1)  # type: ignore[attr-defined]
     assert not nd.valid(state, 2)  # another stage
+
+
+def test_a_component_between_the_kg_components_ends_the_doc() -> None:
+    """A component added between two kg components may change the mentions in place:
+    the kg component after it reads the Python state."""
+    from spacy.language import Language
+
+    from kg.extract.pipeline import build_nlp
+    from kg.ontology import EntityType
+
+    core()
+
+    @Language.component("test_native_doc_retype")
+    def retype(doc: Any) -> Any:
+        for m in state_of(doc).mentions:
+            m.type = EntityType.HARDWARE  # in place: the lists stay the same
+        return doc
+
+    nlp = build_nlp()
+    nlp.add_pipe("test_native_doc_retype", after="kg_typing")
+    seen = []
+
+    @Language.component("test_native_doc_seen")
+    def see(doc: Any) -> Any:
+        seen.append(state_of(doc).native)
+        return doc
+
+    nlp.add_pipe("test_native_doc_seen", after="kg_roles")
+    for text in _texts()[::4]:
+        with native.python_only():
+            want = _summary(state_of(nlp(text)))
+        assert _summary(state_of(nlp(text))) == want, text[:60]
+    assert seen and all(s is None for s in seen)
+    nlp.remove_pipe("test_native_doc_retype")
+    nlp.remove_pipe("test_native_doc_seen")
+    for text in _texts()[::4]:
+        state = state_of(nlp(text))
+        with native.python_only():
+            assert _summary(state) == _summary(state_of(nlp(text))), text[:60]
+    nlp.add_pipe("test_native_doc_seen", after="kg_roles")
+    seen.clear()
+    for text in _texts()[::4]:
+        nlp(text)
+    assert sum(s is not None and s.stage == 3 for s in seen) > 0.9 * len(seen)
