@@ -183,7 +183,7 @@ pub type Typed = (Option<&'static str>, &'static str);
 
 /// What `assign_types` knows of a mention before it reads more: (group, whether it has
 /// a concept, its type)
-type Head = (i64, bool, Option<Ty>);
+pub type Head = (i64, bool, Option<Ty>);
 
 /// A `_BEFORE` group with its cue words and patterns looked up
 type BeforeResolved<'r> = (&'r [String], Vec<(&'r Rx, Ty, f64, &'static str)>);
@@ -710,7 +710,7 @@ impl<'r> Typing<'r> {
 
     /// `assign_types`, given the `Head` of each mention and `full(i)`, mention `i` read
     /// whole (None when its text is not plain: then the result is None)
-    fn assign_read<F>(
+    pub fn assign_read<F>(
         &self,
         text: &str,
         title_end: usize,

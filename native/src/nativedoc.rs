@@ -23,7 +23,7 @@ use pyo3::types::PyString;
 
 use crate::counts;
 use crate::discovery;
-use crate::entity_typing::{self, PyTyped, Ty as TypingTy, TypingMention};
+use crate::entity_typing::{self, Head, PyTyped, Ty as TypingTy, TypingMention};
 use crate::pystr;
 use crate::registry;
 use crate::relations::{self, CueTuple, Mn, Ty as RelTy};
@@ -117,7 +117,9 @@ impl NativeDoc {
             && title_end.extract::<usize>().ok() == Some(self.title_end))
     }
 
-    fn typing_mentions(&self) -> Option<Vec<TypingMention>> {
+    /// The `Head` of each mention as typing reads it first; None when a type is no
+    /// `EntityType` value
+    fn typing_heads(&self) -> Option<Vec<Head>> {
         self.mentions
             .iter()
             .map(|m| {
@@ -125,17 +127,23 @@ impl NativeDoc {
                     None => None,
                     Some(v) => Some(TypingTy::from_value(v)?),
                 };
-                Some(TypingMention {
-                    start: m.start,
-                    end: m.end,
-                    text: m.text.clone(),
-                    rule: m.rule.clone(),
-                    type_,
-                    has_concept: m.has_concept,
-                    group: m.group,
-                })
+                Some((m.group, m.has_concept, type_))
             })
             .collect()
+    }
+
+    /// Mention `i` as typing reads it whole
+    fn typing_mention(&self, i: usize, head: Head) -> TypingMention {
+        let m = &self.mentions[i];
+        TypingMention {
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+            rule: m.rule.clone(),
+            type_: head.2,
+            has_concept: head.1,
+            group: head.0,
+        }
     }
 }
 
@@ -316,10 +324,12 @@ pub fn entity_typing_assign_types_doc(
     if !doc.valid(state, DISCOVERED)? {
         return Ok(None);
     }
-    let Some(tms) = doc.typing_mentions() else {
+    let Some(heads) = doc.typing_heads() else {
         return Ok(None);
     };
-    let Some(typed) = entity_typing::installed().assign_types(&doc.text, doc.title_end, &tms)
+    let full = |i: usize| Ok(Some(doc.typing_mention(i, heads[i])));
+    let Some(typed) =
+        entity_typing::installed().assign_read(&doc.text, doc.title_end, &heads, full)?
     else {
         return Ok(None);
     };
