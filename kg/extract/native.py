@@ -184,7 +184,9 @@ def doc_twin(name: str, state: Any) -> Any | None:
     doc = state.native
     if doc is None:
         return None
-    out = None if _off else getattr(core(), name)(doc, state)
+    mod = None if _off else core()
+    read = getattr(mod, name, None)
+    out = None if read is None else read(doc, state)
     if out is None:
         state.native = None
     return out
