@@ -156,3 +156,27 @@ def test_extraction_with_the_twins_equals_the_python_rules() -> None:
     assert len(python) == len(papers) > 500
     for got, want in zip(with_twins, python, strict=True):
         assert got == want, want["id"]
+
+
+def test_texts_that_are_not_plain_take_the_python_rules_whole() -> None:
+    """A non-ASCII character anywhere sends the document down the Python path in every
+    component, so mixing twins and rules never happens within one document."""
+    from kg.models import Paper
+    from tests.unit.extract.native_cases import _extractor
+
+    core()
+    ex = _extractor()
+    papers = []
+    for k, text in enumerate(texts()[::4]):
+        title, _, abstract = text.partition("\n\n")
+        # a Greek letter in the title, or an accent at the very end of the abstract
+        if k % 2:
+            title = f"ε-{title}"
+        else:
+            abstract = f"{abstract} (café)"
+        papers.append(Paper(id=f"u{k}", title=title, abstract=abstract))
+    with_twins = [e.to_dict() for e in ex.extract(papers)]
+    with native.python_only():
+        python = [e.to_dict() for e in ex.extract(papers)]
+    assert len(papers) > 100
+    assert with_twins == python
