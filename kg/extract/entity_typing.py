@@ -478,20 +478,16 @@ _MEMBERS: dict[str | None, EntityType] = {t.value: t for t in EntityType}
 def assign_types(text: str, state: DocState) -> None:
     """Give every mention of an entity the entity's type (vocabulary type wins)."""
     fast = native.twin("entity_typing_assign_types")
-    if (
-        fast is not None
-        and text == state.text
-        and (
-            (out := native.doc_twin("entity_typing_assign_types_doc", state)) is not None
-            or (out := fast(state)) is not None
-        )
-    ):
-        # the same types, compiled (kg/extract/native.py)
-        members = _MEMBERS
-        for m, (value, rule) in zip(state.mentions, out, strict=True):
-            m.type = members.get(value)  # None stays None
-            m.type_rule = rule
-        return
+    if fast is not None and text == state.text:
+        if native.doc_twin("entity_typing_assign_types_doc", state, _MEMBERS):
+            return  # the same types, set by the compiled core from its copy of the state
+        if (out := fast(state)) is not None:
+            # the same types, compiled (kg/extract/native.py)
+            members = _MEMBERS
+            for m, (value, rule) in zip(state.mentions, out, strict=True):
+                m.type = members.get(value)  # None stays None
+                m.type_rule = rule
+            return
     state.native = None
     groups: dict[int, list[Mention]] = defaultdict(list)
     for m in state.mentions:

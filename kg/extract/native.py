@@ -168,9 +168,10 @@ def twin(name: str) -> Any | None:
     return getattr(mod, name, None) if mod is not None else None
 
 
-def doc_twin(name: str, state: Any) -> Any | None:
-    """The output of the compiled twin ``kg_native.<name>`` read from ``state.native``,
-    the compiled core's copy of ``state`` (a ``NativeDoc``), or None.
+def doc_twin(name: str, state: Any, *args: Any) -> Any | None:
+    """The output of the compiled twin ``kg_native.<name>(doc, state, *args)`` read from
+    ``state.native``, the compiled core's copy of ``state`` (a ``NativeDoc``), or None
+    (also for a falsy output).
 
     The discovery twin makes the copy; each later component's twin reads it instead of
     the Python objects and adds what it computes. The twin answers only while the copy is
@@ -186,9 +187,10 @@ def doc_twin(name: str, state: Any) -> Any | None:
         return None
     mod = None if _off else core()
     read = getattr(mod, name, None)
-    out = None if read is None else read(doc, state)
-    if out is None:
+    out = None if read is None else read(doc, state, *args)
+    if out is None or out is False:
         state.native = None
+        return None
     return out
 
 

@@ -1264,10 +1264,12 @@ def assign_roles(text: str, state: DocState) -> None:
     """Fill ``state.roles`` with one cue per mention (a dataset trained on also gets a
     ``uses`` one)."""
     fast = native.twin("roles_assign_roles") if text == state.text else None
-    if fast is not None and (
-        (out := native.doc_twin("roles_assign_roles_doc", state)) is not None
-        or (out := fast(state)) is not None
-    ):
+    if fast is not None:
+        made = native.doc_twin("roles_assign_roles_doc", state, _native_cue)
+        if made is not None:  # the same cues, from the compiled core's copy of the state
+            state.roles.extend(made)
+            return
+    if fast is not None and (out := fast(state)) is not None:
         # the same cues, compiled (kg/extract/native.py)
         state.roles.extend(map(_native_cue, out))
         return

@@ -18,8 +18,11 @@
 //! a twinned component drops it too (`state.native = None`), so a component that ran in
 //! Python (twins off, a text not plain) ends its use for the document.
 
+use std::sync::Mutex;
+
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyString};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::counts;
 use crate::discovery;
@@ -313,44 +316,73 @@ pub fn discovery_discover_doc(
     Some((out, doc))
 }
 
-/// `entity_typing_assign_types(state)` read from `doc` (sealed after discovery), which
-/// it then holds the types of; None when `doc` is not valid for `state` (or a type is
-/// no `EntityType` value)
+/// `entity_typing.assign_types(state.text, state)` read from `doc` (sealed after
+/// discovery), which then holds the types too: sets each mention's `type` (the member
+/// of `members`, a dict by value, or None) and `type_rule` as the Python caller would
+/// with `entity_typing_assign_types`'s output; returns whether it did (not when `doc`
+/// is not valid for `state`, or a type is no `EntityType` value)
 #[pyfunction]
 pub fn entity_typing_assign_types_doc(
     mut doc: PyRefMut<'_, NativeDoc>,
     state: &Bound<'_, PyAny>,
-) -> PyResult<Option<Vec<PyTyped>>> {
+    members: &Bound<'_, PyDict>,
+) -> PyResult<bool> {
     if !doc.valid(state, DISCOVERED)? {
-        return Ok(None);
+        return Ok(false);
     }
     let Some(heads) = doc.typing_heads() else {
-        return Ok(None);
+        return Ok(false);
     };
     let full = |i: usize| Ok(Some(doc.typing_mention(i, heads[i])));
     let Some(typed) =
         entity_typing::installed().assign_read(&doc.text, doc.title_end, &heads, full)?
     else {
-        return Ok(None);
+        return Ok(false);
     };
     for (m, (t, rule)) in doc.mentions.iter_mut().zip(&typed) {
         m.type_ = t.map(String::from);
         m.type_rule = (*rule).to_string();
     }
+    let py = state.py();
+    let mentions = state.getattr(pyo3::intern!(py, "mentions"))?;
+    let strings: Vec<PyTyped> = entity_typing::python_strings(py, typed);
+    // `valid` saw the list as long as the doc's mentions
+    for (m, (value, rule)) in mentions.try_iter()?.zip(strings) {
+        let member = match value {
+            Some(v) => members.get_item(v)?,
+            None => None,
+        };
+        let m = m?;
+        m.setattr(pyo3::intern!(py, "type"), member)?;
+        m.setattr(pyo3::intern!(py, "type_rule"), rule)?;
+    }
     doc.stage = TYPED;
-    Ok(Some(entity_typing::python_strings(state.py(), typed)))
+    Ok(true)
 }
 
 /// The `EntityType` values, as the roles compare them (`roles::entity_type`)
 const ENTITY_TYPES: [&str; 5] = ["Method", "System", "Hardware", "Dataset", "Model"];
 
+/// The `RoleCue` objects `make` gave for each (mention, role value, rule, confidence):
+/// `make` (held, so that its address names it) and the objects by cue
+type CueObjects = (
+    Py<PyAny>,
+    HashMap<(usize, &'static str, String, u64), Py<PyAny>>,
+);
+
+/// How many cue objects `roles_assign_roles_doc` keeps before it starts over
+const CUES_KEPT: usize = 4096;
+
 /// `roles_assign_roles(state)` read from `doc` (sealed after typing), which then holds
-/// the cues' roles; None when `doc` is not valid for `state`
+/// the cues' roles: the cues as `make((mention, role value, rule, confidence))` gives
+/// them (`roles._native_cue`: shared frozen `RoleCue`s, kept here too, so a cue seen
+/// before costs no Python call); None when `doc` is not valid for `state`
 #[pyfunction]
 pub fn roles_assign_roles_doc(
     mut doc: PyRefMut<'_, NativeDoc>,
     state: &Bound<'_, PyAny>,
-) -> PyResult<Option<Vec<roles::RoleCue>>> {
+    make: &Bound<'_, PyAny>,
+) -> PyResult<Option<Vec<Py<PyAny>>>> {
     if !doc.valid(state, TYPED)? {
         return Ok(None);
     }
@@ -388,8 +420,32 @@ pub fn roles_assign_roles_doc(
     };
     let cues = roles::assign_roles(&registry::registry(), &rs);
     doc.roles.extend(cues.iter().map(|c| (c.0, c.1)));
+    static OBJECTS: Mutex<Option<CueObjects>> = Mutex::new(None);
+    let mut objects = OBJECTS.lock().unwrap_or_else(|e| e.into_inner());
+    let known = match &mut *objects {
+        Some((k, known)) if k.as_ptr() == make.as_ptr() && known.len() < CUES_KEPT => known,
+        _ => {
+            &mut objects
+                .insert((make.clone().unbind(), HashMap::default()))
+                .1
+        }
+    };
+    let py = state.py();
+    let mut out = Vec::with_capacity(cues.len());
+    for (mention, role, rule, conf) in cues {
+        let cue_key = (mention, role, rule, conf.to_bits());
+        if let Some(ob) = known.get(&cue_key) {
+            out.push(ob.clone_ref(py));
+            continue;
+        }
+        let ob = make
+            .call1(((mention, role, cue_key.2.as_str(), conf),))?
+            .unbind();
+        out.push(ob.clone_ref(py));
+        known.insert(cue_key, ob);
+    }
     doc.stage = ROLES;
-    Ok(Some(cues))
+    Ok(Some(out))
 }
 
 /// `relations_find_relations(state)` read from `doc` (sealed after roles); None when
