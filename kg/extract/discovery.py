@@ -2124,13 +2124,15 @@ def _from_twin(state: DocState, out: _Twin) -> list[Mention]:
 class EntityDiscovery:
     """Replaces ``doc._.kg.mentions`` with vocabulary plus discovered mentions, grouped."""
 
-    kg_stage = 1  # its place among the kg components (``native.DocStage``)
+    kg_stage = 1  # its place among the kg components (``native.DocChain``)
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_extension()
         self.name = name
+        self._chain = native.DocChain(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
         state.mentions = discover(state.text, state)
+        self._chain.check(self, state)  # no other component between the kg ones
         return doc

@@ -566,15 +566,13 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
 class EntityTyper:
     """Sets ``Mention.type`` on every mention in ``doc._.kg``."""
 
-    kg_stage = 2  # its place among the kg components (``native.DocStage``)
+    kg_stage = 2  # its place among the kg components (``native.DocChain``)
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_extension()
         self.name = name
-        self._stage = native.DocStage(nlp, self.kg_stage)
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        self._stage.check(self, state)
         assign_types(state.text, state)
         return doc

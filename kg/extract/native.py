@@ -34,7 +34,7 @@ __all__ = [
     "plain",
     "twin",
     "doc_twin",
-    "DocStage",
+    "DocChain",
     "core",
     "python_only",
     "registry_entries",
@@ -194,29 +194,32 @@ def doc_twin(name: str, state: Any, *args: Any) -> Any | None:
     return out
 
 
-class DocStage:
-    """Whether a kg component runs right after the kg component of the stage before its
-    own in its pipeline (``kg_stage``: discovery 1, typing 2, roles 3, relations 4,
-    numbers 5), so that no other component could change the state in between; else the
-    component drops ``state.native`` before it runs (``follows``).
+class DocChain:
+    """Whether the kg components that read ``state.native`` run right after discovery,
+    one after the other, in its pipeline (``kg_stage``: discovery 1, typing 2, roles 3,
+    relations 4, numbers 5), so that no other component can change the state between
+    two of them; else discovery drops ``state.native`` (``check``). Checked once per
+    document, by discovery (the stages the ``NativeDoc`` is sealed at see to the order
+    of the components that do run).
 
     The pipeline (``nlp._components`` and ``nlp._disabled``) is compared with the copy
     the answer was worked out for: a list of the same (name, component) pairs, compared
     by identity, costs a fraction of a microsecond; ``nlp.pipe_names`` several.
     """
 
-    __slots__ = ("nlp", "stage", "_components", "_disabled", "_follows")
+    __slots__ = ("nlp", "_components", "_disabled", "_whole")
 
-    def __init__(self, nlp: Any, stage: int) -> None:
+    STAGES = [1, 2, 3, 4, 5]
+
+    def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
-        self.stage = stage
         self._components: list[Any] | None = None
         self._disabled: set[str] | None = None
-        self._follows = False
+        self._whole = False
 
-    def follows(self, component: object) -> bool:
-        """True if ``component`` (of stage ``stage``) comes right after a kg component
-        of the stage before in the enabled pipeline."""
+    def whole(self, component: object) -> bool:
+        """True if the enabled pipeline holds, from ``component`` (discovery) on, the kg
+        components of every stage in order, nothing between them."""
         components = getattr(self.nlp, "_components", None)
         disabled = getattr(self.nlp, "_disabled", None)
         if not isinstance(components, list) or not isinstance(disabled, set):
@@ -224,14 +227,15 @@ class DocStage:
         if components != self._components or disabled != self._disabled:
             self._components, self._disabled = list(components), set(disabled)
             procs = [p for n, p in components if n not in disabled]
-            k = next((k for k, p in enumerate(procs) if p is component), 0)
-            before = getattr(procs[k - 1], "kg_stage", None) if k > 0 else None
-            self._follows = before == self.stage - 1
-        return self._follows
+            k = next((k for k, p in enumerate(procs) if p is component), -1)
+            chain = [getattr(p, "kg_stage", None) for p in procs[k : k + 5]] if k >= 0 else []
+            self._whole = chain == self.STAGES
+        return self._whole
 
     def check(self, component: object, state: Any) -> None:
-        """Drop ``state.native`` unless ``component`` follows its kg predecessor."""
-        if state.native is not None and not self.follows(component):
+        """Drop ``state.native`` unless the kg components run in one chain from
+        ``component`` on."""
+        if state.native is not None and not self.whole(component):
             state.native = None
 
 

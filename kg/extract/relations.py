@@ -1050,15 +1050,13 @@ def _adjacent_subject(
 class EntityRelations:
     """Fills ``doc._.kg.relations``."""
 
-    kg_stage = 4  # its place among the kg components (``native.DocStage``)
+    kg_stage = 4  # its place among the kg components (``native.DocChain``)
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_extension()
         self.name = name
-        self._stage = native.DocStage(nlp, self.kg_stage)
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        self._stage.check(self, state)
         state.relations.extend(find_relations(state.text, state))
         return doc

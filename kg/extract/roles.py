@@ -1344,15 +1344,13 @@ def assign_roles(text: str, state: DocState) -> None:
 class PaperRoles:
     """Fills ``doc._.kg.roles``."""
 
-    kg_stage = 3  # its place among the kg components (``native.DocStage``)
+    kg_stage = 3  # its place among the kg components (``native.DocChain``)
 
     def __init__(self, nlp: Language, name: str) -> None:
         ensure_extension()
         self.name = name
-        self._stage = native.DocStage(nlp, self.kg_stage)
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        self._stage.check(self, state)
         assign_roles(state.text, state)
         return doc
