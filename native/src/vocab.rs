@@ -1,0 +1,333 @@
+//! The twin of `vocab_matcher.find_vocab_mentions` with its `PhraseMatcher`: the
+//! vocabulary's lower-cased pattern token sequences in a trie, matched on a plain
+//! text's tokens exactly as spaCy's `PhraseMatcher.find_matches` walks its map (every
+//! start, every pattern ending there), then the Python filtering (longest first,
+//! device clusters, the case rules `written_as` / `ordinary_compound`).
+//!
+//! A token's lower form is its text lower-cased (ASCII: `str.lower()`, spaCy's `LOWER`);
+//! its end is the next token's start, less the one space spaCy keeps as whitespace.
+
+use pyo3::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::pystr;
+use crate::registry;
+
+/// No pattern holds this token
+const NONE: u32 = u32::MAX;
+
+/// A case rule (`case[low]`): refuse all lower case (true) or not, or the spellings
+/// (each a list of (word, word.upper(), word.lower()), split at " " and "-" keeping
+/// them) the surface must be written as
+enum Case {
+    Flag(bool),
+    Forms(Vec<Vec<(String, String, String)>>),
+}
+
+struct Concept {
+    /// `not specific and type == "Hardware"` (`device_cluster` looks at the surface)
+    cluster: bool,
+    /// `label.lower()` of its labels with inner capitals (`label[1:] != label[1:].lower()`)
+    inner_caps: Vec<String>,
+}
+
+/// A form of a concept's word, split as `re.split(r"([ -])", form)`, each word with its
+/// upper and lower case (from Python: a form need not be ASCII)
+pub type FormWords = Vec<(String, String, String)>;
+/// (lower-cased form, its spellings)
+pub type CaseForms = (String, Vec<FormWords>);
+
+#[pyclass(frozen)]
+pub struct VocabTwin {
+    tokens: FxHashMap<Box<[u8]>, u32>,
+    longest_token: usize,
+    trie: FxHashMap<(u32, u32), u32>,
+    /// per trie node: its pattern's key + 1, or 0
+    terminal: Vec<u32>,
+    concepts: Vec<Concept>,
+    case: FxHashMap<Box<str>, Case>,
+}
+
+#[pymethods]
+impl VocabTwin {
+    /// The twin of a `PhraseMatcher` holding `patterns` (key, lower-cased tokens) and of
+    /// the filtering with `concepts` (cluster, inner-capital labels lowered) and the case
+    /// table (`flags`: form -> bool, `forms`: form -> spellings). Raises ValueError when
+    /// one token sequence has two keys (spaCy then reports both in its hash map's order)
+    /// or a pattern token is empty or holds whitespace.
+    #[new]
+    fn new(
+        patterns: Vec<(u32, Vec<String>)>,
+        concepts: Vec<(bool, Vec<String>)>,
+        flags: Vec<(String, bool)>,
+        forms: Vec<CaseForms>,
+    ) -> PyResult<Self> {
+        let mut twin = VocabTwin {
+            tokens: FxHashMap::default(),
+            longest_token: 0,
+            trie: FxHashMap::default(),
+            terminal: vec![0],
+            concepts: concepts
+                .into_iter()
+                .map(|(cluster, inner_caps)| Concept {
+                    cluster,
+                    inner_caps,
+                })
+                .collect(),
+            case: FxHashMap::default(),
+        };
+        for (key, seq) in patterns {
+            if seq.is_empty() {
+                continue;
+            }
+            let mut node = 0u32;
+            for tok in seq {
+                if tok.is_empty() || tok.chars().any(char::is_whitespace) {
+                    return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                        "pattern token {tok:?}"
+                    )));
+                }
+                twin.longest_token = twin.longest_token.max(tok.len());
+                let n = twin.tokens.len() as u32;
+                let id = *twin
+                    .tokens
+                    .entry(tok.into_bytes().into_boxed_slice())
+                    .or_insert(n);
+                let next = twin.terminal.len() as u32;
+                node = *twin.trie.entry((node, id)).or_insert(next);
+                if node == next {
+                    twin.terminal.push(0);
+                }
+            }
+            let slot = &mut twin.terminal[node as usize];
+            if *slot != 0 && *slot != key + 1 {
+                return Err(pyo3::exceptions::PyValueError::new_err(
+                    "a token sequence of two keys",
+                ));
+            }
+            *slot = key + 1;
+        }
+        for (low, flag) in flags {
+            twin.case.insert(low.into(), Case::Flag(flag));
+        }
+        for (low, spellings) in forms {
+            twin.case.insert(low.into(), Case::Forms(spellings));
+        }
+        Ok(twin)
+    }
+
+    /// `(start, end, key)` of the mentions `find_vocab_mentions` yields for `text`, whose
+    /// tokens start at `starts` (`doc.to_array(IDX).tobytes()`); None when `text` is not
+    /// plain
+    fn find(&self, text: &str, starts: &[u8]) -> Option<Vec<(usize, usize, u32)>> {
+        if !pystr::plain(text) {
+            return None;
+        }
+        let starts: Vec<usize> = starts
+            .chunks_exact(8)
+            .map(|c| u64::from_ne_bytes(c.try_into().expect("8 bytes")) as usize)
+            .collect();
+        let matches = self.matches(text, &starts);
+        Some(self.filter(text, &starts, matches))
+    }
+
+    /// `matcher(doc)` as (key, start, end) token indices, in spaCy's order
+    fn phrase_matches(&self, text: &str, starts: &[u8]) -> Option<Vec<(u32, usize, usize)>> {
+        if !pystr::plain(text) {
+            return None;
+        }
+        let starts: Vec<usize> = starts
+            .chunks_exact(8)
+            .map(|c| u64::from_ne_bytes(c.try_into().expect("8 bytes")) as usize)
+            .collect();
+        Some(self.matches(text, &starts))
+    }
+}
+
+/// The end of token `i`: the next token's start (or the text's end) less the space
+/// spaCy keeps as the token's whitespace
+fn token_end(text: &[u8], starts: &[usize], i: usize) -> usize {
+    let next = starts.get(i + 1).copied().unwrap_or(text.len());
+    if next > starts[i] + 1 && text[next - 1] == b' ' {
+        next - 1
+    } else {
+        next
+    }
+}
+
+impl VocabTwin {
+    fn token_ids(&self, text: &str, starts: &[usize]) -> Vec<u32> {
+        let b = text.as_bytes();
+        let mut buf = [0u8; 64];
+        let mut big = Vec::new();
+        (0..starts.len())
+            .map(|i| {
+                let s = starts[i];
+                let e = token_end(b, starts, i);
+                let len = e - s;
+                if len == 0 || len > self.longest_token || pystr::is_space_byte(b[s]) {
+                    return NONE;
+                }
+                let low: &[u8] = if len <= buf.len() {
+                    for (d, c) in buf[..len].iter_mut().zip(&b[s..e]) {
+                        *d = c.to_ascii_lowercase();
+                    }
+                    &buf[..len]
+                } else {
+                    big.clear();
+                    big.extend(b[s..e].iter().map(u8::to_ascii_lowercase));
+                    &big
+                };
+                self.tokens.get(low).copied().unwrap_or(NONE)
+            })
+            .collect()
+    }
+
+    fn child(&self, node: u32, tok: u32) -> Option<u32> {
+        if tok == NONE {
+            return None;
+        }
+        self.trie.get(&(node, tok)).copied()
+    }
+
+    /// `PhraseMatcher.find_matches`: (key, start, end)
+    fn matches(&self, text: &str, starts: &[usize]) -> Vec<(u32, usize, usize)> {
+        let toks = self.token_ids(text, starts);
+        let n = toks.len();
+        let mut out = Vec::new();
+        for idx in 0..n {
+            let Some(mut node) = self.child(0, toks[idx]) else {
+                continue;
+            };
+            let mut idy = idx + 1;
+            loop {
+                let t = self.terminal[node as usize];
+                if t != 0 {
+                    out.push((t - 1, idx, idy));
+                }
+                if idy >= n {
+                    break;
+                }
+                match self.child(node, toks[idy]) {
+                    Some(next) => {
+                        node = next;
+                        idy += 1;
+                    }
+                    None => break,
+                }
+            }
+        }
+        out
+    }
+
+    fn filter(
+        &self,
+        text: &str,
+        starts: &[usize],
+        mut matches: Vec<(u32, usize, usize)>,
+    ) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        if matches.is_empty() {
+            return out;
+        }
+        let b = text.as_bytes();
+        // _longest_first (stable; one key per span)
+        matches.sort_by_key(|&(_, s, e)| (s as i64 - e as i64, s));
+        let mut taken = vec![false; starts.len()];
+        for (key, start, end) in matches {
+            if taken[start..end].iter().any(|&t| t) {
+                continue;
+            }
+            let concept = &self.concepts[key as usize];
+            let s = starts[start];
+            let e = token_end(b, starts, end - 1);
+            let surface = &text[s..e];
+            if end - start > 1 && concept.cluster && ends_with_cluster(surface) {
+                continue;
+            }
+            taken[start..end].iter_mut().for_each(|t| *t = true);
+            let low = surface.to_ascii_lowercase();
+            let keep = match self.case.get(low.as_str()) {
+                Some(Case::Forms(forms)) => written_as(surface, forms),
+                Some(Case::Flag(true)) => {
+                    surface != low
+                        && !(b.get(e) == Some(&b'-')
+                            && ordinary_compound(surface, &low, concept, text, e))
+                }
+                _ => true,
+            };
+            if !keep {
+                continue;
+            }
+            out.push((s, e, key));
+        }
+        out
+    }
+}
+
+/// `surface.lower().endswith(("cluster", "clusters"))`
+fn ends_with_cluster(surface: &str) -> bool {
+    let low = surface.to_ascii_lowercase();
+    low.ends_with("cluster") || low.ends_with("clusters")
+}
+
+/// `re.split(r"([ -])", s)`
+fn split_keep(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, c) in s.bytes().enumerate() {
+        if c == b' ' || c == b'-' {
+            out.push(&s[last..i]);
+            out.push(&s[i..i + 1]);
+            last = i + 1;
+        }
+    }
+    out.push(&s[last..]);
+    out
+}
+
+/// `written_as(surface, forms)` (the forms' words with their cases from Python)
+fn written_as(surface: &str, forms: &[FormWords]) -> bool {
+    let joined = pystr::split_ws(surface).collect::<Vec<_>>().join(" ");
+    let words = split_keep(&joined);
+    forms.iter().any(|fwords| {
+        fwords.len() == words.len()
+            && words
+                .iter()
+                .zip(fwords)
+                .enumerate()
+                .all(|(i, (w, (f, fu, fl)))| {
+                    *w == f
+                        || (*w == fu && w.bytes().any(|c| c.is_ascii_uppercase()))
+                        || (i == 0 && w.to_ascii_lowercase() == *fl)
+                })
+    })
+}
+
+/// `ordinary_compound(surface, concept, text, end)`
+fn ordinary_compound(surface: &str, low: &str, concept: &Concept, text: &str, end: usize) -> bool {
+    if !pystr::islower(&surface[1..]) {
+        return false;
+    }
+    let reg = registry::registry();
+    if reg
+        .rx("vocab_matcher._COMPOUND_TAIL")
+        .match_at(text, end, text.len())
+        .is_none()
+    {
+        return false;
+    }
+    concept.inner_caps.iter().any(|l| l == low)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_as_python() {
+        assert_eq!(split_keep("a b-c"), vec!["a", " ", "b", "-", "c"]);
+        assert_eq!(split_keep("-"), vec!["", "-", ""]);
+        assert!(ends_with_cluster("GPU Clusters") && !ends_with_cluster("GPU"));
+    }
+}
