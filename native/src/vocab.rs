@@ -15,6 +15,8 @@ use crate::registry;
 
 /// No pattern holds this token
 const NONE: u32 = u32::MAX;
+/// The longest pattern token the twin takes
+const BUF: usize = 64;
 
 /// A case rule (`case[low]`): refuse all lower case (true) or not, or the spellings
 /// (each a list of (word, word.upper(), word.lower()), split at " " and "-" keeping
@@ -37,10 +39,121 @@ pub type FormWords = Vec<(String, String, String)>;
 /// (lower-cased form, its spellings)
 pub type CaseForms = (String, Vec<FormWords>);
 
+/// The pattern tokens' ids by their bytes, looked up for most tokens of a text (half of
+/// them miss): a token of at most 16 bytes as two words in an open-addressing table,
+/// a longer one in a hash map
+#[derive(Default)]
+struct TokenTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    long: FxHashMap<Box<[u8]>, u32>,
+    longest: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    w0: u64,
+    w1: u64,
+    len: u32,
+    /// id + 1, or 0 for an empty slot
+    id1: u32,
+}
+
+/// ASCII lower case of the 8 bytes of `w` (all below 0x80)
+#[inline]
+fn lower_word(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let from_a = w.wrapping_add(0x3f3f_3f3f_3f3f_3f3f); // b + 0x80 - b'A'
+    let past_z = w.wrapping_add(0x2525_2525_2525_2525); // b + 0x80 - b'Z' - 1
+    w | ((from_a & !past_z & HIGH) >> 2)
+}
+
+/// `b[s..s + len]` (len <= 16) as two little-endian words, zero after `len`
+#[inline]
+fn load(b: &[u8], s: usize, len: usize) -> (u64, u64) {
+    let mut tmp = [0u8; 16];
+    if s + 16 <= b.len() {
+        tmp.copy_from_slice(&b[s..s + 16]);
+    } else {
+        tmp[..b.len() - s].copy_from_slice(&b[s..]);
+    }
+    let w0 = u64::from_le_bytes(tmp[..8].try_into().expect("8 bytes"));
+    let w1 = u64::from_le_bytes(tmp[8..].try_into().expect("8 bytes"));
+    if len < 8 {
+        (w0 & ((1u64 << (8 * len)) - 1), 0)
+    } else if len < 16 {
+        (w0, w1 & ((1u64 << (8 * (len - 8))) - 1))
+    } else {
+        (w0, w1)
+    }
+}
+
+#[inline]
+fn hash2(w0: u64, w1: u64, len: usize) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let h = (w0 ^ (len as u64).rotate_left(59)).wrapping_mul(K);
+    let h = (h.rotate_left(5) ^ w1).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
+impl TokenTable {
+    fn new(words: Vec<Box<[u8]>>) -> TokenTable {
+        let short = words.iter().filter(|w| w.len() <= 16).count();
+        let size = (short * 3 / 2).next_power_of_two().max(16);
+        let mut table = TokenTable {
+            slots: vec![Slot::default(); size],
+            mask: size - 1,
+            long: FxHashMap::default(),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for (id, w) in words.into_iter().enumerate() {
+            if w.len() > 16 {
+                table.long.insert(w, id as u32);
+                continue;
+            }
+            let (w0, w1) = load(&w, 0, w.len());
+            let mut i = hash2(w0, w1, w.len()) as usize & table.mask;
+            while table.slots[i].id1 != 0 {
+                i = (i + 1) & table.mask;
+            }
+            table.slots[i] = Slot {
+                w0,
+                w1,
+                len: w.len() as u32,
+                id1: id as u32 + 1,
+            };
+        }
+        table
+    }
+
+    /// The id of the token `b[s..s + len]` lower-cased, or NONE
+    #[inline]
+    fn get(&self, b: &[u8], s: usize, len: usize) -> u32 {
+        if len > 16 {
+            let low: Vec<u8> = b[s..s + len].iter().map(u8::to_ascii_lowercase).collect();
+            return self.long.get(&*low).copied().unwrap_or(NONE);
+        }
+        let (w0, w1) = load(b, s, len);
+        let (w0, w1) = (lower_word(w0), lower_word(w1));
+        let mut i = hash2(w0, w1, len) as usize & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.id1 == 0 {
+                return NONE;
+            }
+            if slot.w0 == w0 && slot.w1 == w1 && slot.len as usize == len {
+                return slot.id1 - 1;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
 #[pyclass(frozen)]
 pub struct VocabTwin {
-    tokens: FxHashMap<Box<[u8]>, u32>,
-    longest_token: usize,
+    tokens: TokenTable,
+    /// the trie's root's children by token id (NONE: none)
+    root: Vec<u32>,
     trie: FxHashMap<(u32, u32), u32>,
     /// per trie node: its pattern's key + 1, or 0
     terminal: Vec<u32>,
@@ -54,7 +167,7 @@ impl VocabTwin {
     /// the filtering with `concepts` (cluster, inner-capital labels lowered) and the case
     /// table (`flags`: form -> bool, `forms`: form -> spellings). Raises ValueError when
     /// one token sequence has two keys (spaCy then reports both in its hash map's order)
-    /// or a pattern token is empty or holds whitespace.
+    /// or a pattern token is empty, longer than 64 bytes or holds whitespace.
     #[new]
     fn new(
         patterns: Vec<(u32, Vec<String>)>,
@@ -63,8 +176,8 @@ impl VocabTwin {
         forms: Vec<CaseForms>,
     ) -> PyResult<Self> {
         let mut twin = VocabTwin {
-            tokens: FxHashMap::default(),
-            longest_token: 0,
+            tokens: TokenTable::default(),
+            root: Vec::new(),
             trie: FxHashMap::default(),
             terminal: vec![0],
             concepts: concepts
@@ -76,23 +189,20 @@ impl VocabTwin {
                 .collect(),
             case: FxHashMap::default(),
         };
+        let mut ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
         for (key, seq) in patterns {
             if seq.is_empty() {
                 continue;
             }
             let mut node = 0u32;
             for tok in seq {
-                if tok.is_empty() || tok.chars().any(char::is_whitespace) {
+                if tok.is_empty() || tok.len() > BUF || tok.chars().any(char::is_whitespace) {
                     return Err(pyo3::exceptions::PyValueError::new_err(format!(
                         "pattern token {tok:?}"
                     )));
                 }
-                twin.longest_token = twin.longest_token.max(tok.len());
-                let n = twin.tokens.len() as u32;
-                let id = *twin
-                    .tokens
-                    .entry(tok.into_bytes().into_boxed_slice())
-                    .or_insert(n);
+                let n = ids.len() as u32;
+                let id = *ids.entry(tok.into_bytes().into_boxed_slice()).or_insert(n);
                 let next = twin.terminal.len() as u32;
                 node = *twin.trie.entry((node, id)).or_insert(next);
                 if node == next {
@@ -107,6 +217,17 @@ impl VocabTwin {
             }
             *slot = key + 1;
         }
+        let mut words = vec![Box::default(); ids.len()];
+        for (w, id) in ids {
+            words[id as usize] = w;
+        }
+        twin.root = vec![NONE; words.len()];
+        for (&(node, tok), &child) in &twin.trie {
+            if node == 0 {
+                twin.root[tok as usize] = child;
+            }
+        }
+        twin.tokens = TokenTable::new(words);
         for (low, flag) in flags {
             twin.case.insert(low.into(), Case::Flag(flag));
         }
@@ -123,10 +244,7 @@ impl VocabTwin {
         if !pystr::plain(text) {
             return None;
         }
-        let starts: Vec<usize> = starts
-            .chunks_exact(8)
-            .map(|c| u64::from_ne_bytes(c.try_into().expect("8 bytes")) as usize)
-            .collect();
+        let starts = decode_starts(text, starts)?;
         let matches = self.matches(text, &starts);
         Some(self.filter(text, &starts, matches))
     }
@@ -136,12 +254,19 @@ impl VocabTwin {
         if !pystr::plain(text) {
             return None;
         }
-        let starts: Vec<usize> = starts
-            .chunks_exact(8)
-            .map(|c| u64::from_ne_bytes(c.try_into().expect("8 bytes")) as usize)
-            .collect();
+        let starts = decode_starts(text, starts)?;
         Some(self.matches(text, &starts))
     }
+}
+
+/// The token starts of `doc.to_array(IDX).tobytes()`; None unless they rise within `text`
+fn decode_starts(text: &str, starts: &[u8]) -> Option<Vec<usize>> {
+    let starts: Vec<usize> = starts
+        .chunks_exact(8)
+        .map(|c| u64::from_ne_bytes(c.try_into().expect("8 bytes")) as usize)
+        .collect();
+    let rising = starts.windows(2).all(|w| w[0] < w[1]);
+    (rising && starts.last().is_none_or(|&s| s < text.len())).then_some(starts)
 }
 
 /// The end of token `i`: the next token's start (or the text's end) less the space
@@ -158,27 +283,15 @@ fn token_end(text: &[u8], starts: &[usize], i: usize) -> usize {
 impl VocabTwin {
     fn token_ids(&self, text: &str, starts: &[usize]) -> Vec<u32> {
         let b = text.as_bytes();
-        let mut buf = [0u8; 64];
-        let mut big = Vec::new();
         (0..starts.len())
             .map(|i| {
                 let s = starts[i];
                 let e = token_end(b, starts, i);
                 let len = e - s;
-                if len == 0 || len > self.longest_token || pystr::is_space_byte(b[s]) {
+                if len == 0 || len > self.tokens.longest || pystr::is_space_byte(b[s]) {
                     return NONE;
                 }
-                let low: &[u8] = if len <= buf.len() {
-                    for (d, c) in buf[..len].iter_mut().zip(&b[s..e]) {
-                        *d = c.to_ascii_lowercase();
-                    }
-                    &buf[..len]
-                } else {
-                    big.clear();
-                    big.extend(b[s..e].iter().map(u8::to_ascii_lowercase));
-                    &big
-                };
-                self.tokens.get(low).copied().unwrap_or(NONE)
+                self.tokens.get(b, s, len)
             })
             .collect()
     }
@@ -186,6 +299,10 @@ impl VocabTwin {
     fn child(&self, node: u32, tok: u32) -> Option<u32> {
         if tok == NONE {
             return None;
+        }
+        if node == 0 {
+            let child = self.root[tok as usize];
+            return (child != NONE).then_some(child);
         }
         self.trie.get(&(node, tok)).copied()
     }
@@ -329,5 +446,30 @@ mod tests {
         assert_eq!(split_keep("a b-c"), vec!["a", " ", "b", "-", "c"]);
         assert_eq!(split_keep("-"), vec!["", "-", ""]);
         assert!(ends_with_cluster("GPU Clusters") && !ends_with_cluster("GPU"));
+    }
+
+    #[test]
+    fn looks_tokens_up_in_lower_case() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        let (w0, w1) = load(&all, 0x38, 16);
+        let low: Vec<u8> = all[0x38..0x48].iter().map(u8::to_ascii_lowercase).collect();
+        assert_eq!((lower_word(w0), lower_word(w1)), load(&low, 0, 16));
+        for k in 0..0x80 - 8 {
+            let (w, _) = load(&all, k, 8);
+            let want: Vec<u8> = all[k..k + 8].iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(lower_word(w), load(&want, 0, 8).0);
+        }
+        let words: Vec<Box<[u8]>> = ["of", "experts", "mixture", "a-very-long-token-indeed", ""]
+            .iter()
+            .map(|w| w.as_bytes().into())
+            .collect();
+        let table = TokenTable::new(words);
+        let text = b"Mixture OF Experts A-Very-Long-Token-Indeed ofs o";
+        assert_eq!(table.get(text, 0, 7), 2);
+        assert_eq!(table.get(text, 8, 2), 0);
+        assert_eq!(table.get(text, 11, 7), 1);
+        assert_eq!(table.get(text, 19, 24), 3);
+        assert_eq!(table.get(text, 44, 3), NONE);
+        assert_eq!(table.get(text, 48, 1), NONE);
     }
 }
