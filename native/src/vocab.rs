@@ -44,19 +44,14 @@ pub type CaseForms = (String, Vec<FormWords>);
 /// a longer one in a hash map
 #[derive(Default)]
 struct TokenTable {
-    slots: Vec<Slot>,
+    /// (hash tag << 32) | (id + 1), or 0 for an empty slot: 8 bytes, so that the table
+    /// stays in the cache
+    slots: Vec<u64>,
     mask: usize,
+    /// by id: the token's two words and length (the last for a long token: 0, 0, 0)
+    words: Vec<(u64, u64, usize)>,
     long: FxHashMap<Box<[u8]>, u32>,
     longest: usize,
-}
-
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    w0: u64,
-    w1: u64,
-    len: u32,
-    /// id + 1, or 0 for an empty slot
-    id1: u32,
 }
 
 /// ASCII lower case of the 8 bytes of `w` (all below 0x80)
@@ -99,29 +94,28 @@ fn hash2(w0: u64, w1: u64, len: usize) -> u64 {
 impl TokenTable {
     fn new(words: Vec<Box<[u8]>>) -> TokenTable {
         let short = words.iter().filter(|w| w.len() <= 16).count();
-        let size = (short * 3 / 2).next_power_of_two().max(16);
+        let size = (short * 4 / 3).next_power_of_two().max(16);
         let mut table = TokenTable {
-            slots: vec![Slot::default(); size],
+            slots: vec![0; size],
             mask: size - 1,
+            words: Vec::with_capacity(words.len()),
             long: FxHashMap::default(),
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         };
         for (id, w) in words.into_iter().enumerate() {
             if w.len() > 16 {
                 table.long.insert(w, id as u32);
+                table.words.push((0, 0, 0));
                 continue;
             }
             let (w0, w1) = load(&w, 0, w.len());
-            let mut i = hash2(w0, w1, w.len()) as usize & table.mask;
-            while table.slots[i].id1 != 0 {
+            table.words.push((w0, w1, w.len()));
+            let h = hash2(w0, w1, w.len());
+            let mut i = h as usize & table.mask;
+            while table.slots[i] != 0 {
                 i = (i + 1) & table.mask;
             }
-            table.slots[i] = Slot {
-                w0,
-                w1,
-                len: w.len() as u32,
-                id1: id as u32 + 1,
-            };
+            table.slots[i] = (h >> 32) << 32 | (id as u64 + 1);
         }
         table
     }
@@ -135,14 +129,19 @@ impl TokenTable {
         }
         let (w0, w1) = load(b, s, len);
         let (w0, w1) = (lower_word(w0), lower_word(w1));
-        let mut i = hash2(w0, w1, len) as usize & self.mask;
+        let h = hash2(w0, w1, len);
+        let tag = h >> 32;
+        let mut i = h as usize & self.mask;
         loop {
             let slot = self.slots[i];
-            if slot.id1 == 0 {
+            if slot == 0 {
                 return NONE;
             }
-            if slot.w0 == w0 && slot.w1 == w1 && slot.len as usize == len {
-                return slot.id1 - 1;
+            if slot >> 32 == tag {
+                let id = (slot as u32 - 1) as usize;
+                if self.words[id] == (w0, w1, len) {
+                    return id as u32;
+                }
             }
             i = (i + 1) & self.mask;
         }
@@ -241,7 +240,7 @@ impl VocabTwin {
     /// tokens start at `starts` (`doc.to_array(IDX).tobytes()`); None when `text` is not
     /// plain
     fn find(&self, text: &str, starts: &[u8]) -> Option<Vec<(usize, usize, u32)>> {
-        if !pystr::plain(text) {
+        if !plain(text.as_bytes()) {
             return None;
         }
         let starts = decode_starts(text, starts)?;
@@ -251,12 +250,31 @@ impl VocabTwin {
 
     /// `matcher(doc)` as (key, start, end) token indices, in spaCy's order
     fn phrase_matches(&self, text: &str, starts: &[u8]) -> Option<Vec<(u32, usize, usize)>> {
-        if !pystr::plain(text) {
+        if !plain(text.as_bytes()) {
             return None;
         }
         let starts = decode_starts(text, starts)?;
         Some(self.matches(text, &starts))
     }
+}
+
+/// `pystr::plain(text)` eight bytes at a time: no byte above 0x7f, none in 0x1c-0x1f
+fn plain(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        // a zero byte of v: a byte of w in 0x1c-0x1f (exact as to whether there is one)
+        let v = (w & 0xfcfc_fcfc_fcfc_fcfc) ^ 0x1c1c_1c1c_1c1c_1c1c;
+        if w & HIGH != 0 || v.wrapping_sub(ONES) & !v & HIGH != 0 {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .all(|&c| c.is_ascii() && !(0x1c..=0x1f).contains(&c))
 }
 
 /// The token starts of `doc.to_array(IDX).tobytes()`; None unless they rise within `text`
@@ -446,6 +464,23 @@ mod tests {
         assert_eq!(split_keep("a b-c"), vec!["a", " ", "b", "-", "c"]);
         assert_eq!(split_keep("-"), vec!["", "-", ""]);
         assert!(ends_with_cluster("GPU Clusters") && !ends_with_cluster("GPU"));
+    }
+
+    #[test]
+    fn plain_is_pystr_plain() {
+        let mut text: Vec<u8> = (0u8..=0xff).collect();
+        text.extend(b"plain text, 0123456789 (abc).\n\t");
+        for a in 0..text.len() {
+            for len in [1, 7, 8, 9, 16, 17, 40] {
+                let t = &text[a..(a + len).min(text.len())];
+                let want = std::str::from_utf8(t).is_ok_and(pystr::plain);
+                assert_eq!(plain(t) && t.is_ascii(), want, "{t:?}");
+                assert_eq!(
+                    plain(t),
+                    t.iter().all(|&c| c < 0x80 && !(0x1c..=0x1f).contains(&c))
+                );
+            }
+        }
     }
 
     #[test]
