@@ -44,14 +44,24 @@ pub type CaseForms = (String, Vec<FormWords>);
 /// a longer one in a hash map
 #[derive(Default)]
 struct TokenTable {
-    /// (hash tag << 32) | (id + 1), or 0 for an empty slot: 8 bytes, so that the table
-    /// stays in the cache
-    slots: Vec<u64>,
+    /// open addressing on `hash2`; a slot holds all a lookup reads (one cache line)
+    slots: Vec<Slot>,
     mask: usize,
-    /// by id: the token's two words and length (the last for a long token: 0, 0, 0)
-    words: Vec<(u64, u64, usize)>,
-    long: FxHashMap<Box<[u8]>, u32>,
+    /// the tokens longer than 16 bytes: id and the root's child
+    long: FxHashMap<Box<[u8]>, (u32, u32)>,
     longest: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Slot {
+    w0: u64,
+    w1: u64,
+    len: u32,
+    /// id + 1, or 0 for an empty slot
+    id1: u32,
+    /// the trie root's child by this token, or NONE
+    root: u32,
 }
 
 /// ASCII lower case of the 8 bytes of `w` (all below 0x80)
@@ -92,67 +102,71 @@ fn hash2(w0: u64, w1: u64, len: usize) -> u64 {
 }
 
 impl TokenTable {
-    fn new(words: Vec<Box<[u8]>>) -> TokenTable {
+    /// The table of `words` (by id), each with the trie root's child by it
+    fn new(words: Vec<Box<[u8]>>, roots: &[u32]) -> TokenTable {
         let short = words.iter().filter(|w| w.len() <= 16).count();
         let size = (short * 4 / 3).next_power_of_two().max(16);
         let mut table = TokenTable {
-            slots: vec![0; size],
+            slots: vec![Slot::default(); size],
             mask: size - 1,
-            words: Vec::with_capacity(words.len()),
             long: FxHashMap::default(),
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         };
         for (id, w) in words.into_iter().enumerate() {
             if w.len() > 16 {
-                table.long.insert(w, id as u32);
-                table.words.push((0, 0, 0));
+                table.long.insert(w, (id as u32, roots[id]));
                 continue;
             }
             let (w0, w1) = load(&w, 0, w.len());
-            table.words.push((w0, w1, w.len()));
-            let h = hash2(w0, w1, w.len());
-            let mut i = h as usize & table.mask;
-            while table.slots[i] != 0 {
+            let mut i = hash2(w0, w1, w.len()) as usize & table.mask;
+            while table.slots[i].id1 != 0 {
                 i = (i + 1) & table.mask;
             }
-            table.slots[i] = (h >> 32) << 32 | (id as u64 + 1);
+            table.slots[i] = Slot {
+                w0,
+                w1,
+                len: w.len() as u32,
+                id1: id as u32 + 1,
+                root: roots[id],
+            };
         }
         table
     }
 
-    /// The id of the token `b[s..s + len]` lower-cased, or NONE
+    /// The lower-cased words, length and hash of token `b[s..s + len]` (len <= 16)
     #[inline]
-    fn get(&self, b: &[u8], s: usize, len: usize) -> u32 {
-        if len > 16 {
-            let low: Vec<u8> = b[s..s + len].iter().map(u8::to_ascii_lowercase).collect();
-            return self.long.get(&*low).copied().unwrap_or(NONE);
-        }
+    fn key(b: &[u8], s: usize, len: usize) -> (u64, u64, usize, u64) {
         let (w0, w1) = load(b, s, len);
         let (w0, w1) = (lower_word(w0), lower_word(w1));
-        let h = hash2(w0, w1, len);
-        let tag = h >> 32;
+        (w0, w1, len, hash2(w0, w1, len))
+    }
+
+    /// The id of a token by its `key`, and the root's child by it; (NONE, NONE) for none
+    #[inline]
+    fn get(&self, (w0, w1, len, h): (u64, u64, usize, u64)) -> (u32, u32) {
         let mut i = h as usize & self.mask;
         loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                return NONE;
+            let slot = &self.slots[i];
+            if slot.id1 == 0 {
+                return (NONE, NONE);
             }
-            if slot >> 32 == tag {
-                let id = (slot as u32 - 1) as usize;
-                if self.words[id] == (w0, w1, len) {
-                    return id as u32;
-                }
+            if slot.w0 == w0 && slot.w1 == w1 && slot.len as usize == len {
+                return (slot.id1 - 1, slot.root);
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// The same for a token longer than 16 bytes
+    fn get_long(&self, b: &[u8], s: usize, len: usize) -> (u32, u32) {
+        let low: Vec<u8> = b[s..s + len].iter().map(u8::to_ascii_lowercase).collect();
+        self.long.get(&*low).copied().unwrap_or((NONE, NONE))
     }
 }
 
 #[pyclass(frozen)]
 pub struct VocabTwin {
     tokens: TokenTable,
-    /// the trie's root's children by token id (NONE: none)
-    root: Vec<u32>,
     trie: FxHashMap<(u32, u32), u32>,
     /// per trie node: its pattern's key + 1, or 0
     terminal: Vec<u32>,
@@ -176,7 +190,6 @@ impl VocabTwin {
     ) -> PyResult<Self> {
         let mut twin = VocabTwin {
             tokens: TokenTable::default(),
-            root: Vec::new(),
             trie: FxHashMap::default(),
             terminal: vec![0],
             concepts: concepts
@@ -220,13 +233,13 @@ impl VocabTwin {
         for (w, id) in ids {
             words[id as usize] = w;
         }
-        twin.root = vec![NONE; words.len()];
+        let mut roots = vec![NONE; words.len()];
         for (&(node, tok), &child) in &twin.trie {
             if node == 0 {
-                twin.root[tok as usize] = child;
+                roots[tok as usize] = child;
             }
         }
-        twin.tokens = TokenTable::new(words);
+        twin.tokens = TokenTable::new(words, &roots);
         for (low, flag) in flags {
             twin.case.insert(low.into(), Case::Flag(flag));
         }
@@ -299,17 +312,37 @@ fn token_end(text: &[u8], starts: &[usize], i: usize) -> usize {
 }
 
 impl VocabTwin {
-    fn token_ids(&self, text: &str, starts: &[usize]) -> Vec<u32> {
+    /// Each token's (id, the root's child by it): the keys first, then the lookups (so
+    /// that the table's cache misses overlap)
+    fn token_ids(&self, text: &str, starts: &[usize]) -> Vec<(u32, u32)> {
+        const SKIP: (u64, u64, usize, u64) = (0, 0, 0, 0);
+        const LONG: (u64, u64, usize, u64) = (0, 0, usize::MAX, 0);
         let b = text.as_bytes();
-        (0..starts.len())
+        let keys: Vec<(u64, u64, usize, u64)> = (0..starts.len())
             .map(|i| {
                 let s = starts[i];
                 let e = token_end(b, starts, i);
                 let len = e - s;
                 if len == 0 || len > self.tokens.longest || pystr::is_space_byte(b[s]) {
-                    return NONE;
+                    SKIP
+                } else if len > 16 {
+                    LONG
+                } else {
+                    TokenTable::key(b, s, len)
                 }
-                self.tokens.get(b, s, len)
+            })
+            .collect();
+        keys.iter()
+            .enumerate()
+            .map(|(i, &key)| {
+                if key.2 == 0 {
+                    (NONE, NONE)
+                } else if key.2 == usize::MAX {
+                    let s = starts[i];
+                    self.tokens.get_long(b, s, token_end(b, starts, i) - s)
+                } else {
+                    self.tokens.get(key)
+                }
             })
             .collect()
     }
@@ -317,10 +350,6 @@ impl VocabTwin {
     fn child(&self, node: u32, tok: u32) -> Option<u32> {
         if tok == NONE {
             return None;
-        }
-        if node == 0 {
-            let child = self.root[tok as usize];
-            return (child != NONE).then_some(child);
         }
         self.trie.get(&(node, tok)).copied()
     }
@@ -331,9 +360,10 @@ impl VocabTwin {
         let n = toks.len();
         let mut out = Vec::new();
         for idx in 0..n {
-            let Some(mut node) = self.child(0, toks[idx]) else {
+            let mut node = toks[idx].1;
+            if node == NONE {
                 continue;
-            };
+            }
             let mut idy = idx + 1;
             loop {
                 let t = self.terminal[node as usize];
@@ -343,7 +373,7 @@ impl VocabTwin {
                 if idy >= n {
                     break;
                 }
-                match self.child(node, toks[idy]) {
+                match self.child(node, toks[idy].0) {
                     Some(next) => {
                         node = next;
                         idy += 1;
@@ -498,13 +528,20 @@ mod tests {
             .iter()
             .map(|w| w.as_bytes().into())
             .collect();
-        let table = TokenTable::new(words);
+        let table = TokenTable::new(words, &[7, NONE, 9, 11, NONE]);
         let text = b"Mixture OF Experts A-Very-Long-Token-Indeed ofs o";
-        assert_eq!(table.get(text, 0, 7), 2);
-        assert_eq!(table.get(text, 8, 2), 0);
-        assert_eq!(table.get(text, 11, 7), 1);
-        assert_eq!(table.get(text, 19, 24), 3);
-        assert_eq!(table.get(text, 44, 3), NONE);
-        assert_eq!(table.get(text, 48, 1), NONE);
+        let get = |s: usize, len: usize| {
+            if len > 16 {
+                table.get_long(text, s, len)
+            } else {
+                table.get(TokenTable::key(text, s, len))
+            }
+        };
+        assert_eq!(get(0, 7), (2, 9));
+        assert_eq!(get(8, 2), (0, 7));
+        assert_eq!(get(11, 7), (1, NONE));
+        assert_eq!(get(19, 24), (3, 11));
+        assert_eq!(get(44, 3), (NONE, NONE));
+        assert_eq!(get(48, 1), (NONE, NONE));
     }
 }
