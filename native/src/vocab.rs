@@ -105,7 +105,8 @@ impl TokenTable {
     /// The table of `words` (by id), each with the trie root's child by it
     fn new(words: Vec<Box<[u8]>>, roots: &[u32]) -> TokenTable {
         let short = words.iter().filter(|w| w.len() <= 16).count();
-        let size = (short * 4 / 3).next_power_of_two().max(16);
+        // load at most 1/2: a miss (half the lookups) ends within a slot or two
+        let size = (short * 2).next_power_of_two().max(16);
         let mut table = TokenTable {
             slots: vec![Slot::default(); size],
             mask: size - 1,
