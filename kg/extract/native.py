@@ -58,6 +58,7 @@ _MODULES = (
     "kg.extract.relations",
     "kg.extract.counts",
     "kg.extract.assemble",
+    "kg.extract.vocab_matcher",
 )
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import cast
+from typing import Any, cast
 
+from spacy.attrs import IDX  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
+from kg.extract import native
 from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
@@ -198,12 +200,16 @@ def device_cluster(surface: str, concept: VocabConcept) -> bool:
 
 
 def build_phrase_matcher(
-    nlp: Language, concepts: Iterable[VocabConcept]
+    nlp: Language,
+    concepts: Iterable[VocabConcept],
+    record: list[tuple[int, list[str]]] | None = None,
 ) -> tuple[PhraseMatcher, list[VocabConcept], dict[str, bool | frozenset[str]]]:
     """A PhraseMatcher whose match ids index ``concepts``; plus which forms need case.
 
     The case table maps a lower-cased form to True (refuse it in all lower case), False
     (any case), or the set of the only spellings it matches in (``needs_exact_case``).
+    ``record`` receives every pattern added, as (concept index, its tokens' lower forms),
+    in order (for the compiled twin).
     """
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     # Tokenise patterns with a copy of the tokenizer: thousands of pattern strings in the
@@ -234,6 +240,8 @@ def build_phrase_matcher(
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)
+            if record is not None:
+                record.extend((i, [t.lower_ for t in p]) for p in patterns)
     # after every written label, so that no joined form or device plural takes another
     # concept's label
     for i, concept in enumerate(concept_list):
@@ -254,6 +262,8 @@ def build_phrase_matcher(
                 patterns.append(tokenize(form))
         if patterns:
             matcher.add(str(i), patterns)
+            if record is not None:
+                record.extend((i, [t.lower_ for t in p]) for p in patterns)
     return matcher, concept_list, case_sensitive
 
 
@@ -321,6 +331,56 @@ def find_vocab_mentions(
         )
 
 
+def _spellings(forms: frozenset[str]) -> list[list[tuple[str, str, str]]]:
+    """``written_as``'s forms split into words, each with its upper and lower case."""
+    return [[(w, w.upper(), w.lower()) for w in re.split(r"([ -])", f)] for f in sorted(forms)]
+
+
+def vocab_twin(
+    patterns: list[tuple[int, list[str]]],
+    concepts: list[VocabConcept],
+    case: dict[str, bool | frozenset[str]],
+) -> Any | None:
+    """The compiled twin of ``find_vocab_mentions`` with this matcher, or None (no
+    compiled core, or a vocabulary it cannot take: one token sequence of two concepts)."""
+    core = native.core()
+    if core is None or not hasattr(core, "VocabTwin"):
+        return None
+    infos = [
+        (
+            not c.specific and c.type == "Hardware",
+            [lab.lower() for lab in (c.pref_label, *c.alt_labels) if lab[1:] != lab[1:].lower()],
+        )
+        for c in concepts
+    ]
+    flags = [(k, v) for k, v in case.items() if isinstance(v, bool)]
+    forms = [(k, _spellings(v)) for k, v in case.items() if isinstance(v, frozenset)]
+    try:
+        return core.VocabTwin(patterns, infos, flags, forms)
+    except ValueError:
+        return None
+
+
+def twin_mentions(
+    found: list[tuple[int, int, int]], concepts: list[VocabConcept], text: str
+) -> Iterator[Mention]:
+    """The mentions of the twin's (start, end, concept index) triples."""
+    for s, e, k in found:
+        concept = concepts[k]
+        yield Mention(
+            s,
+            e,
+            text[s:e],
+            RULE,
+            0.95,
+            _TYPES.get(concept.type) or EntityType(concept.type),
+            concept.specific,
+            concept,
+            -1,
+            RULE,
+        )
+
+
 @Language.factory("kg_vocab", default_config={"vocab_files": []})
 class VocabMatcher:
     """Adds a ``Mention`` for every vocabulary concept found in the doc."""
@@ -330,13 +390,21 @@ class VocabMatcher:
 
         ensure_extension()
         self.name = name
+        patterns: list[tuple[int, list[str]]] = []
         self.matcher, self.concepts, self.case = build_phrase_matcher(
-            nlp, load_concepts(vocab_files)
+            nlp, load_concepts(vocab_files), patterns
         )
+        self.twin = vocab_twin(patterns, self.concepts, self.case)
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        text = state.text
+        if self.twin is not None and len(doc) and native.twin("VocabTwin") is not None:
+            found = self.twin.find(text, doc.to_array(IDX).tobytes())
+            if found is not None:
+                state.mentions.extend(twin_mentions(found, self.concepts, text))
+                return doc
         state.mentions.extend(
-            find_vocab_mentions(doc, self.matcher, self.concepts, self.case, state.text)
+            find_vocab_mentions(doc, self.matcher, self.concepts, self.case, text)
         )
         return doc

@@ -26,6 +26,7 @@ pub mod relations_rules;
 pub mod roles;
 pub mod sentences;
 pub mod state;
+pub mod vocab;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
 /// refused rather than used (`kg/extract/native.py` checks it).
@@ -356,6 +357,7 @@ fn entity_typing_before_table() -> Vec<(&'static str, Vec<entity_typing::BeforeR
 fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
     m.add_function(wrap_pyfunction!(configure, m)?)?;
+    m.add_class::<vocab::VocabTwin>()?;
     m.add_function(wrap_pyfunction!(search_span, m)?)?;
     m.add_function(wrap_pyfunction!(finditer_spans, m)?)?;
     m.add_function(wrap_pyfunction!(state_summary, m)?)?;
