@@ -974,32 +974,43 @@ fn parenthesised_short_forms(cx: &Cx, mentions: &[M]) -> Vec<(String, String)> {
     out
 }
 
-/// Union-find over entity keys (`group_mentions`)
+/// Union-find over entity keys (`group_mentions`), each key numbered once: the
+/// groups are a partition of the keys, whichever root a union leaves
 #[derive(Default)]
 struct Groups {
-    parent: HashMap<String, String>,
+    ids: HashMap<String, usize, rustc_hash::FxBuildHasher>,
+    parent: Vec<usize>,
 }
 
 impl Groups {
-    fn find(&mut self, k: &str) -> String {
-        let mut k = k.to_string();
-        loop {
-            let p = self
-                .parent
-                .entry(k.clone())
-                .or_insert_with(|| k.clone())
-                .clone();
-            if p == k {
-                return k;
-            }
-            k = p;
+    fn id(&mut self, k: &str) -> usize {
+        if let Some(&i) = self.ids.get(k) {
+            return i;
         }
+        let i = self.parent.len();
+        self.ids.insert(k.to_string(), i);
+        self.parent.push(i);
+        i
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            let p = self.parent[i];
+            self.parent[i] = self.parent[p];
+            i = p;
+        }
+        i
+    }
+
+    fn union_ids(&mut self, a: usize, b: usize) {
+        let ra = self.root(a);
+        let rb = self.root(b);
+        self.parent[ra] = rb;
     }
 
     fn union(&mut self, a: &str, b: &str) {
-        let ra = self.find(a);
-        let rb = self.find(b);
-        self.parent.insert(ra, rb);
+        let (a, b) = (self.id(a), self.id(b));
+        self.union_ids(a, b);
     }
 }
 
@@ -1012,17 +1023,22 @@ fn group_mentions(
 ) {
     let reg = cx.reg;
     let mut g = Groups::default();
+    // each mention's key, computed once
+    let keys: Vec<String> = mentions.iter().map(|m| entity_key(reg, &m.text)).collect();
+    let ids: Vec<usize> = keys.iter().map(|k| g.id(k)).collect();
     let (mut own, mut dashed) = (false, false);
-    for m in mentions.iter() {
-        let key = entity_key(reg, &m.text);
+    for (k, m) in mentions.iter().enumerate() {
+        let key = &keys[k];
         if let Some(c) = m
             .concept
             .and_then(|i| cx.state.mentions[i].concept.as_ref())
         {
-            g.union(&key, &format!("concept:{}", c.id));
+            let c = g.id(&format!("concept:{}", c.id));
+            g.union_ids(ids[k], c);
         }
         if key.ends_with("parallel") {
-            g.union(&key, &format!("{key}ism"));
+            let p = g.id(&format!("{key}ism"));
+            g.union_ids(ids[k], p);
         }
         own = own || OWN_NAME_RULES.contains(&m.rule.as_str());
         dashed = dashed || m.text.contains('-');
@@ -1041,7 +1057,7 @@ fn group_mentions(
             g.union(&entity_key(reg, &variant), &entity_key(reg, &name));
         }
     }
-    for (short, long) in generic_tailed(reg, mentions) {
+    for (short, long) in generic_tailed(reg, mentions, &keys) {
         g.union(&short, &long);
     }
     if dashed {
@@ -1049,9 +1065,9 @@ fn group_mentions(
             g.union(&entity_key(reg, &short), &entity_key(reg, &long));
         }
     }
-    let mut roots: HashMap<String, i64> = HashMap::new();
-    for m in mentions.iter_mut() {
-        let root = g.find(&entity_key(reg, &m.text));
+    let mut roots: HashMap<usize, i64, rustc_hash::FxBuildHasher> = HashMap::default();
+    for (k, m) in mentions.iter_mut().enumerate() {
+        let root = g.root(ids[k]);
         let n = roots.len() as i64;
         m.group = *roots.entry(root).or_insert(n);
     }
@@ -1170,8 +1186,8 @@ fn prefixed_names(
     out
 }
 
-/// `_generic_tailed(mentions)`: pairs of keys
-fn generic_tailed(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
+/// `_generic_tailed(mentions)`: pairs of keys (`keys`: the mentions' keys)
+fn generic_tailed(reg: &Registry, mentions: &[M], keys: &[String]) -> Vec<(String, String)> {
     let tails = words(reg, "discovery._GENERIC_TAILS");
     let tailed: Vec<(&str, &str)> = mentions
         .iter()
@@ -1185,12 +1201,12 @@ fn generic_tailed(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
     if tailed.is_empty() {
         return Vec::new();
     }
-    let keys: HashSet<String> = mentions.iter().map(|m| entity_key(reg, &m.text)).collect();
+    let keys: HashSet<&str> = keys.iter().map(String::as_str).collect();
     tailed
         .into_iter()
         .filter_map(|(head, name)| {
             let short = entity_key(reg, head);
-            keys.contains(&short)
+            keys.contains(short.as_str())
                 .then(|| (short, entity_key(reg, name)))
         })
         .collect()
