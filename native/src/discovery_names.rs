@@ -120,24 +120,113 @@ fn slash_letter(text: &str, i: usize) -> bool {
         && !after.is_some_and(|c| c.is_ascii_alphanumeric() || b"/-_".contains(&c))
 }
 
+/// `_NAME_TOKEN` as `name_tokens` reads it by hand
+const NAME_TOKEN: &str =
+    r"(?<![\w\-])([A-Za-z0-9][\w.+\-]*(?:\+\+|(?<=\w)))(?:\s(?:v\d[\w.]*|\d+(?:\.\d+)?[BMK]?\b))?";
+
+/// `_SHAPE_CHECK` as `shape_check` reads it by hand
+const SHAPE_CHECK: &str = r"[a-z][A-Z]|[A-Z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|^[A-Z][a-z]+-\d";
+
+/// `bool(_SHAPE_CHECK.search(w))`: two characters in a row of a name's shape (lower
+/// then upper case, two capitals, a letter and a digit either way), or a capitalised
+/// word, a dash and a digit at the start
+pub fn shape_check(reg: &Registry, w: &str) -> bool {
+    let rx = reg.rx("discovery._SHAPE_CHECK");
+    if !rx.is(SHAPE_CHECK) {
+        return rx.is_search(w);
+    }
+    shape_by_hand(w)
+}
+
+/// `bool(_SHAPE_CHECK.search(w))` for the pattern `SHAPE_CHECK`
+fn shape_by_hand(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.windows(2).any(|p| {
+        let (x, y) = (p[0], p[1]);
+        (y.is_ascii_uppercase() && x.is_ascii_alphabetic())
+            || (x.is_ascii_alphabetic() && y.is_ascii_digit())
+            || (x.is_ascii_digit() && y.is_ascii_alphabetic())
+    }) {
+        return true;
+    }
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        let n = b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        return n > 0
+            && b.get(1 + n) == Some(&b'-')
+            && b.get(2 + n).is_some_and(u8::is_ascii_digit);
+    }
+    false
+}
+
+/// One `_NAME_TOKEN` match: its start, the end of group 1, its end
+type Token = (usize, usize, usize);
+
+/// `[(m.start(), m.end(1), m.end()) for m in _NAME_TOKEN.finditer(text)]`, by hand:
+/// a match starts at the first alphanumeric character after no `[\w-]`; its group 1
+/// is the run of `[\w.+-]` after it, given back to the last "++" or word character
+/// (which the engine finds first, backtracking from the run's end). Where a space and
+/// a "v" or digit follow, a version may follow: there the pattern itself is run.
+fn name_tokens(rx: &crate::pyre::Rx, text: &str) -> Vec<Token> {
+    if !rx.is(NAME_TOKEN) {
+        return rx
+            .finditer(text, 0, text.len())
+            .map(|m| (m.start(), m.get(1).expect("group 1").1, m.end()))
+            .collect();
+    }
+    let b = text.as_bytes();
+    let n = b.len();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < n {
+        if !b[p].is_ascii_alphanumeric() || (p > 0 && (word(b[p - 1]) || b[p - 1] == b'-')) {
+            p += 1;
+            continue;
+        }
+        let mut r = p + 1;
+        while r < n && (word(b[r]) || matches!(b[r], b'.' | b'+' | b'-')) {
+            r += 1;
+        }
+        let mut q = r;
+        let g = loop {
+            if q + 1 < n && b[q] == b'+' && b[q + 1] == b'+' {
+                break q + 2;
+            }
+            if word(b[q - 1]) {
+                break q;
+            }
+            q -= 1; // q - 1 > p: b[p] is a word character
+        };
+        let e = if g + 1 < n
+            && pystr::is_space_byte(b[g])
+            && (b[g + 1] == b'v' || b[g + 1].is_ascii_digit())
+        {
+            let m = rx.match_at(text, p, n).expect("a _NAME_TOKEN match");
+            debug_assert_eq!(m.get(1), Some((p, g)));
+            m.end()
+        } else {
+            g
+        };
+        out.push((p, g, e));
+        p = e;
+    }
+    out
+}
+
 /// `list(name_shaped(text, start))`
 pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let shape = reg.rx("discovery._SHAPE_CHECK");
-    for m in reg
-        .rx("discovery._NAME_TOKEN")
-        .finditer(text, 0, text.len())
-    {
-        let w = m.str(text, 1);
-        if (pystr::isalpha(w) && pystr::islower(&w[1..])) || !shape.is_search(w) {
+    for (ms, g, me) in name_tokens(reg.rx("discovery._NAME_TOKEN"), text) {
+        let w = &text[ms..g];
+        if (pystr::isalpha(w) && pystr::islower(&w[1..])) || !shape_check(reg, w) {
             continue;
         }
-        if let Some((s, e)) = clean_name(reg, m.str(text, 0)) {
-            let mut end = m.start() + e;
-            if end == m.end() && slash_letter(text, end) && pystr::isupper(w) {
+        if let Some((s, e)) = clean_name(reg, &text[ms..me]) {
+            let mut end = ms + e;
+            if end == me && slash_letter(text, end) && pystr::isupper(w) {
                 end += 2; // "MOEA/D": a one-letter variant mark, no second name
             }
-            out.push((m.start() + s, end, "name_shape", 0.7, true));
+            out.push((ms + s, end, "name_shape", 0.7, true));
         }
     }
     let not_names = reg.words("lexicon.NOT_NAMES");
@@ -159,7 +248,7 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
         {
             let system = m.str(text, 2);
             if platforms.contains(&m.str(text, 1).to_ascii_lowercase())
-                && shape.is_search(system)
+                && shape_check(reg, system)
                 && ok_name(reg, system)
             {
                 out.push((m.start(), m.end(), "name_shape", 0.7, true));
@@ -343,4 +432,60 @@ pub fn proposed_names(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pyre::Rx;
+
+    /// strings drawn from the characters the patterns tell apart
+    fn samples() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "C++ and ZeRO++ v2",
+            "GPT-3.5 12B",
+            "x 7 12a",
+            "A100 80GB, v100 v2.1 GPU",
+            "foo-bar_baz. Qux+ +C++ C+ c+a",
+            "MOEA/D-DE v 1",
+            "a-1 b\t2B 3.5K",
+            "",
+            "a",
+            "Llama-2 7B;Llama-2-7B",
+            "_x -x .x",
+            "2.\n3",
+            "V2 v2v W++x",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let alphabet = b"aZv9+ -._\t\nBK/";
+        let mut x: u64 = 11;
+        for _ in 0..20000 {
+            let len = 1 + (x >> 59) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    #[test]
+    fn hand_read_patterns_match_the_patterns() {
+        let token = Rx::new(NAME_TOKEN, 32).unwrap();
+        let shape = Rx::new(SHAPE_CHECK, 32).unwrap();
+        for s in samples() {
+            let want: Vec<Token> = token
+                .finditer(&s, 0, s.len())
+                .map(|m| (m.start(), m.get(1).unwrap().1, m.end()))
+                .collect();
+            assert_eq!(name_tokens(&token, &s), want, "{s:?}");
+            assert_eq!(shape_by_hand(&s), shape.is_search(&s), "{s:?}");
+        }
+    }
 }

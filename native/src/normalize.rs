@@ -60,7 +60,7 @@ const ACRONYM_PLURAL: &str = "[A-Z]{2}s$";
 /// `entity_key(name)`
 pub fn entity_key(reg: &Registry, name: &str) -> String {
     let rx = reg.rx("normalize._ACRONYM_PLURAL");
-    let plural = if rx.pattern == ACRONYM_PLURAL {
+    let plural = if rx.is(ACRONYM_PLURAL) {
         acronym_plural(name)
     } else {
         rx.is_search(name)

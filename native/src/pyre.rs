@@ -44,6 +44,8 @@ pub struct Rx {
     /// the same pattern between `\G` and `\z`: Python's `fullmatch`
     full: Engine,
     pub pattern: String,
+    /// the Python flags it was compiled with
+    pub flags: u32,
 }
 
 /// The pattern with Python's syntax rewritten for PCRE2.
@@ -184,6 +186,7 @@ impl Rx {
             anchored,
             full,
             pattern: pattern.to_string(),
+            flags,
         })
     }
 
@@ -226,6 +229,13 @@ impl Rx {
     /// `bool(rx.fullmatch(s))` over a whole string
     pub fn is_fullmatch(&self, s: &str) -> bool {
         self.full.re.is_match(s.as_bytes()).unwrap_or(false)
+    }
+
+    /// Whether this is the Python pattern `pattern` with no flag but `re.UNICODE` (a
+    /// str pattern's default): for rules that read a pattern by hand, and fall back on
+    /// the pattern itself once it changes
+    pub fn is(&self, pattern: &str) -> bool {
+        self.pattern == pattern && self.flags & !UNICODE == 0
     }
 
     /// `rx.finditer(text, pos, endpos)`
