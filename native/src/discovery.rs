@@ -495,10 +495,9 @@ fn spellings(reg: &Registry, hay: &str, name: &str, specific: bool) -> Vec<(Stri
         if form.is_empty() {
             continue;
         }
-        let mut s = hay.find(form.as_str());
-        while let Some(i) = s {
+        // str.find from the end of the last: the occurrences that do not overlap
+        for i in memchr::memmem::find_iter(hay.as_bytes(), form.as_bytes()) {
             out.push((form.clone(), i));
-            s = pystr::find(hay, &form, i + form.len(), hay.len());
         }
     }
     out
@@ -1096,13 +1095,24 @@ fn name_with_head(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
     out
 }
 
-/// `_inner_deletions(name)`
-fn inner_deletions(name: &str) -> HashSet<String> {
-    let b = name.as_bytes();
-    (1..b.len().saturating_sub(1))
-        .filter(|&i| b[i].is_ascii_alphabetic())
-        .map(|i| format!("{}{}", &name[..i], &name[i + 1..]))
-        .collect()
+/// `short in _inner_deletions(long)`: `short` is `long` less one inner letter (not
+/// its first or last character), checked without making the deletions
+fn inner_deletion_of(long: &str, short: &str) -> bool {
+    let (l, s) = (long.as_bytes(), short.as_bytes());
+    if l.len() != s.len() + 1 || l.len() < 3 {
+        return false;
+    }
+    // l[..i] == s[..i] for i <= prefix; l[i + 1..] == s[i..] for i >= s.len() - suffix
+    let prefix = l.iter().zip(s).take_while(|(a, b)| a == b).count();
+    let suffix = l
+        .iter()
+        .rev()
+        .zip(s.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let lo = 1.max(s.len().saturating_sub(suffix));
+    let hi = prefix.min(l.len() - 2);
+    (lo..=hi).any(|i| l[i].is_ascii_alphabetic())
 }
 
 /// `_misspelt_own_names(mentions)` (where two own names could pair with one variant,
@@ -1120,32 +1130,20 @@ fn misspelt_own_names(mentions: &[M]) -> Vec<(String, String)> {
         return out;
     }
     let lengths: HashSet<usize> = own.iter().map(|n| n.len()).collect();
-    let near: Vec<&M> = mentions
-        .iter()
-        .filter(|m| {
-            (lengths.contains(&(m.text.len() + 1))
-                || (!m.text.is_empty() && lengths.contains(&(m.text.len() - 1))))
-                && m.specific
-        })
-        .collect();
-    if near.is_empty() {
-        return out;
-    }
-    let mut shorter: HashMap<String, &str> = HashMap::new();
-    for n in own.iter().rev() {
-        for v in inner_deletions(n) {
-            shorter.insert(v, n);
-        }
-    }
+    let near = mentions.iter().filter(|m| {
+        (lengths.contains(&(m.text.len() + 1))
+            || (!m.text.is_empty() && lengths.contains(&(m.text.len() - 1))))
+            && m.specific
+    });
     for m in near {
-        let t = &m.text;
-        if let Some(n) = shorter.get(t) {
-            out.push((t.clone(), n.to_string()));
-        } else {
-            let dels = inner_deletions(t);
-            if let Some(hit) = own.iter().find(|n| dels.contains(**n)) {
-                out.push((t.clone(), hit.to_string()));
-            }
+        let t = m.text.as_str();
+        // an own name one letter longer first (`shorter`), then one shorter
+        let hit = own
+            .iter()
+            .find(|n| inner_deletion_of(n, t))
+            .or_else(|| own.iter().find(|n| inner_deletion_of(t, n)));
+        if let Some(n) = hit {
+            out.push((t.to_string(), n.to_string()));
         }
     }
     out
@@ -1210,4 +1208,54 @@ fn generic_tailed(reg: &Registry, mentions: &[M], keys: &[String]) -> Vec<(Strin
                 .then(|| (short, entity_key(reg, name)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `_inner_deletions(name)` as the port first wrote it
+    fn inner_deletions(name: &str) -> HashSet<String> {
+        let b = name.as_bytes();
+        (1..b.len().saturating_sub(1))
+            .filter(|&i| b[i].is_ascii_alphabetic())
+            .map(|i| format!("{}{}", &name[..i], &name[i + 1..]))
+            .collect()
+    }
+
+    #[test]
+    fn inner_deletions_checked_in_place() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "ac",
+            "aab",
+            "ab",
+            "PatrickStar",
+            "PatricStar",
+            "atrickStar",
+            "PatrickSta",
+            "aaaa",
+            "aaa",
+            "a1b",
+            "ab",
+            "a-b",
+            "aXb",
+            "Foo2",
+            "Fo2",
+            "xyyz",
+            "xyz",
+        ];
+        for l in words {
+            for s in words {
+                assert_eq!(
+                    inner_deletion_of(l, s),
+                    inner_deletions(l).contains(s),
+                    "{l} {s}"
+                );
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::normalize;
 use crate::pyre::Caps;
 use crate::pystr;
-use crate::registry::Registry;
+use crate::registry::{PerRegistry, Registry};
 
 /// A candidate as the Python rules yield it: (start, end, rule, confidence, specific)
 pub use crate::discovery_names::Candidate;
@@ -38,63 +38,86 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
     out
 }
 
-/// The sorted offsets from `start` where one of `words` occurs: the set of
-/// `find_all(text, words, start)`, in one pass over the text (each offset is checked
-/// only against the words that open with its byte). With `after_non_word`, only the
-/// offsets after a non-word character (`\W`) are kept.
+/// Words by their first byte, for `LiteralTable::starts`
+pub struct LiteralTable {
+    by_first: Vec<Vec<Vec<u8>>>,
+    empty: bool,
+}
+
+impl LiteralTable {
+    pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
+        let mut by_first: Vec<Vec<Vec<u8>>> = vec![Vec::new(); 256];
+        let mut empty = false;
+        for w in words {
+            let w = w.as_ref().as_bytes();
+            match w.first() {
+                Some(&c) => by_first[c as usize].push(w.to_vec()),
+                None => empty = true,
+            }
+        }
+        LiteralTable { by_first, empty }
+    }
+
+    /// The sorted offsets from `start` where one of the words occurs: the set of
+    /// `find_all(text, words, start)`, in one pass over the text (each offset is checked
+    /// only against the words that open with its byte). With `after_non_word`, only the
+    /// offsets after a non-word character (`\W`) are kept.
+    pub fn starts(&self, text: &str, start: usize, after_non_word: bool) -> Vec<usize> {
+        let b = text.as_bytes();
+        if self.empty {
+            // "" occurs at every offset up to and including len(text)
+            return (start..=b.len())
+                .filter(|&i| !after_non_word || (i > 0 && !pystr::is_word_byte(b[i - 1])))
+                .collect();
+        }
+        let mut out = Vec::new();
+        let mut prev_word = start == 0 || b.get(start - 1).is_none_or(|&c| pystr::is_word_byte(c));
+        for i in start..b.len() {
+            let c = b[i];
+            let skip = after_non_word && prev_word;
+            prev_word = pystr::is_word_byte(c);
+            if skip {
+                continue;
+            }
+            let words = &self.by_first[c as usize];
+            if words.is_empty() {
+                continue;
+            }
+            let rest = &b[i..];
+            // byte by byte: the words are short, a call of memcmp costs more
+            if words
+                .iter()
+                .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
+            {
+                out.push(i);
+            }
+        }
+        out
+    }
+}
+
+/// `LiteralTable::new(words).starts(text, start, after_non_word)`
 pub fn literal_starts<S: AsRef<str>>(
     text: &str,
     words: &[S],
     start: usize,
     after_non_word: bool,
 ) -> Vec<usize> {
-    let mut by_first: [Vec<&[u8]>; 256] = std::array::from_fn(|_| Vec::new());
-    let mut empty = false;
-    for w in words {
-        let w = w.as_ref().as_bytes();
-        match w.first() {
-            Some(&c) => by_first[c as usize].push(w),
-            None => empty = true,
-        }
-    }
-    let b = text.as_bytes();
-    if empty {
-        // "" occurs at every offset up to and including len(text)
-        return (start..=b.len())
-            .filter(|&i| !after_non_word || (i > 0 && !pystr::is_word_byte(b[i - 1])))
-            .collect();
-    }
-    let mut out = Vec::new();
-    let mut prev_word = start == 0 || b.get(start - 1).is_none_or(|&c| pystr::is_word_byte(c));
-    for i in start..b.len() {
-        let c = b[i];
-        let skip = after_non_word && prev_word;
-        prev_word = pystr::is_word_byte(c);
-        if skip {
-            continue;
-        }
-        let words = &by_first[c as usize];
-        if words.is_empty() {
-            continue;
-        }
-        let rest = &b[i..];
-        // byte by byte: the words are short, a call of memcmp costs more
-        if words
-            .iter()
-            .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
-        {
-            out.push(i);
-        }
-    }
-    out
+    LiteralTable::new(words).starts(text, start, after_non_word)
 }
+
+/// `_SEED_FIRST_WORDS` by first byte, made once per registry
+static SEED_FIRSTS: PerRegistry<LiteralTable> = PerRegistry::new();
 
 /// `list(_seed_matches(low_text))`
 pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
-    let firsts: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
+    let firsts = SEED_FIRSTS.get(reg, |reg| {
+        let words: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
+        LiteralTable::new(&words)
+    });
     // a `_SEED` match opens with a non-word character: after a word character none
     // starts, so those offsets are left out (they would move nothing on)
-    let starts = literal_starts(low_text, &firsts, 1, true);
+    let starts = firsts.starts(low_text, 1, true);
     let seed = reg.rx("discovery._SEED");
     let mut out = Vec::new();
     let mut pos = 0;

@@ -1,6 +1,10 @@
 //! Twins of `kg/extract/discovery.py`'s name checks (`_trim_name`, `_ok_name`,
 //! `_ok_shape`, `clean_name`) and of `name_shaped`, for plain text.
 
+use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
+
 use crate::normalize;
 use crate::pystr;
 use crate::registry::Registry;
@@ -216,12 +220,16 @@ fn name_tokens(rx: &crate::pyre::Rx, text: &str) -> Vec<Token> {
 /// `list(name_shaped(text, start))`
 pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // clean_name is a function of the token: a name said again is not read again
+    let mut cleaned: HashMap<&str, Option<(usize, usize)>, FxBuildHasher> = HashMap::default();
     for (ms, g, me) in name_tokens(reg.rx("discovery._NAME_TOKEN"), text) {
         let w = &text[ms..g];
         if (pystr::isalpha(w) && pystr::islower(&w[1..])) || !shape_check(reg, w) {
             continue;
         }
-        if let Some((s, e)) = clean_name(reg, &text[ms..me]) {
+        let raw = &text[ms..me];
+        let clean = *cleaned.entry(raw).or_insert_with(|| clean_name(reg, raw));
+        if let Some((s, e)) = clean {
             let mut end = ms + e;
             if end == me && slash_letter(text, end) && pystr::isupper(w) {
                 end += 2; // "MOEA/D": a one-letter variant mark, no second name
