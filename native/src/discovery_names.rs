@@ -5,114 +5,233 @@ use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 
+use std::sync::{Arc, RwLock};
+
 use crate::normalize;
+use crate::pyre::Rx;
 use crate::pystr;
-use crate::registry::Registry;
+use crate::registry::{self, Registry, WordSet};
 
 /// A discovery candidate: start, end, rule, confidence, specific
 pub type Candidate = (usize, usize, &'static str, f64, bool);
 
-/// `_field_kind(name)`: adjectives before a field's acronym ("Non-Neural ML")
-pub fn field_kind(reg: &Registry, name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
-    let adjective = reg.rx("discovery._ADJECTIVE");
-    words.len() > 1
-        && words[..words.len() - 1]
+/// The registry entries the name checks read, looked up once (`names`: once per
+/// registry) rather than once per use
+pub struct Names<'r> {
+    adjective: &'r Rx,
+    field_acronyms: &'r [String],
+    not_names: &'r WordSet,
+    stop_modifiers: &'r WordSet,
+    size_only: &'r Rx,
+    lone_participle: &'r Rx,
+    eponym_pair: &'r Rx,
+    odd_shape: &'r Rx,
+    nbit: &'r Rx,
+    affix: &'r Rx,
+    prefix: &'r Rx,
+    non_entity_keys: &'r WordSet,
+    acronym_plural: &'r Rx,
+}
+
+impl<'r> Names<'r> {
+    pub fn new(reg: &'r Registry) -> Names<'r> {
+        Names {
+            adjective: reg.rx("discovery._ADJECTIVE"),
+            field_acronyms: reg.seq("discovery._FIELD_ACRONYMS"),
+            not_names: reg.words("lexicon.NOT_NAMES"),
+            stop_modifiers: reg.words("lexicon.STOP_MODIFIERS"),
+            size_only: reg.rx("discovery._SIZE_ONLY"),
+            lone_participle: reg.rx("discovery._LONE_PARTICIPLE"),
+            eponym_pair: reg.rx("discovery._EPONYM_PAIR"),
+            odd_shape: reg.rx("discovery._ODD_SHAPE"),
+            nbit: reg.rx("discovery._NBIT"),
+            affix: reg.rx("discovery._AFFIX"),
+            prefix: reg.rx("discovery._PREFIX"),
+            non_entity_keys: reg.words("normalize.NON_ENTITY_KEYS"),
+            acronym_plural: reg.rx("normalize._ACRONYM_PLURAL"),
+        }
+    }
+
+    /// `is_non_entity(name)`
+    pub fn is_non_entity(&self, name: &str) -> bool {
+        self.non_entity_keys
+            .contains(&normalize::entity_key_with(self.acronym_plural, name))
+    }
+
+    /// `_field_kind(name)`: adjectives before a field's acronym ("Non-Neural ML")
+    pub fn field_kind(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        words.len() > 1
+            && words[..words.len() - 1]
+                .iter()
+                .all(|w| self.adjective.is_match(w))
+    }
+
+    /// `_ok_name(name)`
+    pub fn ok_name(&self, name: &str) -> bool {
+        let name = name.trim_matches(|c: char| c.is_ascii() && pystr::is_space_byte(c as u8));
+        if self
+            .field_acronyms
             .iter()
-            .all(|w| adjective.is_match(w))
+            .any(|a| name.ends_with(a.as_str()))
+            && self.field_kind(name)
+        {
+            return false;
+        }
+        let not_names = self.not_names;
+        if (name.len() < 2 && !pystr::isupper(name))
+            || not_names.contains(name)
+            || self.size_only.is_match(name)
+        {
+            return false;
+        }
+        if self.lone_participle.is_match(name) {
+            return false;
+        }
+        let Some(first) = pystr::split_ws(name).next() else {
+            return false; // unreachable: a name of two characters or more after strip()
+        };
+        let lead = first.split('-').next().unwrap_or("");
+        if matches!(lead, "Top" | "Rank" | "Pass")
+            || (not_names.contains(lead) && !self.eponym_pair.is_match(first))
+        {
+            return false;
+        }
+        (name.contains(' ') || !not_names.contains(first)) && !self.is_non_entity(name)
+    }
+
+    /// `_ok_shape(name)`
+    pub fn ok_shape(&self, name: &str) -> bool {
+        !self.odd_shape.is_search(name) || self.nbit.is_match(name)
+    }
+
+    /// `_trim_name(text, start, end)`
+    pub fn trim_name(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let b = text.as_bytes();
+        let (mut start, mut end) = (start, end);
+        while end > start && b".,;:!?)'\"-".contains(&b[end - 1]) && !text[start..end].contains('(')
+        {
+            if b[end - 1] == b'!' && text[start..end].contains(' ') {
+                break; // "Hogwild! Inference"
+            }
+            end -= 1;
+        }
+        let affix = self.affix;
+        // every `_AFFIX` match opens with a dash, every `_PREFIX` match holds one
+        let dashed = |s: usize, e: usize| s < e && memchr::memchr(b'-', &b[s..e]).is_some();
+        if dashed(start, end) {
+            if let Some(m) = affix.search(text, start, end) {
+                if m.end() == end {
+                    end = m.start();
+                }
+            }
+        }
+        if dashed(start, end) {
+            if let Some(m) = self.prefix.match_at(text, start, end) {
+                start = m.end();
+            }
+        }
+        if let Some(space) = pystr::find(text, " ", start, end) {
+            if space > 0 && b[space - 1].is_ascii_alphabetic() && dashed(start, space) {
+                if let Some(m) = affix.search(text, start, space) {
+                    if m.end() == space {
+                        start = space + 1;
+                    }
+                }
+            }
+        }
+        if let Some(dash) = pystr::find(text, "--", start, end) {
+            if dash > start {
+                end = dash;
+            }
+        }
+        let span = if end > start { &text[start..end] } else { "" };
+        let mut words: Vec<&str> = span.split(' ').collect();
+        while words.len() > 1 {
+            let last = words[words.len() - 1];
+            if self.not_names.contains(last)
+                || self.stop_modifiers.contains(&last.to_ascii_lowercase())
+            {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        let len: usize = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
+        (start, start + len)
+    }
+
+    /// `clean_name(raw)`
+    pub fn clean_name(&self, raw: &str) -> Option<(usize, usize)> {
+        let (s, e) = self.trim_name(raw, 0, raw.len());
+        if e <= s {
+            return None;
+        }
+        let name = &raw[s..e];
+        (self.ok_name(name) && self.ok_shape(name)).then_some((s, e))
+    }
+}
+
+/// `Names` of a registry: the one kept for the installed registry, or one made for
+/// another
+pub enum Held<'r> {
+    Kept(&'static Names<'static>),
+    Made(Names<'r>),
+}
+
+impl<'r> std::ops::Deref for Held<'r> {
+    type Target = Names<'r>;
+    fn deref(&self) -> &Names<'r> {
+        match self {
+            Held::Kept(n) => n,
+            Held::Made(n) => n,
+        }
+    }
+}
+
+/// The `Names` of `reg`, looked up once per installed registry (the registry it
+/// borrows is kept for good, as `entity_typing::installed` keeps its own)
+pub fn names(reg: &Registry) -> Held<'_> {
+    static CACHE: RwLock<Option<(usize, &'static Names<'static>)>> = RwLock::new(None);
+    let key = reg as *const Registry as usize;
+    if let Some((k, n)) = *CACHE.read().expect("names cache lock") {
+        if k == key {
+            return Held::Kept(n);
+        }
+    }
+    let installed = registry::registry();
+    if Arc::as_ptr(&installed) as usize != key {
+        return Held::Made(Names::new(reg));
+    }
+    let kept: &'static Arc<Registry> = Box::leak(Box::new(installed));
+    let n: &'static Names<'static> = Box::leak(Box::new(Names::new(kept)));
+    *CACHE.write().expect("names cache lock") = Some((key, n));
+    Held::Kept(n)
+}
+
+/// `_field_kind(name)`
+pub fn field_kind(reg: &Registry, name: &str) -> bool {
+    names(reg).field_kind(name)
 }
 
 /// `_ok_name(name)`
 pub fn ok_name(reg: &Registry, name: &str) -> bool {
-    let name = name.trim_matches(|c: char| c.is_ascii() && pystr::is_space_byte(c as u8));
-    let field = reg.seq("discovery._FIELD_ACRONYMS");
-    if field.iter().any(|a| name.ends_with(a.as_str())) && field_kind(reg, name) {
-        return false;
-    }
-    let not_names = reg.words("lexicon.NOT_NAMES");
-    if (name.len() < 2 && !pystr::isupper(name))
-        || not_names.contains(name)
-        || reg.rx("discovery._SIZE_ONLY").is_match(name)
-    {
-        return false;
-    }
-    if reg.rx("discovery._LONE_PARTICIPLE").is_match(name) {
-        return false;
-    }
-    let Some(first) = pystr::split_ws(name).next() else {
-        return false; // unreachable: a name of two characters or more after strip()
-    };
-    let lead = first.split('-').next().unwrap_or("");
-    if matches!(lead, "Top" | "Rank" | "Pass")
-        || (not_names.contains(lead) && !reg.rx("discovery._EPONYM_PAIR").is_match(first))
-    {
-        return false;
-    }
-    (name.contains(' ') || !not_names.contains(first)) && !normalize::is_non_entity(reg, name)
+    names(reg).ok_name(name)
 }
 
 /// `_ok_shape(name)`
 pub fn ok_shape(reg: &Registry, name: &str) -> bool {
-    !reg.rx("discovery._ODD_SHAPE").is_search(name) || reg.rx("discovery._NBIT").is_match(name)
+    names(reg).ok_shape(name)
 }
 
 /// `_trim_name(text, start, end)`
 pub fn trim_name(reg: &Registry, text: &str, start: usize, end: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    let (mut start, mut end) = (start, end);
-    while end > start && b".,;:!?)'\"-".contains(&b[end - 1]) && !text[start..end].contains('(') {
-        if b[end - 1] == b'!' && text[start..end].contains(' ') {
-            break; // "Hogwild! Inference"
-        }
-        end -= 1;
-    }
-    let affix = reg.rx("discovery._AFFIX");
-    if let Some(m) = affix.search(text, start, end) {
-        if m.end() == end {
-            end = m.start();
-        }
-    }
-    if let Some(m) = reg.rx("discovery._PREFIX").match_at(text, start, end) {
-        start = m.end();
-    }
-    if let Some(space) = pystr::find(text, " ", start, end) {
-        if space > 0 && b[space - 1].is_ascii_alphabetic() {
-            if let Some(m) = affix.search(text, start, space) {
-                if m.end() == space {
-                    start = space + 1;
-                }
-            }
-        }
-    }
-    if let Some(dash) = pystr::find(text, "--", start, end) {
-        if dash > start {
-            end = dash;
-        }
-    }
-    let span = if end > start { &text[start..end] } else { "" };
-    let mut words: Vec<&str> = span.split(' ').collect();
-    let not_names = reg.words("lexicon.NOT_NAMES");
-    let stop = reg.words("lexicon.STOP_MODIFIERS");
-    while words.len() > 1 {
-        let last = words[words.len() - 1];
-        if not_names.contains(last) || stop.contains(&last.to_ascii_lowercase()) {
-            words.pop();
-        } else {
-            break;
-        }
-    }
-    let len: usize = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
-    (start, start + len)
+    names(reg).trim_name(text, start, end)
 }
 
 /// `clean_name(raw)`
 pub fn clean_name(reg: &Registry, raw: &str) -> Option<(usize, usize)> {
-    let (s, e) = trim_name(reg, raw, 0, raw.len());
-    if e <= s {
-        return None;
-    }
-    let name = &raw[s..e];
-    (ok_name(reg, name) && ok_shape(reg, name)).then_some((s, e))
+    names(reg).clean_name(raw)
 }
 
 /// `_slash_letter(text, i)`

@@ -59,7 +59,11 @@ const ACRONYM_PLURAL: &str = "[A-Z]{2}s$";
 
 /// `entity_key(name)`
 pub fn entity_key(reg: &Registry, name: &str) -> String {
-    let rx = reg.rx("normalize._ACRONYM_PLURAL");
+    entity_key_with(reg.rx("normalize._ACRONYM_PLURAL"), name)
+}
+
+/// `entity_key(name)`, `rx` being `normalize._ACRONYM_PLURAL`
+pub fn entity_key_with(rx: &crate::pyre::Rx, name: &str) -> String {
     let plural = if rx.is(ACRONYM_PLURAL) {
         acronym_plural(name)
     } else {
