@@ -418,9 +418,11 @@ fn vendor_products(cx: &mut Cx, cands: &[M]) -> Vec<M> {
     out
 }
 
-/// `resolve_overlaps(mentions, size)`
-fn resolve_overlaps(mut ordered: Vec<M>, size: usize) -> Vec<M> {
-    ordered.sort_by(|a, b| {
+/// `resolve_overlaps(mentions, size)` (the mentions ordered by their places, not moved)
+fn resolve_overlaps(ordered: Vec<M>, size: usize) -> Vec<M> {
+    let mut order: Vec<usize> = (0..ordered.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&ordered[i], &ordered[j]);
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(
@@ -432,16 +434,21 @@ fn resolve_overlaps(mut ordered: Vec<M>, size: usize) -> Vec<M> {
     });
     let n = ordered.iter().map(|m| m.end).max().unwrap_or(0).max(size);
     let mut taken = vec![false; n];
-    let mut kept = Vec::new();
-    for m in ordered {
+    let mut kept_at: Vec<usize> = Vec::new();
+    for i in order {
+        let m = &ordered[i];
         if taken[m.start..m.end].iter().any(|&t| t) {
             continue;
         }
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
-        kept.push(m);
+        kept_at.push(i);
     }
-    kept.sort_by_key(|m| m.start);
-    kept
+    kept_at.sort_by_key(|&i| ordered[i].start); // stable, as the sort of the mentions
+    let mut slots: Vec<Option<M>> = ordered.into_iter().map(Some).collect();
+    kept_at
+        .into_iter()
+        .map(|i| slots[i].take().expect("kept once"))
+        .collect()
 }
 
 const OWN_NAME_RULES: [&str; 2] = ["title_name", "proposed_name"];

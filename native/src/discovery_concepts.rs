@@ -42,20 +42,45 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
 pub struct LiteralTable {
     by_first: Vec<Vec<Vec<u8>>>,
     empty: bool,
+    /// a bit for each pair of bytes some word opens with
+    pairs: Vec<u64>,
+    /// the bytes some one-byte word is
+    single: [bool; 256],
+}
+
+/// The bit of a pair of bytes in `LiteralTable::pairs`
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let i = (a as usize) << 8 | b as usize;
+    (i >> 6, 1 << (i & 63))
 }
 
 impl LiteralTable {
     pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
         let mut by_first: Vec<Vec<Vec<u8>>> = vec![Vec::new(); 256];
         let mut empty = false;
+        let mut pairs = vec![0u64; 1024];
+        let mut single = [false; 256];
         for w in words {
             let w = w.as_ref().as_bytes();
             match w.first() {
                 Some(&c) => by_first[c as usize].push(w.to_vec()),
                 None => empty = true,
             }
+            match w {
+                [] => {}
+                [c] => single[*c as usize] = true,
+                [a, b, ..] => {
+                    let (k, bit) = pair_bit(*a, *b);
+                    pairs[k] |= bit;
+                }
+            }
         }
-        LiteralTable { by_first, empty }
+        LiteralTable {
+            by_first,
+            empty,
+            pairs,
+            single,
+        }
     }
 
     /// The sorted offsets from `start` where one of the words occurs: the set of
@@ -79,10 +104,17 @@ impl LiteralTable {
             if skip {
                 continue;
             }
-            let words = &self.by_first[c as usize];
-            if words.is_empty() {
-                continue;
+            // no word opens with this byte and the next (or is this byte alone)
+            if !self.single[c as usize] {
+                let Some(&d) = b.get(i + 1) else {
+                    continue;
+                };
+                let (k, bit) = pair_bit(c, d);
+                if self.pairs[k] & bit == 0 {
+                    continue;
+                }
             }
+            let words = &self.by_first[c as usize];
             let rest = &b[i..];
             // byte by byte: the words are short, a call of memcmp costs more
             if words
@@ -169,7 +201,9 @@ pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
     let kinds = reg.words("discovery._PARALLEL_KINDS");
     let b = low_text.as_bytes();
     let mut out = Vec::new();
-    for i in literal_starts(low_text, &["parallel "], 1, false) {
+    // "parallel " cannot overlap itself: its occurrences are those memmem finds
+    let found = memchr::memmem::find_iter(&b[1.min(b.len())..], b"parallel ").map(|i| i + 1);
+    for i in found {
         let sep = b[i - 1];
         if sep == b' ' || sep == b'-' {
             let end = i - 1;
