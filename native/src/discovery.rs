@@ -1029,22 +1029,42 @@ fn group_mentions(
 ) {
     let reg = cx.reg;
     let mut g = Groups::default();
-    // each mention's key, computed once
-    let keys: Vec<String> = mentions.iter().map(|m| entity_key(reg, &m.text)).collect();
-    let ids: Vec<usize> = keys.iter().map(|k| g.id(k)).collect();
+    // each mention's key, computed once per text; a concept's key once per concept
+    let mut by_text: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut keys: Vec<String> = Vec::new(); // the distinct texts' keys, for generic_tailed
+    let mut ids: Vec<usize> = Vec::with_capacity(mentions.len());
+    for m in mentions.iter() {
+        let id = match by_text.get(m.text.as_str()) {
+            Some(&id) => id,
+            None => {
+                let key = entity_key(reg, &m.text);
+                let id = g.id(&key);
+                if key.ends_with("parallel") {
+                    let p = g.id(&format!("{key}ism"));
+                    g.union_ids(id, p);
+                }
+                keys.push(key);
+                by_text.insert(m.text.as_str(), id);
+                id
+            }
+        };
+        ids.push(id);
+    }
+    let mut concepts: HashMap<usize, usize, rustc_hash::FxBuildHasher> = HashMap::default();
     let (mut own, mut dashed) = (false, false);
     for (k, m) in mentions.iter().enumerate() {
-        let key = &keys[k];
-        if let Some(c) = m
-            .concept
-            .and_then(|i| cx.state.mentions[i].concept.as_ref())
-        {
-            let c = g.id(&format!("concept:{}", c.id));
-            g.union_ids(ids[k], c);
-        }
-        if key.ends_with("parallel") {
-            let p = g.id(&format!("{key}ism"));
-            g.union_ids(ids[k], p);
+        if let Some(i) = m.concept {
+            if let Some(c) = cx.state.mentions[i].concept.as_ref() {
+                let c = match concepts.get(&i) {
+                    Some(&c) => c,
+                    None => {
+                        let c = g.id(&format!("concept:{}", c.id));
+                        concepts.insert(i, c);
+                        c
+                    }
+                };
+                g.union_ids(ids[k], c);
+            }
         }
         own = own || OWN_NAME_RULES.contains(&m.rule.as_str());
         dashed = dashed || m.text.contains('-');

@@ -34,9 +34,42 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
         pos = m.end();
         out.push(m);
     }
-    out.extend(reg.rx(rx).finditer(text, pos, text.len()));
+    let pattern = reg.rx(rx);
+    if rx == "discovery._HEAD" {
+        let table = HEAD_WORDS.get(reg, |reg| head_words(reg.rx("discovery._HEAD")));
+        if let Some(table) = table.as_ref() {
+            // a match is a non-word character and a head after it
+            let at: Vec<usize> = table
+                .starts(text, pos + 1, true)
+                .into_iter()
+                .map(|i| i - 1)
+                .collect();
+            out.extend(crate::discovery_lists::literals::finditer_at(
+                pattern, text, pos, &at,
+            ));
+            return out;
+        }
+    }
+    out.extend(pattern.finditer(text, pos, text.len()));
     out
 }
+
+/// The heads `_HEAD` (`[^\w\-](<_by_first_letter(heads)>)(?![\w\-])`) is made of,
+/// by first byte; None when the pattern is not of that form
+fn head_words(rx: &crate::pyre::Rx) -> Option<LiteralTable> {
+    if rx.flags & !crate::pyre::UNICODE != 0 {
+        return None;
+    }
+    let alts = rx
+        .pattern
+        .strip_prefix(r"[^\w\-](")?
+        .strip_suffix(r")(?![\w\-])")?;
+    let words = crate::discovery_lists::literals::by_first_letter_words(alts)?;
+    Some(LiteralTable::new(&words))
+}
+
+/// `_HEAD`'s heads, once per registry
+static HEAD_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
 
 /// Words by their first byte, for `LiteralTable::starts`
 pub struct LiteralTable {
@@ -96,12 +129,10 @@ impl LiteralTable {
                 .collect();
         }
         let mut out = Vec::new();
-        let mut prev_word = start == 0 || b.get(start - 1).is_none_or(|&c| pystr::is_word_byte(c));
         for i in start..b.len() {
             let c = b[i];
-            let skip = after_non_word && prev_word;
-            prev_word = pystr::is_word_byte(c);
-            if skip {
+            // after a word character (or at offset 0) no offset is kept
+            if after_non_word && (i == 0 || pystr::is_word_byte(b[i - 1])) {
                 continue;
             }
             // no word opens with this byte and the next (or is this byte alone)
