@@ -129,35 +129,73 @@ impl LiteralTable {
                 .collect();
         }
         let mut out = Vec::new();
-        for i in start..b.len() {
-            let c = b[i];
-            // after a word character (or at offset 0) no offset is kept
-            if after_non_word && (i == 0 || pystr::is_word_byte(b[i - 1])) {
-                continue;
+        if after_non_word {
+            // offset 0 and the offsets after a word character are left out: the
+            // non-word characters are found 64 at a time, without a branch per byte
+            let first = start.max(1);
+            if first >= b.len() {
+                return out;
             }
-            // no word opens with this byte and the next (or is this byte alone)
-            if !self.single[c as usize] {
-                let Some(&d) = b.get(i + 1) else {
-                    continue;
-                };
-                let (k, bit) = pair_bit(c, d);
-                if self.pairs[k] & bit == 0 {
-                    continue;
+            let mut chunk = first - 1; // the character before each offset
+            while chunk < b.len() - 1 {
+                let end = (chunk + 64).min(b.len() - 1);
+                let mut mask = 0u64;
+                for (k, &c) in b[chunk..end].iter().enumerate() {
+                    mask |= (NON_WORD[c as usize] as u64) << k;
                 }
+                while mask != 0 {
+                    let i = chunk + mask.trailing_zeros() as usize + 1;
+                    mask &= mask - 1;
+                    if self.opens_at(b, i) {
+                        out.push(i);
+                    }
+                }
+                chunk = end;
             }
-            let words = &self.by_first[c as usize];
-            let rest = &b[i..];
-            // byte by byte: the words are short, a call of memcmp costs more
-            if words
-                .iter()
-                .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
-            {
+            return out;
+        }
+        for i in start..b.len() {
+            if self.opens_at(b, i) {
                 out.push(i);
             }
         }
         out
     }
+
+    /// Whether one of the words occurs at `i`
+    fn opens_at(&self, b: &[u8], i: usize) -> bool {
+        let c = b[i];
+        // no word opens with this byte and the next (or is this byte alone)
+        if !self.single[c as usize] {
+            let Some(&d) = b.get(i + 1) else {
+                return false;
+            };
+            let (k, bit) = pair_bit(c, d);
+            if self.pairs[k] & bit == 0 {
+                return false;
+            }
+        }
+        let rest = &b[i..];
+        // byte by byte: the words are short, a call of memcmp costs more
+        self.by_first[c as usize]
+            .iter()
+            .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
+    }
 }
+
+/// 1 for the bytes `\W` matches (not a letter, digit or "_")
+static NON_WORD: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            t[c] = 0;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// `LiteralTable::new(words).starts(text, start, after_non_word)`
 pub fn literal_starts<S: AsRef<str>>(
@@ -390,5 +428,28 @@ mod tests {
         assert_eq!(literal_starts(text, &words, 1, true), vec![9, 17]);
         assert_eq!(literal_starts("ab", &["", "b"], 1, false), vec![1, 2]);
         assert_eq!(literal_starts("", &["a"], 1, false), Vec::<usize>::new());
+        // on longer texts, against find_all and the character before each offset
+        let alphabet = b"ab -_x.";
+        let words = ["ab", "a", "b-x", "xx", "_a"];
+        let mut x: u64 = 3;
+        for _ in 0..3000 {
+            let len = (x >> 57) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+            }
+            for start in [0, 1, 2, 70] {
+                let mut want = normalize::find_all(&text, &words, start);
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(literal_starts(&text, &words, start, false), want);
+                let b = text.as_bytes();
+                want.retain(|&i| i > 0 && !pystr::is_word_byte(b[i - 1]));
+                assert_eq!(literal_starts(&text, &words, start, true), want, "{text:?}");
+            }
+        }
     }
 }
