@@ -999,6 +999,13 @@ impl Groups {
         i
     }
 
+    /// A key no other is: a group of its own
+    fn fresh(&mut self) -> usize {
+        let i = self.parent.len();
+        self.parent.push(i);
+        i
+    }
+
     fn root(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             let p = self.parent[i];
@@ -1050,21 +1057,17 @@ fn group_mentions(
         };
         ids.push(id);
     }
-    let mut concepts: HashMap<usize, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+    // a concept's key "concept:<id>" is no entity key (those are letters and digits
+    // only): concepts are numbered by their ids, without their keys
+    let mut concepts: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
     let (mut own, mut dashed) = (false, false);
     for (k, m) in mentions.iter().enumerate() {
-        if let Some(i) = m.concept {
-            if let Some(c) = cx.state.mentions[i].concept.as_ref() {
-                let c = match concepts.get(&i) {
-                    Some(&c) => c,
-                    None => {
-                        let c = g.id(&format!("concept:{}", c.id));
-                        concepts.insert(i, c);
-                        c
-                    }
-                };
-                g.union_ids(ids[k], c);
-            }
+        if let Some(c) = m
+            .concept
+            .and_then(|i| cx.state.mentions[i].concept.as_ref())
+        {
+            let c = *concepts.entry(c.id.as_str()).or_insert_with(|| g.fresh());
+            g.union_ids(ids[k], c);
         }
         own = own || OWN_NAME_RULES.contains(&m.rule.as_str());
         dashed = dashed || m.text.contains('-');

@@ -15,12 +15,27 @@ pub fn word_bounded(text: &str, s: usize, e: usize) -> bool {
 /// `list(find_all(text, literals, start))`
 pub fn find_all<S: AsRef<str>>(text: &str, literals: &[S], start: usize) -> Vec<usize> {
     let mut out = Vec::new();
+    let b = text.as_bytes();
     for lit in literals {
         let lit = lit.as_ref();
-        let mut p = pystr::find(text, lit, start, text.len());
-        while let Some(i) = p {
-            out.push(i);
-            p = pystr::find(text, lit, i + 1, text.len());
+        if lit.is_empty() || start > b.len() {
+            // "" is everywhere ("text.find" from each offset on, its end included)
+            let mut p = pystr::find(text, lit, start, text.len());
+            while let Some(i) = p {
+                out.push(i);
+                p = pystr::find(text, lit, i + 1, text.len());
+            }
+            continue;
+        }
+        // one finder per literal, each occurrence sought from one after the last
+        let finder = memchr::memmem::Finder::new(lit.as_bytes());
+        let mut at = start;
+        while let Some(i) = finder.find(&b[at..]) {
+            out.push(at + i);
+            at += i + 1;
+            if at > b.len() {
+                break;
+            }
         }
     }
     out
