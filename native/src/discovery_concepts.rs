@@ -1,7 +1,9 @@
 //! Twin of `kg/extract/discovery.py`'s `concept_phrases` (generic concepts by head
 //! noun, the `parallel` adjectives, and the guideline's seeds) for plain text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxBuildHasher;
 
 use crate::normalize;
 use crate::pyre::Caps;
@@ -73,7 +75,8 @@ static HEAD_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
 
 /// Words by their first byte, for `LiteralTable::starts`
 pub struct LiteralTable {
-    by_first: Vec<Vec<Vec<u8>>>,
+    /// the words of two bytes or more by their first two
+    by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher>,
     empty: bool,
     /// a bit for each pair of bytes some word opens with
     pairs: Vec<u64>,
@@ -89,27 +92,27 @@ fn pair_bit(a: u8, b: u8) -> (usize, u64) {
 
 impl LiteralTable {
     pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
-        let mut by_first: Vec<Vec<Vec<u8>>> = vec![Vec::new(); 256];
+        let mut by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher> = HashMap::default();
         let mut empty = false;
         let mut pairs = vec![0u64; 1024];
         let mut single = [false; 256];
         for w in words {
             let w = w.as_ref().as_bytes();
-            match w.first() {
-                Some(&c) => by_first[c as usize].push(w.to_vec()),
-                None => empty = true,
-            }
             match w {
-                [] => {}
+                [] => empty = true,
                 [c] => single[*c as usize] = true,
                 [a, b, ..] => {
                     let (k, bit) = pair_bit(*a, *b);
                     pairs[k] |= bit;
+                    by_pair
+                        .entry(u16::from_be_bytes([*a, *b]))
+                        .or_default()
+                        .push(w.to_vec());
                 }
             }
         }
         LiteralTable {
-            by_first,
+            by_pair,
             empty,
             pairs,
             single,
@@ -165,21 +168,20 @@ impl LiteralTable {
     /// Whether one of the words occurs at `i`
     fn opens_at(&self, b: &[u8], i: usize) -> bool {
         let c = b[i];
-        // no word opens with this byte and the next (or is this byte alone)
-        if !self.single[c as usize] {
-            let Some(&d) = b.get(i + 1) else {
-                return false;
-            };
-            let (k, bit) = pair_bit(c, d);
-            if self.pairs[k] & bit == 0 {
-                return false;
-            }
+        if self.single[c as usize] {
+            return true; // a word of this one byte
+        }
+        let Some(&d) = b.get(i + 1) else {
+            return false;
+        };
+        let (k, bit) = pair_bit(c, d);
+        if self.pairs[k] & bit == 0 {
+            return false; // no word opens with this byte and the next
         }
         let rest = &b[i..];
-        // byte by byte: the words are short, a call of memcmp costs more
-        self.by_first[c as usize]
-            .iter()
-            .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
+        self.by_pair
+            .get(&u16::from_be_bytes([c, d]))
+            .is_some_and(|words| words.iter().any(|w| rest.starts_with(w)))
     }
 }
 
