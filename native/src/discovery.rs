@@ -518,20 +518,20 @@ fn propagate(cx: &mut Cx, mentions: Vec<M>, low: &str) -> Vec<M> {
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
     }
     // {m.text: m for m in mentions if m.rule != "vocab"}: first place, last mention
-    let mut order: Vec<String> = Vec::new();
-    let mut last: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut last: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.rule == "vocab" {
             continue;
         }
-        if last.insert(m.text.clone(), i).is_none() {
-            order.push(m.text.clone());
+        if last.insert(m.text.as_str(), i).is_none() {
+            order.push(m.text.as_str());
         }
     }
     let mut added: Vec<M> = Vec::new();
     let mut dropped: HashSet<usize> = HashSet::new();
     for key in order {
-        let name = mentions[last[&key]].clone();
+        let name = &mentions[last[key]];
         let replacing = REPLACING_RULES.contains(&name.rule.as_str());
         let (hay, n) = if replacing && name.text.contains(' ') && name.specific {
             (low, name.text.to_ascii_lowercase())
@@ -571,7 +571,7 @@ fn propagate(cx: &mut Cx, mentions: Vec<M>, low: &str) -> Vec<M> {
             }
         }
         if name.rule == "component" && pystr::islower(&n[..1.min(n.len())]) && n.contains(' ') {
-            capitalised_parts(cx, &mentions, &name, &mut added, &mut dropped);
+            capitalised_parts(cx, &mentions, name, &mut added, &mut dropped);
         }
     }
     if added.is_empty() {
@@ -828,16 +828,18 @@ fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
         .filter(|m| !starts.contains_key(&m.uid))
         .map(|m| cx.concept_key(m))
         .collect();
-    let mut out = Vec::new();
+    // what each mention with a kind before it becomes; the others stay as they are
+    let mut made: Vec<Option<Vec<M>>> = Vec::with_capacity(kept.len());
     for m in &kept {
         let Some(&s) = starts.get(&m.uid) else {
-            out.push(m.clone());
+            made.push(None);
             continue;
         };
         if bare.contains(&cx.concept_key(m)) {
-            out.push(m.clone());
+            made.push(None);
             continue;
         }
+        let mut out = Vec::new();
         let sib = cx
             .reg
             .rx("discovery._SIBLING_KIND")
@@ -863,6 +865,14 @@ fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
         );
         c.type_ = m.type_.clone();
         out.push(c);
+        made.push(Some(out));
+    }
+    let mut out = Vec::with_capacity(kept.len() + 4);
+    for (m, made) in kept.into_iter().zip(made) {
+        match made {
+            Some(v) => out.extend(v),
+            None => out.push(m),
+        }
     }
     out
 }
