@@ -52,6 +52,15 @@ pub type Out = (
     Vec<usize>,
 );
 
+/// A vocabulary mention as the rules read it after the candidates are made: its uid,
+/// its place, and the input mention it is (whose type it has)
+struct Vocab {
+    uid: usize,
+    start: usize,
+    end: usize,
+    input: usize,
+}
+
 struct Cx<'a> {
     reg: &'a Registry,
     text: &'a str,
@@ -187,7 +196,7 @@ fn field_class(reg: &Registry, long: &str) -> bool {
 }
 
 /// `_generic_tail(text, s, e, vocab)`: the vocabulary mention (its place in `vocab`)
-fn generic_tail(cx: &Cx, s: usize, e: usize, vocab: &[M]) -> Option<usize> {
+fn generic_tail(cx: &Cx, s: usize, e: usize, vocab: &[Vocab]) -> Option<usize> {
     let tail = cx.reg.rx("discovery._GENERIC_TAIL");
     vocab.iter().position(|m| {
         s < m.start && m.start < e && e < m.end && tail.fullmatch(cx.text, e, m.end).is_some()
@@ -205,7 +214,10 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     };
     let title_end = state.title_end.min(text.len());
     let title = &text[..title_end];
-    let mut vocab: Vec<M> = Vec::new();
+    // the vocabulary mentions go to the candidates; what the rules read of them later
+    // (uid, place, input mention) is kept aside
+    let mut cands: Vec<M> = Vec::new();
+    let mut vocab: Vec<Vocab> = Vec::new();
     let title_case = title.contains(" A") || title.contains(" a");
     for (i, m) in state.mentions.iter().enumerate() {
         if title_case
@@ -215,7 +227,13 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
             continue;
         }
         cx.next_uid += 1;
-        vocab.push(M {
+        vocab.push(Vocab {
+            uid: cx.next_uid,
+            start: m.start,
+            end: m.end,
+            input: i,
+        });
+        cands.push(M {
             uid: cx.next_uid,
             start: m.start,
             end: m.end,
@@ -229,7 +247,6 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
             vocab: Some(i),
         });
     }
-    let mut cands: Vec<M> = vocab.clone();
     let mut proposed = state.proposed.clone();
     if let Some((s, e)) = title_name(reg, title) {
         let m = cx.new_m(s, e, &title[s..e], "title_name", 0.9, true);
@@ -905,12 +922,13 @@ fn drop_negated(cx: &Cx, kept: Vec<M>) -> Vec<M> {
 }
 
 /// `_inherit_variant_types(text, vocab, kept)`
-fn inherit_variant_types(cx: &Cx, vocab: &[M], kept: &mut [M]) {
+fn inherit_variant_types(cx: &Cx, vocab: &[Vocab], kept: &mut [M]) {
     let (reg, text) = (cx.reg, cx.text);
     let variant = words(reg, "discovery._VARIANT_TYPES");
     let b = text.as_bytes();
-    let mut heads: HashMap<usize, &M> = HashMap::new();
-    for m in vocab {
+    let mut heads: HashMap<usize, &crate::state::Mention> = HashMap::new();
+    for v in vocab {
+        let m = &cx.state.mentions[v.input]; // its place and type are the vocab mention's
         if m.type_.as_ref().is_some_and(|t| variant.contains(t))
             && m.end < b.len()
             && (b[m.end] == b' ' || b[m.end] == b'-')
