@@ -2,6 +2,7 @@
 //! `defined_names`, `coordinated_techniques`, `classified_classes` and
 //! `title_concepts`, for plain text.
 
+use crate::discovery_concepts::LiteralTable;
 use crate::discovery_names::{clean_name, ok_name, Candidate};
 use crate::normalize::{find_all, find_word, is_non_entity};
 use crate::pyre::{Caps, Rx};
@@ -38,6 +39,38 @@ pub fn scan(rx: &Rx, text: &str, mut pos: usize, ok: fn(&str, usize) -> bool) ->
 fn breaks(reg: &Registry) -> &[String] {
     reg.seq("discovery._SENTENCE_BREAKS")
 }
+
+/// `_AFTER_LIST_CUE`: a non-word character, then one of `AFTER_LIST_CUE_WORDS`
+const AFTER_LIST_CUE: &str = r"\W(?=((?:such as|including|include|includes|like|e\.g\.,?|namely|[Cc]ompared (?:to|with)|[Uu]nlike|outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+))";
+/// what each alternative of `_LIST_CUE` opens with
+const AFTER_LIST_CUE_WORDS: [&str; 26] = [
+    "such as",
+    "including",
+    "include",
+    "includes",
+    "like",
+    "e.g.",
+    "namely",
+    "Compared ",
+    "compared ",
+    "Unlike",
+    "unlike",
+    "outperform",
+    "than",
+    "versus",
+    "vs",
+    "against",
+    "over",
+    "on",
+    "extend",
+    "generaliz",
+    "based",
+    "built",
+    "implemented",
+    "builds",
+    "atop",
+    "using",
+];
 
 /// `_USE_CUE`, whose matches open with one of `USE_CUE_WORDS`
 const USE_CUE: &str = r" (?:use[sd]?|employ(?:s|ed)?|adopt(?:s|ed)?|leverag(?:e|es|ed)) ";
@@ -86,10 +119,21 @@ fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
         end = m.end();
         out.push(end);
     }
-    for m in reg
-        .rx("discovery._AFTER_LIST_CUE")
-        .finditer(text, start, text.len())
-    {
+    let after = reg.rx("discovery._AFTER_LIST_CUE");
+    let cues = if after.is(AFTER_LIST_CUE) {
+        // a match is a non-word character and a cue word after it
+        static TABLE: std::sync::OnceLock<LiteralTable> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| LiteralTable::new(&AFTER_LIST_CUE_WORDS));
+        let at: Vec<usize> = table
+            .starts(text, start + 1, true)
+            .into_iter()
+            .map(|i| i - 1)
+            .collect();
+        literals::finditer_at(after, text, start, &at)
+    } else {
+        after.finditer(text, start, text.len()).collect()
+    };
+    for m in cues {
         let (s1, e1) = m.get(1).expect("group 1");
         if s1 >= end {
             end = e1;
