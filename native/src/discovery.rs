@@ -1063,9 +1063,14 @@ fn group_mentions(
     tied: &[(String, String)],
 ) {
     let reg = cx.reg;
-    let mut g = Groups::default();
+    let n = mentions.len();
+    let mut g = Groups {
+        ids: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
+        parent: Vec::with_capacity(2 * n),
+    };
     // each mention's key, computed once per text; a concept's key once per concept
-    let mut by_text: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut by_text: HashMap<&str, usize, rustc_hash::FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     let mut keys: Vec<String> = Vec::new(); // the distinct texts' keys, for generic_tailed
     let mut ids: Vec<usize> = Vec::with_capacity(mentions.len());
     for m in mentions.iter() {
@@ -1122,7 +1127,8 @@ fn group_mentions(
             g.union(&entity_key(reg, &short), &entity_key(reg, &long));
         }
     }
-    let mut roots: HashMap<usize, i64, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut roots: HashMap<usize, i64, rustc_hash::FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for (k, m) in mentions.iter_mut().enumerate() {
         let root = g.root(ids[k]);
         let n = roots.len() as i64;

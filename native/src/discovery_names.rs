@@ -299,7 +299,7 @@ fn name_tokens(rx: &crate::pyre::Rx, text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let n = b.len();
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n / 6 + 8); // about a token for each six bytes
     let mut p = 0;
     while p < n {
         if !b[p].is_ascii_alphanumeric() || (p > 0 && (word(b[p - 1]) || b[p - 1] == b'-')) {
@@ -340,7 +340,8 @@ fn name_tokens(rx: &crate::pyre::Rx, text: &str) -> Vec<Token> {
 pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
     // clean_name is a function of the token: a name said again is not read again
-    let mut cleaned: HashMap<&str, Option<(usize, usize)>, FxBuildHasher> = HashMap::default();
+    let mut cleaned: HashMap<&str, Option<(usize, usize)>, FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(64, Default::default());
     for (ms, g, me) in name_tokens(reg.rx("discovery._NAME_TOKEN"), text) {
         let w = &text[ms..g];
         if (pystr::isalpha(w) && pystr::islower(&w[1..])) || !shape_check(reg, w) {
