@@ -52,6 +52,15 @@ pub type Out = (
     Vec<usize>,
 );
 
+/// A vocabulary mention as the rules read it after the candidates are made: its uid,
+/// its place, and the input mention it is (whose type it has)
+struct Vocab {
+    uid: usize,
+    start: usize,
+    end: usize,
+    input: usize,
+}
+
 struct Cx<'a> {
     reg: &'a Registry,
     text: &'a str,
@@ -187,7 +196,7 @@ fn field_class(reg: &Registry, long: &str) -> bool {
 }
 
 /// `_generic_tail(text, s, e, vocab)`: the vocabulary mention (its place in `vocab`)
-fn generic_tail(cx: &Cx, s: usize, e: usize, vocab: &[M]) -> Option<usize> {
+fn generic_tail(cx: &Cx, s: usize, e: usize, vocab: &[Vocab]) -> Option<usize> {
     let tail = cx.reg.rx("discovery._GENERIC_TAIL");
     vocab.iter().position(|m| {
         s < m.start && m.start < e && e < m.end && tail.fullmatch(cx.text, e, m.end).is_some()
@@ -205,7 +214,10 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     };
     let title_end = state.title_end.min(text.len());
     let title = &text[..title_end];
-    let mut vocab: Vec<M> = Vec::new();
+    // the vocabulary mentions go to the candidates; what the rules read of them later
+    // (uid, place, input mention) is kept aside
+    let mut cands: Vec<M> = Vec::new();
+    let mut vocab: Vec<Vocab> = Vec::new();
     let title_case = title.contains(" A") || title.contains(" a");
     for (i, m) in state.mentions.iter().enumerate() {
         if title_case
@@ -215,7 +227,13 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
             continue;
         }
         cx.next_uid += 1;
-        vocab.push(M {
+        vocab.push(Vocab {
+            uid: cx.next_uid,
+            start: m.start,
+            end: m.end,
+            input: i,
+        });
+        cands.push(M {
             uid: cx.next_uid,
             start: m.start,
             end: m.end,
@@ -229,7 +247,6 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
             vocab: Some(i),
         });
     }
-    let mut cands: Vec<M> = vocab.clone();
     let mut proposed = state.proposed.clone();
     if let Some((s, e)) = title_name(reg, title) {
         let m = cx.new_m(s, e, &title[s..e], "title_name", 0.9, true);
@@ -418,9 +435,11 @@ fn vendor_products(cx: &mut Cx, cands: &[M]) -> Vec<M> {
     out
 }
 
-/// `resolve_overlaps(mentions, size)`
-fn resolve_overlaps(mut ordered: Vec<M>, size: usize) -> Vec<M> {
-    ordered.sort_by(|a, b| {
+/// `resolve_overlaps(mentions, size)` (the mentions ordered by their places, not moved)
+fn resolve_overlaps(ordered: Vec<M>, size: usize) -> Vec<M> {
+    let mut order: Vec<usize> = (0..ordered.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&ordered[i], &ordered[j]);
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(
@@ -432,16 +451,21 @@ fn resolve_overlaps(mut ordered: Vec<M>, size: usize) -> Vec<M> {
     });
     let n = ordered.iter().map(|m| m.end).max().unwrap_or(0).max(size);
     let mut taken = vec![false; n];
-    let mut kept = Vec::new();
-    for m in ordered {
+    let mut kept_at: Vec<usize> = Vec::new();
+    for i in order {
+        let m = &ordered[i];
         if taken[m.start..m.end].iter().any(|&t| t) {
             continue;
         }
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
-        kept.push(m);
+        kept_at.push(i);
     }
-    kept.sort_by_key(|m| m.start);
-    kept
+    kept_at.sort_by_key(|&i| ordered[i].start); // stable, as the sort of the mentions
+    let mut slots: Vec<Option<M>> = ordered.into_iter().map(Some).collect();
+    kept_at
+        .into_iter()
+        .map(|i| slots[i].take().expect("kept once"))
+        .collect()
 }
 
 const OWN_NAME_RULES: [&str; 2] = ["title_name", "proposed_name"];
@@ -495,10 +519,9 @@ fn spellings(reg: &Registry, hay: &str, name: &str, specific: bool) -> Vec<(Stri
         if form.is_empty() {
             continue;
         }
-        let mut s = hay.find(form.as_str());
-        while let Some(i) = s {
+        // str.find from the end of the last: the occurrences that do not overlap
+        for i in memchr::memmem::find_iter(hay.as_bytes(), form.as_bytes()) {
             out.push((form.clone(), i));
-            s = pystr::find(hay, &form, i + form.len(), hay.len());
         }
     }
     out
@@ -512,20 +535,20 @@ fn propagate(cx: &mut Cx, mentions: Vec<M>, low: &str) -> Vec<M> {
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
     }
     // {m.text: m for m in mentions if m.rule != "vocab"}: first place, last mention
-    let mut order: Vec<String> = Vec::new();
-    let mut last: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut last: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.rule == "vocab" {
             continue;
         }
-        if last.insert(m.text.clone(), i).is_none() {
-            order.push(m.text.clone());
+        if last.insert(m.text.as_str(), i).is_none() {
+            order.push(m.text.as_str());
         }
     }
     let mut added: Vec<M> = Vec::new();
     let mut dropped: HashSet<usize> = HashSet::new();
     for key in order {
-        let name = mentions[last[&key]].clone();
+        let name = &mentions[last[key]];
         let replacing = REPLACING_RULES.contains(&name.rule.as_str());
         let (hay, n) = if replacing && name.text.contains(' ') && name.specific {
             (low, name.text.to_ascii_lowercase())
@@ -565,7 +588,7 @@ fn propagate(cx: &mut Cx, mentions: Vec<M>, low: &str) -> Vec<M> {
             }
         }
         if name.rule == "component" && pystr::islower(&n[..1.min(n.len())]) && n.contains(' ') {
-            capitalised_parts(cx, &mentions, &name, &mut added, &mut dropped);
+            capitalised_parts(cx, &mentions, name, &mut added, &mut dropped);
         }
     }
     if added.is_empty() {
@@ -822,16 +845,18 @@ fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
         .filter(|m| !starts.contains_key(&m.uid))
         .map(|m| cx.concept_key(m))
         .collect();
-    let mut out = Vec::new();
+    // what each mention with a kind before it becomes; the others stay as they are
+    let mut made: Vec<Option<Vec<M>>> = Vec::with_capacity(kept.len());
     for m in &kept {
         let Some(&s) = starts.get(&m.uid) else {
-            out.push(m.clone());
+            made.push(None);
             continue;
         };
         if bare.contains(&cx.concept_key(m)) {
-            out.push(m.clone());
+            made.push(None);
             continue;
         }
+        let mut out = Vec::new();
         let sib = cx
             .reg
             .rx("discovery._SIBLING_KIND")
@@ -857,6 +882,14 @@ fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
         );
         c.type_ = m.type_.clone();
         out.push(c);
+        made.push(Some(out));
+    }
+    let mut out = Vec::with_capacity(kept.len() + 4);
+    for (m, made) in kept.into_iter().zip(made) {
+        match made {
+            Some(v) => out.extend(v),
+            None => out.push(m),
+        }
     }
     out
 }
@@ -889,12 +922,13 @@ fn drop_negated(cx: &Cx, kept: Vec<M>) -> Vec<M> {
 }
 
 /// `_inherit_variant_types(text, vocab, kept)`
-fn inherit_variant_types(cx: &Cx, vocab: &[M], kept: &mut [M]) {
+fn inherit_variant_types(cx: &Cx, vocab: &[Vocab], kept: &mut [M]) {
     let (reg, text) = (cx.reg, cx.text);
     let variant = words(reg, "discovery._VARIANT_TYPES");
     let b = text.as_bytes();
-    let mut heads: HashMap<usize, &M> = HashMap::new();
-    for m in vocab {
+    let mut heads: HashMap<usize, &crate::state::Mention> = HashMap::new();
+    for v in vocab {
+        let m = &cx.state.mentions[v.input]; // its place and type are the vocab mention's
         if m.type_.as_ref().is_some_and(|t| variant.contains(t))
             && m.end < b.len()
             && (b[m.end] == b' ' || b[m.end] == b'-')
@@ -974,32 +1008,50 @@ fn parenthesised_short_forms(cx: &Cx, mentions: &[M]) -> Vec<(String, String)> {
     out
 }
 
-/// Union-find over entity keys (`group_mentions`)
+/// Union-find over entity keys (`group_mentions`), each key numbered once: the
+/// groups are a partition of the keys, whichever root a union leaves
 #[derive(Default)]
 struct Groups {
-    parent: HashMap<String, String>,
+    ids: HashMap<String, usize, rustc_hash::FxBuildHasher>,
+    parent: Vec<usize>,
 }
 
 impl Groups {
-    fn find(&mut self, k: &str) -> String {
-        let mut k = k.to_string();
-        loop {
-            let p = self
-                .parent
-                .entry(k.clone())
-                .or_insert_with(|| k.clone())
-                .clone();
-            if p == k {
-                return k;
-            }
-            k = p;
+    fn id(&mut self, k: &str) -> usize {
+        if let Some(&i) = self.ids.get(k) {
+            return i;
         }
+        let i = self.parent.len();
+        self.ids.insert(k.to_string(), i);
+        self.parent.push(i);
+        i
+    }
+
+    /// A key no other is: a group of its own
+    fn fresh(&mut self) -> usize {
+        let i = self.parent.len();
+        self.parent.push(i);
+        i
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            let p = self.parent[i];
+            self.parent[i] = self.parent[p];
+            i = p;
+        }
+        i
+    }
+
+    fn union_ids(&mut self, a: usize, b: usize) {
+        let ra = self.root(a);
+        let rb = self.root(b);
+        self.parent[ra] = rb;
     }
 
     fn union(&mut self, a: &str, b: &str) {
-        let ra = self.find(a);
-        let rb = self.find(b);
-        self.parent.insert(ra, rb);
+        let (a, b) = (self.id(a), self.id(b));
+        self.union_ids(a, b);
     }
 }
 
@@ -1011,18 +1063,44 @@ fn group_mentions(
     tied: &[(String, String)],
 ) {
     let reg = cx.reg;
-    let mut g = Groups::default();
-    let (mut own, mut dashed) = (false, false);
+    let n = mentions.len();
+    let mut g = Groups {
+        ids: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
+        parent: Vec::with_capacity(2 * n),
+    };
+    // each mention's key, computed once per text; a concept's key once per concept
+    let mut by_text: HashMap<&str, usize, rustc_hash::FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut keys: Vec<String> = Vec::new(); // the distinct texts' keys, for generic_tailed
+    let mut ids: Vec<usize> = Vec::with_capacity(mentions.len());
     for m in mentions.iter() {
-        let key = entity_key(reg, &m.text);
+        let id = match by_text.get(m.text.as_str()) {
+            Some(&id) => id,
+            None => {
+                let key = entity_key(reg, &m.text);
+                let id = g.id(&key);
+                if key.ends_with("parallel") {
+                    let p = g.id(&format!("{key}ism"));
+                    g.union_ids(id, p);
+                }
+                keys.push(key);
+                by_text.insert(m.text.as_str(), id);
+                id
+            }
+        };
+        ids.push(id);
+    }
+    // a concept's key "concept:<id>" is no entity key (those are letters and digits
+    // only): concepts are numbered by their ids, without their keys
+    let mut concepts: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+    let (mut own, mut dashed) = (false, false);
+    for (k, m) in mentions.iter().enumerate() {
         if let Some(c) = m
             .concept
             .and_then(|i| cx.state.mentions[i].concept.as_ref())
         {
-            g.union(&key, &format!("concept:{}", c.id));
-        }
-        if key.ends_with("parallel") {
-            g.union(&key, &format!("{key}ism"));
+            let c = *concepts.entry(c.id.as_str()).or_insert_with(|| g.fresh());
+            g.union_ids(ids[k], c);
         }
         own = own || OWN_NAME_RULES.contains(&m.rule.as_str());
         dashed = dashed || m.text.contains('-');
@@ -1041,7 +1119,7 @@ fn group_mentions(
             g.union(&entity_key(reg, &variant), &entity_key(reg, &name));
         }
     }
-    for (short, long) in generic_tailed(reg, mentions) {
+    for (short, long) in generic_tailed(reg, mentions, &keys) {
         g.union(&short, &long);
     }
     if dashed {
@@ -1049,9 +1127,10 @@ fn group_mentions(
             g.union(&entity_key(reg, &short), &entity_key(reg, &long));
         }
     }
-    let mut roots: HashMap<String, i64> = HashMap::new();
-    for m in mentions.iter_mut() {
-        let root = g.find(&entity_key(reg, &m.text));
+    let mut roots: HashMap<usize, i64, rustc_hash::FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    for (k, m) in mentions.iter_mut().enumerate() {
+        let root = g.root(ids[k]);
         let n = roots.len() as i64;
         m.group = *roots.entry(root).or_insert(n);
     }
@@ -1080,13 +1159,24 @@ fn name_with_head(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
     out
 }
 
-/// `_inner_deletions(name)`
-fn inner_deletions(name: &str) -> HashSet<String> {
-    let b = name.as_bytes();
-    (1..b.len().saturating_sub(1))
-        .filter(|&i| b[i].is_ascii_alphabetic())
-        .map(|i| format!("{}{}", &name[..i], &name[i + 1..]))
-        .collect()
+/// `short in _inner_deletions(long)`: `short` is `long` less one inner letter (not
+/// its first or last character), checked without making the deletions
+fn inner_deletion_of(long: &str, short: &str) -> bool {
+    let (l, s) = (long.as_bytes(), short.as_bytes());
+    if l.len() != s.len() + 1 || l.len() < 3 {
+        return false;
+    }
+    // l[..i] == s[..i] for i <= prefix; l[i + 1..] == s[i..] for i >= s.len() - suffix
+    let prefix = l.iter().zip(s).take_while(|(a, b)| a == b).count();
+    let suffix = l
+        .iter()
+        .rev()
+        .zip(s.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let lo = 1.max(s.len().saturating_sub(suffix));
+    let hi = prefix.min(l.len() - 2);
+    (lo..=hi).any(|i| l[i].is_ascii_alphabetic())
 }
 
 /// `_misspelt_own_names(mentions)` (where two own names could pair with one variant,
@@ -1104,32 +1194,20 @@ fn misspelt_own_names(mentions: &[M]) -> Vec<(String, String)> {
         return out;
     }
     let lengths: HashSet<usize> = own.iter().map(|n| n.len()).collect();
-    let near: Vec<&M> = mentions
-        .iter()
-        .filter(|m| {
-            (lengths.contains(&(m.text.len() + 1))
-                || (!m.text.is_empty() && lengths.contains(&(m.text.len() - 1))))
-                && m.specific
-        })
-        .collect();
-    if near.is_empty() {
-        return out;
-    }
-    let mut shorter: HashMap<String, &str> = HashMap::new();
-    for n in own.iter().rev() {
-        for v in inner_deletions(n) {
-            shorter.insert(v, n);
-        }
-    }
+    let near = mentions.iter().filter(|m| {
+        (lengths.contains(&(m.text.len() + 1))
+            || (!m.text.is_empty() && lengths.contains(&(m.text.len() - 1))))
+            && m.specific
+    });
     for m in near {
-        let t = &m.text;
-        if let Some(n) = shorter.get(t) {
-            out.push((t.clone(), n.to_string()));
-        } else {
-            let dels = inner_deletions(t);
-            if let Some(hit) = own.iter().find(|n| dels.contains(**n)) {
-                out.push((t.clone(), hit.to_string()));
-            }
+        let t = m.text.as_str();
+        // an own name one letter longer first (`shorter`), then one shorter
+        let hit = own
+            .iter()
+            .find(|n| inner_deletion_of(n, t))
+            .or_else(|| own.iter().find(|n| inner_deletion_of(t, n)));
+        if let Some(n) = hit {
+            out.push((t.to_string(), n.to_string()));
         }
     }
     out
@@ -1170,8 +1248,8 @@ fn prefixed_names(
     out
 }
 
-/// `_generic_tailed(mentions)`: pairs of keys
-fn generic_tailed(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
+/// `_generic_tailed(mentions)`: pairs of keys (`keys`: the mentions' keys)
+fn generic_tailed(reg: &Registry, mentions: &[M], keys: &[String]) -> Vec<(String, String)> {
     let tails = words(reg, "discovery._GENERIC_TAILS");
     let tailed: Vec<(&str, &str)> = mentions
         .iter()
@@ -1185,13 +1263,63 @@ fn generic_tailed(reg: &Registry, mentions: &[M]) -> Vec<(String, String)> {
     if tailed.is_empty() {
         return Vec::new();
     }
-    let keys: HashSet<String> = mentions.iter().map(|m| entity_key(reg, &m.text)).collect();
+    let keys: HashSet<&str> = keys.iter().map(String::as_str).collect();
     tailed
         .into_iter()
         .filter_map(|(head, name)| {
             let short = entity_key(reg, head);
-            keys.contains(&short)
+            keys.contains(short.as_str())
                 .then(|| (short, entity_key(reg, name)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `_inner_deletions(name)` as the port first wrote it
+    fn inner_deletions(name: &str) -> HashSet<String> {
+        let b = name.as_bytes();
+        (1..b.len().saturating_sub(1))
+            .filter(|&i| b[i].is_ascii_alphabetic())
+            .map(|i| format!("{}{}", &name[..i], &name[i + 1..]))
+            .collect()
+    }
+
+    #[test]
+    fn inner_deletions_checked_in_place() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "ac",
+            "aab",
+            "ab",
+            "PatrickStar",
+            "PatricStar",
+            "atrickStar",
+            "PatrickSta",
+            "aaaa",
+            "aaa",
+            "a1b",
+            "ab",
+            "a-b",
+            "aXb",
+            "Foo2",
+            "Fo2",
+            "xyyz",
+            "xyz",
+        ];
+        for l in words {
+            for s in words {
+                assert_eq!(
+                    inner_deletion_of(l, s),
+                    inner_deletions(l).contains(s),
+                    "{l} {s}"
+                );
+            }
+        }
+    }
 }

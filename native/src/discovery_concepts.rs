@@ -1,12 +1,14 @@
 //! Twin of `kg/extract/discovery.py`'s `concept_phrases` (generic concepts by head
 //! noun, the `parallel` adjectives, and the guideline's seeds) for plain text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxBuildHasher;
 
 use crate::normalize;
 use crate::pyre::Caps;
 use crate::pystr;
-use crate::registry::Registry;
+use crate::registry::{PerRegistry, Registry};
 
 /// A candidate as the Python rules yield it: (start, end, rule, confidence, specific)
 pub use crate::discovery_names::Candidate;
@@ -34,67 +36,191 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
         pos = m.end();
         out.push(m);
     }
-    out.extend(reg.rx(rx).finditer(text, pos, text.len()));
+    let pattern = reg.rx(rx);
+    if rx == "discovery._HEAD" {
+        let table = HEAD_WORDS.get(reg, |reg| head_words(reg.rx("discovery._HEAD")));
+        if let Some(table) = table.as_ref() {
+            // a match is a non-word character and a head after it
+            let at: Vec<usize> = table
+                .starts(text, pos + 1, true)
+                .into_iter()
+                .map(|i| i - 1)
+                .collect();
+            out.extend(crate::discovery_lists::literals::finditer_at(
+                pattern, text, pos, &at,
+            ));
+            return out;
+        }
+    }
+    out.extend(pattern.finditer(text, pos, text.len()));
     out
 }
 
-/// The sorted offsets from `start` where one of `words` occurs: the set of
-/// `find_all(text, words, start)`, in one pass over the text (each offset is checked
-/// only against the words that open with its byte). With `after_non_word`, only the
-/// offsets after a non-word character (`\W`) are kept.
+/// The heads `_HEAD` (`[^\w\-](<_by_first_letter(heads)>)(?![\w\-])`) is made of,
+/// by first byte; None when the pattern is not of that form
+fn head_words(rx: &crate::pyre::Rx) -> Option<LiteralTable> {
+    if rx.flags & !crate::pyre::UNICODE != 0 {
+        return None;
+    }
+    let alts = rx
+        .pattern
+        .strip_prefix(r"[^\w\-](")?
+        .strip_suffix(r")(?![\w\-])")?;
+    let words = crate::discovery_lists::literals::by_first_letter_words(alts)?;
+    Some(LiteralTable::new(&words))
+}
+
+/// `_HEAD`'s heads, once per registry
+static HEAD_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
+
+/// Words by their first byte, for `LiteralTable::starts`
+pub struct LiteralTable {
+    /// the words of two bytes or more by their first two
+    by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher>,
+    empty: bool,
+    /// a bit for each pair of bytes some word opens with
+    pairs: Vec<u64>,
+    /// the bytes some one-byte word is
+    single: [bool; 256],
+}
+
+/// The bit of a pair of bytes in `LiteralTable::pairs`
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let i = (a as usize) << 8 | b as usize;
+    (i >> 6, 1 << (i & 63))
+}
+
+impl LiteralTable {
+    pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
+        let mut by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher> = HashMap::default();
+        let mut empty = false;
+        let mut pairs = vec![0u64; 1024];
+        let mut single = [false; 256];
+        for w in words {
+            let w = w.as_ref().as_bytes();
+            match w {
+                [] => empty = true,
+                [c] => single[*c as usize] = true,
+                [a, b, ..] => {
+                    let (k, bit) = pair_bit(*a, *b);
+                    pairs[k] |= bit;
+                    by_pair
+                        .entry(u16::from_be_bytes([*a, *b]))
+                        .or_default()
+                        .push(w.to_vec());
+                }
+            }
+        }
+        LiteralTable {
+            by_pair,
+            empty,
+            pairs,
+            single,
+        }
+    }
+
+    /// The sorted offsets from `start` where one of the words occurs: the set of
+    /// `find_all(text, words, start)`, in one pass over the text (each offset is checked
+    /// only against the words that open with its byte). With `after_non_word`, only the
+    /// offsets after a non-word character (`\W`) are kept.
+    pub fn starts(&self, text: &str, start: usize, after_non_word: bool) -> Vec<usize> {
+        let b = text.as_bytes();
+        if self.empty {
+            // "" occurs at every offset up to and including len(text)
+            return (start..=b.len())
+                .filter(|&i| !after_non_word || (i > 0 && !pystr::is_word_byte(b[i - 1])))
+                .collect();
+        }
+        let mut out = Vec::new();
+        if after_non_word {
+            // offset 0 and the offsets after a word character are left out: the
+            // non-word characters are found 64 at a time, without a branch per byte
+            let first = start.max(1);
+            if first >= b.len() {
+                return out;
+            }
+            let mut chunk = first - 1; // the character before each offset
+            while chunk < b.len() - 1 {
+                let end = (chunk + 64).min(b.len() - 1);
+                let mut mask = 0u64;
+                for (k, &c) in b[chunk..end].iter().enumerate() {
+                    mask |= (NON_WORD[c as usize] as u64) << k;
+                }
+                while mask != 0 {
+                    let i = chunk + mask.trailing_zeros() as usize + 1;
+                    mask &= mask - 1;
+                    if self.opens_at(b, i) {
+                        out.push(i);
+                    }
+                }
+                chunk = end;
+            }
+            return out;
+        }
+        for i in start..b.len() {
+            if self.opens_at(b, i) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Whether one of the words occurs at `i`
+    fn opens_at(&self, b: &[u8], i: usize) -> bool {
+        let c = b[i];
+        if self.single[c as usize] {
+            return true; // a word of this one byte
+        }
+        let Some(&d) = b.get(i + 1) else {
+            return false;
+        };
+        let (k, bit) = pair_bit(c, d);
+        if self.pairs[k] & bit == 0 {
+            return false; // no word opens with this byte and the next
+        }
+        let rest = &b[i..];
+        self.by_pair
+            .get(&u16::from_be_bytes([c, d]))
+            .is_some_and(|words| words.iter().any(|w| rest.starts_with(w)))
+    }
+}
+
+/// 1 for the bytes `\W` matches (not a letter, digit or "_")
+static NON_WORD: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            t[c] = 0;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// `LiteralTable::new(words).starts(text, start, after_non_word)`
 pub fn literal_starts<S: AsRef<str>>(
     text: &str,
     words: &[S],
     start: usize,
     after_non_word: bool,
 ) -> Vec<usize> {
-    let mut by_first: [Vec<&[u8]>; 256] = std::array::from_fn(|_| Vec::new());
-    let mut empty = false;
-    for w in words {
-        let w = w.as_ref().as_bytes();
-        match w.first() {
-            Some(&c) => by_first[c as usize].push(w),
-            None => empty = true,
-        }
-    }
-    let b = text.as_bytes();
-    if empty {
-        // "" occurs at every offset up to and including len(text)
-        return (start..=b.len())
-            .filter(|&i| !after_non_word || (i > 0 && !pystr::is_word_byte(b[i - 1])))
-            .collect();
-    }
-    let mut out = Vec::new();
-    let mut prev_word = start == 0 || b.get(start - 1).is_none_or(|&c| pystr::is_word_byte(c));
-    for i in start..b.len() {
-        let c = b[i];
-        let skip = after_non_word && prev_word;
-        prev_word = pystr::is_word_byte(c);
-        if skip {
-            continue;
-        }
-        let words = &by_first[c as usize];
-        if words.is_empty() {
-            continue;
-        }
-        let rest = &b[i..];
-        // byte by byte: the words are short, a call of memcmp costs more
-        if words
-            .iter()
-            .any(|w| rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y))
-        {
-            out.push(i);
-        }
-    }
-    out
+    LiteralTable::new(words).starts(text, start, after_non_word)
 }
+
+/// `_SEED_FIRST_WORDS` by first byte, made once per registry
+static SEED_FIRSTS: PerRegistry<LiteralTable> = PerRegistry::new();
 
 /// `list(_seed_matches(low_text))`
 pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
-    let firsts: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
+    let firsts = SEED_FIRSTS.get(reg, |reg| {
+        let words: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
+        LiteralTable::new(&words)
+    });
     // a `_SEED` match opens with a non-word character: after a word character none
     // starts, so those offsets are left out (they would move nothing on)
-    let starts = literal_starts(low_text, &firsts, 1, true);
+    let starts = firsts.starts(low_text, 1, true);
     let seed = reg.rx("discovery._SEED");
     let mut out = Vec::new();
     let mut pos = 0;
@@ -146,7 +272,9 @@ pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
     let kinds = reg.words("discovery._PARALLEL_KINDS");
     let b = low_text.as_bytes();
     let mut out = Vec::new();
-    for i in literal_starts(low_text, &["parallel "], 1, false) {
+    // "parallel " cannot overlap itself: its occurrences are those memmem finds
+    let found = memchr::memmem::find_iter(&b[1.min(b.len())..], b"parallel ").map(|i| i + 1);
+    for i in found {
         let sep = b[i - 1];
         if sep == b' ' || sep == b'-' {
             let end = i - 1;
@@ -302,5 +430,28 @@ mod tests {
         assert_eq!(literal_starts(text, &words, 1, true), vec![9, 17]);
         assert_eq!(literal_starts("ab", &["", "b"], 1, false), vec![1, 2]);
         assert_eq!(literal_starts("", &["a"], 1, false), Vec::<usize>::new());
+        // on longer texts, against find_all and the character before each offset
+        let alphabet = b"ab -_x.";
+        let words = ["ab", "a", "b-x", "xx", "_a"];
+        let mut x: u64 = 3;
+        for _ in 0..3000 {
+            let len = (x >> 57) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+            }
+            for start in [0, 1, 2, 70] {
+                let mut want = normalize::find_all(&text, &words, start);
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(literal_starts(&text, &words, start, false), want);
+                let b = text.as_bytes();
+                want.retain(|&i| i > 0 && !pystr::is_word_byte(b[i - 1]));
+                assert_eq!(literal_starts(&text, &words, start, true), want, "{text:?}");
+            }
+        }
     }
 }

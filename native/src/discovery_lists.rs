@@ -2,11 +2,12 @@
 //! `defined_names`, `coordinated_techniques`, `classified_classes` and
 //! `title_concepts`, for plain text.
 
+use crate::discovery_concepts::LiteralTable;
 use crate::discovery_names::{clean_name, ok_name, Candidate};
 use crate::normalize::{find_all, find_word, is_non_entity};
 use crate::pyre::{Caps, Rx};
 use crate::pystr::{self, is_word_byte, rstrip, slice, split_ws, two_before_in};
-use crate::registry::Registry;
+use crate::registry::{PerRegistry, Registry};
 
 /// `_at_boundary(text, i)`: `\b` at `i`
 pub fn at_boundary(text: &str, i: usize) -> bool {
@@ -39,6 +40,74 @@ fn breaks(reg: &Registry) -> &[String] {
     reg.seq("discovery._SENTENCE_BREAKS")
 }
 
+/// `_AFTER_LIST_CUE`: a non-word character, then one of `AFTER_LIST_CUE_WORDS`
+const AFTER_LIST_CUE: &str = r"\W(?=((?:such as|including|include|includes|like|e\.g\.,?|namely|[Cc]ompared (?:to|with)|[Uu]nlike|outperform(?:s|ing)?|than|versus|vs\.?|against|over|on|extends?|extending|generaliz\w+|(?:based|built|implemented|builds)\s(?:on|upon|in)|atop|using)\s+))";
+/// what each alternative of `_LIST_CUE` opens with
+const AFTER_LIST_CUE_WORDS: [&str; 26] = [
+    "such as",
+    "including",
+    "include",
+    "includes",
+    "like",
+    "e.g.",
+    "namely",
+    "Compared ",
+    "compared ",
+    "Unlike",
+    "unlike",
+    "outperform",
+    "than",
+    "versus",
+    "vs",
+    "against",
+    "over",
+    "on",
+    "extend",
+    "generaliz",
+    "based",
+    "built",
+    "implemented",
+    "builds",
+    "atop",
+    "using",
+];
+
+/// `_USE_CUE`, whose matches open with one of `USE_CUE_WORDS`
+const USE_CUE: &str = r" (?:use[sd]?|employ(?:s|ed)?|adopt(?:s|ed)?|leverag(?:e|es|ed)) ";
+const USE_CUE_WORDS: [&str; 4] = [" use", " employ", " adopt", " leverag"];
+
+/// `_CLASS_NOUN_AT`, whose matches open with one of `CLASS_NOUN_WORDS`
+const CLASS_NOUN_AT: &str =
+    r" (?:optimizers|methods|techniques|algorithms|solvers|strategies|schemes)(?![\w\-])";
+const CLASS_NOUN_WORDS: [&str; 7] = [
+    " optimizers",
+    " methods",
+    " techniques",
+    " algorithms",
+    " solvers",
+    " strategies",
+    " schemes",
+];
+
+/// The words a pattern `{open}(?:{_by_first_letter(words)}){close}` is made of, with
+/// `open` before each: where its matches can start
+fn opening_words(rx: &Rx, open: &str, inner_open: &str, close: &str) -> Option<Vec<String>> {
+    if rx.flags & !crate::pyre::UNICODE != 0 {
+        return None;
+    }
+    let alts = rx
+        .pattern
+        .strip_prefix(open)?
+        .strip_prefix(inner_open)?
+        .strip_suffix(close)?;
+    let words = literals::by_first_letter_words(alts)?;
+    Some(words.into_iter().map(|w| format!("{open}{w}")).collect())
+}
+
+/// `_EPONYM_HEAD`'s opening words, once per registry (None: the pattern is not of
+/// that form, and runs over the whole text)
+static EPONYM_WORDS: PerRegistry<Option<Vec<String>>> = PerRegistry::new();
+
 /// `_list_cue_ends(text, start)` and `_use_cue_ends(text, start)`, sorted, unique
 fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -50,21 +119,38 @@ fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
         end = m.end();
         out.push(end);
     }
-    for m in reg
-        .rx("discovery._AFTER_LIST_CUE")
-        .finditer(text, start, text.len())
-    {
+    let after = reg.rx("discovery._AFTER_LIST_CUE");
+    let cues = if after.is(AFTER_LIST_CUE) {
+        // a match is a non-word character and a cue word after it
+        static TABLE: std::sync::OnceLock<LiteralTable> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| LiteralTable::new(&AFTER_LIST_CUE_WORDS));
+        let at: Vec<usize> = table
+            .starts(text, start + 1, true)
+            .into_iter()
+            .map(|i| i - 1)
+            .collect();
+        literals::finditer_at(after, text, start, &at)
+    } else {
+        after.finditer(text, start, text.len()).collect()
+    };
+    for m in cues {
         let (s1, e1) = m.get(1).expect("group 1");
         if s1 >= end {
             end = e1;
             out.push(end);
         }
     }
-    out.extend(
-        reg.rx("discovery._USE_CUE")
-            .finditer(text, start, text.len())
-            .map(|m| m.end()),
-    );
+    let use_cue = reg.rx("discovery._USE_CUE");
+    if use_cue.is(USE_CUE) {
+        let at = literals::word_offsets(text, &USE_CUE_WORDS, start);
+        out.extend(
+            literals::finditer_at(use_cue, text, start, &at)
+                .iter()
+                .map(|m| m.end()),
+        );
+    } else {
+        out.extend(use_cue.finditer(text, start, text.len()).map(|m| m.end()));
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -97,10 +183,23 @@ fn title_case_concept(reg: &Registry, text: &str, s: usize, e: usize) -> Option<
 fn eponym_schemes(reg: &Registry, text: &str, start: usize, out: &mut Vec<Candidate>) {
     let name_rx = reg.rx("discovery._EPONYM_NAME");
     let not_names = reg.words("lexicon.NOT_NAMES");
-    for h in reg
-        .rx("discovery._EPONYM_HEAD")
-        .finditer(text, start, text.len())
-    {
+    let head = reg.rx("discovery._EPONYM_HEAD");
+    let words = EPONYM_WORDS.get(reg, |reg| {
+        opening_words(
+            reg.rx("discovery._EPONYM_HEAD"),
+            " ",
+            "(?:",
+            ")(?![\\w\\-])",
+        )
+    });
+    let heads = match words.as_ref() {
+        Some(words) => {
+            let at = literals::word_offsets(text, words, start);
+            literals::finditer_at(head, text, start, &at)
+        }
+        None => head.finditer(text, start, text.len()).collect(),
+    };
+    for h in heads {
         let Some(n) = name_rx.search(text, start.max(h.start().saturating_sub(40)), h.start())
         else {
             continue;
@@ -429,10 +528,14 @@ pub fn classified_classes(reg: &Registry, text: &str, start: usize) -> Vec<Candi
         return out;
     }
     let rival = reg.rx("discovery._RIVAL_CUE");
-    for m in reg
-        .rx("discovery._CLASS_NOUN_AT")
-        .finditer(text, start, text.len())
-    {
+    let class_noun = reg.rx("discovery._CLASS_NOUN_AT");
+    let nouns = if class_noun.is(CLASS_NOUN_AT) {
+        let at = literals::word_offsets(text, &CLASS_NOUN_WORDS, start);
+        literals::finditer_at(class_noun, text, start, &at)
+    } else {
+        class_noun.finditer(text, start, text.len()).collect()
+    };
+    for m in nouns {
         if text[start.max(m.start().saturating_sub(40))..m.start()].contains('-') {
             if let Some(cand) = class_before(reg, text, m.end()) {
                 let from = start.max(cand.0.saturating_sub(40));
@@ -491,4 +594,156 @@ pub fn title_concepts(reg: &Registry, text: &str, title_end: usize) -> Vec<Candi
         }
     }
     out
+}
+
+/// Patterns tried only where a literal they open with is: for whole-text scans whose
+/// matches all start with one of a few words, `str.find`-like scans for the words find
+/// the few places worth a regex run.
+pub mod literals {
+    use crate::pyre::{Caps, Rx};
+
+    /// The words of `_by_first_letter(words)` (`c(?:rest|rest)|c(?:rest)|...`, the words
+    /// being letters and dashes), read back; None for anything else. The words given back
+    /// are checked by writing the pattern again from them.
+    pub fn by_first_letter_words(alts: &str) -> Option<Vec<String>> {
+        let mut words = Vec::new();
+        let mut again = String::with_capacity(alts.len());
+        for (k, group) in split_groups(alts)?.into_iter().enumerate() {
+            let (first, rests) = group;
+            if k > 0 {
+                again.push('|');
+            }
+            again.push(first);
+            again.push_str("(?:");
+            for (j, rest) in rests.iter().enumerate() {
+                if !rest.bytes().all(|c| c.is_ascii_lowercase() || c == b'-') {
+                    return None;
+                }
+                if j > 0 {
+                    again.push('|');
+                }
+                again.push_str(rest);
+                words.push(format!("{first}{rest}"));
+            }
+            again.push(')');
+        }
+        (again == alts && !words.is_empty()).then_some(words)
+    }
+
+    /// `c(?:a|b)|d(?:e)` as [('c', ["a", "b"]), ('d', ["e"])]
+    fn split_groups(alts: &str) -> Option<Vec<(char, Vec<&str>)>> {
+        let mut out = Vec::new();
+        let mut rest = alts;
+        loop {
+            let first = rest.chars().next()?;
+            if !first.is_ascii_lowercase() {
+                return None;
+            }
+            let body = rest[1..].strip_prefix("(?:")?;
+            let close = body.find(')')?;
+            out.push((first, body[..close].split('|').collect()));
+            rest = &body[close + 1..];
+            if rest.is_empty() {
+                return Some(out);
+            }
+            rest = rest.strip_prefix('|')?;
+        }
+    }
+
+    /// Every offset from `pos` where one of `words` occurs (overlapping ones too), sorted
+    pub fn word_offsets<S: AsRef<str>>(text: &str, words: &[S], pos: usize) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        if pos > b.len() {
+            return out;
+        }
+        for w in words {
+            let w = w.as_ref().as_bytes();
+            if w.is_empty() {
+                return (pos..=b.len()).collect();
+            }
+            let finder = memchr::memmem::Finder::new(w);
+            let mut at = pos;
+            while let Some(i) = finder.find(&b[at..]) {
+                out.push(at + i);
+                at += i + 1;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// `list(rx.finditer(text, pos))` where every match of `rx` starts at one of
+    /// `candidates` (sorted): the leftmost match from `pos` starts at the first candidate
+    /// where the pattern matches, and is the match found there
+    pub fn finditer_at(rx: &Rx, text: &str, pos: usize, candidates: &[usize]) -> Vec<Caps> {
+        let mut out = Vec::new();
+        let mut at = pos;
+        for &p in candidates {
+            if p < at {
+                continue;
+            }
+            if let Some(m) = rx.match_at(text, p, text.len()) {
+                // after an empty match, finditer moves on one character
+                at = if m.end() == m.start() {
+                    m.end() + 1
+                } else {
+                    m.end()
+                };
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn words_read_back_from_the_pattern() {
+            assert_eq!(
+                by_first_letter_words("o(?:ptimizer|ffloading)|s(?:elf-attention)"),
+                Some(vec![
+                    "optimizer".to_string(),
+                    "offloading".to_string(),
+                    "self-attention".to_string()
+                ])
+            );
+            assert_eq!(by_first_letter_words("o(?:p\\w)"), None);
+            assert_eq!(by_first_letter_words("o(?:p)|"), None);
+            assert_eq!(by_first_letter_words("o(?:p)x"), None);
+            assert_eq!(by_first_letter_words(""), None);
+        }
+
+        #[test]
+        fn finditer_at_the_words_is_finditer() {
+            let texts = [
+                "we use x, he uses y and they employed z; use adopt leverages",
+                " use use  use",
+                "",
+            ];
+            let rx = Rx::new(
+                r" (?:use[sd]?|employ(?:s|ed)?|adopt(?:s|ed)?|leverag(?:e|es|ed)) ",
+                32,
+            )
+            .unwrap();
+            let words = [" use", " employ", " adopt", " leverag"];
+            for t in texts {
+                for pos in [0, 1, 5] {
+                    let want: Vec<(usize, usize)> = rx
+                        .finditer(t, pos, t.len())
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
+                    let got: Vec<(usize, usize)> =
+                        finditer_at(&rx, t, pos, &word_offsets(t, &words, pos))
+                            .iter()
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                    assert_eq!(got, want, "{t:?} {pos}");
+                }
+            }
+        }
+    }
 }

@@ -44,6 +44,8 @@ pub struct Rx {
     /// the same pattern between `\G` and `\z`: Python's `fullmatch`
     full: Engine,
     pub pattern: String,
+    /// the Python flags it was compiled with
+    pub flags: u32,
 }
 
 /// The pattern with Python's syntax rewritten for PCRE2.
@@ -118,31 +120,52 @@ pub fn translate(pattern: &str, flags: u32) -> Result<String, String> {
     Ok(out)
 }
 
+/// How many groups a `Caps` holds without a heap allocation
+const INLINE_GROUPS: usize = 8;
+
 /// The groups of one match: `get(g)` is group `g`'s span, as `m.span(g)` (None when
-/// the group did not take part).
+/// the group did not take part). The first groups are kept inline: a match allocates
+/// nothing unless its pattern has more groups.
 pub struct Caps {
-    spans: Vec<Option<(usize, usize)>>,
+    n: usize,
+    inline: [Option<(usize, usize)>; INLINE_GROUPS],
+    more: Vec<Option<(usize, usize)>>,
 }
 
 impl Caps {
+    fn of(locs: &CaptureLocations) -> Caps {
+        let n = locs.len();
+        let mut inline = [None; INLINE_GROUPS];
+        for (g, slot) in inline.iter_mut().enumerate().take(n) {
+            *slot = locs.get(g);
+        }
+        let more = (INLINE_GROUPS..n).map(|g| locs.get(g)).collect();
+        Caps { n, inline, more }
+    }
     pub fn get(&self, g: usize) -> Option<(usize, usize)> {
-        self.spans.get(g).copied().flatten()
+        if g >= self.n {
+            None
+        } else if g < INLINE_GROUPS {
+            self.inline[g]
+        } else {
+            self.more[g - INLINE_GROUPS]
+        }
     }
     pub fn start(&self) -> usize {
-        self.spans[0].expect("group 0").0
+        self.get(0).expect("group 0").0
     }
     pub fn end(&self) -> usize {
-        self.spans[0].expect("group 0").1
+        self.get(0).expect("group 0").1
     }
     /// `m.group(g)`, or "" when the group did not take part
     pub fn str<'t>(&self, text: &'t str, g: usize) -> &'t str {
         self.get(g).map_or("", |(s, e)| &text[s..e])
     }
     pub fn len(&self) -> usize {
-        self.spans.len()
+        self.n
     }
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.n == 0
     }
 }
 
@@ -163,6 +186,7 @@ impl Rx {
             anchored,
             full,
             pattern: pattern.to_string(),
+            flags,
         })
     }
 
@@ -181,9 +205,7 @@ impl Rx {
                 .captures_read_at(&mut locs, &text.as_bytes()[..end], pos),
             Ok(Some(_))
         );
-        let caps = found.then(|| Caps {
-            spans: (0..locs.len()).map(|g| locs.get(g)).collect(),
-        });
+        let caps = found.then(|| Caps::of(&locs));
         engine.pool.lock().expect("match pool").push(locs);
         caps
     }
@@ -207,6 +229,13 @@ impl Rx {
     /// `bool(rx.fullmatch(s))` over a whole string
     pub fn is_fullmatch(&self, s: &str) -> bool {
         self.full.re.is_match(s.as_bytes()).unwrap_or(false)
+    }
+
+    /// Whether this is the Python pattern `pattern` with no flag but `re.UNICODE` (a
+    /// str pattern's default): for rules that read a pattern by hand, and fall back on
+    /// the pattern itself once it changes
+    pub fn is(&self, pattern: &str) -> bool {
+        self.pattern == pattern && self.flags & !UNICODE == 0
     }
 
     /// `rx.finditer(text, pos, endpos)`

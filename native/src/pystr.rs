@@ -54,7 +54,12 @@ pub fn find(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     if start > end {
         return None;
     }
-    memchr::memmem::find(&text.as_bytes()[start..end], sub.as_bytes()).map(|i| i + start)
+    let hay = &text.as_bytes()[start..end];
+    match sub.as_bytes() {
+        [c] => memchr::memchr(*c, hay),
+        needle => memchr::memmem::find(hay, needle),
+    }
+    .map(|i| i + start)
 }
 
 /// `sub in text`
@@ -68,7 +73,12 @@ pub fn rfind(text: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     if start > end {
         return None;
     }
-    memchr::memmem::rfind(&text.as_bytes()[start..end], sub.as_bytes()).map(|i| i + start)
+    let hay = &text.as_bytes()[start..end];
+    match sub.as_bytes() {
+        [c] => memchr::memrchr(*c, hay),
+        needle => memchr::memmem::rfind(hay, needle),
+    }
+    .map(|i| i + start)
 }
 
 /// `text[start:end]` with Python's negative offsets and clamping

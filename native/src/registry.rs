@@ -97,3 +97,41 @@ pub fn registry() -> Arc<Registry> {
         .clone()
         .expect("kg_native: configure() was not called")
 }
+
+/// A value made from the installed registry once, not once per document: `get` gives
+/// the kept value while the registry it was made from is installed, and makes it anew
+/// (keeping it for the installed registry only) otherwise.
+pub struct PerRegistry<T> {
+    slot: RwLock<Option<(Arc<Registry>, Arc<T>)>>,
+}
+
+impl<T> PerRegistry<T> {
+    pub const fn new() -> PerRegistry<T> {
+        PerRegistry {
+            slot: RwLock::new(None),
+        }
+    }
+
+    pub fn get(&self, reg: &Registry, make: impl FnOnce(&Registry) -> T) -> Arc<T> {
+        if let Some((kept, value)) = &*self.slot.read().expect("registry cache lock") {
+            // the Arc kept here keeps its registry alive: its address names it
+            if std::ptr::eq(Arc::as_ptr(kept), reg) {
+                return value.clone();
+            }
+        }
+        let value = Arc::new(make(reg));
+        let installed = REGISTRY.read().expect("registry lock").clone();
+        if let Some(installed) = installed {
+            if std::ptr::eq(Arc::as_ptr(&installed), reg) {
+                *self.slot.write().expect("registry cache lock") = Some((installed, value.clone()));
+            }
+        }
+        value
+    }
+}
+
+impl<T> Default for PerRegistry<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
