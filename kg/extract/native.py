@@ -43,7 +43,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: the ``kg_native.ABI`` this Python code was written against
-ABI = 1
+ABI = 2
 
 # The modules whose module-level patterns and word lists the twins may read.
 _MODULES = (

@@ -30,7 +30,7 @@ pub mod vocab;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
 /// refused rather than used (`kg/extract/native.py` checks it).
-const ABI: u32 = 1;
+const ABI: u32 = 2;
 
 /// Compiles the patterns (name, pattern, flags) and stores the word sets, tuples and
 /// dicts; returns the (name, error) of every pattern that did not compile.
