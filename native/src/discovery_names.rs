@@ -429,26 +429,9 @@ fn counted_names(reg: &Registry, text: &str, mut pos: usize) -> Vec<(usize, usiz
     out
 }
 
-/// `_at_boundary(text, i)`: `\b` at `i`
-fn at_boundary(text: &str, i: usize) -> bool {
-    let b = text.as_bytes();
-    let before = i > 0 && pystr::is_word_byte(b[i - 1]);
-    before != (i < b.len() && pystr::is_word_byte(b[i]))
-}
-
 /// `_scan(rx, text, 0, _at_boundary)`
 fn scan_at_boundary(rx: &crate::pyre::Rx, text: &str) -> Vec<crate::pyre::Caps> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some(m) = rx.search(text, pos, text.len()) {
-        if at_boundary(text, m.start()) {
-            pos = m.end();
-            out.push(m);
-        } else {
-            pos = m.start() + 1;
-        }
-    }
-    out
+    crate::discovery_lists::scan(rx, text, 0, crate::discovery_lists::at_boundary)
 }
 
 /// `_matches_at_cues(rx, text, cues, first)`
