@@ -1985,9 +1985,6 @@ def discover(text: str, state: DocState) -> list[Mention]:
         if doc is not None and doc.seal(state, 1, kept):
             state.native = doc  # the later twins read the state from it
         return kept
-    fast = None if fast is not None else native.twin("discovery_discover")  # an older build
-    if fast is not None and (out := fast(state)) is not None:
-        return _from_twin(state, out)
     title = text[: state.title_end]
     if " A" in title or " a" in title:  # Title Case: the title's words all look like names
         state.mentions = [
@@ -2090,7 +2087,7 @@ _Twin = tuple[
 
 
 def _from_twin(state: DocState, out: _Twin) -> list[Mention]:
-    """Apply what ``kg_native.discovery_discover`` returned as ``discover`` would: the
+    """Apply the output ``kg_native.discovery_discover_doc`` returned as ``discover`` would: the
     kept mentions (the vocabulary ones the same objects, their group set), the paper's
     own names, and the abbreviations kept."""
     kept, proposed, abbr_ok = out

@@ -301,7 +301,7 @@ impl NativeDoc {
     }
 }
 
-/// `discovery.discover(text, state)` as `discovery_discover`, with the `NativeDoc` of
+/// `discovery.discover(text, state)` (as `discovery::Out`), with the `NativeDoc` of
 /// its result (not sealed: Python seals it once it has applied the result; None when
 /// the doc cannot be made), or None when the text is not plain
 #[pyfunction]

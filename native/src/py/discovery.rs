@@ -67,16 +67,6 @@ fn discovery_proposed_names(text: &str) -> Option<Vec<(usize, usize)>> {
     pystr::plain(text).then(|| discovery_names::proposed_names(&registry::registry(), text))
 }
 
-/// `discovery.discover(text, state)`, or None when the text is not plain (or Python
-/// would raise)
-#[pyfunction]
-fn discovery_discover(state: state::DocState) -> Option<discovery::Out> {
-    if !pystr::plain(&state.text) {
-        return None;
-    }
-    discovery::discover(&registry::registry(), &state)
-}
-
 /// `list(discovery.concept_phrases(text))`, or None when the text is not plain
 #[pyfunction]
 fn discovery_concept_phrases(text: &str) -> Option<Vec<discovery_concepts::Candidate>> {
@@ -93,7 +83,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(discovery_classified_classes, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_title_concepts, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_proposed_names, m)?)?;
-    m.add_function(wrap_pyfunction!(discovery_discover, m)?)?;
     m.add_function(wrap_pyfunction!(discovery_concept_phrases, m)?)?;
     Ok(())
 }
