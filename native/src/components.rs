@@ -1,9 +1,9 @@
 //! Twins of `kg/extract/components.py` for plain text: the named parts of a paper's
 //! own work.
 
-use crate::counts::py_slice;
 use crate::normalize::{find_all, is_non_entity};
 use crate::pystr;
+use crate::pystr::slice;
 use crate::registry::Registry;
 
 pub type Span = (usize, usize);
@@ -243,7 +243,7 @@ fn names(reg: &Registry, text: &str, mut pos: usize, out: &mut Vec<Span>) {
 fn phrase_before(reg: &Registry, text: &str, s0: usize, end: usize) -> Option<Span> {
     let stop = reg.words("components._STOP");
     let lead = reg.words("components._LEAD");
-    let all: Vec<&str> = py_slice(text, s0 as i64, end as i64).split(' ').collect();
+    let all: Vec<&str> = slice(text, s0 as i64, end as i64).split(' ').collect();
     let words = &all[all.len().saturating_sub(MAX_WORDS + 1)..];
     let mut k = words.len();
     while k > 0 {
@@ -316,7 +316,7 @@ pub fn component_spans(
         let Some(m) = own_subject.match_at(text, p, len) else {
             continue;
         };
-        let before = py_slice(text, p as i64 - 2, p as i64);
+        let before = slice(text, p as i64 - 2, p as i64);
         if after.iter().any(|a| a == before) {
             let end = sentence_end(text, sentences, m.end());
             list_items(reg, text, m.end(), end, false, &mut out);

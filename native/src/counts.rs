@@ -4,7 +4,7 @@
 //! `int(round(...))` would refuse) makes the twin give up (`None`), and the Python rule
 //! runs.
 
-use crate::pystr;
+use crate::pystr::{self, slice};
 use crate::registry::Registry;
 
 /// A hardware or model mention as `find_numbers` reads it: its index in
@@ -24,24 +24,6 @@ pub type Cue = (usize, &'static str, i64, &'static str);
 /// The number does not fit: the Python rule must run.
 #[derive(Debug, PartialEq)]
 pub struct TooLarge;
-
-/// `text[a:b]` with Python's slice semantics (negative ends count from the end).
-pub fn py_slice(text: &str, a: i64, b: i64) -> &str {
-    let n = text.len() as i64;
-    let fix = |i: i64| -> usize {
-        if i < 0 {
-            (i + n).max(0) as usize
-        } else {
-            i.min(n) as usize
-        }
-    };
-    let (s, e) = (fix(a), fix(b));
-    if s >= e {
-        ""
-    } else {
-        &text[s..e]
-    }
-}
 
 /// `int(round(x))` (ties to even), or TooLarge where Python's int would not be an i64
 /// (or round raises: inf, nan).
@@ -166,23 +148,6 @@ fn starts_with_at(text: &str, pos: usize, prefix: &str) -> bool {
     text.get(pos..).is_some_and(|s| s.starts_with(prefix))
 }
 
-/// `state.sentence_of(offset)`
-pub fn sentence_of(
-    sentences: &[(usize, usize)],
-    title_end: usize,
-    offset: usize,
-) -> (usize, usize) {
-    if sentences.is_empty() {
-        return (0, title_end);
-    }
-    let i = sentences.partition_point(|&(s, _)| s <= offset);
-    if i > 0 {
-        sentences[i - 1]
-    } else {
-        sentences[0]
-    }
-}
-
 /// The device count read before a hardware mention, if any
 fn count_before(
     reg: &Registry,
@@ -197,11 +162,11 @@ fn count_before(
         title_end as i64
     };
     let from = prev_end.max(m.start as i64 - 45).max(lo);
-    let before = py_slice(text, from, m.start as i64);
+    let before = slice(text, from, m.start as i64);
     let Some(c) = reg.rx("counts._COUNT").search(before, 0, before.len()) else {
         return Ok(None);
     };
-    let tail = py_slice(before, -3, before.len() as i64);
+    let tail = slice(before, -3, before.len() as i64);
     if c.str(before, 2).bytes().any(|b| b.is_ascii_digit()) || tail.contains('%') {
         return Ok(None);
     }
@@ -254,8 +219,8 @@ fn parameters_of(
             return Ok(Some((n, "size_apposition")));
         }
     }
-    let sent = sentence_of(sentences, title_end, m.start);
-    let window = py_slice(
+    let sent = crate::state::sentence_of(sentences, title_end, m.start);
+    let window = slice(
         text,
         (sent.0 as i64).max(m.start as i64 - 60),
         (sent.1 as i64).min(m.end as i64 + 80),
@@ -307,25 +272,11 @@ mod tests {
 
     #[test]
     fn python_slices_and_floats() {
-        assert_eq!(py_slice("abcdef", -3, 6), "def");
-        assert_eq!(py_slice("ab", -3, 2), "ab");
-        assert_eq!(py_slice("abcdef", 4, 2), "");
-        assert_eq!(py_slice("abc", 1, 10), "bc");
         assert_eq!(py_float("15.").unwrap(), 15.0);
         assert_eq!(py_float(".5").unwrap(), 0.5);
         assert_eq!(round_int(2.5).unwrap(), 2);
         assert_eq!(round_int(3.5).unwrap(), 4);
         assert_eq!(round_int(12.7 * 1e9).unwrap(), 12_700_000_000);
         assert!(round_int(f64::INFINITY).is_err() && py_int("99999999999999999999").is_err());
-    }
-
-    #[test]
-    fn sentence_of_follows_bisect() {
-        let s = [(0, 5), (7, 20)];
-        assert_eq!(sentence_of(&s, 5, 0), (0, 5));
-        assert_eq!(sentence_of(&s, 5, 6), (0, 5));
-        assert_eq!(sentence_of(&s, 5, 7), (7, 20));
-        assert_eq!(sentence_of(&[(3, 5)], 5, 1), (3, 5));
-        assert_eq!(sentence_of(&[], 9, 1), (0, 9));
     }
 }

@@ -360,9 +360,6 @@ pub fn entity_typing_assign_types_doc(
     Ok(true)
 }
 
-/// The `EntityType` values, as the roles compare them (`roles::entity_type`)
-const ENTITY_TYPES: [&str; 5] = ["Method", "System", "Hardware", "Dataset", "Model"];
-
 /// The `RoleCue` objects `make` gave for each (mention, role value, rule, confidence):
 /// `make` (held, so that its address names it) and the objects by cue
 type CueObjects = (
@@ -398,10 +395,7 @@ pub fn roles_assign_roles_doc(
                 end: m.end,
                 text: m.text.clone(),
                 rule: m.rule.clone(),
-                type_: m
-                    .type_
-                    .as_deref()
-                    .map(|v| ENTITY_TYPES.iter().copied().find(|&t| t == v).unwrap_or("")),
+                type_: m.type_.as_deref().map(roles::type_value),
                 specific: m.specific,
                 known: m.has_concept,
                 group: m.group,

@@ -136,6 +136,10 @@ mod tests {
         assert_eq!(slice("abcdef", 4, -1), "e");
         assert_eq!(slice("abc", -5, 1), "a");
         assert_eq!(slice("abc", 2, 1), "");
+        assert_eq!(slice("abcdef", -3, 6), "def");
+        assert_eq!(slice("ab", -3, 2), "ab");
+        assert_eq!(slice("abcdef", 4, 2), "");
+        assert_eq!(slice("abc", 1, 10), "bc");
         let breaks = vec![". ".to_string()];
         assert!(two_before_in("x. Foo", 3, &breaks) && !two_before_in("Foo", 0, &breaks));
     }

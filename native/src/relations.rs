@@ -812,14 +812,8 @@ fn mention_sentences(
     title_end: usize,
     ms: &[Mn],
 ) -> Vec<(usize, usize)> {
-    if sentences.is_empty() {
-        return vec![(0, title_end); ms.len()];
-    }
     ms.iter()
-        .map(|m| {
-            let i = sentences.partition_point(|&(s, _)| s <= m.start);
-            sentences[i.saturating_sub(1)]
-        })
+        .map(|m| state::sentence_of(sentences, title_end, m.start))
         .collect()
 }
 

@@ -87,14 +87,16 @@ fn entity_type(ob: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
     if ob.is_none() {
         return Ok(None);
     }
-    let value = ob.cast::<PyString>()?.to_str()?;
-    Ok(Some(
-        ENTITY_TYPES
-            .iter()
-            .copied()
-            .find(|&t| t == value)
-            .unwrap_or(""),
-    ))
+    Ok(Some(type_value(ob.cast::<PyString>()?.to_str()?)))
+}
+
+/// An `EntityType` value as the static string the roles compare ("" for another)
+pub fn type_value(value: &str) -> &'static str {
+    ENTITY_TYPES
+        .iter()
+        .copied()
+        .find(|&t| t == value)
+        .unwrap_or("")
 }
 
 fn is_given(ob: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -103,10 +105,6 @@ fn is_given(ob: &Bound<'_, PyAny>) -> PyResult<bool> {
 
 impl From<&state::DocState> for RoleState {
     fn from(st: &state::DocState) -> RoleState {
-        let type_of = |t: &Option<String>| {
-            t.as_deref()
-                .map(|v| ENTITY_TYPES.iter().copied().find(|&t| t == v).unwrap_or(""))
-        };
         RoleState {
             text: st.text.clone(),
             title_end: st.title_end,
@@ -119,7 +117,7 @@ impl From<&state::DocState> for RoleState {
                     end: m.end,
                     text: m.text.clone(),
                     rule: m.rule.clone(),
-                    type_: type_of(&m.type_),
+                    type_: m.type_.as_deref().map(type_value),
                     specific: m.specific,
                     known: m.concept.is_some(),
                     group: m.group,
@@ -142,15 +140,7 @@ impl From<&state::DocState> for RoleState {
 impl RoleState {
     /// `sentence_of(offset)`
     pub fn sentence_of(&self, offset: usize) -> (usize, usize) {
-        if self.sentences.is_empty() {
-            return (0, self.title_end);
-        }
-        let i = self.sentences.partition_point(|&(s, _)| s <= offset);
-        if i > 0 {
-            self.sentences[i - 1]
-        } else {
-            self.sentences[0]
-        }
+        state::sentence_of(&self.sentences, self.title_end, offset)
     }
 
     /// `mention_sentences()`

@@ -78,18 +78,25 @@ pub struct DocState {
     pub proposed: Vec<(usize, usize)>,
 }
 
+/// `DocState.sentence_of(offset)` over `sentences` (spans in order) and `title_end`:
+/// the sentence starting at or before `offset`, else the first; the title when there
+/// are no sentences
+pub fn sentence_of(
+    sentences: &[(usize, usize)],
+    title_end: usize,
+    offset: usize,
+) -> (usize, usize) {
+    if sentences.is_empty() {
+        return (0, title_end);
+    }
+    let i = sentences.partition_point(|&(s, _)| s <= offset);
+    sentences[i.saturating_sub(1)]
+}
+
 impl DocState {
     /// `sentence_of(offset)`
     pub fn sentence_of(&self, offset: usize) -> (usize, usize) {
-        if self.sentences.is_empty() {
-            return (0, self.title_end);
-        }
-        let i = self.sentences.partition_point(|&(s, _)| s <= offset);
-        if i > 0 {
-            self.sentences[i - 1]
-        } else {
-            self.sentences[0]
-        }
+        sentence_of(&self.sentences, self.title_end, offset)
     }
 
     /// `mention_sentences()`
@@ -117,4 +124,19 @@ pub fn group_by_sentence(sents: &[(usize, usize)]) -> Vec<((usize, usize), Vec<u
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_of;
+
+    #[test]
+    fn sentence_of_follows_python() {
+        let s = [(0, 5), (7, 20)];
+        assert_eq!(sentence_of(&s, 5, 0), (0, 5));
+        assert_eq!(sentence_of(&s, 5, 6), (0, 5));
+        assert_eq!(sentence_of(&s, 5, 7), (7, 20));
+        assert_eq!(sentence_of(&[(3, 5)], 5, 1), (3, 5));
+        assert_eq!(sentence_of(&[], 9, 1), (0, 9));
+    }
 }
