@@ -276,6 +276,24 @@ def _longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
 _TYPES: dict[str, EntityType] = {t.value: t for t in EntityType}
 
 
+def _vocab_mention(s: int, e: int, surface: str, concept: VocabConcept) -> Mention:
+    """The mention of ``concept`` at ``[s, e)``."""
+    # positional (2.5x faster than keywords; test_vocab_matcher pins Mention's field order):
+    # start, end, text, rule, confidence, type, specific, concept, group, type_rule
+    return Mention(
+        s,
+        e,
+        surface,
+        RULE,
+        0.95,
+        _TYPES.get(concept.type) or EntityType(concept.type),
+        concept.specific,
+        concept,
+        -1,
+        RULE,
+    )
+
+
 def find_vocab_mentions(
     doc: Doc,
     matcher: PhraseMatcher,
@@ -315,20 +333,7 @@ def find_vocab_mentions(
             and ordinary_compound(surface, concept, text, e)
         ):
             continue
-        # positional (2.5x faster than keywords; test_vocab_matcher pins Mention's field order):
-        # start, end, text, rule, confidence, type, specific, concept, group, type_rule
-        yield Mention(
-            s,
-            e,
-            surface,
-            RULE,
-            0.95,
-            _TYPES.get(concept.type) or EntityType(concept.type),
-            concept.specific,
-            concept,
-            -1,
-            RULE,
-        )
+        yield _vocab_mention(s, e, surface, concept)
 
 
 def _spellings(forms: frozenset[str]) -> list[list[tuple[str, str, str]]]:
@@ -366,19 +371,7 @@ def twin_mentions(
 ) -> Iterator[Mention]:
     """The mentions of the twin's (start, end, concept index) triples."""
     for s, e, k in found:
-        concept = concepts[k]
-        yield Mention(
-            s,
-            e,
-            text[s:e],
-            RULE,
-            0.95,
-            _TYPES.get(concept.type) or EntityType(concept.type),
-            concept.specific,
-            concept,
-            -1,
-            RULE,
-        )
+        yield _vocab_mention(s, e, text[s:e], concepts[k])
 
 
 @Language.factory("kg_vocab", default_config={"vocab_files": []})
