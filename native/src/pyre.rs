@@ -302,7 +302,7 @@ pub mod profile {
     }
 
     impl Timer {
-        pub fn new(engine: &super::Engine) -> Timer {
+        pub(super) fn new(engine: &super::Engine) -> Timer {
             Timer {
                 name: engine.re.as_str().to_string(),
                 start: Instant::now(),
