@@ -89,8 +89,6 @@ def throughput(
 
 def components(n: int, repeat: int, inputs: list[str] | None = None) -> dict[str, float]:
     """Milliseconds per abstract spent in tokenisation, each component and assembly."""
-    from kg.extract.assemble import assemble
-
     papers = input_papers(inputs, n) if inputs else list(synthetic_papers(n))
     extractor = Extractor()
     for _ in extractor.extract(papers):  # warm-up: the tokenizer cache, lazy tables
@@ -109,7 +107,7 @@ def components(n: int, repeat: int, inputs: list[str] | None = None) -> dict[str
                 doc = component(doc)
                 spent[name] += clock() - t0
             t0 = clock()
-            assemble(paper, doc._.kg, doc._.kg.text)
+            extractor.assemble(paper, doc._.kg)
             spent["assemble"] += clock() - t0
         best = {k: min(best[k], spent[k]) for k in stages}
     result = {k: round(v / n * 1000, 3) for k, v in best.items()}
@@ -134,7 +132,6 @@ def _drain(items: Iterable[object]) -> None:
 
 def budget(n: int, repeat: int, inputs: list[str] | None = None) -> dict[str, float]:
     """Milliseconds per abstract: what the 1/4 bar leaves for the kg components."""
-    from kg.extract.assemble import assemble
     from kg.extract.state import state_of
 
     papers = input_papers(inputs, n) if inputs else list(synthetic_papers(n))
@@ -154,7 +151,7 @@ def budget(n: int, repeat: int, inputs: list[str] | None = None) -> dict[str, fl
     ms = {
         "tokenizer": _best(lambda: _drain(tokenizer.pipe(texts)), repeat),
         "pipeline_without_components": _best(bare_pipeline, repeat),
-        "assemble": _best(lambda: _drain(assemble(p, s, s.text) for p, s in done), repeat),
+        "assemble": _best(lambda: _drain(extractor.assemble(p, s) for p, s in done), repeat),
         "kg": _best(lambda: _drain(extractor.extract(papers)), repeat),
     }
     ms = {k: v / n * 1000 for k, v in ms.items()}

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.normalize import find_word
 from kg.extract.state import Abbreviation, ensure_extension, state_of
 
@@ -394,8 +394,12 @@ class AbbreviationDetector:
         ensure_extension()
         self.name = name
 
+    kg_stage = -1  # its place among the kg components (``native.DocChain``)
+
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "abbreviations"):
+            return doc
         state.abbreviations.extend(find_abbreviations(state.text))
         state.abbreviations.extend(find_reverse_abbreviations(state.text))
         defined = {a.short for a in state.abbreviations}

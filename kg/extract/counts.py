@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.state import DocState, NumberCue, ensure_extension, state_of
 from kg.ontology import EntityType
 
@@ -242,5 +242,9 @@ class NumberReader:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "numbers"):
+            if not state.keep_native:  # the caller reads ``doc._.kg``: its objects
+                held.materialize(state)
+            return doc
         state.numbers.extend(find_numbers(state.text, state))
         return doc

@@ -28,7 +28,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.components import component_spans
 from kg.extract.lexicon import (
     ATTENTION_IDIOM,
@@ -2130,6 +2130,8 @@ class EntityDiscovery:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "discover"):
+            return doc
         state.mentions = discover(state.text, state)
         self._chain.check(self, state)  # no other component between the kg ones
         return doc

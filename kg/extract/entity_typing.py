@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.lexicon import TYPE_NOUNS
 from kg.extract.state import DocState, Mention, ensure_extension, state_of
 from kg.ontology import EntityType
@@ -574,5 +574,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "types"):
+            return doc
         assign_types(state.text, state)
         return doc

@@ -37,13 +37,14 @@ __all__ = [
     "DocChain",
     "core",
     "python_only",
+    "is_off",
     "registry_entries",
 ]
 
 log = logging.getLogger(__name__)
 
 #: the ``kg_native.ABI`` this Python code was written against
-ABI = 2
+ABI = 3
 
 # The modules whose module-level patterns and word lists the twins may read.
 _MODULES = (
@@ -208,12 +209,14 @@ class DocChain:
     by identity, costs a fraction of a microsecond; ``nlp.pipe_names`` several.
     """
 
-    __slots__ = ("nlp", "_components", "_disabled", "_whole")
+    __slots__ = ("nlp", "stages", "_components", "_disabled", "_whole")
 
     STAGES = [1, 2, 3, 4, 5]
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Any, stages: list[int] | None = None) -> None:
         self.nlp = nlp
+        #: the ``kg_stage`` of the components that must follow one another
+        self.stages = self.STAGES if stages is None else stages
         self._components: list[Any] | None = None
         self._disabled: set[str] | None = None
         self._whole = False
@@ -229,8 +232,9 @@ class DocChain:
             self._components, self._disabled = list(components), set(disabled)
             procs = [p for n, p in components if n not in disabled]
             k = next((k for k, p in enumerate(procs) if p is component), -1)
-            chain = [getattr(p, "kg_stage", None) for p in procs[k : k + 5]] if k >= 0 else []
-            self._whole = chain == self.STAGES
+            n = len(self.stages)
+            chain = [getattr(p, "kg_stage", None) for p in procs[k : k + n]] if k >= 0 else []
+            self._whole = chain == self.stages
         return self._whole
 
     def check(self, component: object, state: Any) -> None:
@@ -241,6 +245,11 @@ class DocChain:
 
 
 _off = False
+
+
+def is_off() -> bool:
+    """Whether the twins are off for now (``python_only``)."""
+    return _off
 
 
 @contextmanager

@@ -29,13 +29,14 @@ from kg.extract import (  # noqa: F401
     counts,
     discovery,
     entity_typing,
+    held,
     relations,
     roles,
     sentences,
     vocab_matcher,
 )
 from kg.extract.assemble import assemble
-from kg.extract.state import attach_state, ensure_extension, state_of
+from kg.extract.state import DocState, attach_state, ensure_extension, state_of
 from kg.models import Paper, PaperExtraction
 
 __all__ = ["build_nlp", "Extractor", "COMPONENTS", "split_final_dots"]
@@ -96,20 +97,27 @@ class Extractor:
         self.nlp = build_nlp(vocab_files, model)
 
     def _doc(self, paper: Paper) -> Doc:
-        """Tokenise ``paper.text`` and attach its state (so no component rebuilds the text)."""
+        """Tokenise ``paper.text`` and attach its state (so no component rebuilds the
+        text); the state may stay held to the end (``assemble`` reads it)."""
         text = paper.text
         doc = self.nlp.make_doc(text)
-        attach_state(doc, text)
+        attach_state(doc, text, keep_native=True)
         return doc
 
     def extract(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[PaperExtraction]:
         """Extract from a stream of papers, lazily, through ``nlp.pipe``."""
         pairs = ((self._doc(p), p) for p in papers)
         for doc, paper in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
-            state = state_of(doc)
-            yield assemble(paper, state, state.text)
+            yield self.assemble(paper, state_of(doc))
 
     def extract_one(self, paper: Paper) -> PaperExtraction:
         """Extract from one paper."""
-        state = state_of(self.nlp(self._doc(paper)))
+        return self.assemble(paper, state_of(self.nlp(self._doc(paper))))
+
+    @staticmethod
+    def assemble(paper: Paper, state: DocState) -> PaperExtraction:
+        """The extraction of ``paper`` from its processed state, held or not
+        (``kg/extract/held.py``)."""
+        if state.native is not None and held.held(state):
+            held.materialize(state)
         return assemble(paper, state, state.text)

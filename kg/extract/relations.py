@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.normalize import find_all
 from kg.extract.state import (
     DocState,
@@ -1058,5 +1058,7 @@ class EntityRelations:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "relations"):
+            return doc
         state.relations.extend(find_relations(state.text, state))
         return doc

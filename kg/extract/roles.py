@@ -23,7 +23,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.relations import derived_suffix
 from kg.extract.state import (
     DocState,
@@ -1352,5 +1352,7 @@ class PaperRoles:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "roles"):
+            return doc
         assign_roles(state.text, state)
         return doc

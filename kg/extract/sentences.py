@@ -21,7 +21,7 @@ from spacy.attrs import IDX, SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.state import attach_state, ensure_extension, state_of
 from kg.models import TITLE_SEPARATOR
 
@@ -160,9 +160,12 @@ def title_end_of(text: str) -> int:
 class SentenceSegmenter:
     """Sets ``is_sent_start`` on tokens and ``doc._.kg.sentences``."""
 
+    kg_stage = -3  # its place among the kg components (``native.DocChain``)
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         ensure_extension()
+        self._chain = native.DocChain(nlp, held.HELD_STAGES)
 
     def __call__(self, doc: Doc) -> Doc:
         # ``state_of`` reads ``user_data``: each ``doc._`` access builds an object
@@ -171,17 +174,25 @@ class SentenceSegmenter:
             state = attach_state(doc, doc.text)
         text = state.text
         state.title_end = title_end_of(text)
+        if len(doc):
+            starts = doc.to_array(IDX)
+            sent_starts = held.start(self._chain, self, state, starts)
+            if sent_starts is not None:  # the compiled core holds the state from here on
+                doc.from_array([SENT_START], sent_starts)  # type: ignore[arg-type]
+                return doc
         state.sentences = split_sentences(text, state.title_end)
         if len(doc):
-            doc.from_array([SENT_START], sent_start_array(doc, state.sentences))  # type: ignore[arg-type]
+            doc.from_array([SENT_START], sent_start_array(starts, state.sentences))  # type: ignore[arg-type]
         return doc
 
 
-def sent_start_array(doc: Doc, sentences: list[tuple[int, int]]) -> numpy.ndarray:
-    """``SENT_START`` values for ``doc``: 1 where a sentence starts, -1 elsewhere."""
+def sent_start_array(
+    token_starts: numpy.ndarray, sentences: list[tuple[int, int]]
+) -> numpy.ndarray:
+    """``SENT_START`` values for a doc whose tokens start at ``token_starts``
+    (``doc.to_array(IDX)``): 1 where a sentence starts, -1 elsewhere."""
     # one searchsorted over the token offsets: converting them to a list for bisect cost
     # more than the few numpy calls
-    token_starts = doc.to_array(IDX)
     values = numpy.full((len(token_starts), 1), _NOT_START, dtype=numpy.uint64)
     values[0] = 1
     # the token holding each sentence start: the last token starting at or before it (the

@@ -109,6 +109,9 @@ class DocState:
     #: discovery twin and read by the later components' twins while it is valid
     #: (``kg/extract/native.py``, ``doc_twin``); None when there is none
     native: object | None = field(default=None, compare=False, repr=False)
+    #: the caller assembles the extraction from a held ``native`` (``kg/extract/held.py``),
+    #: so the last component leaves it held; else it builds the state's objects
+    keep_native: bool = field(default=False, compare=False, repr=False)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``offset``."""
@@ -172,8 +175,9 @@ def state_of(doc) -> DocState:  # noqa: ANN001 - spaCy Doc
     return state
 
 
-def attach_state(doc, text: str) -> DocState:  # noqa: ANN001 - spaCy Doc
-    """Set ``doc._.kg`` to a new ``DocState`` of ``text`` (which must be ``doc.text``)."""
-    state = DocState(text=text)
+def attach_state(doc, text: str, keep_native: bool = False) -> DocState:  # noqa: ANN001
+    """Set ``doc._.kg`` to a new ``DocState`` of ``text`` (which must be ``doc.text``);
+    ``keep_native``: see ``DocState.keep_native``."""
+    state = DocState(text=text, keep_native=keep_native)
     doc.user_data[_STATE_KEY] = state
     return state

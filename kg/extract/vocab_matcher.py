@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
@@ -388,9 +388,15 @@ class VocabMatcher:
             nlp, load_concepts(vocab_files), patterns
         )
         self.twin = vocab_twin(patterns, self.concepts, self.case)
+        # the concepts as the held mode reads them (``kg/extract/held.py``)
+        self._table = None if self.twin is None else native.core().ConceptTable(self.concepts)  # type: ignore[union-attr]
+
+    kg_stage = -2  # its place among the kg components (``native.DocChain``)
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
+        if state.native is not None and held.advance(state, "vocab", self.twin, self._table):
+            return doc
         text = state.text
         if self.twin is not None and len(doc) and native.twin("VocabTwin") is not None:
             found = self.twin.find(text, doc.to_array(IDX).tobytes())

@@ -17,6 +17,7 @@ pub mod discovery_concepts;
 pub mod discovery_lists;
 pub mod discovery_names;
 pub mod entity_typing;
+pub mod held;
 pub mod nativedoc;
 pub mod normalize;
 mod py;
@@ -32,7 +33,7 @@ pub mod vocab;
 
 /// Bumped whenever a twin's signature or output changes, so that a stale build is
 /// refused rather than used (`kg/extract/native.py` checks it).
-const ABI: u32 = 2;
+const ABI: u32 = 3;
 
 /// Compiles the patterns (name, pattern, flags) and stores the word sets, tuples and
 /// dicts; returns the (name, error) of every pattern that did not compile.
@@ -127,5 +128,6 @@ fn kg_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(profile_times, m)?)?;
     py::register(m)?;
     nativedoc::register(m)?;
+    held::register(m)?;
     Ok(())
 }

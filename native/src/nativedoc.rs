@@ -68,17 +68,19 @@ pub const COUNTED: u8 = 5;
 /// The Rust copy of a document's `DocState` (see the module documentation)
 #[pyclass(module = "kg_native")]
 pub struct NativeDoc {
-    text: String,
-    title_end: usize,
-    sentences: Vec<(usize, usize)>,
-    mentions: Vec<DocMention>,
+    pub(crate) text: String,
+    pub(crate) title_end: usize,
+    pub(crate) sentences: Vec<(usize, usize)>,
+    pub(crate) mentions: Vec<DocMention>,
     /// (long_start, long_end, short) of the abbreviations kept
-    abbreviations: Vec<(usize, usize, String)>,
-    proposed: Vec<(usize, usize)>,
+    pub(crate) abbreviations: Vec<(usize, usize, String)>,
+    pub(crate) proposed: Vec<(usize, usize)>,
     /// (mention, role value) of each role cue
-    roles: Vec<(usize, &'static str)>,
-    stage: u8,
+    pub(crate) roles: Vec<(usize, &'static str)>,
+    pub(crate) stage: u8,
     guard: Option<Guard>,
+    /// what the doc holds for Python in held mode (`held.rs`), else None
+    pub(crate) held: Option<Box<crate::held::Held>>,
 }
 
 fn same(a: &Py<PyAny>, b: &Bound<'_, PyAny>) -> bool {
@@ -201,6 +203,12 @@ impl NativeDoc {
         self.stage
     }
 
+    /// Whether the doc is held (`held.rs`): the state is the doc's, not Python's
+    #[getter]
+    fn held(&self) -> bool {
+        self.held.is_some()
+    }
+
     /// Whether the component after `stage` may use the doc for `state` (`valid`)
     #[pyo3(name = "valid")]
     fn valid_py(&self, state: &Bound<'_, PyAny>, stage: u8) -> PyResult<bool> {
@@ -226,6 +234,27 @@ impl NativeDoc {
 }
 
 impl NativeDoc {
+    /// A held doc (`held.rs`) at the first held stage
+    pub(crate) fn new_held(
+        text: String,
+        title_end: usize,
+        sentences: Vec<(usize, usize)>,
+        held: crate::held::Held,
+    ) -> NativeDoc {
+        NativeDoc {
+            text,
+            title_end,
+            sentences,
+            mentions: Vec::new(),
+            abbreviations: Vec::new(),
+            proposed: Vec::new(),
+            roles: Vec::new(),
+            stage: crate::held::SENTENCED,
+            guard: None,
+            held: Some(Box::new(held)),
+        }
+    }
+
     fn unsealed_clone(&self) -> NativeDoc {
         NativeDoc {
             text: self.text.clone(),
@@ -237,12 +266,16 @@ impl NativeDoc {
             roles: self.roles.clone(),
             stage: 0,
             guard: None,
+            held: None,
         }
     }
 
     /// The doc of `state` after discovery gave `out` (as `discovery._from_twin` applies
     /// it); None when a mention's text is not plain or `out` names no input mention.
-    fn after_discovery(state: &state::DocState, out: &discovery::Out) -> Option<NativeDoc> {
+    pub(crate) fn after_discovery(
+        state: &state::DocState,
+        out: &discovery::Out,
+    ) -> Option<NativeDoc> {
         let (kept, proposed, abbr_ok) = out;
         let vocab = &state.mentions;
         let mut mentions = Vec::with_capacity(kept.len());
@@ -297,7 +330,116 @@ impl NativeDoc {
             roles: Vec::new(),
             stage: 0,
             guard: None,
+            held: None,
         })
+    }
+}
+
+impl NativeDoc {
+    /// Typing of the mentions (as `entity_typing.assign_types`), written into the doc's
+    /// mentions; None when a type is no `EntityType` value
+    pub(crate) fn run_typing(&mut self) -> PyResult<Option<Vec<entity_typing::Typed>>> {
+        let Some(heads) = self.typing_heads() else {
+            return Ok(None);
+        };
+        let this = &*self;
+        let full = |i: usize| Ok(Some(this.typing_mention(i, heads[i])));
+        let Some(typed) =
+            entity_typing::installed().assign_read(&this.text, this.title_end, &heads, full)?
+        else {
+            return Ok(None);
+        };
+        for (m, (t, rule)) in self.mentions.iter_mut().zip(&typed) {
+            m.type_ = t.map(String::from);
+            m.type_rule = (*rule).to_string();
+        }
+        Ok(Some(typed))
+    }
+
+    /// The role cues of the doc (as `roles.assign_roles`); their roles are kept
+    pub(crate) fn run_roles(&mut self) -> Vec<roles::RoleCue> {
+        let rs = RoleState {
+            text: self.text.clone(),
+            title_end: self.title_end,
+            sentences: self.sentences.clone(),
+            mentions: self
+                .mentions
+                .iter()
+                .map(|m| RoleMention {
+                    start: m.start,
+                    end: m.end,
+                    text: m.text.clone(),
+                    rule: m.rule.clone(),
+                    type_: m.type_.as_deref().map(roles::type_value),
+                    specific: m.specific,
+                    known: m.has_concept,
+                    group: m.group,
+                })
+                .collect(),
+            abbreviations: self
+                .abbreviations
+                .iter()
+                .map(|(long_start, long_end, short)| RoleAbbreviation {
+                    long_start: *long_start,
+                    long_end: *long_end,
+                    short: short.clone(),
+                })
+                .collect(),
+            proposed: self.proposed.clone(),
+        };
+        let cues = roles::assign_roles(&registry::registry(), &rs);
+        self.roles.extend(cues.iter().map(|c| (c.0, c.1)));
+        cues
+    }
+
+    /// The relation cues of the doc (as `relations.find_relations`)
+    pub(crate) fn run_relations(&self) -> Vec<CueTuple> {
+        let ms: Vec<Mn> = self
+            .mentions
+            .iter()
+            .map(|m| Mn {
+                start: m.start,
+                end: m.end,
+                text: &m.text,
+                ty: RelTy::of(m.type_.as_deref()),
+                specific: m.specific,
+                group: m.group,
+            })
+            .collect();
+        let reg = registry::registry();
+        let cues = relations::find_relations(
+            &reg,
+            &self.text,
+            self.title_end,
+            &self.sentences,
+            &ms,
+            &self.roles,
+        );
+        cues.into_iter()
+            .map(|c| (c.head, c.rel.value(), c.tail, c.rule, c.conf, c.sent))
+            .collect()
+    }
+
+    /// The number cues of the doc (as `counts.find_numbers`); None when a number is too
+    /// large
+    pub(crate) fn run_numbers(&self) -> Option<Vec<counts::Cue>> {
+        let mentions: Vec<counts::Mention> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter_map(|(index, m)| {
+                let hardware = m.type_.as_deref() == Some("Hardware");
+                (hardware || m.type_.as_deref() == Some("Model")).then_some(counts::Mention {
+                    index,
+                    start: m.start,
+                    end: m.end,
+                    text: &m.text,
+                    hardware,
+                })
+            })
+            .collect();
+        let reg = registry::registry();
+        counts::find_numbers(&reg, &self.text, self.title_end, &self.sentences, &mentions).ok()
     }
 }
 
@@ -330,19 +472,9 @@ pub fn entity_typing_assign_types_doc(
     if !doc.valid(state, DISCOVERED)? {
         return Ok(false);
     }
-    let Some(heads) = doc.typing_heads() else {
+    let Some(typed) = doc.run_typing()? else {
         return Ok(false);
     };
-    let full = |i: usize| Ok(Some(doc.typing_mention(i, heads[i])));
-    let Some(typed) =
-        entity_typing::installed().assign_read(&doc.text, doc.title_end, &heads, full)?
-    else {
-        return Ok(false);
-    };
-    for (m, (t, rule)) in doc.mentions.iter_mut().zip(&typed) {
-        m.type_ = t.map(String::from);
-        m.type_rule = (*rule).to_string();
-    }
     let py = state.py();
     let mentions = state.getattr(pyo3::intern!(py, "mentions"))?;
     let strings: Vec<PyTyped> = entity_typing::python_strings(py, typed);
@@ -383,37 +515,7 @@ pub fn roles_assign_roles_doc(
     if !doc.valid(state, TYPED)? {
         return Ok(None);
     }
-    let rs = RoleState {
-        text: doc.text.clone(),
-        title_end: doc.title_end,
-        sentences: doc.sentences.clone(),
-        mentions: doc
-            .mentions
-            .iter()
-            .map(|m| RoleMention {
-                start: m.start,
-                end: m.end,
-                text: m.text.clone(),
-                rule: m.rule.clone(),
-                type_: m.type_.as_deref().map(roles::type_value),
-                specific: m.specific,
-                known: m.has_concept,
-                group: m.group,
-            })
-            .collect(),
-        abbreviations: doc
-            .abbreviations
-            .iter()
-            .map(|(long_start, long_end, short)| RoleAbbreviation {
-                long_start: *long_start,
-                long_end: *long_end,
-                short: short.clone(),
-            })
-            .collect(),
-        proposed: doc.proposed.clone(),
-    };
-    let cues = roles::assign_roles(&registry::registry(), &rs);
-    doc.roles.extend(cues.iter().map(|c| (c.0, c.1)));
+    let cues = doc.run_roles();
     static OBJECTS: Mutex<Option<CueObjects>> = Mutex::new(None);
     let mut objects = OBJECTS.lock().unwrap_or_else(|e| e.into_inner());
     let known = match &mut *objects {
@@ -452,32 +554,7 @@ pub fn relations_find_relations_doc(
     if !doc.valid(state, ROLES)? {
         return Ok(None);
     }
-    let ms: Vec<Mn> = doc
-        .mentions
-        .iter()
-        .map(|m| Mn {
-            start: m.start,
-            end: m.end,
-            text: &m.text,
-            ty: RelTy::of(m.type_.as_deref()),
-            specific: m.specific,
-            group: m.group,
-        })
-        .collect();
-    let reg = registry::registry();
-    let cues = relations::find_relations(
-        &reg,
-        &doc.text,
-        doc.title_end,
-        &doc.sentences,
-        &ms,
-        &doc.roles,
-    );
-    let out = cues
-        .into_iter()
-        .map(|c| (c.head, c.rel.value(), c.tail, c.rule, c.conf, c.sent))
-        .collect();
-    drop(ms);
+    let out = doc.run_relations();
     doc.stage = RELATIONS;
     Ok(Some(out))
 }
@@ -492,24 +569,7 @@ pub fn counts_find_numbers_doc(
     if !doc.valid(state, RELATIONS)? {
         return Ok(None);
     }
-    let mentions: Vec<counts::Mention> = doc
-        .mentions
-        .iter()
-        .enumerate()
-        .filter_map(|(index, m)| {
-            let hardware = m.type_.as_deref() == Some("Hardware");
-            (hardware || m.type_.as_deref() == Some("Model")).then_some(counts::Mention {
-                index,
-                start: m.start,
-                end: m.end,
-                text: &m.text,
-                hardware,
-            })
-        })
-        .collect();
-    let reg = registry::registry();
-    let out = counts::find_numbers(&reg, &doc.text, doc.title_end, &doc.sentences, &mentions).ok();
-    drop(mentions);
+    let out = doc.run_numbers();
     if out.is_some() {
         doc.stage = COUNTED;
     }

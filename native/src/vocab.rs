@@ -313,6 +313,11 @@ fn token_end(text: &[u8], starts: &[usize], i: usize) -> usize {
 }
 
 impl VocabTwin {
+    /// `find` for the held mode (`held.rs`)
+    pub(crate) fn find_in(&self, text: &str, starts: &[u8]) -> Option<Vec<(usize, usize, u32)>> {
+        self.find(text, starts)
+    }
+
     /// Each token's (id, the root's child by it): the keys first, then the lookups (so
     /// that the table's cache misses overlap)
     fn token_ids(&self, text: &str, starts: &[usize]) -> Vec<(u32, u32)> {

@@ -3,17 +3,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from typing import Any
 
 import pytest
 
-from kg.extract import native
+from kg.extract import held, native
 from kg.extract.state import DocState, RoleCue, state_of
 from kg.models import Paper
 from kg.ontology import Role
 from tests.unit.extract.native_cases import _extractor, core, texts
+
+
+@pytest.fixture(autouse=True)
+def _not_held() -> Iterator[None]:
+    """These tests are about the ``NativeDoc`` of the twins' path, which runs when a
+    state is not held (held mode: ``test_held.py``)."""
+    with held.not_held():
+        yield
+
 
 Step = tuple[str, str]  # (component, how: "twin", "python" or "skip")
 Change = Callable[[DocState], None]

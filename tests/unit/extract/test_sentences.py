@@ -2,6 +2,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.attrs import IDX  # type: ignore[import-not-found]
 
 from kg.extract import sentences
 from kg.extract.sentences import split_sentences, title_end_of
@@ -154,7 +155,7 @@ def test_sent_start_array_marks_the_token_of_each_sentence_start():
     text = "A Title\n\nWe run  fast. 128 GPUs are used! (We also test CPUs.)"
     doc = nlp(text)
     spans = split_sentences(text, title_end_of(text))
-    arr = sentences.sent_start_array(doc, spans)
+    arr = sentences.sent_start_array(doc.to_array(IDX), spans)
     starts = {s for s, _ in spans}
     expected = [1 if t.i == 0 or t.idx in starts else 2**64 - 1 for t in doc]
     assert arr.dtype.name == "uint64" and arr.shape == (len(doc), 1)
