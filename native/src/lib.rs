@@ -10,6 +10,7 @@
 use pyo3::prelude::*;
 
 pub mod abbreviations;
+pub mod assemble;
 pub mod components;
 pub mod counts;
 pub mod discovery;

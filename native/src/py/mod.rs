@@ -4,6 +4,7 @@
 use pyo3::prelude::*;
 
 mod abbreviations;
+mod assemble;
 mod components;
 mod counts;
 mod discovery;
@@ -16,6 +17,7 @@ mod sentences;
 /// Adds every module's twins to `kg_native`
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     abbreviations::register(m)?;
+    assemble::register(m)?;
     components::register(m)?;
     counts::register(m)?;
     discovery::register(m)?;
