@@ -27,9 +27,10 @@ import numpy
 
 from kg.extract import native
 from kg.extract.state import Abbreviation, DocState, Mention, NumberCue, RelationCue
+from kg.models import Paper, PaperExtraction
 from kg.ontology import EntityType, Relation
 
-__all__ = ["HELD_STAGES", "start", "advance", "materialize", "held", "not_held"]
+__all__ = ["HELD_STAGES", "start", "advance", "assemble", "materialize", "held", "not_held"]
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,18 @@ def advance(state: DocState, stage: str, *args: Any) -> bool:
     log.debug("held doc cannot take stage %s: the Python rules take over", stage)
     materialize(state)
     return False
+
+
+def assemble(paper: Paper, state: DocState) -> PaperExtraction | None:
+    """The extraction of ``paper`` assembled by the compiled core from ``state``'s held
+    doc after the last stage (``assemble.assemble``'s twin), or None (the caller then
+    materializes the state and assembles in Python). The doc is kept."""
+    core = native.core()
+    doc: Any = state.native
+    if core is None or doc is None or not doc.held or native.is_off():
+        return None
+    out: PaperExtraction | None = core.held_assemble(doc, paper)
+    return out
 
 
 def materialize(state: DocState) -> None:

@@ -119,5 +119,8 @@ class Extractor:
         """The extraction of ``paper`` from its processed state, held or not
         (``kg/extract/held.py``)."""
         if state.native is not None and held.held(state):
+            out = held.assemble(paper, state)
+            if out is not None:
+                return out
             held.materialize(state)
         return assemble(paper, state, state.text)

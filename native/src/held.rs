@@ -24,6 +24,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
 
 use crate::abbreviations;
+use crate::assemble::{
+    self, AsmConcept, AsmInput, AsmMention, AsmNumberCue, AsmRelationCue, AsmRoleCue, Attribute,
+    Classes, ENTITY_TYPES,
+};
 use crate::counts;
 use crate::discovery;
 use crate::nativedoc::{NativeDoc, COUNTED, DISCOVERED, RELATIONS, ROLES, TYPED};
@@ -53,6 +57,8 @@ const NOT_START: u64 = u64::MAX;
 #[pyclass(module = "kg_native", frozen)]
 pub struct ConceptTable {
     pub(crate) concepts: Vec<state::Concept>,
+    /// each concept as `assemble` reads it
+    asm: Vec<AsmConcept>,
     objects: Py<PyList>,
 }
 
@@ -62,7 +68,10 @@ impl ConceptTable {
     /// type is no `EntityType` value
     #[new]
     fn new(concepts: Bound<'_, PyList>) -> PyResult<Self> {
+        let py = concepts.py();
+        let entity_key = py.import("kg.extract.normalize")?.getattr("entity_key")?;
         let mut table = Vec::with_capacity(concepts.len());
+        let mut asm = Vec::with_capacity(concepts.len());
         for c in concepts.iter() {
             let concept: state::Concept = c.extract()?;
             if roles::type_value(&concept.type_).is_empty() {
@@ -71,10 +80,29 @@ impl ConceptTable {
                     concept.id, concept.type_
                 )));
             }
+            let pref_label: String = c.getattr(pyo3::intern!(py, "pref_label"))?.extract()?;
+            // the key of a label that is not plain, as Python makes it (`AsmConcept`)
+            let pref_key = if pystr::plain(&pref_label) {
+                None
+            } else {
+                Some(
+                    entity_key
+                        .call1((&pref_label,))?
+                        .extract::<String>()?
+                        .into(),
+                )
+            };
+            asm.push(AsmConcept {
+                id: concept.id.as_str().into(),
+                pref_label: pref_label.into(),
+                specific: concept.specific,
+                pref_key,
+            });
             table.push(concept);
         }
         Ok(ConceptTable {
             concepts: table,
+            asm,
             objects: concepts.unbind(),
         })
     }
@@ -468,6 +496,124 @@ pub fn held_export<'py>(
     Ok(Some(out.into_pyobject(py)?))
 }
 
+/// The `assemble` input of a held doc at the last stage, for `paper` (its title);
+/// None when the doc is elsewhere, the title is not plain or an enum value is unknown
+fn asm_input(doc: &NativeDoc, title: &str) -> Option<AsmInput> {
+    let held = doc.held.as_deref().filter(|_| doc.stage == COUNTED)?;
+    if !pystr::plain(title) {
+        return None;
+    }
+    let table = held.table.as_ref().map(|t| t.get());
+    // the concepts the mentions name, renumbered in order of first use
+    let mut used: Vec<usize> = Vec::new();
+    let mut mentions = Vec::with_capacity(doc.mentions.len());
+    for (m, &k) in doc.mentions.iter().zip(&held.concept) {
+        let concept = match k {
+            None => None,
+            Some(k) => Some(match used.iter().position(|&u| u == k) {
+                Some(i) => i,
+                None => {
+                    used.push(k);
+                    used.len() - 1
+                }
+            }),
+        };
+        let type_ = match m.type_.as_deref() {
+            None => None,
+            Some(t) => Some(assemble::intern(&ENTITY_TYPES, t)?),
+        };
+        mentions.push(AsmMention {
+            start: m.start,
+            end: m.end,
+            text: m.text.as_str().into(),
+            group: m.group,
+            type_,
+            specific: m.specific,
+            concept,
+        });
+    }
+    let concepts = match table {
+        Some(t) => used
+            .iter()
+            .map(|&k| t.asm.get(k).cloned())
+            .collect::<Option<_>>()?,
+        None if used.is_empty() => Vec::new(),
+        None => return None,
+    };
+    let roles = held
+        .roles
+        .iter()
+        .map(|(mention, role, rule, confidence)| {
+            Some(AsmRoleCue {
+                mention: *mention,
+                role: assemble::intern(&assemble::ROLES, role)?,
+                rule: rule.as_str().into(),
+                confidence: *confidence,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let relations = held
+        .relations
+        .iter()
+        .map(|&(head, relation, tail, rule, confidence, sent)| {
+            Some(AsmRelationCue {
+                head,
+                relation: assemble::intern(&assemble::RELATIONS, relation)?,
+                tail,
+                rule: rule.into(),
+                confidence,
+                sent,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let numbers = held
+        .numbers
+        .iter()
+        .map(|&(mention, attribute, value, _rule)| AsmNumberCue {
+            mention,
+            attribute: Attribute::of(attribute),
+            value,
+        })
+        .collect();
+    Some(AsmInput {
+        text: doc.text.as_str().into(),
+        title: title.into(),
+        title_end: doc.title_end,
+        sentences: doc.sentences.clone(),
+        mentions,
+        concepts,
+        shorts: held
+            .abbreviations
+            .iter()
+            .map(|a| a.short.as_str().into())
+            .collect(),
+        roles,
+        relations,
+        numbers,
+    })
+}
+
+/// `assemble.assemble(paper, state, state.text)` of the state a held doc at the last
+/// stage holds: the `PaperExtraction`; None when the doc cannot give it (not held, at
+/// another stage, a title that is not plain), and Python must assemble
+#[pyfunction]
+pub fn held_assemble(
+    py: Python<'_>,
+    doc: PyRef<'_, NativeDoc>,
+    paper: &Bound<'_, PyAny>,
+) -> PyResult<Option<Py<PyAny>>> {
+    let title = paper.getattr(pyo3::intern!(py, "title"))?;
+    let Ok(title) = title.cast::<pyo3::types::PyString>() else {
+        return Ok(None);
+    };
+    let Some(input) = asm_input(&doc, title.to_str()?) else {
+        return Ok(None);
+    };
+    let reg = registry::registry();
+    let out = assemble::assemble(&input, &reg);
+    assemble::to_python(py, paper, &out, Classes::get(py)?).map(Some)
+}
+
 /// Adds the held mode's functions to the module
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ConceptTable>()?;
@@ -480,6 +626,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(held_relations, m)?)?;
     m.add_function(wrap_pyfunction!(held_numbers, m)?)?;
     m.add_function(wrap_pyfunction!(held_export, m)?)?;
+    m.add_function(wrap_pyfunction!(held_assemble, m)?)?;
     Ok(())
 }
 

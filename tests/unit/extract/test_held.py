@@ -91,6 +91,27 @@ def test_the_pipeline_materializes_the_state_for_its_callers() -> None:
         assert _fields(state) == _fields(_reference(text)[1]), text[:60]
 
 
+def test_the_compiled_assembly_of_a_held_state_is_the_python_one() -> None:
+    from kg.extract.assemble import assemble
+    from kg.models import Paper
+
+    core()
+    n = 0
+    for k, text in enumerate(texts()):
+        title, _, abstract = text.partition("\n\n")
+        paper = Paper(id=f"t{k}", title=title, abstract=abstract)
+        _, state, was_held = _run(paper.text)
+        got = held.assemble(paper, state)
+        if not was_held[-1]:
+            assert got is None
+            continue
+        assert got is not None and held.held(state)  # the doc is kept
+        held.materialize(state)
+        assert got == assemble(paper, state, state.text), text[:60]
+        n += got is not None
+    assert n > 500
+
+
 def test_the_extractor_gives_the_same_extractions_held_or_not() -> None:
     from kg.models import Paper
 
