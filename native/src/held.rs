@@ -508,16 +508,13 @@ fn asm_input(doc: &NativeDoc, title: &str) -> Option<AsmInput> {
     let mut used: Vec<usize> = Vec::new();
     let mut mentions = Vec::with_capacity(doc.mentions.len());
     for (m, &k) in doc.mentions.iter().zip(&held.concept) {
-        let concept = match k {
-            None => None,
-            Some(k) => Some(match used.iter().position(|&u| u == k) {
-                Some(i) => i,
-                None => {
-                    used.push(k);
-                    used.len() - 1
-                }
-            }),
-        };
+        let concept = k.map(|k| match used.iter().position(|&u| u == k) {
+            Some(i) => i,
+            None => {
+                used.push(k);
+                used.len() - 1
+            }
+        });
         let type_ = match m.type_.as_deref() {
             None => None,
             Some(t) => Some(assemble::intern(&ENTITY_TYPES, t)?),
