@@ -207,16 +207,22 @@ class DocChain:
     The pipeline (``nlp._components`` and ``nlp._disabled``) is compared with the copy
     the answer was worked out for: a list of the same (name, component) pairs, compared
     by identity, costs a fraction of a microsecond; ``nlp.pipe_names`` several.
+
+    ``stages`` and ``last`` make other chains: held mode (``kg/extract/held.py``) needs
+    the kg components from the segmenter on, and nothing after them (``last``): a
+    component after them would find the state held.
     """
 
-    __slots__ = ("nlp", "stages", "_components", "_disabled", "_whole")
+    __slots__ = ("nlp", "stages", "last", "_components", "_disabled", "_whole")
 
     STAGES = [1, 2, 3, 4, 5]
 
-    def __init__(self, nlp: Any, stages: list[int] | None = None) -> None:
+    def __init__(self, nlp: Any, stages: list[int] | None = None, last: bool = False) -> None:
         self.nlp = nlp
         #: the ``kg_stage`` of the components that must follow one another
         self.stages = self.STAGES if stages is None else stages
+        #: whether they must be the last enabled components
+        self.last = last
         self._components: list[Any] | None = None
         self._disabled: set[str] | None = None
         self._whole = False
@@ -234,7 +240,7 @@ class DocChain:
             k = next((k for k, p in enumerate(procs) if p is component), -1)
             n = len(self.stages)
             chain = [getattr(p, "kg_stage", None) for p in procs[k : k + n]] if k >= 0 else []
-            self._whole = chain == self.stages
+            self._whole = chain == self.stages and (not self.last or k + n == len(procs))
         return self._whole
 
     def check(self, component: object, state: Any) -> None:

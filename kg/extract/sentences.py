@@ -165,7 +165,7 @@ class SentenceSegmenter:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         ensure_extension()
-        self._chain = native.DocChain(nlp, held.HELD_STAGES)
+        self._chain = native.DocChain(nlp, held.HELD_STAGES, last=True)
 
     def __call__(self, doc: Doc) -> Doc:
         # ``state_of`` reads ``user_data``: each ``doc._`` access builds an object
