@@ -395,8 +395,10 @@ class VocabMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         state = state_of(doc)
-        if state.native is not None and held.advance(state, "vocab", self.twin, self._table):
-            return doc
+        if state.native is not None:
+            if self._table is not None and held.advance(state, "vocab", self.twin, self._table):
+                return doc
+            held.materialize(state)  # no compiled vocabulary: the Python matcher runs
         text = state.text
         if self.twin is not None and len(doc) and native.twin("VocabTwin") is not None:
             found = self.twin.find(text, doc.to_array(IDX).tobytes())

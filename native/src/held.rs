@@ -133,6 +133,24 @@ pub struct Held {
     pub(crate) numbers: Vec<counts::Cue>,
 }
 
+impl Held {
+    /// A copy (the concept table shared)
+    pub(crate) fn clone_with(&self, py: Python<'_>) -> Held {
+        Held {
+            starts: self.starts.clone(),
+            table: self.table.as_ref().map(|t| t.clone_ref(py)),
+            early: self.early.clone(),
+            early_concepts: self.early_concepts.clone(),
+            confidence: self.confidence.clone(),
+            concept: self.concept.clone(),
+            abbreviations: self.abbreviations.clone(),
+            roles: self.roles.clone(),
+            relations: self.relations.clone(),
+            numbers: self.numbers.clone(),
+        }
+    }
+}
+
 impl NativeDoc {
     /// The held part of the doc at `stage`, or None (not held, or at another stage)
     fn held_at(&mut self, stage: u8) -> Option<&mut Held> {

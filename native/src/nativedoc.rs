@@ -223,13 +223,14 @@ impl NativeDoc {
             .collect()
     }
 
-    /// A copy of a state is another state: the copy of its doc is never valid
-    fn __copy__(&self) -> NativeDoc {
-        self.unsealed_clone()
+    /// A copy of a state is another state: the copy of its doc is never valid, except
+    /// a held doc's, which is the state (`held.rs`) and is copied whole
+    fn __copy__(&self, py: Python<'_>) -> NativeDoc {
+        self.copied(py)
     }
 
-    fn __deepcopy__(&self, _memo: &Bound<'_, PyAny>) -> NativeDoc {
-        self.unsealed_clone()
+    fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> NativeDoc {
+        self.copied(py)
     }
 }
 
@@ -252,6 +253,17 @@ impl NativeDoc {
             stage: crate::held::SENTENCED,
             guard: None,
             held: Some(Box::new(held)),
+        }
+    }
+
+    fn copied(&self, py: Python<'_>) -> NativeDoc {
+        match &self.held {
+            Some(held) => NativeDoc {
+                stage: self.stage,
+                held: Some(Box::new(held.clone_with(py))),
+                ..self.unsealed_clone()
+            },
+            None => self.unsealed_clone(),
         }
     }
 

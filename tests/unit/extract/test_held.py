@@ -166,6 +166,46 @@ def test_a_disabled_kg_component_means_no_held_state() -> None:
             assert not held.held(state_of(doc))
 
 
+def test_a_vocabulary_without_its_twin_ends_the_held_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    core()
+    nlp = build_nlp()
+    monkeypatch.setattr(nlp.get_pipe("kg_vocab"), "_table", None)
+    for text in texts()[::40]:
+        doc = nlp.make_doc(text)
+        attach_state(doc, text, keep_native=True)
+        for name, proc in nlp.pipeline:
+            doc = proc(doc)
+            assert held.held(state_of(doc)) == (name == "kg_sentences" and len(doc) > 0)
+        assert _fields(state_of(doc)) == _fields(_reference(text)[1]), text[:60]
+
+
+def test_a_copied_held_state_is_the_same_state() -> None:
+    from copy import copy, deepcopy
+
+    core()
+    nlp = _extractor().nlp
+    text = texts()[1]
+    doc = nlp.make_doc(text)
+    attach_state(doc, text, keep_native=True)
+    procs = [proc for _, proc in nlp.pipeline]
+    for proc in procs[:4]:
+        doc = proc(doc)
+    state = state_of(doc)
+    assert copy(state).native is state.native  # shallow: shared, as its lists would be
+    dup = deepcopy(state)
+    assert held.held(dup) and dup.native is not state.native
+    held.materialize(dup)
+    assert dup.mentions  # the copy holds the state, not an empty one
+    assert held.held(state)
+    for proc in procs[4:]:
+        doc = proc(doc)
+    assert held.held(state)
+    held.materialize(state)
+    assert _fields(state) == _fields(_reference(text)[1])
+
+
 def test_a_text_that_is_not_plain_is_not_held() -> None:
     core()
     text = "Föo: a System\n\nWe propose Föo, which runs on 8 GPUs."
