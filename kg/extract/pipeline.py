@@ -105,7 +105,18 @@ class Extractor:
         return doc
 
     def extract(self, papers: Iterable[Paper], batch_size: int = 64) -> Iterator[PaperExtraction]:
-        """Extract from a stream of papers, lazily, through ``nlp.pipe``."""
+        """Extract from a stream of papers, lazily: through ``nlp.pipe``, or, when every
+        enabled component is a kg one (none batches documents), by calling them in
+        order, which skips ``nlp.pipe``'s generator per component and document (about
+        a twentieth of the time per abstract)."""
+        procs = [proc for _, proc in self.nlp.pipeline]
+        if all(hasattr(proc, "kg_stage") for proc in procs):
+            for paper in papers:
+                doc = self._doc(paper)
+                for proc in procs:
+                    doc = proc(doc)
+                yield self.assemble(paper, state_of(doc))
+            return
         pairs = ((self._doc(p), p) for p in papers)
         for doc, paper in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
             yield self.assemble(paper, state_of(doc))

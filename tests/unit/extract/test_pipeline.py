@@ -74,3 +74,30 @@ def test_vocabulary_pref_label_becomes_an_alias(extractor):
     out = extractor.extract_one(Paper(id="m", title="Zorb: X", abstract="Zorb routes MoE layers."))
     moe = next(e for e in out.entities if e.name == "MoE")
     assert moe.aliases == ["Mixture-of-Experts"] and moe.vocab_id == "urn:x:moe"
+
+
+_called: list[str] = []
+
+
+def test_extract_runs_a_foreign_component_through_nlp_pipe():
+    """A pipeline with a component that is not kg's goes through ``nlp.pipe`` (it may
+    batch); the kg components alone are called in order by the extractor itself. Both
+    give the same extractions."""
+    from spacy.language import Language
+
+    @Language.component("test_pipeline_foreign")
+    def foreign(doc):
+        _called.append(doc.text[:4])
+        return doc
+
+    papers = [
+        Paper(id=str(i), title=f"Zorb{i}: A Thing", abstract="We run Zorb on 8 GPUs with vLLM.")
+        for i in range(4)
+    ]
+    ex = Extractor()
+    direct = [x.to_dict() for x in ex.extract(papers)]
+    ex.nlp.add_pipe("test_pipeline_foreign", first=True)
+    _called.clear()
+    piped = [x.to_dict() for x in ex.extract(papers)]
+    assert _called == ["Zorb"] * 4
+    assert piped == direct
