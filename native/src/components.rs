@@ -1,10 +1,11 @@
 //! Twins of `kg/extract/components.py` for plain text: the named parts of a paper's
 //! own work.
 
+use crate::discovery_lists::literals::{has, Finders};
 use crate::normalize::{find_all, is_non_entity};
 use crate::pystr;
 use crate::pystr::slice;
-use crate::registry::Registry;
+use crate::registry::{PerRegistry, Registry};
 
 pub type Span = (usize, usize);
 
@@ -285,16 +286,17 @@ pub fn component_spans(
     let counted = reg.rx("components._COUNTED");
     let verb_before = reg.rx("components._VERB_BEFORE");
     let marker = reg.rx("components._MARKER");
-    let found = find_all_groups(
-        text,
-        &[
-            reg.seq("components._COUNT_WORDS"),
-            reg.seq("components._SUBJECT_LITERALS"),
-            reg.seq("components._CALLED_LITERALS"),
-            reg.seq("components._EXAMPLE_LITERALS"),
-        ],
-        title_end,
-    );
+    static GROUPS: PerRegistry<[Finders; 4]> = PerRegistry::new();
+    let groups = GROUPS.get(reg, |reg| {
+        [
+            "components._COUNT_WORDS",
+            "components._SUBJECT_LITERALS",
+            "components._CALLED_LITERALS",
+            "components._EXAMPLE_LITERALS",
+        ]
+        .map(|name| Finders::new(reg.seq(name)))
+    });
+    let found: Vec<Vec<usize>> = groups.iter().map(|g| g.find_all(text, title_end)).collect();
     for &c in &found[0] {
         let Some(m) = counted.match_at(text, c + 1, len) else {
             continue;
@@ -322,7 +324,7 @@ pub fn component_spans(
             list_items(reg, text, m.end(), end, false, &mut out);
         }
     }
-    if text.contains("which we") {
+    if has!(text, "which we") {
         for m in reg
             .rx("components._WHICH_WE")
             .finditer(text, title_end, len)
@@ -342,7 +344,7 @@ pub fn component_spans(
             }
         }
     }
-    if text.contains("he first ") || text.contains("he second ") {
+    if has!(text, "he first ") || has!(text, "he second ") {
         for m in reg.rx("components._ORDINAL").finditer(text, title_end, len) {
             let i = m.start() as i64 - 1;
             let ch = py_index(text, i).ok_or(PythonOnly)?;

@@ -7,10 +7,11 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::discovery_lists as lists;
+use crate::discovery_lists::literals::{has, Finders};
 use crate::discovery_names::{self as names, ok_name, Candidate};
 use crate::normalize::{entity_key, is_non_entity, word_bounded};
 use crate::pystr::{self, slice, two_before_in};
-use crate::registry::Registry;
+use crate::registry::{PerRegistry, Registry};
 use crate::state::DocState;
 
 /// A mention inside discovery; `uid` stands for Python's `id(m)`, `vocab` for the
@@ -142,11 +143,9 @@ pub fn title_name(reg: &Registry, title: &str) -> Option<(usize, usize)> {
 
 /// `_url_spans(text)`
 fn url_spans(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
-    if !reg
-        .seq("discovery._URL_LITERALS")
-        .iter()
-        .any(|l| text.contains(l.as_str()))
-    {
+    static URL_LITERALS: PerRegistry<Finders> = PerRegistry::new();
+    let literals = URL_LITERALS.get(reg, |reg| Finders::new(reg.seq("discovery._URL_LITERALS")));
+    if !literals.any_in(text) {
         return Vec::new();
     }
     let Some(hit) = reg.rx("discovery._MAYBE_URL").search(text, 0, text.len()) else {
@@ -253,7 +252,8 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
         cands.push(m);
         proposed.push((s, e));
     }
-    for (s, e) in names::proposed_names(reg, text) {
+    let index = crate::discovery_concepts::TextIndex::new(text);
+    for (s, e) in names::proposed_names_in(reg, text, &index) {
         let m = cx.new_m(s, e, &text[s..e], "proposed_name", 0.85, true);
         cands.push(m);
         proposed.push((s, e));
@@ -313,8 +313,10 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     let own: Vec<&str> = proposed.iter().map(|&(s, e)| &text[s..e]).collect();
     let own: Vec<String> = own.into_iter().map(str::to_string).collect();
     let mut gens: Vec<Candidate> = names::name_shaped(reg, text, state.title_end);
-    gens.extend(lists::listed_names(reg, text, state.title_end));
-    gens.extend(crate::discovery_concepts::concept_phrases(reg, text));
+    gens.extend(lists::listed_names_in(reg, text, state.title_end, &index));
+    gens.extend(crate::discovery_concepts::concept_phrases_in(
+        reg, text, &index,
+    ));
     gens.extend(lists::defined_names(reg, text, state.title_end));
     gens.extend(lists::coordinated_techniques(reg, text, state.title_end));
     gens.extend(lists::classified_classes(reg, text, state.title_end));
@@ -362,24 +364,19 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     let low = text.to_ascii_lowercase();
     let overlaps = resolve_overlaps(cands, text.len());
     let mut kept = propagate(&mut cx, overlaps, &low);
-    if text.contains(" and ") || text.contains(" or ") {
+    if has!(text, " and ") || has!(text, " or ") {
         let elided = elided_heads(&mut cx, &kept);
         kept.extend(elided);
         kept.sort_by_key(|m| m.start);
     }
     kept = drop_listed_stages(&cx, &low, kept);
     kept = only_kinds(&mut cx, kept);
-    if ["without", "avoid", "minimal", "requir"]
-        .iter()
-        .any(|w| text.contains(w))
+    if has!(text, "without") || has!(text, "avoid") || has!(text, "minimal") || has!(text, "requir")
     {
         kept = drop_negated(&cx, kept);
     }
     inherit_variant_types(&cx, &vocab, &mut kept);
-    if ["hour", "day", "hrs", "year"]
-        .iter()
-        .any(|w| text.contains(w))
-    {
+    if has!(text, "hour") || has!(text, "day") || has!(text, "hrs") || has!(text, "year") {
         kept.retain(|m| !cost_unit(&cx, m));
     }
     let tied = if text.contains('(') {

@@ -30,6 +30,17 @@ fn rfind_int(text: &str, sub: &str, end: usize) -> isize {
 /// `list(_after_non_word(rx, at_start, text))`: the matches of `at_start` at offset 0,
 /// then `rx.finditer(text, pos)` from its end.
 pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> Vec<Caps> {
+    after_non_word_in(reg, rx, at_start, text, &TextIndex::new(text))
+}
+
+/// `after_non_word`, `index` being the text's (or its lower case's: the same words)
+pub fn after_non_word_in(
+    reg: &Registry,
+    rx: &str,
+    at_start: &str,
+    text: &str,
+    index: &TextIndex,
+) -> Vec<Caps> {
     let mut out = Vec::new();
     let mut pos = 0;
     if let Some(m) = reg.rx(at_start).match_at(text, 0, text.len()) {
@@ -42,7 +53,7 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
         if let Some(table) = table.as_ref() {
             // a match is a non-word character and a head after it
             let at: Vec<usize> = table
-                .starts(text, pos + 1, true)
+                .starts_in(index, text, pos + 1)
                 .into_iter()
                 .map(|i| i - 1)
                 .collect();
@@ -73,11 +84,53 @@ fn head_words(rx: &crate::pyre::Rx) -> Option<LiteralTable> {
 /// `_HEAD`'s heads, once per registry
 static HEAD_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
 
+/// What several readers look for in one text, found once for all of them: the
+/// offsets where a word (a run of `\w`) starts, in order
+pub struct TextIndex {
+    pub word_starts: Vec<u32>,
+}
+
+impl TextIndex {
+    pub fn new(text: &str) -> TextIndex {
+        let b = text.as_bytes();
+        let mut word_starts = Vec::with_capacity(b.len() / 4 + 8);
+        // 64 bytes at a time: a bit for each word character, a start where the
+        // character before is none (before offset 0: none)
+        let mut carry = 0u64; // whether the last byte of the chunk before is a word's
+        for (c, chunk) in b.chunks(64).enumerate() {
+            let mut word = 0u64;
+            for (k, &x) in chunk.iter().enumerate() {
+                word |= ((NON_WORD[x as usize] ^ 1) as u64) << k;
+            }
+            let mut starts = word & !((word << 1) | carry);
+            carry = word >> 63;
+            while starts != 0 {
+                word_starts.push((c * 64) as u32 + starts.trailing_zeros());
+                starts &= starts - 1;
+            }
+        }
+        TextIndex { word_starts }
+    }
+
+    /// The word starts from `start` on
+    pub fn word_starts_from(&self, start: usize) -> &[u32] {
+        let k = self.word_starts.partition_point(|&i| (i as usize) < start);
+        &self.word_starts[k..]
+    }
+}
+
 /// Words by their first byte, for `LiteralTable::starts`
 pub struct LiteralTable {
-    /// the words of two bytes or more by their first two
-    by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher>,
+    /// the words of two bytes or more, grouped by their first two bytes in the
+    /// order of the pairs' bits; the rest of each word after those two
+    groups: Vec<Vec<Vec<u8>>>,
+    /// for each word of `pairs`, how many bits the words before it have: a pair's
+    /// group is `rank[k]` and the bits before it in `pairs[k]`
+    rank: Vec<u32>,
     empty: bool,
+    /// every word opens with a word character (`\w`): a word after a non-word
+    /// character starts a word of the text
+    word_initial: bool,
     /// a bit for each pair of bytes some word opens with
     pairs: Vec<u64>,
     /// the bytes some one-byte word is
@@ -93,30 +146,64 @@ fn pair_bit(a: u8, b: u8) -> (usize, u64) {
 impl LiteralTable {
     pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
         let mut by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher> = HashMap::default();
+        let mut order: Vec<u16> = Vec::new();
         let mut empty = false;
         let mut pairs = vec![0u64; 1024];
         let mut single = [false; 256];
+        let mut word_initial = true;
         for w in words {
             let w = w.as_ref().as_bytes();
+            word_initial &= w.first().is_some_and(|&c| pystr::is_word_byte(c));
             match w {
                 [] => empty = true,
                 [c] => single[*c as usize] = true,
                 [a, b, ..] => {
                     let (k, bit) = pair_bit(*a, *b);
                     pairs[k] |= bit;
-                    by_pair
-                        .entry(u16::from_be_bytes([*a, *b]))
-                        .or_default()
-                        .push(w.to_vec());
+                    let key = u16::from_be_bytes([*a, *b]);
+                    if !by_pair.contains_key(&key) {
+                        order.push(key);
+                    }
+                    by_pair.entry(key).or_default().push(w[2..].to_vec());
                 }
             }
         }
+        // the groups in the order of their pairs' bits (a pair's bits order as its key)
+        order.sort_unstable();
+        let groups = order
+            .iter()
+            .map(|k| by_pair.remove(k).expect("a group"))
+            .collect();
+        let mut rank = Vec::with_capacity(pairs.len());
+        let mut before = 0u32;
+        for p in &pairs {
+            rank.push(before);
+            before += p.count_ones();
+        }
         LiteralTable {
-            by_pair,
+            groups,
+            rank,
             empty,
+            word_initial,
             pairs,
             single,
         }
+    }
+
+    /// `self.starts(text, start, true)`, read off the text's word starts where every
+    /// word opens with a word character (offsets after a non-word character where one
+    /// of the words opens are word starts)
+    pub fn starts_in(&self, index: &TextIndex, text: &str, start: usize) -> Vec<usize> {
+        if !self.word_initial {
+            return self.starts(text, start, true);
+        }
+        let b = text.as_bytes();
+        index
+            .word_starts_from(start.max(1))
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| self.opens_at(b, i))
+            .collect()
     }
 
     /// The sorted offsets from `start` where one of the words occurs: the set of
@@ -166,7 +253,8 @@ impl LiteralTable {
     }
 
     /// Whether one of the words occurs at `i`
-    fn opens_at(&self, b: &[u8], i: usize) -> bool {
+    #[inline]
+    pub fn opens_at(&self, b: &[u8], i: usize) -> bool {
         let c = b[i];
         if self.single[c as usize] {
             return true; // a word of this one byte
@@ -175,13 +263,13 @@ impl LiteralTable {
             return false;
         };
         let (k, bit) = pair_bit(c, d);
-        if self.pairs[k] & bit == 0 {
+        let bits = self.pairs[k];
+        if bits & bit == 0 {
             return false; // no word opens with this byte and the next
         }
-        let rest = &b[i..];
-        self.by_pair
-            .get(&u16::from_be_bytes([c, d]))
-            .is_some_and(|words| words.iter().any(|w| rest.starts_with(w)))
+        let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
+        let rest = &b[i + 2..];
+        self.groups[group].iter().any(|w| rest.starts_with(w))
     }
 }
 
@@ -214,13 +302,18 @@ static SEED_FIRSTS: PerRegistry<LiteralTable> = PerRegistry::new();
 
 /// `list(_seed_matches(low_text))`
 pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
+    seed_matches_in(reg, low_text, &TextIndex::new(low_text))
+}
+
+/// `seed_matches`, `index` being the text's (or its lower case's: the same words)
+pub fn seed_matches_in(reg: &Registry, low_text: &str, index: &TextIndex) -> Vec<Caps> {
     let firsts = SEED_FIRSTS.get(reg, |reg| {
         let words: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
         LiteralTable::new(&words)
     });
     // a `_SEED` match opens with a non-word character: after a word character none
     // starts, so those offsets are left out (they would move nothing on)
-    let starts = firsts.starts(low_text, 1, true);
+    let starts = firsts.starts_in(index, low_text, 1);
     let seed = reg.rx("discovery._SEED");
     let mut out = Vec::new();
     let mut pos = 0;
@@ -290,6 +383,11 @@ pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
 
 /// `list(concept_phrases(text))` for plain text
 pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
+    concept_phrases_in(reg, text, &TextIndex::new(text))
+}
+
+/// `concept_phrases`, `index` being the text's
+pub fn concept_phrases_in(reg: &Registry, text: &str, index: &TextIndex) -> Vec<Candidate> {
     let low_text = normalize::lower(text);
     let tb = text.as_bytes();
     let idiom = reg.words("lexicon.ATTENTION_IDIOM");
@@ -302,11 +400,12 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
     let thing_after = reg.rx("discovery._THING_AFTER");
     let mut kinds: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
-    for m in after_non_word(
+    for m in after_non_word_in(
         reg,
         "discovery._HEAD",
         "discovery._HEAD_AT_START",
         &low_text,
+        index,
     ) {
         let (start, hend) = m.get(1).expect("group 1");
         let mend = m.end();
@@ -393,10 +492,10 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
         }
         out.push((s, mend, "head_noun", 0.6, false));
     }
-    if low_text.contains("parallel ") {
+    if crate::discovery_lists::literals::has!(low_text, "parallel ") {
         out.extend(parallel_adjectives(reg, &low_text));
     }
-    for m in seed_matches(reg, &low_text) {
+    for m in seed_matches_in(reg, &low_text, index) {
         let s1 = m.get(1).expect("group 1").0;
         if kinds.contains(&s1) {
             continue;
@@ -451,6 +550,24 @@ mod tests {
                 let b = text.as_bytes();
                 want.retain(|&i| i > 0 && !pystr::is_word_byte(b[i - 1]));
                 assert_eq!(literal_starts(&text, &words, start, true), want, "{text:?}");
+                // read off the word starts: the words open with word characters, or not
+                let index = TextIndex::new(&text);
+                let b = text.as_bytes();
+                let starts: Vec<u32> = (0..b.len())
+                    .filter(|&i| {
+                        pystr::is_word_byte(b[i]) && (i == 0 || !pystr::is_word_byte(b[i - 1]))
+                    })
+                    .map(|i| i as u32)
+                    .collect();
+                assert_eq!(index.word_starts, starts);
+                for ws in [&["ab", "a", "xx", "_a"][..], &words[..]] {
+                    let table = LiteralTable::new(ws);
+                    assert_eq!(
+                        table.starts_in(&index, &text, start),
+                        table.starts(&text, start, true),
+                        "{text:?}"
+                    );
+                }
             }
         }
     }

@@ -2,12 +2,13 @@
 //! `defined_names`, `coordinated_techniques`, `classified_classes` and
 //! `title_concepts`, for plain text.
 
-use crate::discovery_concepts::LiteralTable;
+use crate::discovery_concepts::{LiteralTable, TextIndex};
 use crate::discovery_names::{clean_name, ok_name, Candidate};
-use crate::normalize::{find_all, find_word, is_non_entity};
+use crate::normalize::{find_word, is_non_entity};
 use crate::pyre::{Caps, Rx};
 use crate::pystr::{self, is_word_byte, rstrip, slice, split_ws, two_before_in};
 use crate::registry::{PerRegistry, Registry};
+use literals::{has, Finders};
 
 /// `_at_boundary(text, i)`: `\b` at `i`
 pub fn at_boundary(text: &str, i: usize) -> bool {
@@ -20,6 +21,33 @@ pub fn at_boundary(text: &str, i: usize) -> bool {
 pub fn word_starts(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'-')
+}
+
+/// `list(_scan(rx, text, pos, _at_boundary))` where every match of `rx` opens with one
+/// of `words` (`literals::leading_words`), each a word character first: a match at a
+/// word boundary then starts a word of the text, one of `words` opening there, and
+/// the leftmost such start where `rx` matches is where `rx.search` finds it
+pub fn scan_word_starts(
+    rx: &Rx,
+    text: &str,
+    pos: usize,
+    index: &TextIndex,
+    words: &LiteralTable,
+) -> Vec<Caps> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = pos;
+    for &p in index.word_starts_from(pos) {
+        let p = p as usize;
+        if p < pos || !words.opens_at(b, p) {
+            continue;
+        }
+        if let Some(m) = rx.match_at(text, p, text.len()) {
+            pos = m.end();
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// `list(_scan(rx, text, pos, ok))`
@@ -109,7 +137,7 @@ fn opening_words(rx: &Rx, open: &str, inner_open: &str, close: &str) -> Option<V
 static EPONYM_WORDS: PerRegistry<Option<Vec<String>>> = PerRegistry::new();
 
 /// `_list_cue_ends(text, start)` and `_use_cue_ends(text, start)`, sorted, unique
-fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
+fn cue_ends(reg: &Registry, text: &str, start: usize, index: &TextIndex) -> Vec<usize> {
     let mut out = Vec::new();
     let mut end = start;
     if let Some(m) = reg
@@ -125,7 +153,7 @@ fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
         static TABLE: std::sync::OnceLock<LiteralTable> = std::sync::OnceLock::new();
         let table = TABLE.get_or_init(|| LiteralTable::new(&AFTER_LIST_CUE_WORDS));
         let at: Vec<usize> = table
-            .starts(text, start + 1, true)
+            .starts_in(index, text, start + 1)
             .into_iter()
             .map(|i| i - 1)
             .collect();
@@ -344,12 +372,22 @@ fn class_before(reg: &Registry, text: &str, i: usize) -> Option<Candidate> {
 
 /// `list(listed_names(text, start))`
 pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    listed_names_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `listed_names`, `index` being the text's
+pub fn listed_names_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = text.len();
     let lower_item = reg.rx("discovery._LOWER_SHAPED_ITEM");
     let item = reg.rx("discovery._LIST_ITEM");
     let math = reg.rx("discovery._MATH_OBJECT_AFTER");
-    for pos0 in cue_ends(reg, text, start) {
+    for pos0 in cue_ends(reg, text, start, index) {
         let mut pos = pos0;
         for _ in 0..6 {
             if let Some(lower) = lower_item.match_at(text, pos, n) {
@@ -431,17 +469,22 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
         }
     }
     eponym_schemes(reg, text, start, &mut out);
-    if text.contains("such as") || text.contains(" including ") || text.contains("e.g.") {
-        for cue in reg.seq("discovery._EXAMPLE_CUES") {
-            for i in find_all(text, &[cue], start) {
+    if has!(text, "such as") || has!(text, " including ") || has!(text, "e.g.") {
+        static CUES: PerRegistry<Finders> = PerRegistry::new();
+        let cues = reg.seq("discovery._EXAMPLE_CUES");
+        let finders = CUES.get(reg, |reg| Finders::new(reg.seq("discovery._EXAMPLE_CUES")));
+        for (k, cue) in cues.iter().enumerate() {
+            for i in finders.find_all_one(k, text, start) {
                 let before = &text[start.max(i.saturating_sub(50))..i];
                 if plain_class_before(reg, before) {
                     out.extend(list_items(reg, text, i + cue.len()));
                 }
             }
         }
-        for cue in [" such as ", "e.g."] {
-            for i in find_all(text, &[cue], start) {
+        static AFTER: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
+        let after = AFTER.get_or_init(|| Finders::new(&[" such as ", "e.g."]));
+        for (k, cue) in [" such as ", "e.g."].into_iter().enumerate() {
+            for i in after.find_all_one(k, text, start) {
                 let after = slice(text, (i + cue.len()) as i64, (i + cue.len() + 3) as i64)
                     .trim_start_matches([' ', ',']);
                 if after.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -457,7 +500,11 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
 pub fn defined_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
     let defined = reg.rx("discovery._DEFINED_AS");
-    for i in find_all(text, &[" is a"], start) {
+    static IS_A: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
+    for i in IS_A
+        .get_or_init(|| Finders::new(&[" is a"]))
+        .find_all(text, start)
+    {
         if defined.match_at(text, i, text.len()).is_none() {
             continue;
         }
@@ -485,8 +532,10 @@ pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<C
     let heads_set = reg.words("lexicon.CONCEPT_HEADS");
     let restricted = reg.map("lexicon.RESTRICTED_HEADS");
     let nominal = reg.rx("discovery._NOMINAL_END");
-    for cue in reg.seq("discovery._PROPOSE_CUES") {
-        for i in find_all(text, &[cue], start) {
+    static CUES: PerRegistry<Finders> = PerRegistry::new();
+    let finders = CUES.get(reg, |reg| Finders::new(reg.seq("discovery._PROPOSE_CUES")));
+    for (k, cue) in reg.seq("discovery._PROPOSE_CUES").iter().enumerate() {
+        for i in finders.find_all_one(k, text, start) {
             let Some(m) =
                 reg.rx("discovery._PROPOSE_OBJECT")
                     .match_at(text, i + cue.len(), text.len())
@@ -520,11 +569,9 @@ pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<C
 /// `list(classified_classes(text, start))`
 pub fn classified_classes(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
-    if !reg
-        .seq("discovery._RIVAL_WORDS")
-        .iter()
-        .any(|c| text.contains(c.as_str()))
-    {
+    static RIVAL_WORDS: PerRegistry<Finders> = PerRegistry::new();
+    let rivals = RIVAL_WORDS.get(reg, |reg| Finders::new(reg.seq("discovery._RIVAL_WORDS")));
+    if !rivals.any_in(text) {
         return out;
     }
     let rival = reg.rx("discovery._RIVAL_CUE");
@@ -650,6 +697,159 @@ pub mod literals {
         }
     }
 
+    /// The words every match of `rx` opens with, where its pattern is
+    /// `(?:word|word|...)` and then more without a `|` outside parentheses (no flag
+    /// but `re.UNICODE`, the words of letters, the group not made optional); None for
+    /// any other pattern
+    pub fn leading_words(rx: &Rx) -> Option<Vec<String>> {
+        if rx.flags & !crate::pyre::UNICODE != 0 {
+            return None;
+        }
+        let rest = rx.pattern.strip_prefix("(?:")?;
+        let close = rest.find(')')?;
+        let words: Vec<String> = rest[..close].split('|').map(str::to_string).collect();
+        if words
+            .iter()
+            .any(|w| w.is_empty() || !w.bytes().all(|c| c.is_ascii_alphabetic()))
+        {
+            return None;
+        }
+        let after = &rest[close + 1..];
+        if after.starts_with(['?', '*', '+', '{']) || !one_branch(after) {
+            return None;
+        }
+        Some(words)
+    }
+
+    /// Whether `pattern` (a part of a pattern after a group) has no `|` outside
+    /// parentheses (escapes and character classes read past), its parentheses closing
+    /// where they open
+    pub fn one_branch(pattern: &str) -> bool {
+        let b = pattern.as_bytes();
+        let mut depth = 0i32;
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\\' => i += 1,
+                b'[' => {
+                    // a class: "]" right after "[" or "[^" is a literal
+                    i += 1;
+                    if b.get(i) == Some(&b'^') {
+                        i += 1;
+                    }
+                    if b.get(i) == Some(&b']') {
+                        i += 1;
+                    }
+                    while i < b.len() && b[i] != b']' {
+                        if b[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    if i >= b.len() {
+                        return false;
+                    }
+                }
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+                b'|' if depth == 0 => return false,
+                _ => {}
+            }
+            i += 1;
+        }
+        depth == 0
+    }
+
+    /// memmem finders of some literals, made once (a finder takes longer to make than
+    /// to run over an abstract)
+    pub struct Finders {
+        literals: Vec<String>,
+        finders: Vec<memchr::memmem::Finder<'static>>,
+    }
+
+    impl Finders {
+        pub fn new<S: AsRef<str>>(literals: &[S]) -> Finders {
+            Finders {
+                literals: literals.iter().map(|l| l.as_ref().to_string()).collect(),
+                finders: literals
+                    .iter()
+                    .map(|l| memchr::memmem::Finder::new(l.as_ref().as_bytes()).into_owned())
+                    .collect(),
+            }
+        }
+
+        /// `any(lit in text for lit in literals)`
+        pub fn any_in(&self, text: &str) -> bool {
+            self.finders
+                .iter()
+                .any(|f| f.find(text.as_bytes()).is_some())
+        }
+
+        /// `literals[k] in text`
+        pub fn has(&self, k: usize, text: &str) -> bool {
+            self.finders[k].find(text.as_bytes()).is_some()
+        }
+
+        /// `list(find_all(text, [literals[k]], start))`
+        pub fn find_all_one(&self, k: usize, text: &str, start: usize) -> Vec<usize> {
+            self.find_all_in(
+                &self.finders[k..k + 1],
+                &self.literals[k..k + 1],
+                text,
+                start,
+            )
+        }
+
+        /// `list(find_all(text, literals, start))`
+        pub fn find_all(&self, text: &str, start: usize) -> Vec<usize> {
+            self.find_all_in(&self.finders, &self.literals, text, start)
+        }
+
+        fn find_all_in(
+            &self,
+            finders: &[memchr::memmem::Finder<'static>],
+            literals: &[String],
+            text: &str,
+            start: usize,
+        ) -> Vec<usize> {
+            let b = text.as_bytes();
+            if start > b.len() || literals.iter().any(String::is_empty) {
+                return crate::normalize::find_all(text, literals, start);
+            }
+            let mut out = Vec::new();
+            for finder in finders {
+                // each occurrence sought from one after the last (overlapping ones too)
+                let mut at = start;
+                while let Some(i) = finder.find(&b[at..]) {
+                    out.push(at + i);
+                    at += i + 1;
+                    if at > b.len() {
+                        break;
+                    }
+                }
+            }
+            out
+        }
+    }
+
+    /// `hay.contains(needle)` for a literal needle, its memmem finder made once
+    macro_rules! has {
+        ($hay:expr, $needle:literal) => {{
+            static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+                std::sync::OnceLock::new();
+            FINDER
+                .get_or_init(|| memchr::memmem::Finder::new($needle))
+                .find($hay.as_bytes())
+                .is_some()
+        }};
+    }
+    pub(crate) use has;
+
     /// Every offset from `pos` where one of `words` occurs (overlapping ones too), sorted
     pub fn word_offsets<S: AsRef<str>>(text: &str, words: &[S], pos: usize) -> Vec<usize> {
         let b = text.as_bytes();
@@ -715,6 +915,76 @@ pub mod literals {
             assert_eq!(by_first_letter_words("o(?:p)|"), None);
             assert_eq!(by_first_letter_words("o(?:p)x"), None);
             assert_eq!(by_first_letter_words(""), None);
+        }
+
+        #[test]
+        fn finders_find_what_find_all_finds() {
+            let text = "a such as b, such as c; e.g. aaa  two two ";
+            let sets: [&[&str]; 4] = [&[" two ", " such as "], &["a", "aa"], &["", "b"], &[]];
+            for lits in sets {
+                let f = Finders::new(lits);
+                for start in [0, 3, 12, text.len(), text.len() + 1] {
+                    let want = crate::normalize::find_all(text, lits, start);
+                    assert_eq!(f.find_all(text, start), want, "{lits:?} {start}");
+                    for (k, l) in lits.iter().enumerate() {
+                        let want = crate::normalize::find_all(text, &[l], start);
+                        assert_eq!(f.find_all_one(k, text, start), want);
+                        assert_eq!(f.has(k, text), text.contains(l));
+                    }
+                }
+                assert_eq!(f.any_in(text), lits.iter().any(|l| text.contains(l)));
+            }
+            assert!(has!(text, "e.g.") && !has!(text, "i.e."));
+        }
+
+        #[test]
+        fn leading_words_of_a_pattern() {
+            let words = |p: &str| leading_words(&Rx::new(p, 32).unwrap());
+            let we = Some(vec!["We".to_string(), "we".to_string()]);
+            assert_eq!(words(r"(?:We|we)\s+(?:a|b[)|]|c)\)x"), we);
+            assert_eq!(words(r"(?:We|we)\s+x|y"), None);
+            assert_eq!(words(r"(?:We|we)?\s+x"), None);
+            assert_eq!(words(r"(?:We|w.)\s+x"), None);
+            assert_eq!(words(r"(?:We|)\s+x"), None);
+            assert_eq!(words(r"(?:We|we)\s+(x|y)|z"), None);
+            assert_eq!(words(r"(?:We|we)[|]\|"), we);
+            assert_eq!(words(r"(?:We|we)[]|]"), we);
+            assert_eq!(words(r"x(?:We|we)"), None);
+            assert!(leading_words(&Rx::new(r"(?:We|we)\s", 2).unwrap()).is_none());
+        }
+
+        #[test]
+        fn scan_at_word_starts_is_scan() {
+            use crate::discovery_concepts::{LiteralTable, TextIndex};
+            let rx = Rx::new(r"(?:We|we|and|an)\s+(?:propose|a)?\s*([A-Z]\w*)?", 32).unwrap();
+            let words = leading_words(&rx).unwrap();
+            let table = LiteralTable::new(&words);
+            let alphabet = b"We and_propose aX.-";
+            let mut x: u64 = 5;
+            for _ in 0..4000 {
+                let len = (x >> 58) as usize;
+                let mut text = String::new();
+                for _ in 0..len {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+                }
+                let index = TextIndex::new(&text);
+                for pos in [0, 1, 3] {
+                    let want: Vec<(usize, usize)> =
+                        super::super::scan(&rx, &text, pos, super::super::at_boundary)
+                            .iter()
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                    let got: Vec<(usize, usize)> =
+                        super::super::scan_word_starts(&rx, &text, pos, &index, &table)
+                            .iter()
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                    assert_eq!(got, want, "{text:?} {pos}");
+                }
+            }
         }
 
         #[test]

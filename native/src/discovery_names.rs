@@ -7,10 +7,12 @@ use rustc_hash::FxBuildHasher;
 
 use std::sync::{Arc, RwLock};
 
+use crate::discovery_concepts::{LiteralTable, TextIndex};
+use crate::discovery_lists::literals::{has, Finders};
 use crate::normalize;
 use crate::pyre::Rx;
 use crate::pystr;
-use crate::registry::{self, Registry, WordSet};
+use crate::registry::{self, PerRegistry, Registry, WordSet};
 
 /// A discovery candidate: start, end, rule, confidence, specific
 pub type Candidate = (usize, usize, &'static str, f64, bool);
@@ -368,7 +370,7 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
             out.push((m.start(), m.end(), "versioned_name", 0.65, true));
         }
     }
-    if text.contains("-aware ") {
+    if has!(text, "-aware ") {
         let platforms = reg.words("discovery._PLATFORMS");
         for m in reg
             .rx("discovery._AWARE_VARIANT")
@@ -383,7 +385,7 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
             }
         }
     }
-    if text.contains("DRAM") {
+    if has!(text, "DRAM") {
         for m in reg
             .rx("discovery._STACKED_MEMORY")
             .finditer(text, 0, text.len())
@@ -391,7 +393,7 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
             out.push((m.start(), m.end(), "name_shape", 0.7, true));
         }
     }
-    if text.contains("-bit") {
+    if has!(text, "-bit") {
         for m in reg.rx("discovery._NBIT").finditer(text, 0, text.len()) {
             out.push((m.start(), m.end(), "versioned_name", 0.7, true));
         }
@@ -429,21 +431,40 @@ fn counted_names(reg: &Registry, text: &str, mut pos: usize) -> Vec<(usize, usiz
     out
 }
 
-/// `_scan(rx, text, 0, _at_boundary)`
-fn scan_at_boundary(rx: &crate::pyre::Rx, text: &str) -> Vec<crate::pyre::Caps> {
-    crate::discovery_lists::scan(rx, text, 0, crate::discovery_lists::at_boundary)
+/// The tables of the words `_PROPOSE`, `_CALLED` and `_WE_CALL` open with, once per
+/// registry (None for a pattern not of that form)
+type LeadingTables = [Option<LiteralTable>; 3];
+static LEADING: PerRegistry<LeadingTables> = PerRegistry::new();
+
+const SCANNED: [&str; 3] = [
+    "discovery._PROPOSE",
+    "discovery._CALLED",
+    "discovery._WE_CALL",
+];
+
+/// `_scan(rx, text, 0, _at_boundary)`, `table` the words `rx`'s matches open with
+fn scan_at_boundary(
+    rx: &crate::pyre::Rx,
+    text: &str,
+    index: &TextIndex,
+    table: Option<&LiteralTable>,
+) -> Vec<crate::pyre::Caps> {
+    match table {
+        Some(table) => crate::discovery_lists::scan_word_starts(rx, text, 0, index, table),
+        None => crate::discovery_lists::scan(rx, text, 0, crate::discovery_lists::at_boundary),
+    }
 }
 
 /// `_matches_at_cues(rx, text, cues, first)`
-fn matches_at_cues<S: AsRef<str>>(
+fn matches_at_cues(
     rx: &crate::pyre::Rx,
     text: &str,
-    cues: &[S],
+    cues: &Finders,
     first: &[u8],
 ) -> Vec<crate::pyre::Caps> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for i in normalize::find_all(text, cues, 1) {
+    for i in cues.find_all(text, 1) {
         if first.contains(&b[i - 1])
             && (i < 2 || !b[i - 2].is_ascii_alphanumeric())
             && !pystr::islower(&text[i..(i + 60).min(text.len())])
@@ -458,6 +479,11 @@ fn matches_at_cues<S: AsRef<str>>(
 
 /// `list(proposed_names(text))`
 pub fn proposed_names(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
+    proposed_names_in(reg, text, &TextIndex::new(text))
+}
+
+/// `proposed_names`, `index` being the text's
+pub fn proposed_names_in(reg: &Registry, text: &str, index: &TextIndex) -> Vec<(usize, usize)> {
     #[derive(PartialEq)]
     enum Kind {
         Propose,
@@ -466,39 +492,44 @@ pub fn proposed_names(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
         TheNamed,
     }
     let mut found: Vec<(Kind, crate::pyre::Caps)> = Vec::new();
+    let tables = LEADING.get(reg, |reg| {
+        SCANNED.map(|name| {
+            crate::discovery_lists::literals::leading_words(reg.rx(name))
+                .map(|w| LiteralTable::new(&w))
+        })
+    });
     let propose = reg.rx("discovery._PROPOSE");
     found.extend(
-        scan_at_boundary(propose, text)
+        scan_at_boundary(propose, text, index, tables[0].as_ref())
             .into_iter()
             .map(|m| (Kind::Propose, m)),
     );
-    if reg
-        .seq("discovery._CALLED_WORDS")
-        .iter()
-        .any(|w| text.contains(w.as_str()))
-    {
+    static CALLED_WORDS: PerRegistry<Finders> = PerRegistry::new();
+    let called_words =
+        CALLED_WORDS.get(reg, |reg| Finders::new(reg.seq("discovery._CALLED_WORDS")));
+    if called_words.any_in(text) {
         let called = reg.rx("discovery._CALLED");
         found.extend(
-            scan_at_boundary(called, text)
+            scan_at_boundary(called, text, index, tables[1].as_ref())
                 .into_iter()
                 .map(|m| (Kind::Other, m)),
         );
     }
-    if ["e call", "e name", "e term", "e dub"]
-        .iter()
-        .any(|c| text.contains(c))
-    {
+    if has!(text, "e call") || has!(text, "e name") || has!(text, "e term") || has!(text, "e dub") {
         let we_call = reg.rx("discovery._WE_CALL");
         found.extend(
-            scan_at_boundary(we_call, text)
+            scan_at_boundary(we_call, text, index, tables[2].as_ref())
                 .into_iter()
                 .map(|m| (Kind::Other, m)),
         );
     }
-    let our = matches_at_cues(reg.rx("discovery._OUR_NAMED"), text, &["ur "], b"Oo");
+    static OUR: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
+    let our_cue = OUR.get_or_init(|| Finders::new(&["ur "]));
+    let our = matches_at_cues(reg.rx("discovery._OUR_NAMED"), text, our_cue, b"Oo");
     found.extend(our.into_iter().map(|m| (Kind::OurNamed, m)));
-    let cues = reg.seq("discovery._PROPOSE_CUES");
-    let the = matches_at_cues(reg.rx("discovery._PROPOSE_THE_NAMED"), text, cues, b"Ww");
+    static PROPOSE_CUES: PerRegistry<Finders> = PerRegistry::new();
+    let cues = PROPOSE_CUES.get(reg, |reg| Finders::new(reg.seq("discovery._PROPOSE_CUES")));
+    let the = matches_at_cues(reg.rx("discovery._PROPOSE_THE_NAMED"), text, &cues, b"Ww");
     found.extend(the.into_iter().map(|m| (Kind::TheNamed, m)));
 
     let mut seen: Vec<(usize, usize)> = Vec::new();
