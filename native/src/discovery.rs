@@ -6,12 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::discovery_concepts::TextIndex;
 use crate::discovery_lists as lists;
-use crate::discovery_lists::literals::{has, Finders};
 use crate::discovery_names::{self as names, ok_name, Candidate};
 use crate::normalize::{entity_key, is_non_entity, word_bounded};
 use crate::pystr::{self, slice, two_before_in};
-use crate::registry::{PerRegistry, Registry};
+use crate::registry::Registry;
 use crate::state::DocState;
 
 /// A mention inside discovery; `uid` stands for Python's `id(m)`, `vocab` for the
@@ -142,10 +142,8 @@ pub fn title_name(reg: &Registry, title: &str) -> Option<(usize, usize)> {
 }
 
 /// `_url_spans(text)`
-fn url_spans(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
-    static URL_LITERALS: PerRegistry<Finders> = PerRegistry::new();
-    let literals = URL_LITERALS.get(reg, |reg| Finders::new(reg.seq("discovery._URL_LITERALS")));
-    if !literals.any_in(text) {
+fn url_spans(reg: &Registry, text: &str, index: &TextIndex) -> Vec<(usize, usize)> {
+    if !index.has_any(text, reg.seq("discovery._URL_LITERALS")) {
         return Vec::new();
     }
     let Some(hit) = reg.rx("discovery._MAYBE_URL").search(text, 0, text.len()) else {
@@ -252,7 +250,7 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
         cands.push(m);
         proposed.push((s, e));
     }
-    let index = crate::discovery_concepts::TextIndex::new(text);
+    let index = TextIndex::with_literals(text, crate::discovery_concepts::discovery_literals(reg));
     for (s, e) in names::proposed_names_in(reg, text, &index) {
         let m = cx.new_m(s, e, &text[s..e], "proposed_name", 0.85, true);
         cands.push(m);
@@ -260,7 +258,8 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     }
     let known: Vec<(usize, usize)> = vocab.iter().map(|m| (m.start, m.end)).collect();
     let components =
-        crate::components::component_spans(reg, text, state.title_end, &state.sentences).ok()?;
+        crate::components::component_spans_in(reg, text, state.title_end, &state.sentences, &index)
+            .ok()?;
     for (s, e) in components {
         if !known.iter().any(|&(ks, ke)| ks <= s && e <= ke) {
             let upper = text.as_bytes()[s].is_ascii_uppercase();
@@ -308,18 +307,28 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
         );
         cands.push(m);
     }
-    let urls = url_spans(reg, text);
+    let urls = url_spans(reg, text, &index);
     let mut outdone: HashSet<usize> = HashSet::new();
     let own: Vec<&str> = proposed.iter().map(|&(s, e)| &text[s..e]).collect();
     let own: Vec<String> = own.into_iter().map(str::to_string).collect();
-    let mut gens: Vec<Candidate> = names::name_shaped(reg, text, state.title_end);
+    let mut gens: Vec<Candidate> = names::name_shaped_in(reg, text, state.title_end, &index);
     gens.extend(lists::listed_names_in(reg, text, state.title_end, &index));
     gens.extend(crate::discovery_concepts::concept_phrases_in(
         reg, text, &index,
     ));
-    gens.extend(lists::defined_names(reg, text, state.title_end));
-    gens.extend(lists::coordinated_techniques(reg, text, state.title_end));
-    gens.extend(lists::classified_classes(reg, text, state.title_end));
+    gens.extend(lists::defined_names_in(reg, text, state.title_end, &index));
+    gens.extend(lists::coordinated_techniques_in(
+        reg,
+        text,
+        state.title_end,
+        &index,
+    ));
+    gens.extend(lists::classified_classes_in(
+        reg,
+        text,
+        state.title_end,
+        &index,
+    ));
     gens.extend(lists::title_concepts(reg, text, state.title_end));
     for (s, e, rule, conf, specific) in gens {
         if !urls.is_empty() && urls.iter().any(|&(us, ue)| s < ue && us < e) {
@@ -364,19 +373,18 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     let low = text.to_ascii_lowercase();
     let overlaps = resolve_overlaps(cands, text.len());
     let mut kept = propagate(&mut cx, overlaps, &low);
-    if has!(text, " and ") || has!(text, " or ") {
+    if index.has(text, " and ") || index.has(text, " or ") {
         let elided = elided_heads(&mut cx, &kept);
         kept.extend(elided);
         kept.sort_by_key(|m| m.start);
     }
     kept = drop_listed_stages(&cx, &low, kept);
     kept = only_kinds(&mut cx, kept);
-    if has!(text, "without") || has!(text, "avoid") || has!(text, "minimal") || has!(text, "requir")
-    {
+    if index.has_any(text, &["without", "avoid", "minimal", "requir"]) {
         kept = drop_negated(&cx, kept);
     }
     inherit_variant_types(&cx, &vocab, &mut kept);
-    if has!(text, "hour") || has!(text, "day") || has!(text, "hrs") || has!(text, "year") {
+    if index.has_any(text, &["hour", "day", "hrs", "year"]) {
         kept.retain(|m| !cost_unit(&cx, m));
     }
     let tied = if text.contains('(') {

@@ -85,12 +85,71 @@ fn head_words(rx: &crate::pyre::Rx) -> Option<LiteralTable> {
 static HEAD_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
 
 /// What several readers look for in one text, found once for all of them: the
-/// offsets where a word (a run of `\w`) starts, in order
+/// offsets where a word (a run of `\w`) starts, in order, and (`with_literals`) where
+/// each of a set of literals occurs
 pub struct TextIndex {
     pub word_starts: Vec<u32>,
+    literals: Option<(std::sync::Arc<LiteralSet>, Hits)>,
 }
 
 impl TextIndex {
+    /// The word starts of `text`, and where the literals of `set` occur in it
+    pub fn with_literals(text: &str, set: std::sync::Arc<LiteralSet>) -> TextIndex {
+        let hits = set.hits(text);
+        let mut index = TextIndex::new(text);
+        index.literals = Some((set, hits));
+        index
+    }
+
+    /// Where `literal` occurs in `text` (this index's), all of them in order, if it is
+    /// one of the literals looked for
+    fn hits_of(&self, literal: &str) -> Option<&[u32]> {
+        let (set, hits) = self.literals.as_ref()?;
+        let &id = set.ids.get(literal)?;
+        Some(hits.of(id))
+    }
+
+    /// `literal in text`
+    pub fn has(&self, text: &str, literal: &str) -> bool {
+        match self.hits_of(literal) {
+            Some(at) => !at.is_empty(),
+            None => text.contains(literal),
+        }
+    }
+
+    /// `any(l in text for l in literals)`
+    pub fn has_any<S: AsRef<str>>(&self, text: &str, literals: &[S]) -> bool {
+        literals.iter().any(|l| self.has(text, l.as_ref()))
+    }
+
+    /// `list(find_all(text, literals, start))`
+    pub fn find_all<S: AsRef<str>>(&self, text: &str, literals: &[S], start: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for l in literals {
+            let l = l.as_ref();
+            match self.hits_of(l) {
+                Some(at) if start <= text.len() => {
+                    let k = at.partition_point(|&i| (i as usize) < start);
+                    out.extend(at[k..].iter().map(|&i| i as usize));
+                }
+                _ => out.extend(normalize::find_all(text, &[l], start)),
+            }
+        }
+        out
+    }
+
+    /// The offsets from `pos` where one of `words` occurs, sorted, once each
+    /// (`literals::word_offsets`)
+    pub fn offsets<S: AsRef<str>>(&self, text: &str, words: &[S], pos: usize) -> Vec<usize> {
+        if pos > text.len() || words.iter().any(|w| w.as_ref().is_empty()) {
+            return crate::discovery_lists::literals::word_offsets(text, words, pos);
+        }
+        let mut out = self.find_all(text, words, pos);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     pub fn new(text: &str) -> TextIndex {
         let b = text.as_bytes();
         let mut word_starts = Vec::with_capacity(b.len() / 4 + 8);
@@ -109,7 +168,10 @@ impl TextIndex {
                 starts &= starts - 1;
             }
         }
-        TextIndex { word_starts }
+        TextIndex {
+            word_starts,
+            literals: None,
+        }
     }
 
     /// The word starts from `start` on
@@ -117,6 +179,166 @@ impl TextIndex {
         let k = self.word_starts.partition_point(|&i| (i as usize) < start);
         &self.word_starts[k..]
     }
+}
+
+/// Literals looked for in a text all at once, each numbered (of two bytes or more:
+/// the others are left out, and looked for one by one)
+pub struct LiteralSet {
+    ids: HashMap<String, u16, FxBuildHasher>,
+    /// the literals by their first two bytes, in the order of the pairs' bits: the
+    /// rest of each after those two, and its number
+    groups: Vec<Vec<(Vec<u8>, u16)>>,
+    /// a bit for each pair of bytes some literal opens with, and the ranks of the
+    /// words of bits (as in `LiteralTable`)
+    pairs: Vec<u64>,
+    rank: Vec<u32>,
+}
+
+/// Where each literal of a `LiteralSet` occurs in a text: literal `id`'s offsets are
+/// `at[first[id]..first[id + 1]]`, in order
+pub struct Hits {
+    first: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl Hits {
+    fn of(&self, id: u16) -> &[u32] {
+        let id = id as usize;
+        &self.at[self.first[id] as usize..self.first[id + 1] as usize]
+    }
+}
+
+impl LiteralSet {
+    pub fn new<S: AsRef<str>>(literals: &[S]) -> LiteralSet {
+        let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
+        let mut by_pair: HashMap<u16, Vec<(Vec<u8>, u16)>, FxBuildHasher> = HashMap::default();
+        let mut pairs = vec![0u64; 1024];
+        for l in literals {
+            let l = l.as_ref();
+            let w = l.as_bytes();
+            if w.len() < 2 || ids.contains_key(l) || ids.len() >= u16::MAX as usize {
+                continue;
+            }
+            let id = ids.len() as u16;
+            ids.insert(l.to_string(), id);
+            let (k, bit) = pair_bit(w[0], w[1]);
+            pairs[k] |= bit;
+            by_pair
+                .entry(u16::from_be_bytes([w[0], w[1]]))
+                .or_default()
+                .push((w[2..].to_vec(), id));
+        }
+        let mut keys: Vec<u16> = by_pair.keys().copied().collect();
+        keys.sort_unstable();
+        let groups = keys
+            .iter()
+            .map(|k| by_pair.remove(k).expect("a group"))
+            .collect();
+        let mut rank = Vec::with_capacity(pairs.len());
+        let mut before = 0u32;
+        for p in &pairs {
+            rank.push(before);
+            before += p.count_ones();
+        }
+        LiteralSet {
+            ids,
+            groups,
+            pairs,
+            rank,
+        }
+    }
+
+    /// Every offset of `text` where each literal occurs (overlapping ones too), in one
+    /// pass: each offset is checked against the literals opening with its two bytes
+    pub fn hits(&self, text: &str) -> Hits {
+        let b = text.as_bytes();
+        let mut found: Vec<(u16, u32)> = Vec::new();
+        for i in 0..b.len().saturating_sub(1) {
+            let (k, bit) = pair_bit(b[i], b[i + 1]);
+            let bits = self.pairs[k];
+            if bits & bit == 0 {
+                continue;
+            }
+            let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
+            let rest = &b[i + 2..];
+            for (w, id) in &self.groups[group] {
+                if rest.starts_with(w) {
+                    found.push((*id, i as u32));
+                }
+            }
+        }
+        // by literal, each one's offsets in order (a counting sort, stable)
+        let n = self.ids.len();
+        let mut first = vec![0u32; n + 1];
+        for &(id, _) in &found {
+            first[id as usize + 1] += 1;
+        }
+        for id in 0..n {
+            first[id + 1] += first[id];
+        }
+        let mut next = first.clone();
+        let mut at = vec![0u32; found.len()];
+        for &(id, i) in &found {
+            at[next[id as usize] as usize] = i;
+            next[id as usize] += 1;
+        }
+        Hits { first, at }
+    }
+}
+
+/// The literals discovery's readers look for in every text (constants, the tuples
+/// they read from the registry, and the words their patterns open with), in one set
+/// per registry: a `TextIndex::with_literals` finds them all in one pass
+pub fn discovery_literals(reg: &Registry) -> std::sync::Arc<LiteralSet> {
+    static SET: PerRegistry<LiteralSet> = PerRegistry::new();
+    SET.get(reg, |reg| {
+        let mut literals: Vec<String> = [
+            " and ",
+            " or ",
+            "without",
+            "avoid",
+            "minimal",
+            "requir",
+            "hour",
+            "day",
+            "hrs",
+            "year",
+            "such as",
+            " including ",
+            "e.g.",
+            " such as ",
+            " is a",
+            "-aware ",
+            "DRAM",
+            "-bit",
+            "e call",
+            "e name",
+            "e term",
+            "e dub",
+            "ur ",
+            "which we",
+            "he first ",
+            "he second ",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        for name in [
+            "discovery._URL_LITERALS",
+            "discovery._CALLED_WORDS",
+            "discovery._EXAMPLE_CUES",
+            "discovery._PROPOSE_CUES",
+            "discovery._RIVAL_WORDS",
+            "components._COUNT_WORDS",
+            "components._SUBJECT_LITERALS",
+            "components._CALLED_LITERALS",
+            "components._EXAMPLE_LITERALS",
+        ] {
+            literals.extend(reg.seq(name).iter().cloned());
+        }
+        literals.extend(crate::discovery_lists::opening_literals(reg));
+        LiteralSet::new(&literals)
+    })
 }
 
 /// Words by their first byte, for `LiteralTable::starts`
@@ -492,7 +714,7 @@ pub fn concept_phrases_in(reg: &Registry, text: &str, index: &TextIndex) -> Vec<
         }
         out.push((s, mend, "head_noun", 0.6, false));
     }
-    if crate::discovery_lists::literals::has!(low_text, "parallel ") {
+    if low_text.contains("parallel ") {
         out.extend(parallel_adjectives(reg, &low_text));
     }
     for m in seed_matches_in(reg, &low_text, index) {
@@ -516,6 +738,41 @@ mod tests {
         assert_eq!(rfind_int("a b c", " ", 4), 3);
         assert_eq!(rfind_int("a b c", " ", 1), -1);
         assert_eq!(rfind_int("a b c", " ", 0), -1);
+    }
+
+    #[test]
+    fn literal_set_finds_what_find_all_finds() {
+        let alphabet = b"ab -_x.";
+        let lits = ["ab", "a", "b-x", "xx", "_a", "ab", " a", "a b", ""];
+        let set = std::sync::Arc::new(LiteralSet::new(&lits));
+        let mut x: u64 = 9;
+        for _ in 0..3000 {
+            let len = (x >> 57) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+            }
+            let index = TextIndex::with_literals(&text, set.clone());
+            let plain = TextIndex::new(&text);
+            for start in [0, 1, 2, 70, 200] {
+                for l in lits.iter().chain(&["x", "zz"]) {
+                    let want = normalize::find_all(&text, &[l], start);
+                    assert_eq!(index.find_all(&text, &[l], start), want, "{text:?} {l:?}");
+                    assert_eq!(plain.find_all(&text, &[l], start), want);
+                    assert_eq!(index.has(&text, l), text.contains(l));
+                }
+                let want = crate::discovery_lists::literals::word_offsets(&text, &lits, start);
+                assert_eq!(index.offsets(&text, &lits, start), want);
+                let some = ["b-x", "ab", " a"];
+                let want = normalize::find_all(&text, &some, start);
+                assert_eq!(index.find_all(&text, &some, start), want);
+                let want = crate::discovery_lists::literals::word_offsets(&text, &some, start);
+                assert_eq!(index.offsets(&text, &some, start), want);
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,6 @@ use crate::normalize::{find_word, is_non_entity};
 use crate::pyre::{Caps, Rx};
 use crate::pystr::{self, is_word_byte, rstrip, slice, split_ws, two_before_in};
 use crate::registry::{PerRegistry, Registry};
-use literals::{has, Finders};
 
 /// `_at_boundary(text, i)`: `\b` at `i`
 pub fn at_boundary(text: &str, i: usize) -> bool {
@@ -132,6 +131,29 @@ fn opening_words(rx: &Rx, open: &str, inner_open: &str, close: &str) -> Option<V
     Some(words.into_iter().map(|w| format!("{open}{w}")).collect())
 }
 
+/// The words the list readers' patterns open with (`discovery_literals`)
+pub fn opening_literals(reg: &Registry) -> Vec<String> {
+    let mut out: Vec<String> = USE_CUE_WORDS
+        .iter()
+        .chain(&CLASS_NOUN_WORDS)
+        .map(|w| w.to_string())
+        .collect();
+    out.extend(eponym_words(reg).iter().flatten().cloned());
+    out
+}
+
+/// `_EPONYM_HEAD`'s opening words
+fn eponym_words(reg: &Registry) -> std::sync::Arc<Option<Vec<String>>> {
+    EPONYM_WORDS.get(reg, |reg| {
+        opening_words(
+            reg.rx("discovery._EPONYM_HEAD"),
+            " ",
+            "(?:",
+            ")(?![\\w\\-])",
+        )
+    })
+}
+
 /// `_EPONYM_HEAD`'s opening words, once per registry (None: the pattern is not of
 /// that form, and runs over the whole text)
 static EPONYM_WORDS: PerRegistry<Option<Vec<String>>> = PerRegistry::new();
@@ -170,7 +192,7 @@ fn cue_ends(reg: &Registry, text: &str, start: usize, index: &TextIndex) -> Vec<
     }
     let use_cue = reg.rx("discovery._USE_CUE");
     if use_cue.is(USE_CUE) {
-        let at = literals::word_offsets(text, &USE_CUE_WORDS, start);
+        let at = index.offsets(text, &USE_CUE_WORDS, start);
         out.extend(
             literals::finditer_at(use_cue, text, start, &at)
                 .iter()
@@ -208,7 +230,13 @@ fn title_case_concept(reg: &Registry, text: &str, s: usize, e: usize) -> Option<
 }
 
 /// `_eponym_schemes(text, start)`
-fn eponym_schemes(reg: &Registry, text: &str, start: usize, out: &mut Vec<Candidate>) {
+fn eponym_schemes(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+    out: &mut Vec<Candidate>,
+) {
     let name_rx = reg.rx("discovery._EPONYM_NAME");
     let not_names = reg.words("lexicon.NOT_NAMES");
     let head = reg.rx("discovery._EPONYM_HEAD");
@@ -222,7 +250,7 @@ fn eponym_schemes(reg: &Registry, text: &str, start: usize, out: &mut Vec<Candid
     });
     let heads = match words.as_ref() {
         Some(words) => {
-            let at = literals::word_offsets(text, words, start);
+            let at = index.offsets(text, words, start);
             literals::finditer_at(head, text, start, &at)
         }
         None => head.finditer(text, start, text.len()).collect(),
@@ -468,23 +496,18 @@ pub fn listed_names_in(
             }
         }
     }
-    eponym_schemes(reg, text, start, &mut out);
-    if has!(text, "such as") || has!(text, " including ") || has!(text, "e.g.") {
-        static CUES: PerRegistry<Finders> = PerRegistry::new();
-        let cues = reg.seq("discovery._EXAMPLE_CUES");
-        let finders = CUES.get(reg, |reg| Finders::new(reg.seq("discovery._EXAMPLE_CUES")));
-        for (k, cue) in cues.iter().enumerate() {
-            for i in finders.find_all_one(k, text, start) {
+    eponym_schemes(reg, text, start, index, &mut out);
+    if index.has_any(text, &["such as", " including ", "e.g."]) {
+        for cue in reg.seq("discovery._EXAMPLE_CUES") {
+            for i in index.find_all(text, &[cue], start) {
                 let before = &text[start.max(i.saturating_sub(50))..i];
                 if plain_class_before(reg, before) {
                     out.extend(list_items(reg, text, i + cue.len()));
                 }
             }
         }
-        static AFTER: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
-        let after = AFTER.get_or_init(|| Finders::new(&[" such as ", "e.g."]));
-        for (k, cue) in [" such as ", "e.g."].into_iter().enumerate() {
-            for i in after.find_all_one(k, text, start) {
+        for cue in [" such as ", "e.g."] {
+            for i in index.find_all(text, &[cue], start) {
                 let after = slice(text, (i + cue.len()) as i64, (i + cue.len() + 3) as i64)
                     .trim_start_matches([' ', ',']);
                 if after.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -498,13 +521,19 @@ pub fn listed_names_in(
 
 /// `list(defined_names(text, start))`
 pub fn defined_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    defined_names_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `defined_names`, `index` being the text's
+pub fn defined_names_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let defined = reg.rx("discovery._DEFINED_AS");
-    static IS_A: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
-    for i in IS_A
-        .get_or_init(|| Finders::new(&[" is a"]))
-        .find_all(text, start)
-    {
+    for i in index.find_all(text, &[" is a"], start) {
         if defined.match_at(text, i, text.len()).is_none() {
             continue;
         }
@@ -528,14 +557,22 @@ pub fn defined_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate>
 
 /// `list(coordinated_techniques(text, start))`
 pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    coordinated_techniques_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `coordinated_techniques`, `index` being the text's
+pub fn coordinated_techniques_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let heads_set = reg.words("lexicon.CONCEPT_HEADS");
     let restricted = reg.map("lexicon.RESTRICTED_HEADS");
     let nominal = reg.rx("discovery._NOMINAL_END");
-    static CUES: PerRegistry<Finders> = PerRegistry::new();
-    let finders = CUES.get(reg, |reg| Finders::new(reg.seq("discovery._PROPOSE_CUES")));
-    for (k, cue) in reg.seq("discovery._PROPOSE_CUES").iter().enumerate() {
-        for i in finders.find_all_one(k, text, start) {
+    for cue in reg.seq("discovery._PROPOSE_CUES") {
+        for i in index.find_all(text, &[cue], start) {
             let Some(m) =
                 reg.rx("discovery._PROPOSE_OBJECT")
                     .match_at(text, i + cue.len(), text.len())
@@ -568,16 +605,24 @@ pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<C
 
 /// `list(classified_classes(text, start))`
 pub fn classified_classes(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    classified_classes_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `classified_classes`, `index` being the text's
+pub fn classified_classes_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    static RIVAL_WORDS: PerRegistry<Finders> = PerRegistry::new();
-    let rivals = RIVAL_WORDS.get(reg, |reg| Finders::new(reg.seq("discovery._RIVAL_WORDS")));
-    if !rivals.any_in(text) {
+    if !index.has_any(text, reg.seq("discovery._RIVAL_WORDS")) {
         return out;
     }
     let rival = reg.rx("discovery._RIVAL_CUE");
     let class_noun = reg.rx("discovery._CLASS_NOUN_AT");
     let nouns = if class_noun.is(CLASS_NOUN_AT) {
-        let at = literals::word_offsets(text, &CLASS_NOUN_WORDS, start);
+        let at = index.offsets(text, &CLASS_NOUN_WORDS, start);
         literals::finditer_at(class_noun, text, start, &at)
     } else {
         class_noun.finditer(text, start, text.len()).collect()
@@ -765,91 +810,6 @@ pub mod literals {
         depth == 0
     }
 
-    /// memmem finders of some literals, made once (a finder takes longer to make than
-    /// to run over an abstract)
-    pub struct Finders {
-        literals: Vec<String>,
-        finders: Vec<memchr::memmem::Finder<'static>>,
-    }
-
-    impl Finders {
-        pub fn new<S: AsRef<str>>(literals: &[S]) -> Finders {
-            Finders {
-                literals: literals.iter().map(|l| l.as_ref().to_string()).collect(),
-                finders: literals
-                    .iter()
-                    .map(|l| memchr::memmem::Finder::new(l.as_ref().as_bytes()).into_owned())
-                    .collect(),
-            }
-        }
-
-        /// `any(lit in text for lit in literals)`
-        pub fn any_in(&self, text: &str) -> bool {
-            self.finders
-                .iter()
-                .any(|f| f.find(text.as_bytes()).is_some())
-        }
-
-        /// `literals[k] in text`
-        pub fn has(&self, k: usize, text: &str) -> bool {
-            self.finders[k].find(text.as_bytes()).is_some()
-        }
-
-        /// `list(find_all(text, [literals[k]], start))`
-        pub fn find_all_one(&self, k: usize, text: &str, start: usize) -> Vec<usize> {
-            self.find_all_in(
-                &self.finders[k..k + 1],
-                &self.literals[k..k + 1],
-                text,
-                start,
-            )
-        }
-
-        /// `list(find_all(text, literals, start))`
-        pub fn find_all(&self, text: &str, start: usize) -> Vec<usize> {
-            self.find_all_in(&self.finders, &self.literals, text, start)
-        }
-
-        fn find_all_in(
-            &self,
-            finders: &[memchr::memmem::Finder<'static>],
-            literals: &[String],
-            text: &str,
-            start: usize,
-        ) -> Vec<usize> {
-            let b = text.as_bytes();
-            if start > b.len() || literals.iter().any(String::is_empty) {
-                return crate::normalize::find_all(text, literals, start);
-            }
-            let mut out = Vec::new();
-            for finder in finders {
-                // each occurrence sought from one after the last (overlapping ones too)
-                let mut at = start;
-                while let Some(i) = finder.find(&b[at..]) {
-                    out.push(at + i);
-                    at += i + 1;
-                    if at > b.len() {
-                        break;
-                    }
-                }
-            }
-            out
-        }
-    }
-
-    /// `hay.contains(needle)` for a literal needle, its memmem finder made once
-    macro_rules! has {
-        ($hay:expr, $needle:literal) => {{
-            static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-                std::sync::OnceLock::new();
-            FINDER
-                .get_or_init(|| memchr::memmem::Finder::new($needle))
-                .find($hay.as_bytes())
-                .is_some()
-        }};
-    }
-    pub(crate) use has;
-
     /// Every offset from `pos` where one of `words` occurs (overlapping ones too), sorted
     pub fn word_offsets<S: AsRef<str>>(text: &str, words: &[S], pos: usize) -> Vec<usize> {
         let b = text.as_bytes();
@@ -915,26 +875,6 @@ pub mod literals {
             assert_eq!(by_first_letter_words("o(?:p)|"), None);
             assert_eq!(by_first_letter_words("o(?:p)x"), None);
             assert_eq!(by_first_letter_words(""), None);
-        }
-
-        #[test]
-        fn finders_find_what_find_all_finds() {
-            let text = "a such as b, such as c; e.g. aaa  two two ";
-            let sets: [&[&str]; 4] = [&[" two ", " such as "], &["a", "aa"], &["", "b"], &[]];
-            for lits in sets {
-                let f = Finders::new(lits);
-                for start in [0, 3, 12, text.len(), text.len() + 1] {
-                    let want = crate::normalize::find_all(text, lits, start);
-                    assert_eq!(f.find_all(text, start), want, "{lits:?} {start}");
-                    for (k, l) in lits.iter().enumerate() {
-                        let want = crate::normalize::find_all(text, &[l], start);
-                        assert_eq!(f.find_all_one(k, text, start), want);
-                        assert_eq!(f.has(k, text), text.contains(l));
-                    }
-                }
-                assert_eq!(f.any_in(text), lits.iter().any(|l| text.contains(l)));
-            }
-            assert!(has!(text, "e.g.") && !has!(text, "i.e."));
         }
 
         #[test]
