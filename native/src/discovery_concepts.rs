@@ -192,6 +192,7 @@ pub struct LiteralSet {
     /// words of bits (as in `LiteralTable`)
     pairs: Vec<u64>,
     rank: Vec<u32>,
+    triples: Triples,
 }
 
 /// Where each literal of a `LiteralSet` occurs in a text: literal `id`'s offsets are
@@ -213,6 +214,7 @@ impl LiteralSet {
         let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
         let mut by_pair: HashMap<u16, Vec<(Vec<u8>, u16)>, FxBuildHasher> = HashMap::default();
         let mut pairs = vec![0u64; 1024];
+        let mut triples = Triples::new();
         for l in literals {
             let l = l.as_ref();
             let w = l.as_bytes();
@@ -223,6 +225,7 @@ impl LiteralSet {
             ids.insert(l.to_string(), id);
             let (k, bit) = pair_bit(w[0], w[1]);
             pairs[k] |= bit;
+            triples.add(w);
             by_pair
                 .entry(u16::from_be_bytes([w[0], w[1]]))
                 .or_default()
@@ -245,6 +248,7 @@ impl LiteralSet {
             groups,
             pairs,
             rank,
+            triples,
         }
     }
 
@@ -256,7 +260,7 @@ impl LiteralSet {
         for i in 0..b.len().saturating_sub(1) {
             let (k, bit) = pair_bit(b[i], b[i + 1]);
             let bits = self.pairs[k];
-            if bits & bit == 0 {
+            if bits & bit == 0 || !self.triples.may_open(b, i, k, bit) {
                 continue;
             }
             let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
@@ -357,12 +361,64 @@ pub struct LiteralTable {
     pairs: Vec<u64>,
     /// the bytes some one-byte word is
     single: [bool; 256],
+    triples: Triples,
 }
 
 /// The bit of a pair of bytes in `LiteralTable::pairs`
 fn pair_bit(a: u8, b: u8) -> (usize, u64) {
     let i = (a as usize) << 8 | b as usize;
     (i >> 6, 1 << (i & 63))
+}
+
+/// A second filter after the pairs: a bit for each (hash of the) first three bytes
+/// of the words of three bytes or more, and a bit for each pair that is a whole word
+struct Triples {
+    bits: Vec<u64>,
+    whole_pairs: Vec<u64>,
+}
+
+impl Triples {
+    fn new() -> Triples {
+        Triples {
+            bits: vec![0u64; 1024],
+            whole_pairs: vec![0u64; 1024],
+        }
+    }
+
+    fn bit(a: u8, b: u8, c: u8) -> (usize, u64) {
+        let h = ((a as usize) * 1543 + (b as usize) * 41 + c as usize) & 0xffff;
+        (h >> 6, 1 << (h & 63))
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        match w {
+            [a, b] => {
+                let (k, bit) = pair_bit(*a, *b);
+                self.whole_pairs[k] |= bit;
+            }
+            [a, b, c, ..] => {
+                let (k, bit) = Triples::bit(*a, *b, *c);
+                self.bits[k] |= bit;
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a word may open at `i`, where a word opens with `b[i]` and `b[i + 1]`
+    /// (`k`, `bit`: their pair's)
+    #[inline]
+    fn may_open(&self, b: &[u8], i: usize, k: usize, bit: u64) -> bool {
+        if self.whole_pairs[k] & bit != 0 {
+            return true;
+        }
+        match b.get(i + 2) {
+            Some(&c) => {
+                let (t, tbit) = Triples::bit(b[i], b[i + 1], c);
+                self.bits[t] & tbit != 0
+            }
+            None => false,
+        }
+    }
 }
 
 impl LiteralTable {
@@ -372,6 +428,7 @@ impl LiteralTable {
         let mut empty = false;
         let mut pairs = vec![0u64; 1024];
         let mut single = [false; 256];
+        let mut triples = Triples::new();
         let mut word_initial = true;
         for w in words {
             let w = w.as_ref().as_bytes();
@@ -382,6 +439,7 @@ impl LiteralTable {
                 [a, b, ..] => {
                     let (k, bit) = pair_bit(*a, *b);
                     pairs[k] |= bit;
+                    triples.add(w);
                     let key = u16::from_be_bytes([*a, *b]);
                     if !by_pair.contains_key(&key) {
                         order.push(key);
@@ -409,6 +467,7 @@ impl LiteralTable {
             word_initial,
             pairs,
             single,
+            triples,
         }
     }
 
@@ -486,8 +545,8 @@ impl LiteralTable {
         };
         let (k, bit) = pair_bit(c, d);
         let bits = self.pairs[k];
-        if bits & bit == 0 {
-            return false; // no word opens with this byte and the next
+        if bits & bit == 0 || !self.triples.may_open(b, i, k, bit) {
+            return false; // no word opens with this byte and the next (or the third)
         }
         let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
         let rest = &b[i + 2..];

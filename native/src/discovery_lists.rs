@@ -398,6 +398,149 @@ fn class_before(reg: &Registry, text: &str, i: usize) -> Option<Candidate> {
     Some((s, end, "example_class", 0.55, false))
 }
 
+/// `_TITLE_CASE_RUN` as `title_case_runs` reads it
+const TITLE_CASE_RUN: &str =
+    r"[A-Z][a-z][A-Za-z]*(?:-[A-Za-z]+)*(?:\s[A-Z][a-z][A-Za-z]*(?:-[A-Za-z]+)*)+(?![\w\-])";
+
+/// The end of the letters from `i`
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// `list(_scan(_TITLE_CASE_RUN, text, start, _word_starts))`: a match opens with a
+/// capital and a lower-case letter at a word's start, and its first word (its
+/// letters and dashed parts, all of them: a shorter word is followed by a letter or
+/// a dash) is followed by a space, a capital and a lower-case letter; the pattern
+/// runs only where that holds
+fn title_case_runs(rx: &Rx, text: &str, start: usize) -> Vec<Caps> {
+    if !rx.is(TITLE_CASE_RUN) {
+        return scan(rx, text, start, word_starts);
+    }
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut at = Vec::new();
+    for p in start..n.saturating_sub(1) {
+        if !b[p].is_ascii_uppercase() || !b[p + 1].is_ascii_lowercase() || !word_starts(text, p) {
+            continue;
+        }
+        let mut j = letters_end(b, p + 2);
+        while j + 1 < n && b[j] == b'-' && b[j + 1].is_ascii_alphabetic() {
+            j = letters_end(b, j + 1);
+        }
+        if j + 2 < n
+            && pystr::is_space_byte(b[j])
+            && b[j + 1].is_ascii_uppercase()
+            && b[j + 2].is_ascii_lowercase()
+        {
+            at.push(p);
+        }
+    }
+    literals::finditer_at(rx, text, start, &at)
+}
+
+/// `_CAP_NAME_BEFORE_SPACE` in `_BEFORE_TYPE_NOUN` (group 1), as `before_type_nouns`
+/// reads it
+const BEFORE_TYPE_NOUN_NAME: &str = r"((?:[A-Z0-9](?<!\w[A-Z0-9])(?:[\w.+\-/!]++(?<=[\w+!])|(?<=[A-Z])))(?:\s(?:v\d[\w.]*+|\d[\w.]*+|[A-Z][\w.+\-]++(?<=[\w+])))*)\s+(?=(?:";
+
+/// The type nouns `_BEFORE_TYPE_NOUN` looks ahead for, once per registry (None: the
+/// pattern is not `BEFORE_TYPE_NOUN_NAME`, the nouns by first letter, `)\b)`)
+static TYPE_NOUN_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
+
+fn type_noun_words(rx: &Rx) -> Option<LiteralTable> {
+    if rx.flags & !crate::pyre::UNICODE != 0 {
+        return None;
+    }
+    let alts = rx
+        .pattern
+        .strip_prefix(BEFORE_TYPE_NOUN_NAME)?
+        .strip_suffix(r")\b)")?;
+    // the nouns may hold spaces ("operating systems")
+    let words = literals::by_first_letter_words_with(alts, b"- ")?;
+    Some(LiteralTable::new(&words))
+}
+
+/// `list(_scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary))`: a match opens with a
+/// capital or digit after no word character; its name's words each end where their
+/// possessive run does (a word's run is all of it or it fails), one space apart, and
+/// after one of them come spaces and a type noun. The pattern runs only at the starts
+/// where such a chain of words leads to a type noun.
+fn before_type_nouns(reg: &Registry, text: &str, start: usize) -> Vec<Caps> {
+    let rx = reg.rx("discovery._BEFORE_TYPE_NOUN");
+    let nouns = TYPE_NOUN_WORDS.get(reg, |reg| {
+        type_noun_words(reg.rx("discovery._BEFORE_TYPE_NOUN"))
+    });
+    match nouns.as_ref() {
+        Some(nouns) => before_type_nouns_at(rx, nouns, text, start),
+        None => scan(rx, text, start, at_boundary),
+    }
+}
+
+/// `before_type_nouns`, `nouns` the type nouns of `rx` (`type_noun_words`)
+fn before_type_nouns_at(rx: &Rx, nouns: &LiteralTable, text: &str, start: usize) -> Vec<Caps> {
+    let b = text.as_bytes();
+    let n = b.len();
+    // the end of the run of bytes `ok` takes from `i`
+    let run = |mut i: usize, ok: fn(u8) -> bool| {
+        while i < n && ok(b[i]) {
+            i += 1;
+        }
+        i
+    };
+    let first_run = |c: u8| is_word_byte(c) || b".+-/!".contains(&c);
+    let version_run = |c: u8| is_word_byte(c) || c == b'.';
+    let name_run = |c: u8| is_word_byte(c) || b".+-".contains(&c);
+    let mut at = Vec::new();
+    for p in start..n {
+        let c = b[p];
+        if !(c.is_ascii_uppercase() || c.is_ascii_digit()) || (p > 0 && is_word_byte(b[p - 1])) {
+            continue;
+        }
+        // the first word: its whole run ending in [\w+!], or one capital alone
+        let r = run(p + 1, first_run);
+        let mut e = if r > p + 1 {
+            if !(is_word_byte(b[r - 1]) || b"+!".contains(&b[r - 1])) {
+                continue;
+            }
+            r
+        } else if c.is_ascii_uppercase() {
+            p + 1
+        } else {
+            continue;
+        };
+        loop {
+            if e >= n || !pystr::is_space_byte(b[e]) {
+                break;
+            }
+            let f = run(e, pystr::is_space_byte);
+            if f < n && nouns.opens_at(b, f) {
+                at.push(p);
+                break;
+            }
+            // the next word, one space on
+            let w = e + 1;
+            let next = match b.get(w) {
+                Some(b'v') if b.get(w + 1).is_some_and(u8::is_ascii_digit) => {
+                    run(w + 2, version_run)
+                }
+                Some(d) if d.is_ascii_digit() => run(w + 1, version_run),
+                Some(u) if u.is_ascii_uppercase() => {
+                    let r = run(w + 1, name_run);
+                    if r == w + 1 || !(is_word_byte(b[r - 1]) || b[r - 1] == b'+') {
+                        break;
+                    }
+                    r
+                }
+                _ => break,
+            };
+            e = next;
+        }
+    }
+    literals::finditer_at(rx, text, start, &at)
+}
+
 /// `list(listed_names(text, start))`
 pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
     listed_names_in(reg, text, start, &TextIndex::new(text))
@@ -452,12 +595,7 @@ pub fn listed_names_in(
         }
     }
     let vendors = reg.words("lexicon.VENDORS");
-    for m in scan(
-        reg.rx("discovery._TITLE_CASE_RUN"),
-        text,
-        start,
-        word_starts,
-    ) {
+    for m in title_case_runs(reg.rx("discovery._TITLE_CASE_RUN"), text, start) {
         let (s, e) = (m.start(), m.end());
         let run = &text[s..e];
         let first = run.split(' ').next().unwrap_or("");
@@ -477,12 +615,7 @@ pub fn listed_names_in(
         }
     }
     let languages = reg.words("discovery._PROGRAMMING_LANGUAGES");
-    for m in scan(
-        reg.rx("discovery._BEFORE_TYPE_NOUN"),
-        text,
-        start,
-        at_boundary,
-    ) {
+    for m in before_type_nouns(reg, text, start) {
         let g1 = m.str(text, 1);
         let g1s = m.get(1).expect("group 1").0;
         let span = clean_name(reg, g1);
@@ -698,6 +831,11 @@ pub mod literals {
     /// being letters and dashes), read back; None for anything else. The words given back
     /// are checked by writing the pattern again from them.
     pub fn by_first_letter_words(alts: &str) -> Option<Vec<String>> {
+        by_first_letter_words_with(alts, b"-")
+    }
+
+    /// `by_first_letter_words`, the words' rests of lower-case letters and `extra`
+    pub fn by_first_letter_words_with(alts: &str, extra: &[u8]) -> Option<Vec<String>> {
         let mut words = Vec::new();
         let mut again = String::with_capacity(alts.len());
         for (k, group) in split_groups(alts)?.into_iter().enumerate() {
@@ -708,7 +846,10 @@ pub mod literals {
             again.push(first);
             again.push_str("(?:");
             for (j, rest) in rests.iter().enumerate() {
-                if !rest.bytes().all(|c| c.is_ascii_lowercase() || c == b'-') {
+                if !rest
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || extra.contains(&c))
+                {
                     return None;
                 }
                 if j > 0 {
@@ -875,6 +1016,58 @@ pub mod literals {
             assert_eq!(by_first_letter_words("o(?:p)|"), None);
             assert_eq!(by_first_letter_words("o(?:p)x"), None);
             assert_eq!(by_first_letter_words(""), None);
+        }
+
+        #[test]
+        fn prechecked_scans_are_the_scans() {
+            use super::super::*;
+            let title = Rx::new(TITLE_CASE_RUN, 32).unwrap();
+            let pattern = format!(
+                "{BEFORE_TYPE_NOUN_NAME}o(?:perating systems|ptimizer)|l(?:ibrary)|v(?:m){}",
+                r")\b)"
+            );
+            let typed = Rx::new(&pattern, 32).unwrap();
+            let nouns = type_noun_words(&typed).expect("the type nouns");
+            let mut texts: Vec<String> = [
+                "the Foo Bar-Baz library and Foo Bar-9 x",
+                "A Foo-bar Qux optimizer, GPT-4 v2 3B vm; XLA! 7z  library",
+                "Z operating systems. A.B+ library A- library C++ operating system",
+                "Go Deep Learning Now",
+            ]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+            let alphabet = b"AaBbv9 -.+!\tlibrary vm";
+            let mut x: u64 = 13;
+            for _ in 0..6000 {
+                let len = (x >> 58) as usize;
+                let mut t = String::new();
+                for _ in 0..len {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    t.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+                }
+                texts.push(t);
+            }
+            let spans = |v: Vec<Caps>| -> Vec<(usize, usize)> {
+                v.iter().map(|m| (m.start(), m.end())).collect()
+            };
+            for t in &texts {
+                for start in [0, 1, 4] {
+                    let start = start.min(t.len());
+                    assert_eq!(
+                        spans(title_case_runs(&title, t, start)),
+                        spans(scan(&title, t, start, word_starts)),
+                        "{t:?}"
+                    );
+                    assert_eq!(
+                        spans(before_type_nouns_at(&typed, &nouns, t, start)),
+                        spans(scan(&typed, t, start, at_boundary)),
+                        "{t:?}"
+                    );
+                }
+            }
         }
 
         #[test]
