@@ -190,9 +190,11 @@ pub struct LiteralSet {
     groups: Vec<Vec<(Vec<u8>, u16)>>,
     /// a bit for each pair of bytes some literal opens with, and the ranks of the
     /// words of bits (as in `LiteralTable`)
-    pairs: Vec<u64>,
+    pairs: Box<[u64; 1024]>,
     rank: Vec<u32>,
     triples: Triples,
+    /// 1 for each pair of bytes (as a big-endian u16) some literal opens with
+    pair_ok: Box<[u8; 65536]>,
 }
 
 /// Where each literal of a `LiteralSet` occurs in a text: literal `id`'s offsets are
@@ -213,7 +215,7 @@ impl LiteralSet {
     pub fn new<S: AsRef<str>>(literals: &[S]) -> LiteralSet {
         let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
         let mut by_pair: HashMap<u16, Vec<(Vec<u8>, u16)>, FxBuildHasher> = HashMap::default();
-        let mut pairs = vec![0u64; 1024];
+        let mut pairs = Box::new([0u64; 1024]);
         let mut triples = Triples::new();
         for l in literals {
             let l = l.as_ref();
@@ -239,9 +241,14 @@ impl LiteralSet {
             .collect();
         let mut rank = Vec::with_capacity(pairs.len());
         let mut before = 0u32;
-        for p in &pairs {
+        for p in pairs.iter() {
             rank.push(before);
             before += p.count_ones();
+        }
+        let mut pair_ok = Box::new([0u8; 65536]);
+        for (key, ok) in pair_ok.iter_mut().enumerate() {
+            let (k, bit) = (key >> 6, 1u64 << (key & 63));
+            *ok = (pairs[k] & bit != 0) as u8;
         }
         LiteralSet {
             ids,
@@ -249,6 +256,7 @@ impl LiteralSet {
             pairs,
             rank,
             triples,
+            pair_ok,
         }
     }
 
@@ -256,11 +264,19 @@ impl LiteralSet {
     /// pass: each offset is checked against the literals opening with its two bytes
     pub fn hits(&self, text: &str) -> Hits {
         let b = text.as_bytes();
-        let mut found: Vec<(u16, u32)> = Vec::new();
-        for i in 0..b.len().saturating_sub(1) {
-            let (k, bit) = pair_bit(b[i], b[i + 1]);
+        let mut found: Vec<(u16, u32)> = Vec::with_capacity(b.len() / 16 + 8);
+        let pair_ok: &[u8; 65536] = &self.pair_ok;
+        // the pair at i - 1 and i, kept as a big-endian u16 rolling over the text
+        let mut key = b.first().map_or(0, |&c| c as usize);
+        for (i, &c) in b.iter().enumerate().skip(1) {
+            key = ((key << 8) | c as usize) & 0xffff;
+            if pair_ok[key] == 0 {
+                continue;
+            }
+            let i = i - 1;
+            let (k, bit) = (key >> 6, 1u64 << (key & 63));
             let bits = self.pairs[k];
-            if bits & bit == 0 || !self.triples.may_open(b, i, k, bit) {
+            if !self.triples.may_open(b, i, k, bit) {
                 continue;
             }
             let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
@@ -358,7 +374,7 @@ pub struct LiteralTable {
     /// character starts a word of the text
     word_initial: bool,
     /// a bit for each pair of bytes some word opens with
-    pairs: Vec<u64>,
+    pairs: Box<[u64; 1024]>,
     /// the bytes some one-byte word is
     single: [bool; 256],
     triples: Triples,
@@ -373,15 +389,15 @@ fn pair_bit(a: u8, b: u8) -> (usize, u64) {
 /// A second filter after the pairs: a bit for each (hash of the) first three bytes
 /// of the words of three bytes or more, and a bit for each pair that is a whole word
 struct Triples {
-    bits: Vec<u64>,
-    whole_pairs: Vec<u64>,
+    bits: Box<[u64; 1024]>,
+    whole_pairs: Box<[u64; 1024]>,
 }
 
 impl Triples {
     fn new() -> Triples {
         Triples {
-            bits: vec![0u64; 1024],
-            whole_pairs: vec![0u64; 1024],
+            bits: Box::new([0u64; 1024]),
+            whole_pairs: Box::new([0u64; 1024]),
         }
     }
 
@@ -406,7 +422,7 @@ impl Triples {
 
     /// Whether a word may open at `i`, where a word opens with `b[i]` and `b[i + 1]`
     /// (`k`, `bit`: their pair's)
-    #[inline]
+    #[inline(always)]
     fn may_open(&self, b: &[u8], i: usize, k: usize, bit: u64) -> bool {
         if self.whole_pairs[k] & bit != 0 {
             return true;
@@ -426,7 +442,7 @@ impl LiteralTable {
         let mut by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher> = HashMap::default();
         let mut order: Vec<u16> = Vec::new();
         let mut empty = false;
-        let mut pairs = vec![0u64; 1024];
+        let mut pairs = Box::new([0u64; 1024]);
         let mut single = [false; 256];
         let mut triples = Triples::new();
         let mut word_initial = true;
@@ -456,7 +472,7 @@ impl LiteralTable {
             .collect();
         let mut rank = Vec::with_capacity(pairs.len());
         let mut before = 0u32;
-        for p in &pairs {
+        for p in pairs.iter() {
             rank.push(before);
             before += p.count_ones();
         }
@@ -534,7 +550,7 @@ impl LiteralTable {
     }
 
     /// Whether one of the words occurs at `i`
-    #[inline]
+    #[inline(always)]
     pub fn opens_at(&self, b: &[u8], i: usize) -> bool {
         let c = b[i];
         if self.single[c as usize] {
