@@ -187,7 +187,7 @@ pub struct LiteralSet {
     ids: HashMap<String, u16, FxBuildHasher>,
     /// the literals by their first two bytes, in the order of the pairs' bits: the
     /// rest of each after those two, and its number
-    groups: Vec<Vec<(Vec<u8>, u16)>>,
+    groups: Vec<Vec<(Rest, u16)>>,
     /// a bit for each pair of bytes some literal opens with, and the ranks of the
     /// words of bits (as in `LiteralTable`)
     pairs: Box<[u64; 1024]>,
@@ -214,7 +214,7 @@ impl Hits {
 impl LiteralSet {
     pub fn new<S: AsRef<str>>(literals: &[S]) -> LiteralSet {
         let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
-        let mut by_pair: HashMap<u16, Vec<(Vec<u8>, u16)>, FxBuildHasher> = HashMap::default();
+        let mut by_pair: HashMap<u16, Vec<(Rest, u16)>, FxBuildHasher> = HashMap::default();
         let mut pairs = Box::new([0u64; 1024]);
         let mut triples = Triples::new();
         for l in literals {
@@ -231,7 +231,7 @@ impl LiteralSet {
             by_pair
                 .entry(u16::from_be_bytes([w[0], w[1]]))
                 .or_default()
-                .push((w[2..].to_vec(), id));
+                .push((Rest::new(&w[2..]), id));
         }
         let mut keys: Vec<u16> = by_pair.keys().copied().collect();
         keys.sort_unstable();
@@ -281,8 +281,9 @@ impl LiteralSet {
             }
             let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
             let rest = &b[i + 2..];
+            let head = Rest::head_of(rest);
             for (w, id) in &self.groups[group] {
-                if rest.starts_with(w) {
+                if w.opens(rest, head) {
                     found.push((*id, i as u32));
                 }
             }
@@ -365,7 +366,7 @@ pub fn discovery_literals(reg: &Registry) -> std::sync::Arc<LiteralSet> {
 pub struct LiteralTable {
     /// the words of two bytes or more, grouped by their first two bytes in the
     /// order of the pairs' bits; the rest of each word after those two
-    groups: Vec<Vec<Vec<u8>>>,
+    groups: Vec<Vec<Rest>>,
     /// for each word of `pairs`, how many bits the words before it have: a pair's
     /// group is `rank[k]` and the bits before it in `pairs[k]`
     rank: Vec<u32>,
@@ -384,6 +385,53 @@ pub struct LiteralTable {
 fn pair_bit(a: u8, b: u8) -> (usize, u64) {
     let i = (a as usize) << 8 | b as usize;
     (i >> 6, 1 << (i & 63))
+}
+
+/// The rest of a word after its first two bytes, its first eight (or fewer) bytes
+/// kept as a number: most rests are told apart from the text by one comparison
+struct Rest {
+    head: u64,
+    mask: u64,
+    bytes: Vec<u8>,
+}
+
+impl Rest {
+    fn new(w: &[u8]) -> Rest {
+        let n = w.len().min(8);
+        let mut h = [0u8; 8];
+        h[..n].copy_from_slice(&w[..n]);
+        Rest {
+            head: u64::from_le_bytes(h),
+            mask: if n == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * n)) - 1
+            },
+            bytes: w.to_vec(),
+        }
+    }
+
+    /// The first eight bytes of `text` (zeros after its end) as a number
+    #[inline(always)]
+    fn head_of(text: &[u8]) -> u64 {
+        match text.get(..8) {
+            Some(h) => u64::from_le_bytes(h.try_into().expect("eight bytes")),
+            None => {
+                let mut h = [0u8; 8];
+                h[..text.len()].copy_from_slice(text);
+                u64::from_le_bytes(h)
+            }
+        }
+    }
+
+    /// `text.starts_with(self.bytes)`, `head` being `head_of(text)`
+    #[inline(always)]
+    fn opens(&self, text: &[u8], head: u64) -> bool {
+        let n = self.bytes.len();
+        n <= text.len()
+            && head & self.mask == self.head
+            && (n <= 8 || text[8..n] == self.bytes[8..])
+    }
 }
 
 /// A second filter after the pairs: a bit for each (hash of the) first three bytes
@@ -439,7 +487,7 @@ impl Triples {
 
 impl LiteralTable {
     pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
-        let mut by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher> = HashMap::default();
+        let mut by_pair: HashMap<u16, Vec<Rest>, FxBuildHasher> = HashMap::default();
         let mut order: Vec<u16> = Vec::new();
         let mut empty = false;
         let mut pairs = Box::new([0u64; 1024]);
@@ -460,7 +508,7 @@ impl LiteralTable {
                     if !by_pair.contains_key(&key) {
                         order.push(key);
                     }
-                    by_pair.entry(key).or_default().push(w[2..].to_vec());
+                    by_pair.entry(key).or_default().push(Rest::new(&w[2..]));
                 }
             }
         }
@@ -566,7 +614,8 @@ impl LiteralTable {
         }
         let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
         let rest = &b[i + 2..];
-        self.groups[group].iter().any(|w| rest.starts_with(w))
+        let head = Rest::head_of(rest);
+        self.groups[group].iter().any(|w| w.opens(rest, head))
     }
 }
 
@@ -847,6 +896,30 @@ mod tests {
                 let want = crate::discovery_lists::literals::word_offsets(&text, &some, start);
                 assert_eq!(index.offsets(&text, &some, start), want);
             }
+        }
+    }
+
+    #[test]
+    fn long_literals_compared_past_eight_bytes() {
+        let text = "a mixture-of-experts model, mixture-of-expert, mixture-of-experts";
+        let words = [
+            "mixture-of-experts",
+            "mixture-of-exp",
+            "model",
+            "mo",
+            "mixture-of-expertz",
+        ];
+        let mut want = normalize::find_all(text, &words, 0);
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(literal_starts(text, &words, 0, false), want);
+        let set = std::sync::Arc::new(LiteralSet::new(&words));
+        let index = TextIndex::with_literals(text, set);
+        for w in words {
+            assert_eq!(
+                index.find_all(text, &[w], 0),
+                normalize::find_all(text, &[w], 0)
+            );
         }
     }
 
