@@ -415,15 +415,21 @@ fn letters_end(b: &[u8], mut i: usize) -> usize {
 /// letters and dashed parts, all of them: a shorter word is followed by a letter or
 /// a dash) is followed by a space, a capital and a lower-case letter; the pattern
 /// runs only where that holds
-fn title_case_runs(rx: &Rx, text: &str, start: usize) -> Vec<Caps> {
+/// (the starts looked at are word starts: `index`'s)
+fn title_case_runs(rx: &Rx, text: &str, start: usize, index: &TextIndex) -> Vec<Caps> {
     if !rx.is(TITLE_CASE_RUN) {
         return scan(rx, text, start, word_starts);
     }
     let b = text.as_bytes();
     let n = b.len();
     let mut at = Vec::new();
-    for p in start..n.saturating_sub(1) {
-        if !b[p].is_ascii_uppercase() || !b[p + 1].is_ascii_lowercase() || !word_starts(text, p) {
+    for &p in index.word_starts_from(start) {
+        let p = p as usize;
+        if p + 1 >= n
+            || !b[p].is_ascii_uppercase()
+            || !b[p + 1].is_ascii_lowercase()
+            || !word_starts(text, p)
+        {
             continue;
         }
         let mut j = letters_end(b, p + 2);
@@ -467,19 +473,26 @@ fn type_noun_words(rx: &Rx) -> Option<LiteralTable> {
 /// possessive run does (a word's run is all of it or it fails), one space apart, and
 /// after one of them come spaces and a type noun. The pattern runs only at the starts
 /// where such a chain of words leads to a type noun.
-fn before_type_nouns(reg: &Registry, text: &str, start: usize) -> Vec<Caps> {
+fn before_type_nouns(reg: &Registry, text: &str, start: usize, index: &TextIndex) -> Vec<Caps> {
     let rx = reg.rx("discovery._BEFORE_TYPE_NOUN");
     let nouns = TYPE_NOUN_WORDS.get(reg, |reg| {
         type_noun_words(reg.rx("discovery._BEFORE_TYPE_NOUN"))
     });
     match nouns.as_ref() {
-        Some(nouns) => before_type_nouns_at(rx, nouns, text, start),
+        Some(nouns) => before_type_nouns_at(rx, nouns, text, start, index),
         None => scan(rx, text, start, at_boundary),
     }
 }
 
 /// `before_type_nouns`, `nouns` the type nouns of `rx` (`type_noun_words`)
-fn before_type_nouns_at(rx: &Rx, nouns: &LiteralTable, text: &str, start: usize) -> Vec<Caps> {
+/// (the starts looked at are word starts: `index`'s)
+fn before_type_nouns_at(
+    rx: &Rx,
+    nouns: &LiteralTable,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Caps> {
     let b = text.as_bytes();
     let n = b.len();
     // the end of the run of bytes `ok` takes from `i`
@@ -493,7 +506,8 @@ fn before_type_nouns_at(rx: &Rx, nouns: &LiteralTable, text: &str, start: usize)
     let version_run = |c: u8| is_word_byte(c) || c == b'.';
     let name_run = |c: u8| is_word_byte(c) || b".+-".contains(&c);
     let mut at = Vec::new();
-    for p in start..n {
+    for &p in index.word_starts_from(start) {
+        let p = p as usize;
         let c = b[p];
         if !(c.is_ascii_uppercase() || c.is_ascii_digit()) || (p > 0 && is_word_byte(b[p - 1])) {
             continue;
@@ -595,7 +609,7 @@ pub fn listed_names_in(
         }
     }
     let vendors = reg.words("lexicon.VENDORS");
-    for m in title_case_runs(reg.rx("discovery._TITLE_CASE_RUN"), text, start) {
+    for m in title_case_runs(reg.rx("discovery._TITLE_CASE_RUN"), text, start, index) {
         let (s, e) = (m.start(), m.end());
         let run = &text[s..e];
         let first = run.split(' ').next().unwrap_or("");
@@ -615,7 +629,7 @@ pub fn listed_names_in(
         }
     }
     let languages = reg.words("discovery._PROGRAMMING_LANGUAGES");
-    for m in before_type_nouns(reg, text, start) {
+    for m in before_type_nouns(reg, text, start, index) {
         let g1 = m.str(text, 1);
         let g1s = m.get(1).expect("group 1").0;
         let span = clean_name(reg, g1);
@@ -1057,12 +1071,18 @@ pub mod literals {
                 for start in [0, 1, 4] {
                     let start = start.min(t.len());
                     assert_eq!(
-                        spans(title_case_runs(&title, t, start)),
+                        spans(title_case_runs(&title, t, start, &TextIndex::new(t))),
                         spans(scan(&title, t, start, word_starts)),
                         "{t:?}"
                     );
                     assert_eq!(
-                        spans(before_type_nouns_at(&typed, &nouns, t, start)),
+                        spans(before_type_nouns_at(
+                            &typed,
+                            &nouns,
+                            t,
+                            start,
+                            &TextIndex::new(t)
+                        )),
                         spans(scan(&typed, t, start, at_boundary)),
                         "{t:?}"
                     );

@@ -402,7 +402,8 @@ const CAP_VERSION: &str = r"([A-Z](?<![\w\-][A-Z])[a-z]++(?:[-\s][A-Z][a-z]++)?)
 /// `[\w-]`, its run of lower-case letters, maybe a dash or space, a capital and its
 /// lower-case run, then a space and a digit or "v" and a digit; the pattern runs only
 /// where that holds
-fn cap_versions(rx: &Rx, text: &str, start: usize) -> Vec<crate::pyre::Caps> {
+/// (the starts looked at are word starts: `index`'s)
+fn cap_versions(rx: &Rx, text: &str, start: usize, index: &TextIndex) -> Vec<crate::pyre::Caps> {
     if !rx.is(CAP_VERSION) {
         return rx.finditer(text, start, text.len()).collect();
     }
@@ -422,7 +423,8 @@ fn cap_versions(rx: &Rx, text: &str, start: usize) -> Vec<crate::pyre::Caps> {
             }
     };
     let mut at = Vec::new();
-    for p in start..b.len() {
+    for &p in index.word_starts_from(start) {
+        let p = p as usize;
         if !b[p].is_ascii_uppercase()
             || (p > 0 && (pystr::is_word_byte(b[p - 1]) || b[p - 1] == b'-'))
         {
@@ -465,13 +467,22 @@ pub fn name_shaped_in(
     // clean_name is a function of the token: a name said again is not read again
     let mut cleaned: HashMap<&str, Option<(usize, usize)>, FxBuildHasher> =
         HashMap::with_capacity_and_hasher(64, Default::default());
+    let shape = reg.rx("discovery._SHAPE_CHECK");
+    let by_hand = shape.is(SHAPE_CHECK);
+    let checks = names(reg);
     for (ms, g, me) in name_tokens_with(reg.rx("discovery._NAME_TOKEN"), text, false) {
         let w = &text[ms..g];
-        if plain_word(w) || !shape_check(reg, w) {
+        if plain_word(w)
+            || !(if by_hand {
+                shape_by_hand(w)
+            } else {
+                shape.is_search(w)
+            })
+        {
             continue;
         }
         let raw = &text[ms..me];
-        let clean = *cleaned.entry(raw).or_insert_with(|| clean_name(reg, raw));
+        let clean = *cleaned.entry(raw).or_insert_with(|| checks.clean_name(raw));
         if let Some((s, e)) = clean {
             let mut end = ms + e;
             if end == me && slash_letter(text, end) && pystr::isupper(w) {
@@ -481,7 +492,7 @@ pub fn name_shaped_in(
         }
     }
     let not_names = reg.words("lexicon.NOT_NAMES");
-    for m in cap_versions(reg.rx("discovery._CAP_VERSION"), text, start) {
+    for m in cap_versions(reg.rx("discovery._CAP_VERSION"), text, start, index) {
         let name = m.str(text, 1);
         let first = pystr::split_ws(name).next().unwrap_or("");
         if !not_names.contains(first) && ok_name(reg, name) {
@@ -768,10 +779,11 @@ mod tests {
                     .finditer(&s, start.min(s.len()), s.len())
                     .map(|m| (m.start(), m.end()))
                     .collect();
-                let got: Vec<(usize, usize)> = cap_versions(&version, &s, start.min(s.len()))
-                    .iter()
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
+                let got: Vec<(usize, usize)> =
+                    cap_versions(&version, &s, start.min(s.len()), &TextIndex::new(&s))
+                        .iter()
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
                 assert_eq!(got, want, "{s:?}");
             }
         }
