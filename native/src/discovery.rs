@@ -4,7 +4,10 @@
 //! None where a reader would raise in Python (`components::PythonOnly`): then the
 //! Python rule runs and raises the same.
 
-use std::collections::{HashMap, HashSet};
+/// The maps and sets here are looked up, never iterated in an order that shows: a
+/// fast hash
+type HashMap<K, V, S = rustc_hash::FxBuildHasher> = std::collections::HashMap<K, V, S>;
+type HashSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 
 use crate::discovery_concepts::TextIndex;
 use crate::discovery_lists as lists;
@@ -270,7 +273,7 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     }
     let not_names = words(reg, "lexicon.NOT_NAMES");
     let mut abbr_ok = Vec::new();
-    let mut generic: HashSet<String> = HashSet::new();
+    let mut generic: HashSet<String> = HashSet::default();
     for (ai, a) in state.abbreviations.iter().enumerate() {
         let plain = plain_content(reg, &a.long) || field_class(reg, &a.long);
         if (plain || is_non_entity(reg, &a.long)) && !is_non_entity(reg, &a.short) {
@@ -308,7 +311,7 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
         cands.push(m);
     }
     let urls = url_spans(reg, text, &index);
-    let mut outdone: HashSet<usize> = HashSet::new();
+    let mut outdone: HashSet<usize> = HashSet::default();
     let own: Vec<&str> = proposed.iter().map(|&(s, e)| &text[s..e]).collect();
     let own: Vec<String> = own.into_iter().map(str::to_string).collect();
     let mut gens: Vec<Candidate> = names::name_shaped_in(reg, text, state.title_end, &index);
@@ -426,7 +429,7 @@ fn vendor_products(cx: &mut Cx, cands: &[M]) -> Vec<M> {
     if vendors.is_empty() {
         return Vec::new();
     }
-    let mut starts: HashMap<usize, &M> = HashMap::new();
+    let mut starts: HashMap<usize, &M> = HashMap::default();
     for m in cands.iter().filter(|m| m.rule == "name_shape") {
         starts.insert(m.start, m);
     }
@@ -551,7 +554,7 @@ fn propagate(cx: &mut Cx, mentions: Vec<M>, low: &str) -> Vec<M> {
         }
     }
     let mut added: Vec<M> = Vec::new();
-    let mut dropped: HashSet<usize> = HashSet::new();
+    let mut dropped: HashSet<usize> = HashSet::default();
     for key in order {
         let name = &mentions[last[key]];
         let replacing = REPLACING_RULES.contains(&name.rule.as_str());
@@ -832,7 +835,7 @@ fn same_kind_class(reg: &Registry, word: &str, other: &str) -> bool {
 /// `_only_kinds(text, kept)`
 fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
     let text = cx.text;
-    let mut starts: HashMap<usize, usize> = HashMap::new();
+    let mut starts: HashMap<usize, usize> = HashMap::default();
     for m in &kept {
         if !m.specific && m.text.contains(' ') {
             if let Some(s) = kind_modifier(cx, m) {
@@ -902,7 +905,7 @@ fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
 /// `_drop_negated(text, kept)`
 fn drop_negated(cx: &Cx, kept: Vec<M>) -> Vec<M> {
     let text = cx.text;
-    let mut negated: HashMap<String, bool> = HashMap::new();
+    let mut negated: HashMap<String, bool> = HashMap::default();
     for m in &kept {
         if m.specific {
             continue;
@@ -931,7 +934,7 @@ fn inherit_variant_types(cx: &Cx, vocab: &[Vocab], kept: &mut [M]) {
     let (reg, text) = (cx.reg, cx.text);
     let variant = words(reg, "discovery._VARIANT_TYPES");
     let b = text.as_bytes();
-    let mut heads: HashMap<usize, &crate::state::Mention> = HashMap::new();
+    let mut heads: HashMap<usize, &crate::state::Mention> = HashMap::default();
     for v in vocab {
         let m = &cx.state.mentions[v.input]; // its place and type are the vocab mention's
         if m.type_.as_ref().is_some_and(|t| variant.contains(t))

@@ -1,7 +1,10 @@
 //! Twin of `kg/extract/discovery.py`'s `concept_phrases` (generic concepts by head
 //! noun, the `parallel` adjectives, and the guideline's seeds) for plain text.
 
-use std::collections::{HashMap, HashSet};
+/// The maps and sets here are looked up, never iterated in an order that shows: a
+/// fast hash
+type HashMap<K, V, S = rustc_hash::FxBuildHasher> = std::collections::HashMap<K, V, S>;
+type HashSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 
 use rustc_hash::FxBuildHasher;
 
@@ -543,12 +546,13 @@ impl LiteralTable {
             return self.starts(text, start, true);
         }
         let b = text.as_bytes();
-        index
-            .word_starts_from(start.max(1))
-            .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| self.opens_at(b, i))
-            .collect()
+        let mut out = Vec::with_capacity(32);
+        for &i in index.word_starts_from(start.max(1)) {
+            if self.opens_at(b, i as usize) {
+                out.push(i as usize);
+            }
+        }
+        out
     }
 
     /// The sorted offsets from `start` where one of the words occurs: the set of
@@ -744,7 +748,7 @@ pub fn concept_phrases_in(reg: &Registry, text: &str, index: &TextIndex) -> Vec<
     let mod_word = reg.rx("discovery._MOD_WORD");
     let fluff = reg.rx("discovery._FLUFF");
     let thing_after = reg.rx("discovery._THING_AFTER");
-    let mut kinds: HashSet<usize> = HashSet::new();
+    let mut kinds: HashSet<usize> = HashSet::default();
     let mut out = Vec::new();
     for m in after_non_word_in(
         reg,
