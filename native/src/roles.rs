@@ -255,6 +255,19 @@ pub struct Cues {
 }
 
 impl Cues {
+    /// A cue of kind `rules::CUE_KINDS[kind]` at `at`
+    fn add(&mut self, kind: usize, at: usize) {
+        match kind {
+            0 => self.compare.push(at),
+            1 => self.verb.push(at),
+            2 => self.not_used.push(at),
+            3 => self.use_.push(at),
+            4 => self.own.push(at),
+            5 => self.away.push(at),
+            _ => self.claim.push(at),
+        }
+    }
+
     /// `cues.starts(at, kind)`, given `_CUE_PREFIXES[kind]`
     pub fn starts(&self, prefixes: &[String], at: usize) -> bool {
         starts_any(&self.low, prefixes, at)
@@ -263,6 +276,20 @@ impl Cues {
 
 /// `cue_starts(low)` for plain `low`
 pub fn cue_starts(reg: &Rules, low: &str) -> Cues {
+    let mut cues = Cues {
+        low: low.to_string(),
+        compare: Vec::new(),
+        verb: Vec::new(),
+        not_used: Vec::new(),
+        use_: Vec::new(),
+        own: Vec::new(),
+        away: Vec::new(),
+        claim: Vec::new(),
+    };
+    if let Some(trie) = &reg.cue_trie {
+        trie.scan(low.as_bytes(), |at, kind| cues.add(kind, at));
+        return cues;
+    }
     // " " + low.translate(_NON_WORD_TO_SPACE): ASCII in, ASCII out
     let mut bytes = Vec::with_capacity(low.len() + 1);
     bytes.push(b' ');
@@ -275,33 +302,17 @@ pub fn cue_starts(reg: &Rules, low: &str) -> Cues {
     }));
     let spaced = String::from_utf8(bytes).expect("ASCII");
     let group = reg.cue_group;
-    let mut cues = Cues {
-        low: low.to_string(),
-        compare: Vec::new(),
-        verb: Vec::new(),
-        not_used: Vec::new(),
-        use_: Vec::new(),
-        own: Vec::new(),
-        away: Vec::new(),
-        claim: Vec::new(),
-    };
     for h in reg.cue_scan.finditer(&spaced, 0, spaced.len()) {
         let word = h.str(&spaced, 1);
         let kind = group
             .get(word)
             .and_then(|k| k.first())
             .unwrap_or_else(|| panic!("kg_native: cue word {word} has no kind"));
-        let at = h.start();
-        match kind.as_str() {
-            "compare" => cues.compare.push(at),
-            "verb" => cues.verb.push(at),
-            "not_used" => cues.not_used.push(at),
-            "use" => cues.use_.push(at),
-            "own" => cues.own.push(at),
-            "away" => cues.away.push(at),
-            "claim" => cues.claim.push(at),
-            other => panic!("kg_native: unknown cue kind {other}"),
-        }
+        let k = rules::CUE_KINDS
+            .iter()
+            .position(|c| c == kind)
+            .unwrap_or_else(|| panic!("kg_native: unknown cue kind {kind}"));
+        cues.add(k, h.start());
     }
     cues
 }
@@ -570,7 +581,10 @@ pub fn plain_state(st: &RoleState) -> bool {
 
 /// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`
 pub fn assign_roles(reg: &Registry, st: &RoleState) -> Vec<RoleCue> {
-    assign_roles_with(&Rules::new(reg), st)
+    match rules::installed(reg) {
+        Some(rules) => assign_roles_with(rules, st),
+        None => assign_roles_with(&Rules::new(reg), st),
+    }
 }
 
 /// `assign_roles`, given the `Rules`
