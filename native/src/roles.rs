@@ -205,15 +205,61 @@ fn starts_at(text: &str, prefix: &str, at: i64) -> bool {
     text[at as usize..].starts_with(prefix)
 }
 
-/// `text.startswith(prefixes, at)` for `at >= 0`
+/// `text.startswith(prefixes, at)` for `at >= 0` (a prefix's first byte is compared
+/// before the rest: most differ there)
 fn starts_any(text: &str, prefixes: &[String], at: usize) -> bool {
-    at <= text.len() && prefixes.iter().any(|p| text[at..].starts_with(p.as_str()))
+    if at > text.len() {
+        return false;
+    }
+    let rest = &text.as_bytes()[at..];
+    prefixes.iter().any(|p| {
+        let p = p.as_bytes();
+        match p.first() {
+            None => true,
+            Some(&c) => rest.len() >= p.len() && rest[0] == c && rest[..p.len()] == *p,
+        }
+    })
 }
 
-/// `text.endswith(suffixes, lo, hi)`
+/// `text.endswith(suffixes, lo, hi)` (a suffix's last byte first)
 fn ends_any(text: &str, suffixes: &[String], lo: usize, hi: usize) -> bool {
-    let window = sl(text, lo, hi);
-    suffixes.iter().any(|s| window.ends_with(s.as_str()))
+    let window = sl(text, lo, hi).as_bytes();
+    suffixes.iter().any(|s| {
+        let s = s.as_bytes();
+        match s.last() {
+            None => true,
+            Some(&c) => {
+                window.len() >= s.len()
+                    && window[window.len() - 1] == c
+                    && window[window.len() - s.len()..] == *s
+            }
+        }
+    })
+}
+
+/// `needle in hay` for a short `hay` (a window of the text): the needle's first byte
+/// found by `memchr`, then the rest compared, with no searcher to set up
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    let last = h.len() - n.len();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &h[from..=last]) {
+        let at = from + i;
+        if h[at + 1..at + n.len()] == *rest {
+            return true;
+        }
+        from = at + 1;
+        if from > last {
+            break;
+        }
+    }
+    false
 }
 
 /// `bisect_left(offsets, x)`
@@ -235,7 +281,7 @@ fn search_all(rx: &Rx, s: &str) -> Option<crate::pyre::Caps> {
 /// `_cued(window, literals, rx)`
 fn cued(window: &str, literals: &[String], pattern: &Rx) -> bool {
     for literal in literals {
-        if window.contains(literal.as_str()) {
+        if has(window, literal) {
             return search_all(pattern, window).is_some();
         }
     }
@@ -681,6 +727,18 @@ mod tests {
         let v = vec!["No-".to_string(), "no-".to_string()];
         assert!(ends_any("a no-b", &v, 0, 5) && !ends_any("a no-b", &v, 4, 5));
         assert!(starts_any("x-free", &["-free".to_string()], 1) && !starts_any("x", &v, 2));
+        assert!(starts_any("ab", &[String::new()], 2) && !starts_any("ab", &v, 0));
+        assert!(ends_any("ab", &[String::new()], 0, 0) && !ends_any("o-", &v, 0, 2));
+        for (hay, needle) in [
+            ("abcabd", "abd"),
+            ("aaab", "aab"),
+            ("ab", "abc"),
+            ("", ""),
+            ("x", ""),
+        ] {
+            assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
+        }
+        assert!(!has("abcab", "abd") && has("abd", "d") && !has("abc", "bd"));
     }
 
     #[test]

@@ -103,10 +103,14 @@ pub const CUE_KINDS: [&str; 7] = ["compare", "verb", "not_used", "use", "own", "
 /// (its alternatives are factored by first letter, each longer word tried before a
 /// shorter one it extends)
 pub struct CueTrie {
-    /// a byte's column in `next` (0: in no word)
+    /// a byte's column in `next` (0: in no word), a non-word byte's that of a space
+    /// (the scan reads the text as translated)
     class: [u8; 256],
+    /// whether a byte is a word byte (alphanumeric or `_`), which `_NON_WORD_TO_SPACE`
+    /// keeps
+    word: [bool; 256],
     width: usize,
-    /// node * width + class -> child node (0: none)
+    /// node * width + class -> child node (0: none; column 0 is all none)
     next: Vec<u16>,
     /// per node: the kind (index in `CUE_KINDS`) + 1 of the word ending there, or 0
     term: Vec<u8>,
@@ -121,6 +125,10 @@ impl CueTrie {
         if !scan.is(&format!(" (?=({}))", alternation(&words))) {
             return None;
         }
+        let mut word = [false; 256];
+        for (c, w) in word.iter_mut().enumerate() {
+            *w = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+        }
         let mut class = [0u8; 256];
         let mut width = 1;
         for w in &words {
@@ -131,8 +139,17 @@ impl CueTrie {
                 }
             }
         }
+        // the translation: a non-word byte reads as a space (ASCII; the text is plain)
+        let space = class[b' ' as usize];
+        let mut read = class;
+        for c in 0..128 {
+            if !word[c] {
+                read[c] = space;
+            }
+        }
         let mut trie = CueTrie {
-            class,
+            class: read,
+            word,
             width,
             next: vec![0; width],
             term: vec![0],
@@ -160,28 +177,26 @@ impl CueTrie {
     /// (offset, kind index) of each hit, in order. A hit's offset is where its word
     /// starts in `low`: after a non-word byte (a space once translated) or at 0.
     pub fn scan(&self, low: &[u8], mut hit: impl FnMut(usize, usize)) {
-        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-        let mut after_space = true;
-        for p in 0..low.len() {
-            let here = after_space;
-            after_space = !word(low[p]);
-            if !here {
+        let (next, term, width) = (&self.next[..], &self.term[..], self.width);
+        let mut prev_word = false;
+        for (p, &c) in low.iter().enumerate() {
+            let start = !prev_word;
+            prev_word = self.word[c as usize];
+            if !start {
                 continue;
             }
-            let mut node = 0usize;
-            let mut best = 0u8;
-            for &c in &low[p..] {
-                let c = if word(c) { c } else { b' ' };
-                let cl = self.class[c as usize] as usize;
-                if cl == 0 {
-                    break;
-                }
-                node = self.next[node * self.width + cl] as usize;
+            let mut node = next[self.class[c as usize] as usize] as usize;
+            if node == 0 {
+                continue;
+            }
+            let mut best = term[node];
+            for &d in &low[p + 1..] {
+                node = next[node * width + self.class[d as usize] as usize] as usize;
                 if node == 0 {
                     break;
                 }
-                if self.term[node] != 0 {
-                    best = self.term[node];
+                if term[node] != 0 {
+                    best = term[node];
                 }
             }
             if best != 0 {
