@@ -219,6 +219,77 @@ pub struct Typing<'r> {
     subtitle_openers: &'r [String],
     /// `shape_type`'s answers by name (Python keeps them in an `lru_cache`)
     shapes: Mutex<Shapes>,
+    /// `_NEXT_WORDS` is `NEXT_WORDS` (read by hand: `next_words`)
+    next_words_known: bool,
+    /// `_APPOSITIVE` is `APPOSITIVE` (`appositive_may_match` may say no)
+    appositive_known: bool,
+    /// `_SIZE` is `SIZE` (a name without a digit has no size)
+    size_known: bool,
+}
+
+/// `entity_typing._NEXT_WORDS`, as `next_words` reads it
+pub const NEXT_WORDS: &str = r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?";
+
+/// `entity_typing._APPOSITIVE`, as `appositive_may_match` reads it
+pub const APPOSITIVE: &str =
+    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one|two|three|both)\b)?\s*(?=\S)";
+
+/// `entity_typing._SIZE`: each match holds a digit
+pub const SIZE: &str = r"(?:^|[\s\-_])\d+(?:\.\d+)?[BMT](?:-\w+)?$|-\d+(?:\.\d+)?[BM]\b";
+
+/// `\s` on plain text
+fn re_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The end of the run of `[A-Za-z\-]` in `b` from `i`
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'-') {
+        i += 1;
+    }
+    i
+}
+
+/// A group's span in a string
+pub type Span = (usize, usize);
+
+/// `NEXT_WORDS.match(after)`: the spans of its two groups (the second None when it
+/// takes no part), or None. Both runs are greedy and the second is optional, so the
+/// first takes all the letters it can and the second follows when a whitespace and a
+/// letter do.
+pub fn next_words(after: &str) -> Option<(Span, Option<Span>)> {
+    let b = after.as_bytes();
+    if !b.first().is_some_and(|&c| re_space(c)) {
+        return None;
+    }
+    let e1 = letters_end(b, 1);
+    if e1 == 1 {
+        return None;
+    }
+    let second = if b.get(e1).is_some_and(|&c| re_space(c)) {
+        let e2 = letters_end(b, e1 + 1);
+        (e2 > e1 + 1).then_some((e1 + 1, e2))
+    } else {
+        None
+    };
+    Some(((1, e1), second))
+}
+
+/// Whether `APPOSITIVE.match(after)` may succeed: past an optional ")" and its
+/// whitespace it takes ",", ":", "(", "-" or a dash, or "is" or "are" after a whitespace
+pub fn appositive_may_match(after: &str) -> bool {
+    let b = after.as_bytes();
+    let k0 = usize::from(b.first() == Some(&b')'));
+    let mut k = k0;
+    while k < b.len() && re_space(b[k]) {
+        k += 1;
+    }
+    match b.get(k) {
+        None => false,
+        Some(b',' | b':' | b'(' | b'-') => true,
+        Some(&c) if c >= 0x80 => true,
+        Some(_) => k > k0 && (b[k..].starts_with(b"is") || b[k..].starts_with(b"are")),
+    }
 }
 
 /// `shape_type`'s answers by name
@@ -269,6 +340,9 @@ impl<'r> Typing<'r> {
             enclave_endings: seq("_ENCLAVE_ENDINGS"),
             subtitle_openers: seq("_SUBTITLE_OPENERS"),
             shapes: Mutex::new(HashMap::default()),
+            next_words_known: rx("_NEXT_WORDS").is(NEXT_WORDS),
+            appositive_known: rx("_APPOSITIVE").is(APPOSITIVE),
+            size_known: rx("_SIZE").is(SIZE),
         }
     }
 
@@ -302,7 +376,12 @@ impl<'r> Typing<'r> {
         if self.hardware_shape.is_match(name) {
             return Some((Hardware, 3.0));
         }
-        if self.size.is_search(name) {
+        let sized = if self.size_known && !name.bytes().any(|c| c.is_ascii_digit()) {
+            false
+        } else {
+            self.size.is_search(name)
+        };
+        if sized {
             return Some((Model, 2.5));
         }
         if self.dataset_shape.is_search(name) {
@@ -468,10 +547,17 @@ impl<'r> Typing<'r> {
     pub fn context_signals(&self, text: &str, m: &TypingMention) -> Vec<Signal> {
         let mut out: Vec<Signal> = Vec::new();
         let after = sl(text, m.end, m.end + 120);
-        if let Some(app) = self.appositive.match_at(after, 0, after.len()) {
-            let group = pystr::rstrip(&after[..app.end()]);
+        let app = if self.appositive_known && !appositive_may_match(after) {
+            None
+        } else {
+            self.appositive
+                .match_at(after, 0, after.len())
+                .map(|c| c.end())
+        };
+        if let Some(app_end) = app {
+            let group = pystr::rstrip(&after[..app_end]);
             if ends_with_any(group, self.determiners) {
-                let phrase = &after[app.end()..];
+                let phrase = &after[app_end..];
                 if !(group.ends_with(':') && self.not_a_noun_phrase.is_match(phrase)) {
                     if let Some(t) = self.head_noun_type(phrase) {
                         out.push((t, 3.0, "appositive_head"));
@@ -495,13 +581,21 @@ impl<'r> Typing<'r> {
                 }
             }
         }
-        if let Some(nxt) = self.next_words.match_at(after, 0, after.len()) {
-            if nxt.str(after, 1) == "data" && nxt.str(after, 2).starts_with("structure") {
+        let nxt = if self.next_words_known {
+            next_words(after)
+        } else {
+            self.next_words
+                .match_at(after, 0, after.len())
+                .map(|c| (c.get(1).expect("group 1 always takes part"), c.get(2)))
+        };
+        if let Some((g1, g2)) = nxt {
+            let word = |g: Option<(usize, usize)>| g.map(|(s, e)| &after[s..e]);
+            if word(Some(g1)) == Some("data") && word(g2).unwrap_or("").starts_with("structure") {
                 out.push((System, 2.0, "type_noun_after"));
             } else {
                 let hint = m.type_;
                 for i in 0..2 {
-                    let w = nxt.get(i + 1).map(|(s, e)| &after[s..e]);
+                    let w = word(if i == 0 { Some(g1) } else { g2 });
                     let t = self.noun_type(&w.unwrap_or("").to_ascii_lowercase(), text, m);
                     if let Some(t) = t {
                         if !(t == Hardware && hint.is_some() && hint != Some(Hardware)) {
@@ -525,7 +619,7 @@ impl<'r> Typing<'r> {
         }
         let low = before.to_ascii_lowercase();
         for (cues, rules) in &self.before {
-            if cues.iter().any(|c| low.contains(c.as_str())) {
+            if cues.iter().any(|c| crate::roles::has(&low, c)) {
                 for &(rx, t, w, rule) in rules {
                     if rx.is_search(&low) {
                         out.push((t, w, rule));
@@ -887,6 +981,58 @@ fn plain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hand_read_patterns_agree_with_theirs() {
+        let next = Rx::new(NEXT_WORDS, 32).expect("compiles");
+        let appositive = Rx::new(APPOSITIVE, 32).expect("compiles");
+        let size = Rx::new(SIZE, 32).expect("compiles");
+        let heads = [
+            "", ")", " ", "  ", ") ", "\t", ")\n ", ",", ":", "--", "-", "(",
+        ];
+        let tails = [
+            "a model",
+            "is a method",
+            "are the ones",
+            "x",
+            "data structure",
+            "Foo-Bar baz",
+            "in",
+            "an-x",
+            "isx",
+            "ar",
+            "one",
+            " ",
+            "",
+            "7B",
+            "x-13B",
+            "both systems",
+            "\u{2014} a",
+            "a,b",
+            "the\tthing",
+        ];
+        let mut matched = 0;
+        for h in heads {
+            for mid in ["", " ", "  ", ", "] {
+                for t in tails {
+                    let s = format!("{h}{mid}{t}");
+                    let want = next
+                        .match_at(&s, 0, s.len())
+                        .map(|c| (c.get(1).unwrap(), c.get(2)));
+                    assert_eq!(next_words(&s), want, "{s:?}");
+                    if appositive.match_at(&s, 0, s.len()).is_some() {
+                        matched += 1;
+                        assert!(appositive_may_match(&s), "{s:?}");
+                    }
+                    if size.is_search(&s) {
+                        assert!(s.bytes().any(|c| c.is_ascii_digit()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 50, "{matched}");
+        assert!(!appositive_may_match(" the x") && !appositive_may_match(")is"));
+    }
 
     #[test]
     fn participles_follow_python() {

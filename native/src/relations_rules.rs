@@ -43,6 +43,45 @@ impl Cx<'_> {
     }
 }
 
+/// `relations._APPOS`, as `appos_may_match` reads it
+pub const APPOS: &str = r"^\)?\s?(?:,(?:\swhich\s(?:is|are))?|\sis|\sare|\s\()(?:\s(?:also|essentially|itself|thus|now))?\s?(?:a|an|the|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})";
+
+/// `relations._SUCH_AS`, as `such_as_may_match` reads it
+pub const SUCH_AS: &str = r"^\)?[\s,]*(?:(?P<noun>variants?|methods?|techniques?|models?|systems?|frameworks?|algorithms?|architectures?|approaches|optimizers?|schemes?|strategies|baselines?|platforms?|processors?|families)(?:\s|(?P<comma>,)))?,?\s?(?:(?P<named>such\sas|namely)|like|including|e\.g\.,?|especially|in\sparticular|particularly)\s";
+
+/// The first two characters of each word `SUCH_AS` may start with
+const SUCH_AS_STARTS: [&[u8; 2]; 23] = [
+    b"va", b"me", b"te", b"mo", b"sy", b"fr", b"al", b"ar", b"ap", b"op", b"sc", b"st", b"ba",
+    b"pl", b"pr", b"fa", b"su", b"na", b"li", b"in", b"e.", b"es", b"pa",
+];
+
+/// `\s` on plain text
+fn re_space(c: Option<&u8>) -> bool {
+    matches!(c, Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+}
+
+/// Whether `APPOS.match(after)` may succeed: past an optional ")" and at most one
+/// whitespace it takes a "," or a whitespace before "is", "are" or "("
+pub fn appos_may_match(a: &[u8]) -> bool {
+    let k = usize::from(a.first() == Some(&b')'));
+    let at = |i: usize| a.get(k + i);
+    let opener = |c: Option<&u8>| matches!(c, Some(b'i' | b'a' | b'('));
+    at(0) == Some(&b',')
+        || (re_space(at(0))
+            && (at(1) == Some(&b',') || opener(at(1)) || (re_space(at(1)) && opener(at(2)))))
+}
+
+/// Whether `SUCH_AS.match(after)` may succeed: past an optional ")" and the spaces and
+/// commas after it, one of its words starts
+pub fn such_as_may_match(a: &[u8]) -> bool {
+    let mut k = usize::from(a.first() == Some(&b')'));
+    while a.get(k).is_some_and(|&c| c == b',' || re_space(Some(&c))) {
+        k += 1;
+    }
+    a.get(k..k + 2)
+        .is_some_and(|two| SUCH_AS_STARTS.iter().any(|s| s[..] == *two))
+}
+
 /// `_listed_next(text, end, start)`
 fn listed_next(p: &Pats, text: &str, end: usize, start: usize) -> bool {
     start as i64 - end as i64 <= 25
@@ -345,7 +384,12 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
             cx.push(out, i, Rel::IsA, i + 1, "name_before_class", 0.6);
         }
     }
-    if let Some(ap) = p.appos.match_at(after, 0, after.len()) {
+    let appos = if p.appos_known && !appos_may_match(a) {
+        None
+    } else {
+        p.appos.match_at(after, 0, after.len())
+    };
+    if let Some(ap) = appos {
         let limit = m.end + ap.end();
         let g1 = m.end + ap.get(1).expect("group 1 always takes part").0;
         for &j in idxs {
@@ -365,10 +409,13 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
         plural_kind(cx, i, after, out);
     }
     // the list cue: _SUCH_AS (groups noun 1, comma 2, named 3), _PAREN_LIST, _COLON_LIST
-    let mut cue = p
-        .such_as
-        .match_at(after, 0, after.len())
-        .map(|c| (ListCue::SuchAs, c));
+    let mut cue = if p.such_as_known && !such_as_may_match(a) {
+        None
+    } else {
+        p.such_as
+            .match_at(after, 0, after.len())
+            .map(|c| (ListCue::SuchAs, c))
+    };
     if cue.is_none() && pystr::slice(after, 0, 16).contains('(') {
         cue = p
             .paren_list
@@ -580,5 +627,71 @@ pub fn kind_of(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
             cx.push(out, j, Rel::IsA, i, "kind_of_is_a", 0.6);
         }
         return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pyre::Rx;
+
+    /// The quick "no"s never refuse a text their pattern matches
+    #[test]
+    fn quick_checks_keep_every_match() {
+        let appos = Rx::new(APPOS, 32).expect("compiles");
+        let such_as = Rx::new(SUCH_AS, 32).expect("compiles");
+        let heads = [
+            "", ")", ",", " ", "  ", ") ", "),", " ,", ",  ", "\t", ")\n ", ", ,", "  ,",
+        ];
+        let tails = [
+            "a model",
+            "is a method",
+            "are the ones",
+            "(a tool",
+            "which is a x",
+            "such as X",
+            "namely X",
+            "like X",
+            "including X",
+            "e.g., X",
+            "especially X",
+            "in particular X",
+            "particularly X",
+            "methods such as X",
+            "models, like X",
+            "families including X",
+            "strategies e.g. X",
+            "and X",
+            "the X",
+            "x",
+            "is",
+            "also a",
+            "an x",
+            "one of the x",
+            "among the x",
+            "ia",
+            "(",
+            "in X",
+            "platforms like X",
+        ];
+        let mut matched = 0;
+        for h in heads {
+            for t in tails {
+                for mid in ["", " ", ", "] {
+                    let s = format!("{h}{mid}{t}");
+                    if appos.match_at(&s, 0, s.len()).is_some() {
+                        matched += 1;
+                        assert!(appos_may_match(s.as_bytes()), "{s:?}");
+                    }
+                    if such_as.match_at(&s, 0, s.len()).is_some() {
+                        matched += 1;
+                        assert!(such_as_may_match(s.as_bytes()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
+        assert!(!appos_may_match(b" and") || appos_may_match(b" and"));
+        assert!(!appos_may_match(b" the X") && !such_as_may_match(b" the X"));
     }
 }

@@ -178,30 +178,33 @@ impl CueTrie {
     /// starts in `low`: after a non-word byte (a space once translated) or at 0.
     pub fn scan(&self, low: &[u8], mut hit: impl FnMut(usize, usize)) {
         let (next, term, width) = (&self.next[..], &self.term[..], self.width);
-        let mut prev_word = false;
-        for (p, &c) in low.iter().enumerate() {
-            let start = !prev_word;
-            prev_word = self.word[c as usize];
-            if !start {
-                continue;
-            }
-            let mut node = next[self.class[c as usize] as usize] as usize;
-            if node == 0 {
-                continue;
-            }
-            let mut best = term[node];
-            for &d in &low[p + 1..] {
-                node = next[node * width + self.class[d as usize] as usize] as usize;
-                if node == 0 {
-                    break;
+        let n = low.len();
+        // p: a word start (0, or just after a non-word byte)
+        let mut p = 0;
+        while p < n {
+            let mut node = next[self.class[low[p] as usize] as usize] as usize;
+            if node != 0 {
+                let mut best = term[node];
+                for &d in &low[p + 1..] {
+                    node = next[node * width + self.class[d as usize] as usize] as usize;
+                    if node == 0 {
+                        break;
+                    }
+                    if term[node] != 0 {
+                        best = term[node];
+                    }
                 }
-                if term[node] != 0 {
-                    best = term[node];
+                if best != 0 {
+                    hit(p, best as usize - 1);
                 }
             }
-            if best != 0 {
-                hit(p, best as usize - 1);
+            // past the word starting at p (none if low[p] is a non-word byte) and the
+            // non-word byte ending it: the next start
+            let mut q = p;
+            while q < n && self.word[low[q] as usize] {
+                q += 1;
             }
+            p = q + 1;
         }
     }
 }
