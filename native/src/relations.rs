@@ -573,8 +573,9 @@ fn name_cues(
     sents: &[(usize, usize)],
     out: &mut Vec<Cue>,
 ) {
-    let mut seen: FxHashSet<(i64, &str)> = FxHashSet::default();
-    let mut rows: Vec<(i64, &str, usize)> = Vec::new();
+    let mut seen: FxHashSet<(i64, &str)> =
+        FxHashSet::with_capacity_and_hasher(ms.len(), Default::default());
+    let mut rows: Vec<(i64, &str, usize)> = Vec::with_capacity(ms.len());
     for (i, m) in ms.iter().enumerate() {
         if seen.insert((m.group, m.text)) {
             rows.push((m.group, m.text, i));
@@ -968,7 +969,7 @@ fn find_relations_with(
             }
             if m.specific
                 && m.ty == Ty::Method
-                && pystr::slice(before, -6, before.len() as i64).contains("with ")
+                && rules::holds_short(pystr::slice(before, -6, before.len() as i64), "with ")
             {
                 rules::combines(&cx, i, before, &mut out);
             }
@@ -976,7 +977,7 @@ fn find_relations_with(
             if !m.specific && matches!(after.as_bytes().first(), Some(b' ' | b',')) {
                 rules::named_kind(&cx, i, before, after, &mut out);
             }
-            if kind_ends.iter().any(|e| before.ends_with(e.as_str())) {
+            if rules::ends_any(before, kind_ends) {
                 rules::kind_of(&cx, i, before, &mut out);
             }
         }

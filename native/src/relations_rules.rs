@@ -55,6 +55,41 @@ const SUCH_AS_STARTS: [&[u8; 2]; 23] = [
     b"pl", b"pr", b"fa", b"su", b"na", b"li", b"in", b"e.", b"es", b"pa",
 ];
 
+/// `needle in hay` for a short `hay` (no searcher to set up)
+pub fn holds_short(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || (h.len() >= n.len() && h.windows(n.len()).any(|w| w == n))
+}
+
+/// Whether byte `c` is in a short `s`
+fn has_byte(s: &str, c: u8) -> bool {
+    s.bytes().any(|b| b == c)
+}
+
+/// `s.endswith(ends)` (an end's last byte compared first)
+pub fn ends_any(s: &str, ends: &[String]) -> bool {
+    let b = s.as_bytes();
+    ends.iter().any(|e| {
+        let e = e.as_bytes();
+        match e.last() {
+            None => true,
+            Some(&c) => b.len() >= e.len() && b[b.len() - 1] == c && b[b.len() - e.len()..] == *e,
+        }
+    })
+}
+
+/// `s.startswith(starts)` (a start's first byte compared first)
+fn starts_any(s: &str, starts: &[String]) -> bool {
+    let b = s.as_bytes();
+    starts.iter().any(|e| {
+        let e = e.as_bytes();
+        match e.first() {
+            None => true,
+            Some(&c) => b.len() >= e.len() && b[0] == c && b[..e.len()] == *e,
+        }
+    })
+}
+
 /// `\s` on plain text
 fn re_space(c: Option<&u8>) -> bool {
     matches!(c, Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
@@ -165,7 +200,7 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
             }
         }
     }
-    if after.contains("of") {
+    if holds_short(after, "of") {
         let nxt = idxs.iter().copied().find(|&j| ms[j].start > m.end);
         if let Some(n) = nxt {
             if p.impl_of.match_at(text, m.end, ms[n].start).is_some() {
@@ -178,7 +213,7 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
             cx.push(out, head, Rel::ImplementedIn, i, "title_in_system", 0.6);
         }
     }
-    if pystr::slice(before, -20, before.len() as i64).contains("as ")
+    if holds_short(pystr::slice(before, -20, before.len() as i64), "as ")
         && p.as_a.is_search(before)
         && p.part_noun.is_match(after)
     {
@@ -200,10 +235,10 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
     }
     if cx.proposed.contains(&m.group) && after.starts_with(' ') {
         system_features(cx, i, after, out, false);
-    } else if p.ships_after.iter().any(|s| after.starts_with(s.as_str())) {
+    } else if starts_any(after, p.ships_after) {
         system_features(cx, i, after, out, true);
     }
-    if cx.sent.0 > 0 && p.in_before.iter().any(|s| before.ends_with(s.as_str())) {
+    if cx.sent.0 > 0 && ends_any(before, p.in_before) {
         method_in_system(cx, i, out);
     }
     if let Some(own) = p.possessive.match_at(after, 0, after.len()) {
@@ -416,13 +451,13 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
             .match_at(after, 0, after.len())
             .map(|c| (ListCue::SuchAs, c))
     };
-    if cue.is_none() && pystr::slice(after, 0, 16).contains('(') {
+    if cue.is_none() && has_byte(pystr::slice(after, 0, 16), b'(') {
         cue = p
             .paren_list
             .match_at(after, 0, after.len())
             .map(|c| (ListCue::Paren, c));
     }
-    if cue.is_none() && pystr::slice(after, 0, 16).contains(':') {
+    if cue.is_none() && has_byte(pystr::slice(after, 0, 16), b':') {
         if let Some(colon) = p.colon_list.match_at(after, 0, after.len()) {
             if !m.specific || colon.end() > 3 {
                 cue = Some((ListCue::Colon, colon));
@@ -449,7 +484,7 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
             }
         }
     }
-    if pystr::slice(after, 0, 12).contains("other") {
+    if holds_short(pystr::slice(after, 0, 12), "other") {
         if let Some(other) = p.and_other.match_at(after, 0, after.len()) {
             let from = m.end + other.end();
             let k = idxs.iter().copied().find(|&j| ms[j].start >= from);
@@ -607,7 +642,7 @@ const KIND_OF_REACH: usize = 53;
 pub fn kind_of(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
     let reach = before.len().saturating_sub(KIND_OF_REACH);
     let tail = &before[reach..];
-    if !tail.contains(" of ") && !tail.contains(" as ") && !tail.contains("belong") {
+    if !holds_short(tail, " of ") && !holds_short(tail, " as ") && !holds_short(tail, "belong") {
         return;
     }
     let Some(kind) = cx.p.kind_of.search(before, reach, before.len()) else {
@@ -636,6 +671,22 @@ mod tests {
     use crate::pyre::Rx;
 
     /// The quick "no"s never refuse a text their pattern matches
+    #[test]
+    fn short_searches_are_pythons() {
+        for (h, n) in [
+            ("abcab", "cab"),
+            ("ab", "abc"),
+            ("", ""),
+            ("a", ""),
+            ("xof", "of"),
+        ] {
+            assert_eq!(holds_short(h, n), h.contains(n), "{h} {n}");
+        }
+        let ends = vec!["of ".to_string(), "the ".to_string()];
+        assert!(ends_any("kind of ", &ends) && !ends_any("of", &ends) && !ends_any("", &ends));
+        assert!(starts_any("of x", &ends) && !starts_any(" of", &ends) && has_byte("a(b", b'('));
+    }
+
     #[test]
     fn quick_checks_keep_every_match() {
         let appos = Rx::new(APPOS, 32).expect("compiles");
