@@ -213,6 +213,8 @@ pub struct Typing<'r> {
     shared_head: &'r Rx,
     next_words: &'r Rx,
     before: Vec<BeforeResolved<'r>>,
+    /// the cue words of `before`, found in one pass
+    before_cues: CueWords,
     naming_endings: &'r [String],
     noun_before: &'r Rx,
     enclave_endings: &'r [String],
@@ -248,6 +250,72 @@ fn letters_end(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Groups of cue words (at most 64), found in a plain text in one pass: which groups
+/// have a word in it (`any(c in text for c in cues)` for each group)
+struct CueWords {
+    /// per first and second byte (ASCII): the groups with a word of two or more bytes
+    /// starting so
+    pairs: Vec<u64>,
+    /// per byte (ASCII): the groups with that one-byte word
+    single: [u64; 128],
+    /// the groups with an empty word (in every text)
+    always: u64,
+    /// (group, word) of the words of two or more ASCII bytes
+    words: Vec<(usize, Box<[u8]>)>,
+}
+
+impl CueWords {
+    fn new(groups: &[&[String]]) -> CueWords {
+        assert!(groups.len() <= 64, "kg_native: too many cue groups");
+        let mut cw = CueWords {
+            pairs: vec![0; 128 * 128],
+            single: [0; 128],
+            always: 0,
+            words: Vec::new(),
+        };
+        for (g, words) in groups.iter().enumerate() {
+            for w in words.iter().map(|w| w.as_bytes()) {
+                if !w.is_ascii() {
+                    continue; // never in a plain text
+                }
+                match w {
+                    [] => cw.always |= 1 << g,
+                    [c] => cw.single[*c as usize] |= 1 << g,
+                    [a, b, ..] => {
+                        cw.pairs[(*a as usize) << 7 | *b as usize] |= 1 << g;
+                        cw.words.push((g, w.into()));
+                    }
+                }
+            }
+        }
+        cw
+    }
+
+    /// The groups with a word in `text` (plain), a bit each
+    fn groups_in(&self, text: &[u8]) -> u64 {
+        let mut found = self.always;
+        for (i, &c) in text.iter().enumerate() {
+            if c >= 0x80 {
+                continue; // in no word (a plain text has none)
+            }
+            let c = c as usize;
+            found |= self.single[c];
+            let Some(&d) = text.get(i + 1) else {
+                break;
+            };
+            let open = self.pairs[c << 7 | (d & 0x7f) as usize] & !found;
+            if open != 0 {
+                for (g, w) in &self.words {
+                    if open >> g & 1 != 0 && text[i..].starts_with(w) {
+                        found |= 1 << g;
+                    }
+                }
+            }
+        }
+        found
+    }
 }
 
 /// A group's span in a string
@@ -325,6 +393,12 @@ impl<'r> Typing<'r> {
             model_after: rx("_MODEL_AFTER"),
             shared_head: rx("_SHARED_HEAD"),
             next_words: rx("_NEXT_WORDS"),
+            before_cues: CueWords::new(
+                &BEFORE
+                    .iter()
+                    .map(|&(cues, _)| reg.seq(cues))
+                    .collect::<Vec<_>>(),
+            ),
             before: BEFORE
                 .iter()
                 .map(|&(cues, rules)| {
@@ -618,8 +692,9 @@ impl<'r> Typing<'r> {
             return out;
         }
         let low = before.to_ascii_lowercase();
-        for (cues, rules) in &self.before {
-            if cues.iter().any(|c| crate::roles::has(&low, c)) {
+        let cued = self.before_cues.groups_in(low.as_bytes());
+        for (k, (_, rules)) in self.before.iter().enumerate() {
+            if cued >> k & 1 != 0 {
                 for &(rx, t, w, rule) in rules {
                     if rx.is_search(&low) {
                         out.push((t, w, rule));
@@ -981,6 +1056,41 @@ fn plain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_words_are_found_as_python_finds_them() {
+        let groups: Vec<Vec<String>> = [
+            vec!["implement", "built"],
+            vec!["on"],
+            vec!["e.g.", "x"],
+            vec!["zz", "tun"],
+        ]
+        .iter()
+        .map(|g| g.iter().map(|w| w.to_string()).collect())
+        .collect();
+        let refs: Vec<&[String]> = groups.iter().map(|g| &g[..]).collect();
+        let cw = CueWords::new(&refs);
+        for text in [
+            "",
+            "o",
+            "on",
+            "we built on ",
+            "e.g. tuning",
+            "x",
+            "implemen",
+            "implement",
+            "buil",
+            "tu",
+            "zzz",
+            "e.g",
+            "the one",
+        ] {
+            let want = groups.iter().enumerate().fold(0u64, |acc, (g, words)| {
+                acc | (u64::from(words.iter().any(|w| text.contains(w.as_str()))) << g)
+            });
+            assert_eq!(cw.groups_in(text.as_bytes()), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn hand_read_patterns_agree_with_theirs() {
