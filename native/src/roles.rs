@@ -251,7 +251,9 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
     let mut from = 0;
     while let Some(i) = memchr::memchr(first, &h[from..=last]) {
         let at = from + i;
-        if h[at + 1..at + n.len()] == *rest {
+        // the second byte before the rest (most candidates differ there; a slice
+        // comparison is a call)
+        if rest.first().is_none_or(|&c| h[at + 1] == c) && h[at + 1..at + n.len()] == *rest {
             return true;
         }
         from = at + 1;
@@ -372,6 +374,24 @@ pub struct RareCues {
 
 /// `rare_cues(low, cues)`
 pub fn rare_cues(low: &str, cues: &Cues) -> RareCues {
+    rare_cues_with(None, low, cues)
+}
+
+/// `rare_cues(low, cues)`, with the `Rules`' searchers when given
+fn rare_cues_with(reg: Option<&Rules>, low: &str, cues: &Cues) -> RareCues {
+    if let Some(f) = reg.map(|r| &r.finders) {
+        let b = low.as_bytes();
+        return RareCues {
+            unlike: cues
+                .not_used
+                .iter()
+                .copied()
+                .filter(|&p| low[p..].starts_with("unlike"))
+                .collect(),
+            free: f.free.find(b).is_some() || f.no.find(b).is_some(),
+            hardware: f.hardware.find(b).is_some(),
+        };
+    }
     RareCues {
         unlike: cues
             .not_used
@@ -644,7 +664,7 @@ pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let title_end = st.title_end;
     let own_from = first_own_work(reg, text, st, &proposed, &cues);
     let own_parts = own_name_parts(reg, ms, &proposed);
-    let rare = rare_cues(&low, &cues);
+    let rare = rare_cues_with(Some(reg), &low, &cues);
     let propose_rules = reg.propose_rules;
     let our = reg.our;
     let compare_low = reg.compare_low;

@@ -3,6 +3,8 @@
 
 use std::sync::{Arc, RwLock};
 
+use memchr::memmem::Finder;
+
 use crate::pyre::Rx;
 use crate::registry::{self, Registry, WordMap, WordSet};
 
@@ -93,6 +95,29 @@ pub struct Rules<'r> {
     /// alternation of those words that `roles._alternation` makes (else None: the
     /// pattern runs)
     pub cue_trie: Option<CueTrie>,
+    /// searchers for the literals the rules look for in the whole lowered text
+    pub finders: Finders,
+}
+
+/// Searchers for the literals of `rare_cues` and `proposed_groups`, made once
+pub struct Finders {
+    pub free: Finder<'static>,
+    pub no: Finder<'static>,
+    pub hardware: Finder<'static>,
+    pub novel: Finder<'static>,
+    pub github: Finder<'static>,
+}
+
+impl Finders {
+    fn new() -> Finders {
+        Finders {
+            free: Finder::new(b"-free"),
+            no: Finder::new(b"no-"),
+            hardware: Finder::new(b"hardware"),
+            novel: Finder::new(b"novel "),
+            github: Finder::new(b"github.com/"),
+        }
+    }
 }
 
 /// The cue kinds, in the order of `Cues`' fields
@@ -366,6 +391,7 @@ impl<'r> Rules<'r> {
             not_used_prefixes: kind("not_used"),
             use_prefixes: kind("use"),
             cue_trie: CueTrie::new(reg.rx("roles._CUE_SCAN"), reg.map("roles._CUE_GROUP")),
+            finders: Finders::new(),
         }
     }
 }
