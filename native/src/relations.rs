@@ -834,6 +834,58 @@ fn types_fit(kinds: &Kinds, rel: Rel, head: Ty, tail: Ty) -> bool {
     head == tail || (!kinds.things.contains(&head) && !kinds.things.contains(&tail))
 }
 
+/// `group_by_sentence(sents)` with the indices in one list: per sentence, in order of
+/// first use, (sentence, where its indices start and end in `order`)
+pub struct SentenceGroups {
+    pub groups: Vec<((usize, usize), usize, usize)>,
+    pub order: Vec<usize>,
+}
+
+impl SentenceGroups {
+    pub fn new(sents: &[(usize, usize)]) -> SentenceGroups {
+        let mut keys: Vec<(usize, usize)> = Vec::new();
+        let mut of: Vec<usize> = Vec::with_capacity(sents.len());
+        for s in sents {
+            // mostly the sentence of the mention before
+            let k = match keys.last() {
+                Some(last) if last == s => keys.len() - 1,
+                _ => match keys.iter().position(|k| k == s) {
+                    Some(k) => k,
+                    None => {
+                        keys.push(*s);
+                        keys.len() - 1
+                    }
+                },
+            };
+            of.push(k);
+        }
+        let mut starts = vec![0usize; keys.len() + 1];
+        for &k in &of {
+            starts[k + 1] += 1;
+        }
+        for k in 0..keys.len() {
+            starts[k + 1] += starts[k];
+        }
+        let mut fill = starts.clone();
+        let mut order = vec![0usize; sents.len()];
+        for (i, &k) in of.iter().enumerate() {
+            order[fill[k]] = i;
+            fill[k] += 1;
+        }
+        let groups = keys
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| (s, starts[k], starts[k + 1]))
+            .collect();
+        SentenceGroups { groups, order }
+    }
+
+    /// (sentence, its mentions' indices), as `group_by_sentence` gives them
+    pub fn iter(&self) -> impl Iterator<Item = ((usize, usize), &[usize])> {
+        self.groups.iter().map(|&(s, a, b)| (s, &self.order[a..b]))
+    }
+}
+
 /// `state.mention_sentences()`
 fn mention_sentences(
     sentences: &[(usize, usize)],
@@ -938,7 +990,8 @@ fn find_relations_with(
     title_lineage(pats, text, title_end, ms, &proposed, &mut out);
     let words = word_starts_with(text, &prep.extends);
     let kind_ends = pats.kind_of_ends;
-    for (sent, idxs) in state::group_by_sentence(&sents) {
+    let by_sentence = SentenceGroups::new(&sents);
+    for (sent, idxs) in by_sentence.iter() {
         let head = idxs
             .iter()
             .copied()
@@ -949,12 +1002,12 @@ fn find_relations_with(
             kinds,
             text,
             ms,
-            idxs: &idxs,
+            idxs,
             sent,
             proposed: &proposed,
             head,
         };
-        for &i in &idxs {
+        for &i in idxs {
             let m = &ms[i];
             let reach = (sent.0 as i64).max(m.start as i64 - 60);
             let before = pystr::slice(text, reach, m.start as i64);
@@ -1052,6 +1105,23 @@ pub fn find_relations_py(state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<CueTup
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_groups_are_group_by_sentence() {
+        let cases: &[&[(usize, usize)]] = &[
+            &[],
+            &[(0, 5)],
+            &[(0, 5), (0, 5), (6, 9), (6, 9), (10, 12)],
+            &[(6, 9), (0, 5), (6, 9), (0, 5), (10, 12), (6, 9)],
+        ];
+        for sents in cases {
+            let want = state::group_by_sentence(sents);
+            let groups = SentenceGroups::new(sents);
+            let got: Vec<((usize, usize), Vec<usize>)> =
+                groups.iter().map(|(s, i)| (s, i.to_vec())).collect();
+            assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn word_starts_find_every_start_in_any_case() {

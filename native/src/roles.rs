@@ -15,7 +15,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::pyre::Rx;
 use crate::pystr;
 use crate::registry::Registry;
-use crate::state::{self, group_by_sentence};
+use crate::relations::SentenceGroups;
+use crate::state;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -671,7 +672,8 @@ pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let mut roles: Vec<RoleCue> = Vec::with_capacity(ms.len() + 2);
     let mut background = Background::default();
     let mut other: HashSet<i64> = HashSet::default();
-    for (sent, idxs) in group_by_sentence(&sents) {
+    let by_sentence = SentenceGroups::new(&sents);
+    for (sent, idxs) in by_sentence.iter() {
         let (s0, s1) = sent;
         let has_proposed = idxs.iter().any(|&i| proposed.contains(&ms[i].group));
         let own = has_proposed || own_sentence(reg, text, s0, s1, &cues);
@@ -681,7 +683,7 @@ pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
         } else {
             Vec::new()
         };
-        for &i in &idxs {
+        for &i in idxs {
             let m = &ms[i];
             if proposed.contains(&m.group) {
                 let a = m.start.saturating_sub(30);
