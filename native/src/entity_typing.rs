@@ -879,6 +879,8 @@ impl<'r> Typing<'r> {
 
     /// `assign_types`, given the `Head` of each mention and `full(i)`, mention `i` read
     /// whole (None when its text is not plain: then the result is None)
+    /// (never inlined: a per-document entry point, measured by name)
+    #[inline(never)]
     pub fn assign_read<F>(
         &self,
         text: &str,

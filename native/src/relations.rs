@@ -944,6 +944,8 @@ pub fn installed(reg: &Registry) -> Option<&'static Prep<'static>> {
 }
 
 /// `find_relations(text, state)`: `roles` are the role cues' (mention, role value)
+/// (never inlined: a per-document entry point, measured by name)
+#[inline(never)]
 pub fn find_relations(
     reg: &Registry,
     text: &str,

@@ -655,6 +655,8 @@ pub fn assign_roles(reg: &Registry, st: &RoleState) -> Vec<RoleCue> {
 }
 
 /// `assign_roles`, given the `Rules`
+/// (never inlined: a per-document entry point, measured by name)
+#[inline(never)]
 pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let text = st.text.as_str();
     let ms = &st.mentions;

@@ -356,6 +356,8 @@ impl VocabTwin {
     }
 
     /// `PhraseMatcher.find_matches`: (key, start, end)
+    /// (never inlined: a per-document entry point, measured by name)
+    #[inline(never)]
     fn matches(&self, text: &str, starts: &[usize]) -> Vec<(u32, usize, usize)> {
         let toks = self.token_ids(text, starts);
         let n = toks.len();
