@@ -262,8 +262,9 @@ struct CueWords {
     single: [u64; 128],
     /// the groups with an empty word (in every text)
     always: u64,
-    /// (group, word) of the words of two or more ASCII bytes
-    words: Vec<(usize, Box<[u8]>)>,
+    /// (first two bytes as `pairs`' index, group, word) of the words of two or more
+    /// ASCII bytes, in the order of their first two bytes
+    words: Vec<(usize, usize, Box<[u8]>)>,
 }
 
 impl CueWords {
@@ -284,12 +285,14 @@ impl CueWords {
                     [] => cw.always |= 1 << g,
                     [c] => cw.single[*c as usize] |= 1 << g,
                     [a, b, ..] => {
-                        cw.pairs[(*a as usize) << 7 | *b as usize] |= 1 << g;
-                        cw.words.push((g, w.into()));
+                        let pair = (*a as usize) << 7 | *b as usize;
+                        cw.pairs[pair] |= 1 << g;
+                        cw.words.push((pair, g, w.into()));
                     }
                 }
             }
         }
+        cw.words.sort_by_key(|w| w.0);
         cw
     }
 
@@ -305,10 +308,22 @@ impl CueWords {
             let Some(&d) = text.get(i + 1) else {
                 break;
             };
-            let open = self.pairs[c << 7 | (d & 0x7f) as usize] & !found;
+            if d >= 0x80 {
+                continue;
+            }
+            let pair = c << 7 | d as usize;
+            let open = self.pairs[pair] & !found;
             if open != 0 {
-                for (g, w) in &self.words {
-                    if open >> g & 1 != 0 && text[i..].starts_with(w) {
+                let from = self.words.partition_point(|w| w.0 < pair);
+                for (p, g, w) in &self.words[from..] {
+                    if *p != pair {
+                        break;
+                    }
+                    let rest = &text[i..];
+                    if open >> g & 1 != 0
+                        && rest.len() >= w.len()
+                        && rest[2..w.len()].iter().zip(&w[2..]).all(|(x, y)| x == y)
+                    {
                         found |= 1 << g;
                     }
                 }
