@@ -227,6 +227,89 @@ pub struct Typing<'r> {
     appositive_known: bool,
     /// `_SIZE` is `SIZE` (a name without a digit has no size)
     size_known: bool,
+    /// `_MODEL_FAMILY` is `MODEL_FAMILY` (a name starts with one of its families)
+    family_known: bool,
+    /// `_SYSTEM_SHAPE` is `SYSTEM_SHAPE` (a name starts or ends with one of its words)
+    system_known: bool,
+}
+
+/// `entity_typing._MODEL_FAMILY`: each match starts with one of `FAMILY_STARTS`
+pub const MODEL_FAMILY: &str = r"^(?:GPT|BERT|RoBERTa|T5|LLaMA|Llama|OPT|Qwen|DeepSeek|Mistral|Mixtral|Gemma|Phi|Falcon|PaLM|Gemini|Claude|BLOOM|Vicuna|CLIP|Whisper|Chinchilla|Gopher|ResNet|ViT|Stable\s?Diffusion|DALL-E|Grok|InternLM|Baichuan|ChatGLM|GLM|Pythia|StarCoder|CodeLlama|o1|o3)(?:[-\s]?[\d.]+\w*|-\w+)*$";
+const FAMILY_STARTS: [&str; 37] = [
+    "GPT",
+    "BERT",
+    "RoBERTa",
+    "T5",
+    "LLaMA",
+    "Llama",
+    "OPT",
+    "Qwen",
+    "DeepSeek",
+    "Mistral",
+    "Mixtral",
+    "Gemma",
+    "Phi",
+    "Falcon",
+    "PaLM",
+    "Gemini",
+    "Claude",
+    "BLOOM",
+    "Vicuna",
+    "CLIP",
+    "Whisper",
+    "Chinchilla",
+    "Gopher",
+    "ResNet",
+    "ViT",
+    "Stable",
+    "DALL-E",
+    "Grok",
+    "InternLM",
+    "Baichuan",
+    "ChatGLM",
+    "GLM",
+    "Pythia",
+    "StarCoder",
+    "CodeLlama",
+    "o1",
+    "o3",
+];
+
+/// `entity_typing._SYSTEM_SHAPE`: each match starts with one of `SYSTEM_STARTS` or
+/// ends (before `$`) with one of `SYSTEM_ENDS`
+pub const SYSTEM_SHAPE: &str = r"^(?:Py[A-Z]\w*|PyTorch\w*|TensorFlow|JAX|CUDA|MPI|NCCL|Triton|TensorRT\S*|DeepSpeed\S*|Megatron\S*|vLLM|ONNX\S*|XLA|OpenMP|OpenCL|Kubernetes|Ray|Spark|Horovod|Colossal-?AI|\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$";
+const SYSTEM_STARTS: [&str; 22] = [
+    "Py",
+    "TensorFlow",
+    "JAX",
+    "CUDA",
+    "MPI",
+    "NCCL",
+    "Triton",
+    "TensorRT",
+    "DeepSpeed",
+    "Megatron",
+    "vLLM",
+    "ONNX",
+    "XLA",
+    "OpenMP",
+    "OpenCL",
+    "Kubernetes",
+    "Ray",
+    "Spark",
+    "Horovod",
+    "Colossal",
+    "Hugging",
+    "Transformers",
+];
+const SYSTEM_ENDS: [&str; 3] = ["-LM", "DB", "Serve"];
+
+/// Whether `SYSTEM_SHAPE.match(name)` may succeed
+fn system_may_match(name: &str) -> bool {
+    // `$` also matches before a final newline
+    let end = name.strip_suffix('\n').unwrap_or(name);
+    SYSTEM_STARTS.iter().any(|s| name.starts_with(s))
+        || SYSTEM_ENDS.iter().any(|e| end.ends_with(e))
 }
 
 /// `entity_typing._NEXT_WORDS`, as `next_words` reads it
@@ -432,6 +515,8 @@ impl<'r> Typing<'r> {
             next_words_known: rx("_NEXT_WORDS").is(NEXT_WORDS),
             appositive_known: rx("_APPOSITIVE").is(APPOSITIVE),
             size_known: rx("_SIZE").is(SIZE),
+            family_known: rx("_MODEL_FAMILY").is(MODEL_FAMILY),
+            system_known: rx("_SYSTEM_SHAPE").is(SYSTEM_SHAPE),
         }
     }
 
@@ -476,10 +561,11 @@ impl<'r> Typing<'r> {
         if self.dataset_shape.is_search(name) {
             return Some((Dataset, 2.0));
         }
-        if self.model_family.is_match(name) {
+        let family = !self.family_known || FAMILY_STARTS.iter().any(|f| name.starts_with(f));
+        if family && self.model_family.is_match(name) {
             return Some((Model, 2.0));
         }
-        if self.system_shape.is_match(name) {
+        if (!self.system_known || system_may_match(name)) && self.system_shape.is_match(name) {
             return Some((System, 2.0));
         }
         None
@@ -634,7 +720,7 @@ impl<'r> Typing<'r> {
 
     /// `context_signals(text, m)`
     pub fn context_signals(&self, text: &str, m: &TypingMention) -> Vec<Signal> {
-        let mut out: Vec<Signal> = Vec::new();
+        let mut out: Vec<Signal> = Vec::with_capacity(8);
         let after = sl(text, m.end, m.end + 120);
         let app = if self.appositive_known && !appositive_may_match(after) {
             None
@@ -685,7 +771,7 @@ impl<'r> Typing<'r> {
                 let hint = m.type_;
                 for i in 0..2 {
                     let w = word(if i == 0 { Some(g1) } else { g2 });
-                    let t = self.noun_type(&w.unwrap_or("").to_ascii_lowercase(), text, m);
+                    let t = with_lower(w.unwrap_or(""), |w| self.noun_type(w, text, m));
                     if let Some(t) = t {
                         if !(t == Hardware && hint.is_some() && hint != Some(Hardware)) {
                             out.push((t, 2.5 - i as f64, "type_noun_after"));
@@ -964,6 +1050,19 @@ impl<'r> Typing<'r> {
     }
 }
 
+/// `f(word.lower())` for plain `word`, lowered on the stack when short
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let low = &mut buf[..word.len()];
+        low.copy_from_slice(word.as_bytes());
+        low.make_ascii_lowercase();
+        f(std::str::from_utf8(low).expect("ASCII"))
+    } else {
+        f(&word.to_ascii_lowercase())
+    }
+}
+
 /// `_participle(word)`
 pub fn participle(word: &str) -> bool {
     word.ends_with("ed") || word.ends_with("ED") || (word.ends_with("ing") && pystr::islower(word))
@@ -1159,6 +1258,48 @@ mod tests {
         }
         assert!(matched > 50, "{matched}");
         assert!(!appositive_may_match(" the x") && !appositive_may_match(")is"));
+    }
+
+    #[test]
+    fn shape_quick_checks_keep_every_match() {
+        let family = Rx::new(MODEL_FAMILY, 32).expect("compiles");
+        let system = Rx::new(SYSTEM_SHAPE, 32).expect("compiles");
+        for name in [
+            "GPT-4",
+            "Llama 2",
+            "Stable Diffusion",
+            "StableDiffusion",
+            "o1",
+            "ResNet-50",
+            "RoBERTa",
+            "PyTorch",
+            "PyG",
+            "vLLM",
+            "FooDB",
+            "Ray",
+            "Hugging Face Hub",
+            "Colossal-AI",
+            "My-LM",
+            "TorchServe",
+            "Foo",
+            "gpt-4",
+            "XLA",
+            "FooDB\n",
+            "Transformers library",
+            "Bar Serve",
+        ] {
+            if family.is_match(name) {
+                assert!(
+                    FAMILY_STARTS.iter().any(|f| name.starts_with(f)),
+                    "{name:?}"
+                );
+            }
+            if system.is_match(name) {
+                assert!(system_may_match(name), "{name:?}");
+            }
+        }
+        assert!(!system_may_match("Foo") && system_may_match("FooDB\n"));
+        assert_eq!(with_lower("GPUs", |w| w.to_string()), "gpus");
     }
 
     #[test]
