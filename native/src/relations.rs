@@ -904,9 +904,6 @@ pub struct Prep<'r> {
     pub kinds: Kinds,
     /// a searcher per word of `_EXTENDS_WORDS`
     extends: Vec<Finder<'static>>,
-    /// per first two bytes (ASCII): whether a word of `_EXTENDS_WORDS` starts so; None
-    /// when a word is shorter or not ASCII (then the searchers run)
-    extends_pairs: Option<Vec<bool>>,
 }
 
 impl<'r> Prep<'r> {
@@ -917,41 +914,11 @@ impl<'r> Prep<'r> {
             .iter()
             .map(|w| Finder::new(w.as_bytes()).into_owned())
             .collect();
-        let mut pairs = vec![false; 128 * 128];
-        let mut known = true;
-        for w in pats.extends_words.iter().map(|w| w.as_bytes()) {
-            match w {
-                [a, b, ..] if w.is_ascii() => pairs[(*a as usize) << 7 | *b as usize] = true,
-                _ => known = false,
-            }
-        }
         Prep {
             pats,
             kinds: Kinds::read(reg),
             extends,
-            extends_pairs: known.then_some(pairs),
         }
-    }
-
-    /// Whether a word of `_EXTENDS_WORDS` starts in `text.lower()` at an offset in
-    /// `[lo, hi)` (`pairs`: `extends_pairs`)
-    fn word_starts_in(&self, pairs: &[bool], text: &str, lo: usize, hi: usize) -> bool {
-        let b = text.as_bytes();
-        let hi = hi.min(b.len().saturating_sub(1));
-        (lo..hi).any(|p| {
-            let (c, d) = (b[p].to_ascii_lowercase(), b[p + 1].to_ascii_lowercase());
-            c < 0x80
-                && d < 0x80
-                && pairs[(c as usize) << 7 | d as usize]
-                && self.pats.extends_words.iter().any(|w| {
-                    let w = w.as_bytes();
-                    b.len() - p >= w.len()
-                        && b[p..p + w.len()]
-                            .iter()
-                            .zip(w)
-                            .all(|(x, y)| x.to_ascii_lowercase() == *y)
-                })
-        })
     }
 }
 
@@ -1023,12 +990,7 @@ fn find_relations_with(
     used_system(kinds, ms, roles, &sents, min_proposed, &first_of, &mut out);
     title_kind(pats, text, title_end, ms, &proposed, &mut out);
     title_lineage(pats, text, title_end, ms, &proposed, &mut out);
-    // `_extends_words(state)`, or (the words being of two or more ASCII bytes) the
-    // starts looked for in each mention's reach only
-    let words = match &prep.extends_pairs {
-        None => word_starts_with(text, &prep.extends),
-        Some(_) => Vec::new(),
-    };
+    let words = word_starts_with(text, &prep.extends);
     let kind_ends = pats.kind_of_ends;
     let by_sentence = SentenceGroups::new(&sents);
     for (sent, idxs) in by_sentence.iter() {
@@ -1056,14 +1018,8 @@ fn find_relations_with(
                 rules::implemented_in(&cx, i, before, after, &mut out);
             }
             // `_word_within(words, reach, m.start)`
-            let within = match &prep.extends_pairs {
-                Some(pairs) => prep.word_starts_in(pairs, text, reach as usize, m.start),
-                None => {
-                    let k = words.partition_point(|&w| (w as i64) < reach);
-                    k < words.len() && words[k] < m.start
-                }
-            };
-            if within {
+            let k = words.partition_point(|&w| (w as i64) < reach);
+            if k < words.len() && words[k] < m.start {
                 rules::extends(&cx, i, before, after, &mut out);
             }
             if m.specific
