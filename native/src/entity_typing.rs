@@ -792,33 +792,40 @@ impl<'r> Typing<'r> {
         {
             return out;
         }
-        let low = before.to_ascii_lowercase();
+        // before.lower(), on the stack (`before` is at most 80 bytes)
+        let mut buf = [0u8; 80];
+        let low: &str = {
+            let l = &mut buf[..before.len()];
+            l.copy_from_slice(before.as_bytes());
+            l.make_ascii_lowercase();
+            std::str::from_utf8(l).expect("lower case keeps UTF-8")
+        };
         let cued = self.before_cues.groups_in(low.as_bytes());
         for (k, (_, rules)) in self.before.iter().enumerate() {
             if cued >> k & 1 != 0 {
                 for &(rx, t, w, rule) in rules {
-                    if rx.is_search(&low) {
+                    if rx.is_search(low) {
                         out.push((t, w, rule));
                     }
                 }
             }
         }
         let at_text_start = m.start <= 80;
-        if ends_with_any(&low, self.naming_endings) {
-            if let Some(nb) = self.noun_before.search(&low, 0, low.len()) {
+        if ends_with_any(low, self.naming_endings) {
+            if let Some(nb) = self.noun_before.search(low, 0, low.len()) {
                 let first = nb.get(1).filter(|(s, e)| s < e);
                 if !(first.is_some() && self.fronted(&low[..nb.start()], at_text_start)) {
                     let noun = match first {
                         Some((s, e)) => &low[s..e],
-                        None => nb.str(&low, 2),
+                        None => nb.str(low, 2),
                     };
                     if let Some(t) = self.noun_type(noun, text, m) {
                         out.push((t, 2.0, "noun_before"));
                     }
                 }
             }
-        } else if let Some((noun, at)) = self.noun_right_before(&low) {
-            if !self.fronted(pystr::slice(&low, 0, at), at_text_start) {
+        } else if let Some((noun, at)) = self.noun_right_before(low) {
+            if !self.fronted(pystr::slice(low, 0, at), at_text_start) {
                 let t = self.noun_type(noun, text, m).unwrap_or(Method);
                 out.push((t, 2.0, "noun_before"));
             }
@@ -1089,7 +1096,15 @@ pub fn sentence_window(text: &str, start: usize, end: usize) -> String {
 }
 
 fn ends_with_any(s: &str, ends: &[String]) -> bool {
-    ends.iter().any(|e| s.ends_with(e.as_str()))
+    // an end's last byte first (most differ there; the slice comparison is a call)
+    let b = s.as_bytes();
+    ends.iter().any(|e| {
+        let e = e.as_bytes();
+        match e.last() {
+            None => true,
+            Some(&c) => b.len() >= e.len() && b[b.len() - 1] == c && b[b.len() - e.len()..] == *e,
+        }
+    })
 }
 
 /// `shape_type(name)`
