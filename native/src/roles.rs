@@ -238,42 +238,29 @@ fn ends_any(text: &str, suffixes: &[String], lo: usize, hi: usize) -> bool {
     })
 }
 
-/// How common a byte is in English text (higher: rarer), for choosing which byte of a
-/// needle to look for
-fn rarity(c: u8) -> usize {
-    const COMMON: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
-    COMMON
-        .iter()
-        .position(|&x| x == c.to_ascii_lowercase())
-        .unwrap_or(COMMON.len())
-}
-
-/// `needle in hay` for a short `hay` (a window of the text): the rarest of the
-/// needle's first three bytes found by `memchr`, then the needle compared there, with
-/// no searcher to set up
+/// `needle in hay` for a short `hay` (a window of the text): the needle's first byte
+/// found by `memchr`, then the rest compared, with no searcher to set up
 pub(crate) fn has(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
+    let Some((&first, rest)) = n.split_first() else {
         return true;
-    }
+    };
     if h.len() < n.len() {
         return false;
     }
-    // k: the byte looked for, the rarest of the first three
-    let k = (0..n.len().min(3))
-        .max_by_key(|&i| (rarity(n[i]), usize::MAX - i))
-        .unwrap_or(0);
-    let last = h.len() - n.len(); // the last start
-    let mut from = 0; // the first start not yet tried
-    while from <= last {
-        let Some(i) = memchr::memchr(n[k], &h[from + k..=last + k]) else {
-            break;
-        };
+    let last = h.len() - n.len();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &h[from..=last]) {
         let at = from + i;
-        if h[at..at + n.len()] == *n {
+        // the second byte before the rest (most candidates differ there; a slice
+        // comparison is a call)
+        if rest.first().is_none_or(|&c| h[at + 1] == c) && h[at + 1..at + n.len()] == *rest {
             return true;
         }
         from = at + 1;
+        if from > last {
+            break;
+        }
     }
     false
 }
@@ -776,26 +763,6 @@ mod tests {
             assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
         }
         assert!(!has("abcab", "abd") && has("abd", "d") && !has("abc", "bd"));
-        for hay in [
-            "xisting, opular ideLy",
-            "the popular one",
-            "widely existing",
-            "ab",
-            "",
-        ] {
-            for needle in [
-                "opular",
-                "idely",
-                "xisting",
-                "e",
-                "ab",
-                "ing",
-                "y",
-                "popular o",
-            ] {
-                assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
-            }
-        }
     }
 
     #[test]
