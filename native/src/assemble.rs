@@ -14,7 +14,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use pyo3::IntoPyObjectExt;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::normalize::{entity_key, is_non_entity};
+use crate::normalize::{entity_key, entity_key_with};
 use crate::registry::Registry;
 use crate::state::sentence_of;
 
@@ -242,6 +242,29 @@ fn name_of<'a>(texts: &[&'a str], forms: &[&'a str], shorts: &FxHashSet<&str>) -
     best
 }
 
+/// The pattern `assemble._ACRONYM_PLURAL` is read as by hand while it is this one
+const ACRONYM_PLURAL: &str = "^[A-Z][A-Z0-9]+s$";
+
+/// `bool(_ACRONYM_PLURAL.match(name))`: a capital, capitals or digits, a final "s"
+/// (`$`: at the end or before a final newline); by the pattern itself once it changes
+fn acronym_plural(rx: &crate::pyre::Rx, name: &str) -> bool {
+    if !rx.is(ACRONYM_PLURAL) {
+        return rx.match_at(name, 0, name.len()).is_some();
+    }
+    let b = name.as_bytes();
+    let b = b.strip_suffix(b"\n").unwrap_or(b);
+    match b {
+        [first, middle @ .., b's'] => {
+            first.is_ascii_uppercase()
+                && !middle.is_empty()
+                && middle
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// `_chosen_roles(by_role)` (indices into `ROLES`)
 fn chosen_roles(by_role: &ByRole) -> Vec<usize> {
     if by_role[PROPOSES].is_some() {
@@ -318,12 +341,6 @@ fn pref_key(reg: &Registry, concept: &AsmConcept) -> String {
     }
 }
 
-/// `_pref_label_alias(concept, name, aliases)`
-fn pref_label_alias(reg: &Registry, concept: &AsmConcept, name: &str, aliases: &[&str]) -> bool {
-    let key = pref_key(reg, concept);
-    entity_key(reg, name) != key && aliases.iter().all(|f| entity_key(reg, f) != key)
-}
-
 /// `assemble(paper, state, text)`: the entities and relations of the extraction, in
 /// Python's order
 pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
@@ -331,7 +348,7 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
     let mentions = &input.mentions;
     // groups in order of first mention
     let mut group_pos: FxHashMap<i64, usize> = FxHashMap::default();
-    let mut groups: Vec<(i64, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(i64, Vec<usize>)> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         match group_pos.get(&m.group) {
             Some(&p) => groups[p].1.push(i),
@@ -368,29 +385,45 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
         }
     }
 
-    let mut entities: Vec<AsmEntity<'a>> = Vec::new();
-    // the name of each group made an entity, by group position
-    let mut names: Vec<Option<&'a str>> = vec![None; groups.len()];
+    let mut entities: Vec<AsmEntity<'a>> = Vec::with_capacity(groups.len());
+    // the name of each group made an entity and its `entity_key`, by group position
+    let mut names: Vec<Option<(&'a str, String)>> = vec![None; groups.len()];
     let head_nouns = head_noun_groups(mentions, text);
     let plural = reg.rx("assemble._ACRONYM_PLURAL");
+    // `entity_key` is computed once per form: `is_non_entity(f)` is its key's being
+    // one of `NON_ENTITY_KEYS`, and the name and aliases are forms
+    let key_rx = reg.rx("normalize._ACRONYM_PLURAL");
+    let non_entity = reg.words("normalize.NON_ENTITY_KEYS");
+    let key = |s: &str| entity_key_with(key_rx, s);
+    let mut texts: Vec<&'a str> = Vec::new();
+    let mut forms: Vec<&'a str> = Vec::new();
+    let mut form_keys: Vec<String> = Vec::new();
     for (p, (g, ms)) in groups.iter().enumerate() {
         if head_nouns.contains(g) {
             continue;
         }
-        let texts: Vec<&'a str> = ms.iter().map(|&i| &*mentions[i].text).collect();
-        let mut forms: Vec<&'a str> = Vec::with_capacity(1);
+        texts.clear();
+        texts.extend(ms.iter().map(|&i| &*mentions[i].text));
+        forms.clear();
         for &t in &texts {
             if !forms.contains(&t) {
                 forms.push(t);
             }
         }
-        if forms.iter().all(|f| is_non_entity(reg, f)) {
+        form_keys.clear();
+        form_keys.extend(forms.iter().map(|f| key(f)));
+        if form_keys.iter().all(|k| non_entity.contains(k)) {
             continue;
         }
         let mut name = name_of(&texts, &forms, &shorts);
-        if plural.match_at(name, 0, name.len()).is_some() {
+        if acronym_plural(plural, name) {
             name = &name[..name.len() - 1]; // "GPUs" -> "GPU", "GPUs" an alias
         }
+        let name_key = match forms.iter().position(|f| *f == name) {
+            // that form is no alias: its key is not read again
+            Some(i) => std::mem::take(&mut form_keys[i]),
+            None => key(name),
+        };
         let mut aliases: Vec<&'a str> = forms.iter().copied().filter(|f| *f != name).collect();
         let etype = mentions[ms[0]].type_.unwrap_or(METHOD);
         let mut by_role = best[p];
@@ -444,7 +477,10 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
             .find_map(|&i| mentions[i].concept)
             .map(|c| &input.concepts[c]);
         if let Some(c) = concept {
-            if pref_label_alias(reg, c, name, &aliases) {
+            // `_pref_label_alias(concept, name, aliases)`: the aliases are the other forms
+            let pref = pref_key(reg, c);
+            let alias_keys = forms.iter().zip(&form_keys).filter(|(f, _)| **f != name);
+            if name_key != pref && alias_keys.into_iter().all(|(_, k)| *k != pref) {
                 aliases.push(&c.pref_label);
             }
         }
@@ -462,7 +498,7 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
             vocab_id: concept.map(|c| &*c.id),
             evidence,
         });
-        names[p] = Some(name);
+        names[p] = Some((name, name_key));
     }
 
     // one relation per ordered pair of groups: the most confident (`sorted` is stable)
@@ -472,7 +508,6 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
             .partial_cmp(&a.confidence)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let mut keys: Vec<Option<String>> = vec![None; groups.len()];
     let mut seen_pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut relations: Vec<AsmRelation<'a>> = Vec::new();
     for r in order {
@@ -481,18 +516,10 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
         if hp == tp {
             continue;
         }
-        let (Some(head), Some(tail)) = (names[hp], names[tp]) else {
+        let (Some((head, head_key)), Some((tail, tail_key))) = (&names[hp], &names[tp]) else {
             continue;
         };
-        if seen_pairs.contains(&(hp, tp)) {
-            continue;
-        }
-        for (p, name) in [(hp, head), (tp, tail)] {
-            if keys[p].is_none() {
-                keys[p] = Some(entity_key(reg, name));
-            }
-        }
-        if keys[hp] == keys[tp] {
+        if seen_pairs.contains(&(hp, tp)) || head_key == tail_key {
             continue;
         }
         seen_pairs.insert((hp, tp));
@@ -840,6 +867,23 @@ mod tests {
         let pairs: Vec<(&str, &str)> = out.iter().map(|r| (r.head, r.tail)).collect();
         assert_eq!(pairs, vec![("A", "B"), ("B", "C")]);
         assert_eq!(reduce(vec![rel("A", "C"), rel("A", "B")]).len(), 2);
+    }
+
+    #[test]
+    fn acronym_plural_is_the_pattern() {
+        let hand = crate::pyre::Rx::new(ACRONYM_PLURAL, 32).expect("pattern");
+        let other = crate::pyre::Rx::new("^[A-Z][A-Z0-9]+s$(?#same)", 32).expect("pattern");
+        assert!(!other.is(ACRONYM_PLURAL));
+        for name in [
+            "GPUs", "LLMs", "A1s", "As", "s", "", "GPUs\n", "GPUs\n\n", "GPUS", "gPUs", "GP-Us",
+            "H100s", "GPUss", "ZLMs",
+        ] {
+            assert_eq!(
+                acronym_plural(&hand, name),
+                acronym_plural(&other, name),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]
