@@ -7,12 +7,14 @@
 //! builds the `kg.models` objects once. Texts must be plain (ASCII, `pystr::plain`):
 //! offsets are byte offsets and the name keys are `normalize::entity_key`'s.
 
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::normalize::{entity_key, is_non_entity};
+use crate::normalize::{entity_key, entity_key_with};
 use crate::registry::Registry;
 use crate::state::sentence_of;
 
@@ -240,6 +242,29 @@ fn name_of<'a>(texts: &[&'a str], forms: &[&'a str], shorts: &FxHashSet<&str>) -
     best
 }
 
+/// The pattern `assemble._ACRONYM_PLURAL` is read as by hand while it is this one
+const ACRONYM_PLURAL: &str = "^[A-Z][A-Z0-9]+s$";
+
+/// `bool(_ACRONYM_PLURAL.match(name))`: a capital, capitals or digits, a final "s"
+/// (`$`: at the end or before a final newline); by the pattern itself once it changes
+fn acronym_plural(rx: &crate::pyre::Rx, name: &str) -> bool {
+    if !rx.is(ACRONYM_PLURAL) {
+        return rx.match_at(name, 0, name.len()).is_some();
+    }
+    let b = name.as_bytes();
+    let b = b.strip_suffix(b"\n").unwrap_or(b);
+    match b {
+        [first, middle @ .., b's'] => {
+            first.is_ascii_uppercase()
+                && !middle.is_empty()
+                && middle
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// `_chosen_roles(by_role)` (indices into `ROLES`)
 fn chosen_roles(by_role: &ByRole) -> Vec<usize> {
     if by_role[PROPOSES].is_some() {
@@ -316,12 +341,6 @@ fn pref_key(reg: &Registry, concept: &AsmConcept) -> String {
     }
 }
 
-/// `_pref_label_alias(concept, name, aliases)`
-fn pref_label_alias(reg: &Registry, concept: &AsmConcept, name: &str, aliases: &[&str]) -> bool {
-    let key = pref_key(reg, concept);
-    entity_key(reg, name) != key && aliases.iter().all(|f| entity_key(reg, f) != key)
-}
-
 /// `assemble(paper, state, text)`: the entities and relations of the extraction, in
 /// Python's order
 pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
@@ -329,7 +348,7 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
     let mentions = &input.mentions;
     // groups in order of first mention
     let mut group_pos: FxHashMap<i64, usize> = FxHashMap::default();
-    let mut groups: Vec<(i64, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(i64, Vec<usize>)> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         match group_pos.get(&m.group) {
             Some(&p) => groups[p].1.push(i),
@@ -366,29 +385,45 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
         }
     }
 
-    let mut entities: Vec<AsmEntity<'a>> = Vec::new();
-    // the name of each group made an entity, by group position
-    let mut names: Vec<Option<&'a str>> = vec![None; groups.len()];
+    let mut entities: Vec<AsmEntity<'a>> = Vec::with_capacity(groups.len());
+    // the name of each group made an entity and its `entity_key`, by group position
+    let mut names: Vec<Option<(&'a str, String)>> = vec![None; groups.len()];
     let head_nouns = head_noun_groups(mentions, text);
     let plural = reg.rx("assemble._ACRONYM_PLURAL");
+    // `entity_key` is computed once per form: `is_non_entity(f)` is its key's being
+    // one of `NON_ENTITY_KEYS`, and the name and aliases are forms
+    let key_rx = reg.rx("normalize._ACRONYM_PLURAL");
+    let non_entity = reg.words("normalize.NON_ENTITY_KEYS");
+    let key = |s: &str| entity_key_with(key_rx, s);
+    let mut texts: Vec<&'a str> = Vec::new();
+    let mut forms: Vec<&'a str> = Vec::new();
+    let mut form_keys: Vec<String> = Vec::new();
     for (p, (g, ms)) in groups.iter().enumerate() {
         if head_nouns.contains(g) {
             continue;
         }
-        let texts: Vec<&'a str> = ms.iter().map(|&i| &*mentions[i].text).collect();
-        let mut forms: Vec<&'a str> = Vec::with_capacity(1);
+        texts.clear();
+        texts.extend(ms.iter().map(|&i| &*mentions[i].text));
+        forms.clear();
         for &t in &texts {
             if !forms.contains(&t) {
                 forms.push(t);
             }
         }
-        if forms.iter().all(|f| is_non_entity(reg, f)) {
+        form_keys.clear();
+        form_keys.extend(forms.iter().map(|f| key(f)));
+        if form_keys.iter().all(|k| non_entity.contains(k)) {
             continue;
         }
         let mut name = name_of(&texts, &forms, &shorts);
-        if plural.match_at(name, 0, name.len()).is_some() {
+        if acronym_plural(plural, name) {
             name = &name[..name.len() - 1]; // "GPUs" -> "GPU", "GPUs" an alias
         }
+        let name_key = match forms.iter().position(|f| *f == name) {
+            // that form is no alias: its key is not read again
+            Some(i) => std::mem::take(&mut form_keys[i]),
+            None => key(name),
+        };
         let mut aliases: Vec<&'a str> = forms.iter().copied().filter(|f| *f != name).collect();
         let etype = mentions[ms[0]].type_.unwrap_or(METHOD);
         let mut by_role = best[p];
@@ -442,7 +477,10 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
             .find_map(|&i| mentions[i].concept)
             .map(|c| &input.concepts[c]);
         if let Some(c) = concept {
-            if pref_label_alias(reg, c, name, &aliases) {
+            // `_pref_label_alias(concept, name, aliases)`: the aliases are the other forms
+            let pref = pref_key(reg, c);
+            let alias_keys = forms.iter().zip(&form_keys).filter(|(f, _)| **f != name);
+            if name_key != pref && alias_keys.into_iter().all(|(_, k)| *k != pref) {
                 aliases.push(&c.pref_label);
             }
         }
@@ -460,7 +498,7 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
             vocab_id: concept.map(|c| &*c.id),
             evidence,
         });
-        names[p] = Some(name);
+        names[p] = Some((name, name_key));
     }
 
     // one relation per ordered pair of groups: the most confident (`sorted` is stable)
@@ -470,7 +508,6 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
             .partial_cmp(&a.confidence)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let mut keys: Vec<Option<String>> = vec![None; groups.len()];
     let mut seen_pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut relations: Vec<AsmRelation<'a>> = Vec::new();
     for r in order {
@@ -479,18 +516,10 @@ pub fn assemble<'a>(input: &'a AsmInput, reg: &Registry) -> AsmOutput<'a> {
         if hp == tp {
             continue;
         }
-        let (Some(head), Some(tail)) = (names[hp], names[tp]) else {
+        let (Some((head, head_key)), Some((tail, tail_key))) = (&names[hp], &names[tp]) else {
             continue;
         };
-        if seen_pairs.contains(&(hp, tp)) {
-            continue;
-        }
-        for (p, name) in [(hp, head), (tp, tail)] {
-            if keys[p].is_none() {
-                keys[p] = Some(entity_key(reg, name));
-            }
-        }
-        if keys[hp] == keys[tp] {
+        if seen_pairs.contains(&(hp, tp)) || head_key == tail_key {
             continue;
         }
         seen_pairs.insert((hp, tp));
@@ -542,12 +571,81 @@ fn reduce(relations: Vec<AsmRelation<'_>>) -> Vec<AsmRelation<'_>> {
         .collect()
 }
 
-/// The `kg.models` classes `to_python` builds
+/// A `kg.models` dataclass and how to make one. Calling the class runs its Python
+/// `__init__` (for a frozen class, an `object.__setattr__` per field); when the class
+/// has exactly the fields `to_python` fills, in order, no `__post_init__` and
+/// `object`'s `__new__`, the instance is made as that `__init__` makes it, by the C
+/// calls behind `object.__new__(cls)` and `object.__setattr__(ob, field, value)`,
+/// without a Python frame (a third of the cost)
+pub struct Class {
+    pub class: Py<PyType>,
+    /// the interned field names, when the class may be made directly
+    fields: Option<Vec<Py<PyString>>>,
+}
+
+impl Class {
+    fn of(models: &Bound<'_, PyModule>, name: &str, fields: &[&str]) -> PyResult<Class> {
+        let py = models.py();
+        let class = models.getattr(name)?.cast_into::<PyType>()?;
+        let have: Vec<String> = py
+            .import("dataclasses")?
+            .call_method1("fields", (&class,))?
+            .try_iter()?
+            .map(|f| f?.getattr("name")?.extract::<String>())
+            .collect::<PyResult<_>>()?;
+        let object = py.import("builtins")?.getattr("object")?;
+        let direct = have == fields
+            && !class.hasattr("__post_init__")?
+            && class.getattr("__new__")?.is(object.getattr("__new__")?);
+        Ok(Class {
+            fields: direct.then(|| {
+                fields
+                    .iter()
+                    .map(|f| PyString::intern(py, f).unbind())
+                    .collect()
+            }),
+            class: class.unbind(),
+        })
+    }
+
+    /// `cls(*args)`
+    fn make<'py>(
+        &self,
+        py: Python<'py>,
+        args: &[Bound<'py, PyAny>],
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let class = self.class.bind(py);
+        let Some(fields) = &self.fields else {
+            return class.call1(PyTuple::new(py, args)?);
+        };
+        // SAFETY: `class` is a live type object (cast checked in `of`) whose `__new__` is
+        // `object.__new__`, which allocates by the type's `tp_alloc`, `PyType_GenericAlloc`
+        // for a class defined in Python; the new reference is owned by the `Bound`.
+        let ob = unsafe {
+            Bound::from_owned_ptr_or_err(py, ffi::PyType_GenericAlloc(class.as_type_ptr(), 0))?
+        };
+        for (name, value) in fields.iter().zip(args) {
+            // SAFETY: three live objects; `object.__setattr__` is this generic setter (it
+            // skips a frozen class's own `__setattr__`, as the dataclass `__init__` does)
+            // and it takes its own reference to `value`.
+            let rc =
+                unsafe { ffi::PyObject_GenericSetAttr(ob.as_ptr(), name.as_ptr(), value.as_ptr()) };
+            if rc != 0 {
+                return Err(PyErr::fetch(py));
+            }
+        }
+        Ok(ob)
+    }
+}
+
+/// The `kg.models` classes `to_python` builds, and the strings it reuses
 pub struct Classes {
     pub paper_extraction: Py<PyAny>,
-    pub entity: Py<PyAny>,
-    pub relation: Py<PyAny>,
-    pub evidence: Py<PyAny>,
+    pub entity: Class,
+    pub relation: Class,
+    pub evidence: Class,
+    /// the values of `ROLES`, `ENTITY_TYPES` and `RELATIONS`, in order
+    values: Vec<(&'static str, Py<PyString>)>,
 }
 
 static CLASSES: PyOnceLock<Classes> = PyOnceLock::new();
@@ -557,38 +655,95 @@ impl Classes {
     pub fn get(py: Python<'_>) -> PyResult<&'static Classes> {
         CLASSES.get_or_try_init(py, || {
             let models = py.import("kg.models")?;
+            let values = ROLES
+                .iter()
+                .chain(&ENTITY_TYPES)
+                .chain(&RELATIONS)
+                .map(|v| (*v, PyString::intern(py, v).unbind()))
+                .collect();
             Ok(Classes {
                 paper_extraction: models.getattr("PaperExtraction")?.unbind(),
-                entity: models.getattr("ExtractedEntity")?.unbind(),
-                relation: models.getattr("ExtractedRelation")?.unbind(),
-                evidence: models.getattr("Evidence")?.unbind(),
+                entity: Class::of(
+                    &models,
+                    "ExtractedEntity",
+                    &[
+                        "name",
+                        "type",
+                        "aliases",
+                        "alt_types",
+                        "specific",
+                        "roles",
+                        "count",
+                        "parameters",
+                        "vocab_id",
+                        "evidence",
+                    ],
+                )?,
+                relation: Class::of(
+                    &models,
+                    "ExtractedRelation",
+                    &["head", "type", "tail", "evidence"],
+                )?,
+                evidence: Class::of(
+                    &models,
+                    "Evidence",
+                    &["sentence", "start", "end", "rule", "confidence"],
+                )?,
+                values,
             })
         })
     }
+
+    /// The Python string of an enum value (one of the constants above)
+    fn value<'py>(&self, py: Python<'py>, v: &'static str) -> Bound<'py, PyAny> {
+        match self.values.iter().find(|(k, _)| *k == v) {
+            Some((_, s)) => s.bind(py).clone().into_any(),
+            None => PyString::new(py, v).into_any(),
+        }
+    }
 }
 
-/// `Evidence(text[start:end], start, end, rule, confidence)`, the sentences made once
-/// per span
+/// The Python strings `to_python` made, by the address of the text they copy (the
+/// output borrows its names, rules and sentences from one input), so that each is
+/// made once
+struct Strings<'py> {
+    py: Python<'py>,
+    made: FxHashMap<(usize, usize), Bound<'py, PyAny>>,
+}
+
+impl<'py> Strings<'py> {
+    fn get(&mut self, s: &str) -> Bound<'py, PyAny> {
+        let py = self.py;
+        self.made
+            .entry((s.as_ptr() as usize, s.len()))
+            .or_insert_with(|| PyString::new(py, s).into_any())
+            .clone()
+    }
+}
+
+fn opt<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: Option<T>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Some(v) => v.into_bound_py_any(py)?,
+        None => py.None().into_bound(py),
+    })
+}
+
+/// `Evidence(text[start:end], start, end, rule, confidence)`
 fn evidence<'py>(
     py: Python<'py>,
     classes: &Classes,
     text: &str,
-    sentences: &mut Vec<((usize, usize), Bound<'py, PyString>)>,
+    strings: &mut Strings<'py>,
     ev: &AsmEvidence,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let span = (ev.start, ev.end);
-    let sentence = match sentences.iter().find(|(s, _)| *s == span) {
-        Some((_, s)) => s.clone(),
-        None => {
-            let s = PyString::new(py, slice(text, ev.start, ev.end));
-            sentences.push((span, s.clone()));
-            s
-        }
-    };
-    classes
-        .evidence
-        .bind(py)
-        .call1((sentence, ev.start, ev.end, ev.rule, ev.confidence))
+    let args = [
+        strings.get(slice(text, ev.start, ev.end)),
+        ev.start.into_bound_py_any(py)?,
+        ev.end.into_bound_py_any(py)?,
+        strings.get(ev.rule),
+        ev.confidence.into_bound_py_any(py)?,
+    ];
+    classes.evidence.make(py, &args)
 }
 
 /// The `PaperExtraction(paper, entities, relations)` of `out`
@@ -598,36 +753,48 @@ pub fn to_python(
     out: &AsmOutput,
     classes: &Classes,
 ) -> PyResult<Py<PyAny>> {
-    let mut sentences = Vec::new();
-    let entity_class = classes.entity.bind(py);
+    let mut strings = Strings {
+        py,
+        made: FxHashMap::default(),
+    };
     let entities = PyList::empty(py);
     for e in &out.entities {
         let ev = PyDict::new(py);
-        for (role, x) in &e.evidence {
-            ev.set_item(role, evidence(py, classes, out.text, &mut sentences, x)?)?;
+        let roles = PyList::empty(py);
+        for &role in &e.roles {
+            roles.append(classes.value(py, role))?;
         }
-        entities.append(entity_class.call1((
-            e.name,
-            e.type_,
-            PyList::new(py, &e.aliases)?,
-            PyList::empty(py),
-            e.specific,
-            PyList::new(py, &e.roles)?,
-            e.count,
-            e.parameters,
-            e.vocab_id,
-            ev,
-        ))?)?;
+        for (role, x) in &e.evidence {
+            let x = evidence(py, classes, out.text, &mut strings, x)?;
+            ev.set_item(classes.value(py, role), x)?;
+        }
+        let aliases = PyList::empty(py);
+        for a in &e.aliases {
+            aliases.append(strings.get(a))?;
+        }
+        let args = [
+            strings.get(e.name),
+            classes.value(py, e.type_),
+            aliases.into_any(),
+            PyList::empty(py).into_any(),
+            e.specific.into_bound_py_any(py)?,
+            roles.into_any(),
+            opt(py, e.count)?,
+            opt(py, e.parameters)?,
+            opt(py, e.vocab_id.map(|v| strings.get(v)))?,
+            ev.into_any(),
+        ];
+        entities.append(classes.entity.make(py, &args)?)?;
     }
-    let relation_class = classes.relation.bind(py);
     let relations = PyList::empty(py);
     for r in &out.relations {
-        relations.append(relation_class.call1((
-            r.head,
-            r.type_,
-            r.tail,
-            evidence(py, classes, out.text, &mut sentences, &r.evidence)?,
-        ))?)?;
+        let args = [
+            strings.get(r.head),
+            classes.value(py, r.type_),
+            strings.get(r.tail),
+            evidence(py, classes, out.text, &mut strings, &r.evidence)?,
+        ];
+        relations.append(classes.relation.make(py, &args)?)?;
     }
     Ok(classes
         .paper_extraction
@@ -700,6 +867,23 @@ mod tests {
         let pairs: Vec<(&str, &str)> = out.iter().map(|r| (r.head, r.tail)).collect();
         assert_eq!(pairs, vec![("A", "B"), ("B", "C")]);
         assert_eq!(reduce(vec![rel("A", "C"), rel("A", "B")]).len(), 2);
+    }
+
+    #[test]
+    fn acronym_plural_is_the_pattern() {
+        let hand = crate::pyre::Rx::new(ACRONYM_PLURAL, 32).expect("pattern");
+        let other = crate::pyre::Rx::new("^[A-Z][A-Z0-9]+s$(?#same)", 32).expect("pattern");
+        assert!(!other.is(ACRONYM_PLURAL));
+        for name in [
+            "GPUs", "LLMs", "A1s", "As", "s", "", "GPUs\n", "GPUs\n\n", "GPUS", "gPUs", "GP-Us",
+            "H100s", "GPUss", "ZLMs",
+        ] {
+            assert_eq!(
+                acronym_plural(&hand, name),
+                acronym_plural(&other, name),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]

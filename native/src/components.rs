@@ -1,6 +1,7 @@
 //! Twins of `kg/extract/components.py` for plain text: the named parts of a paper's
 //! own work.
 
+use crate::discovery_concepts::TextIndex;
 use crate::normalize::{find_all, is_non_entity};
 use crate::pystr;
 use crate::pystr::slice;
@@ -280,21 +281,29 @@ pub fn component_spans(
     title_end: usize,
     sentences: &[Span],
 ) -> Result<Vec<Span>, PythonOnly> {
+    component_spans_in(reg, text, title_end, sentences, &TextIndex::new(text))
+}
+
+/// `component_spans`, `index` being the text's
+pub fn component_spans_in(
+    reg: &Registry,
+    text: &str,
+    title_end: usize,
+    sentences: &[Span],
+    index: &TextIndex,
+) -> Result<Vec<Span>, PythonOnly> {
     let mut out = Vec::new();
     let len = text.len();
     let counted = reg.rx("components._COUNTED");
     let verb_before = reg.rx("components._VERB_BEFORE");
     let marker = reg.rx("components._MARKER");
-    let found = find_all_groups(
-        text,
-        &[
-            reg.seq("components._COUNT_WORDS"),
-            reg.seq("components._SUBJECT_LITERALS"),
-            reg.seq("components._CALLED_LITERALS"),
-            reg.seq("components._EXAMPLE_LITERALS"),
-        ],
-        title_end,
-    );
+    let found = [
+        "components._COUNT_WORDS",
+        "components._SUBJECT_LITERALS",
+        "components._CALLED_LITERALS",
+        "components._EXAMPLE_LITERALS",
+    ]
+    .map(|name| index.find_all(text, reg.seq(name), title_end));
     for &c in &found[0] {
         let Some(m) = counted.match_at(text, c + 1, len) else {
             continue;
@@ -322,7 +331,7 @@ pub fn component_spans(
             list_items(reg, text, m.end(), end, false, &mut out);
         }
     }
-    if text.contains("which we") {
+    if index.has(text, "which we") {
         for m in reg
             .rx("components._WHICH_WE")
             .finditer(text, title_end, len)
@@ -342,7 +351,7 @@ pub fn component_spans(
             }
         }
     }
-    if text.contains("he first ") || text.contains("he second ") {
+    if index.has(text, "he first ") || index.has(text, "he second ") {
         for m in reg.rx("components._ORDINAL").finditer(text, title_end, len) {
             let i = m.start() as i64 - 1;
             let ch = py_index(text, i).ok_or(PythonOnly)?;

@@ -4,8 +4,12 @@
 //! None where a reader would raise in Python (`components::PythonOnly`): then the
 //! Python rule runs and raises the same.
 
-use std::collections::{HashMap, HashSet};
+/// The maps and sets here are looked up, never iterated in an order that shows: a
+/// fast hash
+type HashMap<K, V, S = rustc_hash::FxBuildHasher> = std::collections::HashMap<K, V, S>;
+type HashSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 
+use crate::discovery_concepts::TextIndex;
 use crate::discovery_lists as lists;
 use crate::discovery_names::{self as names, ok_name, Candidate};
 use crate::normalize::{entity_key, is_non_entity, word_bounded};
@@ -141,12 +145,8 @@ pub fn title_name(reg: &Registry, title: &str) -> Option<(usize, usize)> {
 }
 
 /// `_url_spans(text)`
-fn url_spans(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
-    if !reg
-        .seq("discovery._URL_LITERALS")
-        .iter()
-        .any(|l| text.contains(l.as_str()))
-    {
+fn url_spans(reg: &Registry, text: &str, index: &TextIndex) -> Vec<(usize, usize)> {
+    if !index.has_any(text, reg.seq("discovery._URL_LITERALS")) {
         return Vec::new();
     }
     let Some(hit) = reg.rx("discovery._MAYBE_URL").search(text, 0, text.len()) else {
@@ -253,14 +253,16 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
         cands.push(m);
         proposed.push((s, e));
     }
-    for (s, e) in names::proposed_names(reg, text) {
+    let index = TextIndex::with_literals(text, crate::discovery_concepts::discovery_literals(reg));
+    for (s, e) in names::proposed_names_in(reg, text, &index) {
         let m = cx.new_m(s, e, &text[s..e], "proposed_name", 0.85, true);
         cands.push(m);
         proposed.push((s, e));
     }
     let known: Vec<(usize, usize)> = vocab.iter().map(|m| (m.start, m.end)).collect();
     let components =
-        crate::components::component_spans(reg, text, state.title_end, &state.sentences).ok()?;
+        crate::components::component_spans_in(reg, text, state.title_end, &state.sentences, &index)
+            .ok()?;
     for (s, e) in components {
         if !known.iter().any(|&(ks, ke)| ks <= s && e <= ke) {
             let upper = text.as_bytes()[s].is_ascii_uppercase();
@@ -271,7 +273,7 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     }
     let not_names = words(reg, "lexicon.NOT_NAMES");
     let mut abbr_ok = Vec::new();
-    let mut generic: HashSet<String> = HashSet::new();
+    let mut generic: HashSet<String> = HashSet::default();
     for (ai, a) in state.abbreviations.iter().enumerate() {
         let plain = plain_content(reg, &a.long) || field_class(reg, &a.long);
         if (plain || is_non_entity(reg, &a.long)) && !is_non_entity(reg, &a.short) {
@@ -308,16 +310,28 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
         );
         cands.push(m);
     }
-    let urls = url_spans(reg, text);
-    let mut outdone: HashSet<usize> = HashSet::new();
+    let urls = url_spans(reg, text, &index);
+    let mut outdone: HashSet<usize> = HashSet::default();
     let own: Vec<&str> = proposed.iter().map(|&(s, e)| &text[s..e]).collect();
     let own: Vec<String> = own.into_iter().map(str::to_string).collect();
-    let mut gens: Vec<Candidate> = names::name_shaped(reg, text, state.title_end);
-    gens.extend(lists::listed_names(reg, text, state.title_end));
-    gens.extend(crate::discovery_concepts::concept_phrases(reg, text));
-    gens.extend(lists::defined_names(reg, text, state.title_end));
-    gens.extend(lists::coordinated_techniques(reg, text, state.title_end));
-    gens.extend(lists::classified_classes(reg, text, state.title_end));
+    let mut gens: Vec<Candidate> = names::name_shaped_in(reg, text, state.title_end, &index);
+    gens.extend(lists::listed_names_in(reg, text, state.title_end, &index));
+    gens.extend(crate::discovery_concepts::concept_phrases_in(
+        reg, text, &index,
+    ));
+    gens.extend(lists::defined_names_in(reg, text, state.title_end, &index));
+    gens.extend(lists::coordinated_techniques_in(
+        reg,
+        text,
+        state.title_end,
+        &index,
+    ));
+    gens.extend(lists::classified_classes_in(
+        reg,
+        text,
+        state.title_end,
+        &index,
+    ));
     gens.extend(lists::title_concepts(reg, text, state.title_end));
     for (s, e, rule, conf, specific) in gens {
         if !urls.is_empty() && urls.iter().any(|&(us, ue)| s < ue && us < e) {
@@ -362,24 +376,18 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     let low = text.to_ascii_lowercase();
     let overlaps = resolve_overlaps(cands, text.len());
     let mut kept = propagate(&mut cx, overlaps, &low);
-    if text.contains(" and ") || text.contains(" or ") {
+    if index.has(text, " and ") || index.has(text, " or ") {
         let elided = elided_heads(&mut cx, &kept);
         kept.extend(elided);
         kept.sort_by_key(|m| m.start);
     }
     kept = drop_listed_stages(&cx, &low, kept);
     kept = only_kinds(&mut cx, kept);
-    if ["without", "avoid", "minimal", "requir"]
-        .iter()
-        .any(|w| text.contains(w))
-    {
+    if index.has_any(text, &["without", "avoid", "minimal", "requir"]) {
         kept = drop_negated(&cx, kept);
     }
     inherit_variant_types(&cx, &vocab, &mut kept);
-    if ["hour", "day", "hrs", "year"]
-        .iter()
-        .any(|w| text.contains(w))
-    {
+    if index.has_any(text, &["hour", "day", "hrs", "year"]) {
         kept.retain(|m| !cost_unit(&cx, m));
     }
     let tied = if text.contains('(') {
@@ -421,7 +429,7 @@ fn vendor_products(cx: &mut Cx, cands: &[M]) -> Vec<M> {
     if vendors.is_empty() {
         return Vec::new();
     }
-    let mut starts: HashMap<usize, &M> = HashMap::new();
+    let mut starts: HashMap<usize, &M> = HashMap::default();
     for m in cands.iter().filter(|m| m.rule == "name_shape") {
         starts.insert(m.start, m);
     }
@@ -546,7 +554,7 @@ fn propagate(cx: &mut Cx, mentions: Vec<M>, low: &str) -> Vec<M> {
         }
     }
     let mut added: Vec<M> = Vec::new();
-    let mut dropped: HashSet<usize> = HashSet::new();
+    let mut dropped: HashSet<usize> = HashSet::default();
     for key in order {
         let name = &mentions[last[key]];
         let replacing = REPLACING_RULES.contains(&name.rule.as_str());
@@ -827,7 +835,7 @@ fn same_kind_class(reg: &Registry, word: &str, other: &str) -> bool {
 /// `_only_kinds(text, kept)`
 fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
     let text = cx.text;
-    let mut starts: HashMap<usize, usize> = HashMap::new();
+    let mut starts: HashMap<usize, usize> = HashMap::default();
     for m in &kept {
         if !m.specific && m.text.contains(' ') {
             if let Some(s) = kind_modifier(cx, m) {
@@ -897,7 +905,7 @@ fn only_kinds(cx: &mut Cx, kept: Vec<M>) -> Vec<M> {
 /// `_drop_negated(text, kept)`
 fn drop_negated(cx: &Cx, kept: Vec<M>) -> Vec<M> {
     let text = cx.text;
-    let mut negated: HashMap<String, bool> = HashMap::new();
+    let mut negated: HashMap<String, bool> = HashMap::default();
     for m in &kept {
         if m.specific {
             continue;
@@ -926,7 +934,7 @@ fn inherit_variant_types(cx: &Cx, vocab: &[Vocab], kept: &mut [M]) {
     let (reg, text) = (cx.reg, cx.text);
     let variant = words(reg, "discovery._VARIANT_TYPES");
     let b = text.as_bytes();
-    let mut heads: HashMap<usize, &crate::state::Mention> = HashMap::new();
+    let mut heads: HashMap<usize, &crate::state::Mention> = HashMap::default();
     for v in vocab {
         let m = &cx.state.mentions[v.input]; // its place and type are the vocab mention's
         if m.type_.as_ref().is_some_and(|t| variant.contains(t))

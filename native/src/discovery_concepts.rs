@@ -1,7 +1,10 @@
 //! Twin of `kg/extract/discovery.py`'s `concept_phrases` (generic concepts by head
 //! noun, the `parallel` adjectives, and the guideline's seeds) for plain text.
 
-use std::collections::{HashMap, HashSet};
+/// The maps and sets here are looked up, never iterated in an order that shows: a
+/// fast hash
+type HashMap<K, V, S = rustc_hash::FxBuildHasher> = std::collections::HashMap<K, V, S>;
+type HashSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 
 use rustc_hash::FxBuildHasher;
 
@@ -30,6 +33,17 @@ fn rfind_int(text: &str, sub: &str, end: usize) -> isize {
 /// `list(_after_non_word(rx, at_start, text))`: the matches of `at_start` at offset 0,
 /// then `rx.finditer(text, pos)` from its end.
 pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> Vec<Caps> {
+    after_non_word_in(reg, rx, at_start, text, &TextIndex::new(text))
+}
+
+/// `after_non_word`, `index` being the text's (or its lower case's: the same words)
+pub fn after_non_word_in(
+    reg: &Registry,
+    rx: &str,
+    at_start: &str,
+    text: &str,
+    index: &TextIndex,
+) -> Vec<Caps> {
     let mut out = Vec::new();
     let mut pos = 0;
     if let Some(m) = reg.rx(at_start).match_at(text, 0, text.len()) {
@@ -42,7 +56,7 @@ pub fn after_non_word(reg: &Registry, rx: &str, at_start: &str, text: &str) -> V
         if let Some(table) = table.as_ref() {
             // a match is a non-word character and a head after it
             let at: Vec<usize> = table
-                .starts(text, pos + 1, true)
+                .starts_in(index, text, pos + 1)
                 .into_iter()
                 .map(|i| i - 1)
                 .collect();
@@ -73,15 +87,301 @@ fn head_words(rx: &crate::pyre::Rx) -> Option<LiteralTable> {
 /// `_HEAD`'s heads, once per registry
 static HEAD_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
 
+/// What several readers look for in one text, found once for all of them: the
+/// offsets where a word (a run of `\w`) starts, in order, and (`with_literals`) where
+/// each of a set of literals occurs
+pub struct TextIndex {
+    pub word_starts: Vec<u32>,
+    literals: Option<(std::sync::Arc<LiteralSet>, Hits)>,
+}
+
+impl TextIndex {
+    /// The word starts of `text`, and where the literals of `set` occur in it
+    pub fn with_literals(text: &str, set: std::sync::Arc<LiteralSet>) -> TextIndex {
+        let hits = set.hits(text);
+        let mut index = TextIndex::new(text);
+        index.literals = Some((set, hits));
+        index
+    }
+
+    /// Where `literal` occurs in `text` (this index's), all of them in order, if it is
+    /// one of the literals looked for
+    fn hits_of(&self, literal: &str) -> Option<&[u32]> {
+        let (set, hits) = self.literals.as_ref()?;
+        let &id = set.ids.get(literal)?;
+        Some(hits.of(id))
+    }
+
+    /// `literal in text`
+    pub fn has(&self, text: &str, literal: &str) -> bool {
+        match self.hits_of(literal) {
+            Some(at) => !at.is_empty(),
+            None => text.contains(literal),
+        }
+    }
+
+    /// `any(l in text for l in literals)`
+    pub fn has_any<S: AsRef<str>>(&self, text: &str, literals: &[S]) -> bool {
+        literals.iter().any(|l| self.has(text, l.as_ref()))
+    }
+
+    /// `list(find_all(text, literals, start))`
+    pub fn find_all<S: AsRef<str>>(&self, text: &str, literals: &[S], start: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for l in literals {
+            let l = l.as_ref();
+            match self.hits_of(l) {
+                Some(at) if start <= text.len() => {
+                    let k = at.partition_point(|&i| (i as usize) < start);
+                    out.extend(at[k..].iter().map(|&i| i as usize));
+                }
+                _ => out.extend(normalize::find_all(text, &[l], start)),
+            }
+        }
+        out
+    }
+
+    /// The offsets from `pos` where one of `words` occurs, sorted, once each
+    /// (`literals::word_offsets`)
+    pub fn offsets<S: AsRef<str>>(&self, text: &str, words: &[S], pos: usize) -> Vec<usize> {
+        if pos > text.len() || words.iter().any(|w| w.as_ref().is_empty()) {
+            return crate::discovery_lists::literals::word_offsets(text, words, pos);
+        }
+        let mut out = self.find_all(text, words, pos);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub fn new(text: &str) -> TextIndex {
+        let b = text.as_bytes();
+        let mut word_starts = Vec::with_capacity(b.len() / 4 + 8);
+        // 64 bytes at a time: a bit for each word character, a start where the
+        // character before is none (before offset 0: none)
+        let mut carry = 0u64; // whether the last byte of the chunk before is a word's
+        for (c, chunk) in b.chunks(64).enumerate() {
+            let mut word = 0u64;
+            for (k, &x) in chunk.iter().enumerate() {
+                word |= ((NON_WORD[x as usize] ^ 1) as u64) << k;
+            }
+            let mut starts = word & !((word << 1) | carry);
+            carry = word >> 63;
+            while starts != 0 {
+                word_starts.push((c * 64) as u32 + starts.trailing_zeros());
+                starts &= starts - 1;
+            }
+        }
+        TextIndex {
+            word_starts,
+            literals: None,
+        }
+    }
+
+    /// The word starts from `start` on
+    pub fn word_starts_from(&self, start: usize) -> &[u32] {
+        let k = self.word_starts.partition_point(|&i| (i as usize) < start);
+        &self.word_starts[k..]
+    }
+}
+
+/// Literals looked for in a text all at once, each numbered (of two bytes or more:
+/// the others are left out, and looked for one by one)
+pub struct LiteralSet {
+    ids: HashMap<String, u16, FxBuildHasher>,
+    /// the literals by their first two bytes, in the order of the pairs' bits: the
+    /// rest of each after those two, and its number
+    groups: Vec<Vec<(Rest, u16)>>,
+    /// a bit for each pair of bytes some literal opens with, and the ranks of the
+    /// words of bits (as in `LiteralTable`)
+    pairs: Box<[u64; 1024]>,
+    rank: Vec<u32>,
+    triples: Triples,
+    /// 1 for each pair of bytes (as a big-endian u16) some literal opens with
+    pair_ok: Box<[u8; 65536]>,
+}
+
+/// Where each literal of a `LiteralSet` occurs in a text: literal `id`'s offsets are
+/// `at[first[id]..first[id + 1]]`, in order
+pub struct Hits {
+    first: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl Hits {
+    fn of(&self, id: u16) -> &[u32] {
+        let id = id as usize;
+        &self.at[self.first[id] as usize..self.first[id + 1] as usize]
+    }
+}
+
+impl LiteralSet {
+    pub fn new<S: AsRef<str>>(literals: &[S]) -> LiteralSet {
+        let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
+        let mut by_pair: HashMap<u16, Vec<(Rest, u16)>, FxBuildHasher> = HashMap::default();
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut triples = Triples::new();
+        for l in literals {
+            let l = l.as_ref();
+            let w = l.as_bytes();
+            if w.len() < 2 || ids.contains_key(l) || ids.len() >= u16::MAX as usize {
+                continue;
+            }
+            let id = ids.len() as u16;
+            ids.insert(l.to_string(), id);
+            let (k, bit) = pair_bit(w[0], w[1]);
+            pairs[k] |= bit;
+            triples.add(w);
+            by_pair
+                .entry(u16::from_be_bytes([w[0], w[1]]))
+                .or_default()
+                .push((Rest::new(&w[2..]), id));
+        }
+        let mut keys: Vec<u16> = by_pair.keys().copied().collect();
+        keys.sort_unstable();
+        let groups = keys
+            .iter()
+            .map(|k| by_pair.remove(k).expect("a group"))
+            .collect();
+        let mut rank = Vec::with_capacity(pairs.len());
+        let mut before = 0u32;
+        for p in pairs.iter() {
+            rank.push(before);
+            before += p.count_ones();
+        }
+        let mut pair_ok = Box::new([0u8; 65536]);
+        for (key, ok) in pair_ok.iter_mut().enumerate() {
+            let (k, bit) = (key >> 6, 1u64 << (key & 63));
+            *ok = (pairs[k] & bit != 0) as u8;
+        }
+        LiteralSet {
+            ids,
+            groups,
+            pairs,
+            rank,
+            triples,
+            pair_ok,
+        }
+    }
+
+    /// Every offset of `text` where each literal occurs (overlapping ones too), in one
+    /// pass: each offset is checked against the literals opening with its two bytes
+    pub fn hits(&self, text: &str) -> Hits {
+        let b = text.as_bytes();
+        let mut found: Vec<(u16, u32)> = Vec::with_capacity(b.len() / 16 + 8);
+        let pair_ok: &[u8; 65536] = &self.pair_ok;
+        // the pair at i - 1 and i, kept as a big-endian u16 rolling over the text
+        let mut key = b.first().map_or(0, |&c| c as usize);
+        for (i, &c) in b.iter().enumerate().skip(1) {
+            key = ((key << 8) | c as usize) & 0xffff;
+            if pair_ok[key] == 0 {
+                continue;
+            }
+            let i = i - 1;
+            let (k, bit) = (key >> 6, 1u64 << (key & 63));
+            let bits = self.pairs[k];
+            if !self.triples.may_open(b, i, k, bit) {
+                continue;
+            }
+            let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
+            let rest = &b[i + 2..];
+            let head = Rest::head_of(rest);
+            for (w, id) in &self.groups[group] {
+                if w.opens(rest, head) {
+                    found.push((*id, i as u32));
+                }
+            }
+        }
+        // by literal, each one's offsets in order (a counting sort, stable)
+        let n = self.ids.len();
+        let mut first = vec![0u32; n + 1];
+        for &(id, _) in &found {
+            first[id as usize + 1] += 1;
+        }
+        for id in 0..n {
+            first[id + 1] += first[id];
+        }
+        let mut next = first.clone();
+        let mut at = vec![0u32; found.len()];
+        for &(id, i) in &found {
+            at[next[id as usize] as usize] = i;
+            next[id as usize] += 1;
+        }
+        Hits { first, at }
+    }
+}
+
+/// The literals discovery's readers look for in every text (constants, the tuples
+/// they read from the registry, and the words their patterns open with), in one set
+/// per registry: a `TextIndex::with_literals` finds them all in one pass
+pub fn discovery_literals(reg: &Registry) -> std::sync::Arc<LiteralSet> {
+    static SET: PerRegistry<LiteralSet> = PerRegistry::new();
+    SET.get(reg, |reg| {
+        let mut literals: Vec<String> = [
+            " and ",
+            " or ",
+            "without",
+            "avoid",
+            "minimal",
+            "requir",
+            "hour",
+            "day",
+            "hrs",
+            "year",
+            "such as",
+            " including ",
+            "e.g.",
+            " such as ",
+            " is a",
+            "-aware ",
+            "DRAM",
+            "-bit",
+            "e call",
+            "e name",
+            "e term",
+            "e dub",
+            "ur ",
+            "which we",
+            "he first ",
+            "he second ",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        for name in [
+            "discovery._URL_LITERALS",
+            "discovery._CALLED_WORDS",
+            "discovery._EXAMPLE_CUES",
+            "discovery._PROPOSE_CUES",
+            "discovery._RIVAL_WORDS",
+            "components._COUNT_WORDS",
+            "components._SUBJECT_LITERALS",
+            "components._CALLED_LITERALS",
+            "components._EXAMPLE_LITERALS",
+        ] {
+            literals.extend(reg.seq(name).iter().cloned());
+        }
+        literals.extend(crate::discovery_lists::opening_literals(reg));
+        LiteralSet::new(&literals)
+    })
+}
+
 /// Words by their first byte, for `LiteralTable::starts`
 pub struct LiteralTable {
-    /// the words of two bytes or more by their first two
-    by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher>,
+    /// the words of two bytes or more, grouped by their first two bytes in the
+    /// order of the pairs' bits; the rest of each word after those two
+    groups: Vec<Vec<Rest>>,
+    /// for each word of `pairs`, how many bits the words before it have: a pair's
+    /// group is `rank[k]` and the bits before it in `pairs[k]`
+    rank: Vec<u32>,
     empty: bool,
+    /// every word opens with a word character (`\w`): a word after a non-word
+    /// character starts a word of the text
+    word_initial: bool,
     /// a bit for each pair of bytes some word opens with
-    pairs: Vec<u64>,
+    pairs: Box<[u64; 1024]>,
     /// the bytes some one-byte word is
     single: [bool; 256],
+    triples: Triples,
 }
 
 /// The bit of a pair of bytes in `LiteralTable::pairs`
@@ -90,33 +390,169 @@ fn pair_bit(a: u8, b: u8) -> (usize, u64) {
     (i >> 6, 1 << (i & 63))
 }
 
+/// The rest of a word after its first two bytes, its first eight (or fewer) bytes
+/// kept as a number: most rests are told apart from the text by one comparison
+struct Rest {
+    head: u64,
+    mask: u64,
+    bytes: Vec<u8>,
+}
+
+impl Rest {
+    fn new(w: &[u8]) -> Rest {
+        let n = w.len().min(8);
+        let mut h = [0u8; 8];
+        h[..n].copy_from_slice(&w[..n]);
+        Rest {
+            head: u64::from_le_bytes(h),
+            mask: if n == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * n)) - 1
+            },
+            bytes: w.to_vec(),
+        }
+    }
+
+    /// The first eight bytes of `text` (zeros after its end) as a number
+    #[inline(always)]
+    fn head_of(text: &[u8]) -> u64 {
+        match text.get(..8) {
+            Some(h) => u64::from_le_bytes(h.try_into().expect("eight bytes")),
+            None => {
+                let mut h = [0u8; 8];
+                h[..text.len()].copy_from_slice(text);
+                u64::from_le_bytes(h)
+            }
+        }
+    }
+
+    /// `text.starts_with(self.bytes)`, `head` being `head_of(text)`
+    #[inline(always)]
+    fn opens(&self, text: &[u8], head: u64) -> bool {
+        let n = self.bytes.len();
+        n <= text.len()
+            && head & self.mask == self.head
+            && (n <= 8 || text[8..n] == self.bytes[8..])
+    }
+}
+
+/// A second filter after the pairs: a bit for each (hash of the) first three bytes
+/// of the words of three bytes or more, and a bit for each pair that is a whole word
+struct Triples {
+    bits: Box<[u64; 1024]>,
+    whole_pairs: Box<[u64; 1024]>,
+}
+
+impl Triples {
+    fn new() -> Triples {
+        Triples {
+            bits: Box::new([0u64; 1024]),
+            whole_pairs: Box::new([0u64; 1024]),
+        }
+    }
+
+    fn bit(a: u8, b: u8, c: u8) -> (usize, u64) {
+        let h = ((a as usize) * 1543 + (b as usize) * 41 + c as usize) & 0xffff;
+        (h >> 6, 1 << (h & 63))
+    }
+
+    fn add(&mut self, w: &[u8]) {
+        match w {
+            [a, b] => {
+                let (k, bit) = pair_bit(*a, *b);
+                self.whole_pairs[k] |= bit;
+            }
+            [a, b, c, ..] => {
+                let (k, bit) = Triples::bit(*a, *b, *c);
+                self.bits[k] |= bit;
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a word may open at `i`, where a word opens with `b[i]` and `b[i + 1]`
+    /// (`k`, `bit`: their pair's)
+    #[inline(always)]
+    fn may_open(&self, b: &[u8], i: usize, k: usize, bit: u64) -> bool {
+        if self.whole_pairs[k] & bit != 0 {
+            return true;
+        }
+        match b.get(i + 2) {
+            Some(&c) => {
+                let (t, tbit) = Triples::bit(b[i], b[i + 1], c);
+                self.bits[t] & tbit != 0
+            }
+            None => false,
+        }
+    }
+}
+
 impl LiteralTable {
     pub fn new<S: AsRef<str>>(words: &[S]) -> LiteralTable {
-        let mut by_pair: HashMap<u16, Vec<Vec<u8>>, FxBuildHasher> = HashMap::default();
+        let mut by_pair: HashMap<u16, Vec<Rest>, FxBuildHasher> = HashMap::default();
+        let mut order: Vec<u16> = Vec::new();
         let mut empty = false;
-        let mut pairs = vec![0u64; 1024];
+        let mut pairs = Box::new([0u64; 1024]);
         let mut single = [false; 256];
+        let mut triples = Triples::new();
+        let mut word_initial = true;
         for w in words {
             let w = w.as_ref().as_bytes();
+            word_initial &= w.first().is_some_and(|&c| pystr::is_word_byte(c));
             match w {
                 [] => empty = true,
                 [c] => single[*c as usize] = true,
                 [a, b, ..] => {
                     let (k, bit) = pair_bit(*a, *b);
                     pairs[k] |= bit;
-                    by_pair
-                        .entry(u16::from_be_bytes([*a, *b]))
-                        .or_default()
-                        .push(w.to_vec());
+                    triples.add(w);
+                    let key = u16::from_be_bytes([*a, *b]);
+                    if !by_pair.contains_key(&key) {
+                        order.push(key);
+                    }
+                    by_pair.entry(key).or_default().push(Rest::new(&w[2..]));
                 }
             }
         }
+        // the groups in the order of their pairs' bits (a pair's bits order as its key)
+        order.sort_unstable();
+        let groups = order
+            .iter()
+            .map(|k| by_pair.remove(k).expect("a group"))
+            .collect();
+        let mut rank = Vec::with_capacity(pairs.len());
+        let mut before = 0u32;
+        for p in pairs.iter() {
+            rank.push(before);
+            before += p.count_ones();
+        }
         LiteralTable {
-            by_pair,
+            groups,
+            rank,
             empty,
+            word_initial,
             pairs,
             single,
+            triples,
         }
+    }
+
+    /// `self.starts(text, start, true)`, read off the text's word starts where every
+    /// word opens with a word character (offsets after a non-word character where one
+    /// of the words opens are word starts)
+    pub fn starts_in(&self, index: &TextIndex, text: &str, start: usize) -> Vec<usize> {
+        if !self.word_initial {
+            return self.starts(text, start, true);
+        }
+        let b = text.as_bytes();
+        let mut out = Vec::with_capacity(32);
+        for &i in index.word_starts_from(start.max(1)) {
+            if self.opens_at(b, i as usize) {
+                out.push(i as usize);
+            }
+        }
+        out
     }
 
     /// The sorted offsets from `start` where one of the words occurs: the set of
@@ -166,7 +602,8 @@ impl LiteralTable {
     }
 
     /// Whether one of the words occurs at `i`
-    fn opens_at(&self, b: &[u8], i: usize) -> bool {
+    #[inline(always)]
+    pub fn opens_at(&self, b: &[u8], i: usize) -> bool {
         let c = b[i];
         if self.single[c as usize] {
             return true; // a word of this one byte
@@ -175,13 +612,14 @@ impl LiteralTable {
             return false;
         };
         let (k, bit) = pair_bit(c, d);
-        if self.pairs[k] & bit == 0 {
-            return false; // no word opens with this byte and the next
+        let bits = self.pairs[k];
+        if bits & bit == 0 || !self.triples.may_open(b, i, k, bit) {
+            return false; // no word opens with this byte and the next (or the third)
         }
-        let rest = &b[i..];
-        self.by_pair
-            .get(&u16::from_be_bytes([c, d]))
-            .is_some_and(|words| words.iter().any(|w| rest.starts_with(w)))
+        let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
+        let rest = &b[i + 2..];
+        let head = Rest::head_of(rest);
+        self.groups[group].iter().any(|w| w.opens(rest, head))
     }
 }
 
@@ -214,13 +652,18 @@ static SEED_FIRSTS: PerRegistry<LiteralTable> = PerRegistry::new();
 
 /// `list(_seed_matches(low_text))`
 pub fn seed_matches(reg: &Registry, low_text: &str) -> Vec<Caps> {
+    seed_matches_in(reg, low_text, &TextIndex::new(low_text))
+}
+
+/// `seed_matches`, `index` being the text's (or its lower case's: the same words)
+pub fn seed_matches_in(reg: &Registry, low_text: &str, index: &TextIndex) -> Vec<Caps> {
     let firsts = SEED_FIRSTS.get(reg, |reg| {
         let words: Vec<&String> = reg.words("discovery._SEED_FIRST_WORDS").iter().collect();
         LiteralTable::new(&words)
     });
     // a `_SEED` match opens with a non-word character: after a word character none
     // starts, so those offsets are left out (they would move nothing on)
-    let starts = firsts.starts(low_text, 1, true);
+    let starts = firsts.starts_in(index, low_text, 1);
     let seed = reg.rx("discovery._SEED");
     let mut out = Vec::new();
     let mut pos = 0;
@@ -290,6 +733,11 @@ pub fn parallel_adjectives(reg: &Registry, low_text: &str) -> Vec<Candidate> {
 
 /// `list(concept_phrases(text))` for plain text
 pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
+    concept_phrases_in(reg, text, &TextIndex::new(text))
+}
+
+/// `concept_phrases`, `index` being the text's
+pub fn concept_phrases_in(reg: &Registry, text: &str, index: &TextIndex) -> Vec<Candidate> {
     let low_text = normalize::lower(text);
     let tb = text.as_bytes();
     let idiom = reg.words("lexicon.ATTENTION_IDIOM");
@@ -300,13 +748,14 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
     let mod_word = reg.rx("discovery._MOD_WORD");
     let fluff = reg.rx("discovery._FLUFF");
     let thing_after = reg.rx("discovery._THING_AFTER");
-    let mut kinds: HashSet<usize> = HashSet::new();
+    let mut kinds: HashSet<usize> = HashSet::default();
     let mut out = Vec::new();
-    for m in after_non_word(
+    for m in after_non_word_in(
         reg,
         "discovery._HEAD",
         "discovery._HEAD_AT_START",
         &low_text,
+        index,
     ) {
         let (start, hend) = m.get(1).expect("group 1");
         let mend = m.end();
@@ -396,7 +845,7 @@ pub fn concept_phrases(reg: &Registry, text: &str) -> Vec<Candidate> {
     if low_text.contains("parallel ") {
         out.extend(parallel_adjectives(reg, &low_text));
     }
-    for m in seed_matches(reg, &low_text) {
+    for m in seed_matches_in(reg, &low_text, index) {
         let s1 = m.get(1).expect("group 1").0;
         if kinds.contains(&s1) {
             continue;
@@ -417,6 +866,65 @@ mod tests {
         assert_eq!(rfind_int("a b c", " ", 4), 3);
         assert_eq!(rfind_int("a b c", " ", 1), -1);
         assert_eq!(rfind_int("a b c", " ", 0), -1);
+    }
+
+    #[test]
+    fn literal_set_finds_what_find_all_finds() {
+        let alphabet = b"ab -_x.";
+        let lits = ["ab", "a", "b-x", "xx", "_a", "ab", " a", "a b", ""];
+        let set = std::sync::Arc::new(LiteralSet::new(&lits));
+        let mut x: u64 = 9;
+        for _ in 0..3000 {
+            let len = (x >> 57) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+            }
+            let index = TextIndex::with_literals(&text, set.clone());
+            let plain = TextIndex::new(&text);
+            for start in [0, 1, 2, 70, 200] {
+                for l in lits.iter().chain(&["x", "zz"]) {
+                    let want = normalize::find_all(&text, &[l], start);
+                    assert_eq!(index.find_all(&text, &[l], start), want, "{text:?} {l:?}");
+                    assert_eq!(plain.find_all(&text, &[l], start), want);
+                    assert_eq!(index.has(&text, l), text.contains(l));
+                }
+                let want = crate::discovery_lists::literals::word_offsets(&text, &lits, start);
+                assert_eq!(index.offsets(&text, &lits, start), want);
+                let some = ["b-x", "ab", " a"];
+                let want = normalize::find_all(&text, &some, start);
+                assert_eq!(index.find_all(&text, &some, start), want);
+                let want = crate::discovery_lists::literals::word_offsets(&text, &some, start);
+                assert_eq!(index.offsets(&text, &some, start), want);
+            }
+        }
+    }
+
+    #[test]
+    fn long_literals_compared_past_eight_bytes() {
+        let text = "a mixture-of-experts model, mixture-of-expert, mixture-of-experts";
+        let words = [
+            "mixture-of-experts",
+            "mixture-of-exp",
+            "model",
+            "mo",
+            "mixture-of-expertz",
+        ];
+        let mut want = normalize::find_all(text, &words, 0);
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(literal_starts(text, &words, 0, false), want);
+        let set = std::sync::Arc::new(LiteralSet::new(&words));
+        let index = TextIndex::with_literals(text, set);
+        for w in words {
+            assert_eq!(
+                index.find_all(text, &[w], 0),
+                normalize::find_all(text, &[w], 0)
+            );
+        }
     }
 
     #[test]
@@ -451,6 +959,24 @@ mod tests {
                 let b = text.as_bytes();
                 want.retain(|&i| i > 0 && !pystr::is_word_byte(b[i - 1]));
                 assert_eq!(literal_starts(&text, &words, start, true), want, "{text:?}");
+                // read off the word starts: the words open with word characters, or not
+                let index = TextIndex::new(&text);
+                let b = text.as_bytes();
+                let starts: Vec<u32> = (0..b.len())
+                    .filter(|&i| {
+                        pystr::is_word_byte(b[i]) && (i == 0 || !pystr::is_word_byte(b[i - 1]))
+                    })
+                    .map(|i| i as u32)
+                    .collect();
+                assert_eq!(index.word_starts, starts);
+                for ws in [&["ab", "a", "xx", "_a"][..], &words[..]] {
+                    let table = LiteralTable::new(ws);
+                    assert_eq!(
+                        table.starts_in(&index, &text, start),
+                        table.starts(&text, start, true),
+                        "{text:?}"
+                    );
+                }
             }
         }
     }

@@ -2,9 +2,9 @@
 //! `defined_names`, `coordinated_techniques`, `classified_classes` and
 //! `title_concepts`, for plain text.
 
-use crate::discovery_concepts::LiteralTable;
+use crate::discovery_concepts::{LiteralTable, TextIndex};
 use crate::discovery_names::{clean_name, ok_name, Candidate};
-use crate::normalize::{find_all, find_word, is_non_entity};
+use crate::normalize::{find_word, is_non_entity};
 use crate::pyre::{Caps, Rx};
 use crate::pystr::{self, is_word_byte, rstrip, slice, split_ws, two_before_in};
 use crate::registry::{PerRegistry, Registry};
@@ -20,6 +20,33 @@ pub fn at_boundary(text: &str, i: usize) -> bool {
 pub fn word_starts(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'-')
+}
+
+/// `list(_scan(rx, text, pos, _at_boundary))` where every match of `rx` opens with one
+/// of `words` (`literals::leading_words`), each a word character first: a match at a
+/// word boundary then starts a word of the text, one of `words` opening there, and
+/// the leftmost such start where `rx` matches is where `rx.search` finds it
+pub fn scan_word_starts(
+    rx: &Rx,
+    text: &str,
+    pos: usize,
+    index: &TextIndex,
+    words: &LiteralTable,
+) -> Vec<Caps> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = pos;
+    for &p in index.word_starts_from(pos) {
+        let p = p as usize;
+        if p < pos || !words.opens_at(b, p) {
+            continue;
+        }
+        if let Some(m) = rx.match_at(text, p, text.len()) {
+            pos = m.end();
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// `list(_scan(rx, text, pos, ok))`
@@ -104,12 +131,35 @@ fn opening_words(rx: &Rx, open: &str, inner_open: &str, close: &str) -> Option<V
     Some(words.into_iter().map(|w| format!("{open}{w}")).collect())
 }
 
+/// The words the list readers' patterns open with (`discovery_literals`)
+pub fn opening_literals(reg: &Registry) -> Vec<String> {
+    let mut out: Vec<String> = USE_CUE_WORDS
+        .iter()
+        .chain(&CLASS_NOUN_WORDS)
+        .map(|w| w.to_string())
+        .collect();
+    out.extend(eponym_words(reg).iter().flatten().cloned());
+    out
+}
+
+/// `_EPONYM_HEAD`'s opening words
+fn eponym_words(reg: &Registry) -> std::sync::Arc<Option<Vec<String>>> {
+    EPONYM_WORDS.get(reg, |reg| {
+        opening_words(
+            reg.rx("discovery._EPONYM_HEAD"),
+            " ",
+            "(?:",
+            ")(?![\\w\\-])",
+        )
+    })
+}
+
 /// `_EPONYM_HEAD`'s opening words, once per registry (None: the pattern is not of
 /// that form, and runs over the whole text)
 static EPONYM_WORDS: PerRegistry<Option<Vec<String>>> = PerRegistry::new();
 
 /// `_list_cue_ends(text, start)` and `_use_cue_ends(text, start)`, sorted, unique
-fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
+fn cue_ends(reg: &Registry, text: &str, start: usize, index: &TextIndex) -> Vec<usize> {
     let mut out = Vec::new();
     let mut end = start;
     if let Some(m) = reg
@@ -125,7 +175,7 @@ fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
         static TABLE: std::sync::OnceLock<LiteralTable> = std::sync::OnceLock::new();
         let table = TABLE.get_or_init(|| LiteralTable::new(&AFTER_LIST_CUE_WORDS));
         let at: Vec<usize> = table
-            .starts(text, start + 1, true)
+            .starts_in(index, text, start + 1)
             .into_iter()
             .map(|i| i - 1)
             .collect();
@@ -142,7 +192,7 @@ fn cue_ends(reg: &Registry, text: &str, start: usize) -> Vec<usize> {
     }
     let use_cue = reg.rx("discovery._USE_CUE");
     if use_cue.is(USE_CUE) {
-        let at = literals::word_offsets(text, &USE_CUE_WORDS, start);
+        let at = index.offsets(text, &USE_CUE_WORDS, start);
         out.extend(
             literals::finditer_at(use_cue, text, start, &at)
                 .iter()
@@ -180,7 +230,13 @@ fn title_case_concept(reg: &Registry, text: &str, s: usize, e: usize) -> Option<
 }
 
 /// `_eponym_schemes(text, start)`
-fn eponym_schemes(reg: &Registry, text: &str, start: usize, out: &mut Vec<Candidate>) {
+fn eponym_schemes(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+    out: &mut Vec<Candidate>,
+) {
     let name_rx = reg.rx("discovery._EPONYM_NAME");
     let not_names = reg.words("lexicon.NOT_NAMES");
     let head = reg.rx("discovery._EPONYM_HEAD");
@@ -194,7 +250,7 @@ fn eponym_schemes(reg: &Registry, text: &str, start: usize, out: &mut Vec<Candid
     });
     let heads = match words.as_ref() {
         Some(words) => {
-            let at = literals::word_offsets(text, words, start);
+            let at = index.offsets(text, words, start);
             literals::finditer_at(head, text, start, &at)
         }
         None => head.finditer(text, start, text.len()).collect(),
@@ -342,14 +398,181 @@ fn class_before(reg: &Registry, text: &str, i: usize) -> Option<Candidate> {
     Some((s, end, "example_class", 0.55, false))
 }
 
+/// `_TITLE_CASE_RUN` as `title_case_runs` reads it
+const TITLE_CASE_RUN: &str =
+    r"[A-Z][a-z][A-Za-z]*(?:-[A-Za-z]+)*(?:\s[A-Z][a-z][A-Za-z]*(?:-[A-Za-z]+)*)+(?![\w\-])";
+
+/// The end of the letters from `i`
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// `list(_scan(_TITLE_CASE_RUN, text, start, _word_starts))`: a match opens with a
+/// capital and a lower-case letter at a word's start, and its first word (its
+/// letters and dashed parts, all of them: a shorter word is followed by a letter or
+/// a dash) is followed by a space, a capital and a lower-case letter; the pattern
+/// runs only where that holds
+/// (the starts looked at are word starts: `index`'s)
+fn title_case_runs(rx: &Rx, text: &str, start: usize, index: &TextIndex) -> Vec<Caps> {
+    if !rx.is(TITLE_CASE_RUN) {
+        return scan(rx, text, start, word_starts);
+    }
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut at = Vec::new();
+    for &p in index.word_starts_from(start) {
+        let p = p as usize;
+        if p + 1 >= n
+            || !b[p].is_ascii_uppercase()
+            || !b[p + 1].is_ascii_lowercase()
+            || !word_starts(text, p)
+        {
+            continue;
+        }
+        let mut j = letters_end(b, p + 2);
+        while j + 1 < n && b[j] == b'-' && b[j + 1].is_ascii_alphabetic() {
+            j = letters_end(b, j + 1);
+        }
+        if j + 2 < n
+            && pystr::is_space_byte(b[j])
+            && b[j + 1].is_ascii_uppercase()
+            && b[j + 2].is_ascii_lowercase()
+        {
+            at.push(p);
+        }
+    }
+    literals::finditer_at(rx, text, start, &at)
+}
+
+/// `_CAP_NAME_BEFORE_SPACE` in `_BEFORE_TYPE_NOUN` (group 1), as `before_type_nouns`
+/// reads it
+const BEFORE_TYPE_NOUN_NAME: &str = r"((?:[A-Z0-9](?<!\w[A-Z0-9])(?:[\w.+\-/!]++(?<=[\w+!])|(?<=[A-Z])))(?:\s(?:v\d[\w.]*+|\d[\w.]*+|[A-Z][\w.+\-]++(?<=[\w+])))*)\s+(?=(?:";
+
+/// The type nouns `_BEFORE_TYPE_NOUN` looks ahead for, once per registry (None: the
+/// pattern is not `BEFORE_TYPE_NOUN_NAME`, the nouns by first letter, `)\b)`)
+static TYPE_NOUN_WORDS: PerRegistry<Option<LiteralTable>> = PerRegistry::new();
+
+fn type_noun_words(rx: &Rx) -> Option<LiteralTable> {
+    if rx.flags & !crate::pyre::UNICODE != 0 {
+        return None;
+    }
+    let alts = rx
+        .pattern
+        .strip_prefix(BEFORE_TYPE_NOUN_NAME)?
+        .strip_suffix(r")\b)")?;
+    // the nouns may hold spaces ("operating systems")
+    let words = literals::by_first_letter_words_with(alts, b"- ")?;
+    Some(LiteralTable::new(&words))
+}
+
+/// `list(_scan(_BEFORE_TYPE_NOUN, text, start, _at_boundary))`: a match opens with a
+/// capital or digit after no word character; its name's words each end where their
+/// possessive run does (a word's run is all of it or it fails), one space apart, and
+/// after one of them come spaces and a type noun. The pattern runs only at the starts
+/// where such a chain of words leads to a type noun.
+fn before_type_nouns(reg: &Registry, text: &str, start: usize, index: &TextIndex) -> Vec<Caps> {
+    let rx = reg.rx("discovery._BEFORE_TYPE_NOUN");
+    let nouns = TYPE_NOUN_WORDS.get(reg, |reg| {
+        type_noun_words(reg.rx("discovery._BEFORE_TYPE_NOUN"))
+    });
+    match nouns.as_ref() {
+        Some(nouns) => before_type_nouns_at(rx, nouns, text, start, index),
+        None => scan(rx, text, start, at_boundary),
+    }
+}
+
+/// `before_type_nouns`, `nouns` the type nouns of `rx` (`type_noun_words`)
+/// (the starts looked at are word starts: `index`'s)
+fn before_type_nouns_at(
+    rx: &Rx,
+    nouns: &LiteralTable,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Caps> {
+    let b = text.as_bytes();
+    let n = b.len();
+    // the end of the run of bytes `ok` takes from `i`
+    let run = |mut i: usize, ok: fn(u8) -> bool| {
+        while i < n && ok(b[i]) {
+            i += 1;
+        }
+        i
+    };
+    let first_run = |c: u8| is_word_byte(c) || b".+-/!".contains(&c);
+    let version_run = |c: u8| is_word_byte(c) || c == b'.';
+    let name_run = |c: u8| is_word_byte(c) || b".+-".contains(&c);
+    let mut at = Vec::new();
+    for &p in index.word_starts_from(start) {
+        let p = p as usize;
+        let c = b[p];
+        if !(c.is_ascii_uppercase() || c.is_ascii_digit()) || (p > 0 && is_word_byte(b[p - 1])) {
+            continue;
+        }
+        // the first word: its whole run ending in [\w+!], or one capital alone
+        let r = run(p + 1, first_run);
+        let mut e = if r > p + 1 {
+            if !(is_word_byte(b[r - 1]) || b"+!".contains(&b[r - 1])) {
+                continue;
+            }
+            r
+        } else if c.is_ascii_uppercase() {
+            p + 1
+        } else {
+            continue;
+        };
+        loop {
+            if e >= n || !pystr::is_space_byte(b[e]) {
+                break;
+            }
+            let f = run(e, pystr::is_space_byte);
+            if f < n && nouns.opens_at(b, f) {
+                at.push(p);
+                break;
+            }
+            // the next word, one space on
+            let w = e + 1;
+            let next = match b.get(w) {
+                Some(b'v') if b.get(w + 1).is_some_and(u8::is_ascii_digit) => {
+                    run(w + 2, version_run)
+                }
+                Some(d) if d.is_ascii_digit() => run(w + 1, version_run),
+                Some(u) if u.is_ascii_uppercase() => {
+                    let r = run(w + 1, name_run);
+                    if r == w + 1 || !(is_word_byte(b[r - 1]) || b[r - 1] == b'+') {
+                        break;
+                    }
+                    r
+                }
+                _ => break,
+            };
+            e = next;
+        }
+    }
+    literals::finditer_at(rx, text, start, &at)
+}
+
 /// `list(listed_names(text, start))`
 pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    listed_names_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `listed_names`, `index` being the text's
+pub fn listed_names_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = text.len();
     let lower_item = reg.rx("discovery._LOWER_SHAPED_ITEM");
     let item = reg.rx("discovery._LIST_ITEM");
     let math = reg.rx("discovery._MATH_OBJECT_AFTER");
-    for pos0 in cue_ends(reg, text, start) {
+    for pos0 in cue_ends(reg, text, start, index) {
         let mut pos = pos0;
         for _ in 0..6 {
             if let Some(lower) = lower_item.match_at(text, pos, n) {
@@ -386,12 +609,7 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
         }
     }
     let vendors = reg.words("lexicon.VENDORS");
-    for m in scan(
-        reg.rx("discovery._TITLE_CASE_RUN"),
-        text,
-        start,
-        word_starts,
-    ) {
+    for m in title_case_runs(reg.rx("discovery._TITLE_CASE_RUN"), text, start, index) {
         let (s, e) = (m.start(), m.end());
         let run = &text[s..e];
         let first = run.split(' ').next().unwrap_or("");
@@ -411,12 +629,7 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
         }
     }
     let languages = reg.words("discovery._PROGRAMMING_LANGUAGES");
-    for m in scan(
-        reg.rx("discovery._BEFORE_TYPE_NOUN"),
-        text,
-        start,
-        at_boundary,
-    ) {
+    for m in before_type_nouns(reg, text, start, index) {
         let g1 = m.str(text, 1);
         let g1s = m.get(1).expect("group 1").0;
         let span = clean_name(reg, g1);
@@ -430,10 +643,10 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
             }
         }
     }
-    eponym_schemes(reg, text, start, &mut out);
-    if text.contains("such as") || text.contains(" including ") || text.contains("e.g.") {
+    eponym_schemes(reg, text, start, index, &mut out);
+    if index.has_any(text, &["such as", " including ", "e.g."]) {
         for cue in reg.seq("discovery._EXAMPLE_CUES") {
-            for i in find_all(text, &[cue], start) {
+            for i in index.find_all(text, &[cue], start) {
                 let before = &text[start.max(i.saturating_sub(50))..i];
                 if plain_class_before(reg, before) {
                     out.extend(list_items(reg, text, i + cue.len()));
@@ -441,7 +654,7 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
             }
         }
         for cue in [" such as ", "e.g."] {
-            for i in find_all(text, &[cue], start) {
+            for i in index.find_all(text, &[cue], start) {
                 let after = slice(text, (i + cue.len()) as i64, (i + cue.len() + 3) as i64)
                     .trim_start_matches([' ', ',']);
                 if after.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
@@ -455,9 +668,19 @@ pub fn listed_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> 
 
 /// `list(defined_names(text, start))`
 pub fn defined_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    defined_names_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `defined_names`, `index` being the text's
+pub fn defined_names_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let defined = reg.rx("discovery._DEFINED_AS");
-    for i in find_all(text, &[" is a"], start) {
+    for i in index.find_all(text, &[" is a"], start) {
         if defined.match_at(text, i, text.len()).is_none() {
             continue;
         }
@@ -481,12 +704,22 @@ pub fn defined_names(reg: &Registry, text: &str, start: usize) -> Vec<Candidate>
 
 /// `list(coordinated_techniques(text, start))`
 pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    coordinated_techniques_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `coordinated_techniques`, `index` being the text's
+pub fn coordinated_techniques_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let heads_set = reg.words("lexicon.CONCEPT_HEADS");
     let restricted = reg.map("lexicon.RESTRICTED_HEADS");
     let nominal = reg.rx("discovery._NOMINAL_END");
     for cue in reg.seq("discovery._PROPOSE_CUES") {
-        for i in find_all(text, &[cue], start) {
+        for i in index.find_all(text, &[cue], start) {
             let Some(m) =
                 reg.rx("discovery._PROPOSE_OBJECT")
                     .match_at(text, i + cue.len(), text.len())
@@ -519,18 +752,24 @@ pub fn coordinated_techniques(reg: &Registry, text: &str, start: usize) -> Vec<C
 
 /// `list(classified_classes(text, start))`
 pub fn classified_classes(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    classified_classes_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `classified_classes`, `index` being the text's
+pub fn classified_classes_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    if !reg
-        .seq("discovery._RIVAL_WORDS")
-        .iter()
-        .any(|c| text.contains(c.as_str()))
-    {
+    if !index.has_any(text, reg.seq("discovery._RIVAL_WORDS")) {
         return out;
     }
     let rival = reg.rx("discovery._RIVAL_CUE");
     let class_noun = reg.rx("discovery._CLASS_NOUN_AT");
     let nouns = if class_noun.is(CLASS_NOUN_AT) {
-        let at = literals::word_offsets(text, &CLASS_NOUN_WORDS, start);
+        let at = index.offsets(text, &CLASS_NOUN_WORDS, start);
         literals::finditer_at(class_noun, text, start, &at)
     } else {
         class_noun.finditer(text, start, text.len()).collect()
@@ -606,6 +845,11 @@ pub mod literals {
     /// being letters and dashes), read back; None for anything else. The words given back
     /// are checked by writing the pattern again from them.
     pub fn by_first_letter_words(alts: &str) -> Option<Vec<String>> {
+        by_first_letter_words_with(alts, b"-")
+    }
+
+    /// `by_first_letter_words`, the words' rests of lower-case letters and `extra`
+    pub fn by_first_letter_words_with(alts: &str, extra: &[u8]) -> Option<Vec<String>> {
         let mut words = Vec::new();
         let mut again = String::with_capacity(alts.len());
         for (k, group) in split_groups(alts)?.into_iter().enumerate() {
@@ -616,7 +860,10 @@ pub mod literals {
             again.push(first);
             again.push_str("(?:");
             for (j, rest) in rests.iter().enumerate() {
-                if !rest.bytes().all(|c| c.is_ascii_lowercase() || c == b'-') {
+                if !rest
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || extra.contains(&c))
+                {
                     return None;
                 }
                 if j > 0 {
@@ -648,6 +895,74 @@ pub mod literals {
             }
             rest = rest.strip_prefix('|')?;
         }
+    }
+
+    /// The words every match of `rx` opens with, where its pattern is
+    /// `(?:word|word|...)` and then more without a `|` outside parentheses (no flag
+    /// but `re.UNICODE`, the words of letters, the group not made optional); None for
+    /// any other pattern
+    pub fn leading_words(rx: &Rx) -> Option<Vec<String>> {
+        if rx.flags & !crate::pyre::UNICODE != 0 {
+            return None;
+        }
+        let rest = rx.pattern.strip_prefix("(?:")?;
+        let close = rest.find(')')?;
+        let words: Vec<String> = rest[..close].split('|').map(str::to_string).collect();
+        if words
+            .iter()
+            .any(|w| w.is_empty() || !w.bytes().all(|c| c.is_ascii_alphabetic()))
+        {
+            return None;
+        }
+        let after = &rest[close + 1..];
+        if after.starts_with(['?', '*', '+', '{']) || !one_branch(after) {
+            return None;
+        }
+        Some(words)
+    }
+
+    /// Whether `pattern` (a part of a pattern after a group) has no `|` outside
+    /// parentheses (escapes and character classes read past), its parentheses closing
+    /// where they open
+    pub fn one_branch(pattern: &str) -> bool {
+        let b = pattern.as_bytes();
+        let mut depth = 0i32;
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\\' => i += 1,
+                b'[' => {
+                    // a class: "]" right after "[" or "[^" is a literal
+                    i += 1;
+                    if b.get(i) == Some(&b'^') {
+                        i += 1;
+                    }
+                    if b.get(i) == Some(&b']') {
+                        i += 1;
+                    }
+                    while i < b.len() && b[i] != b']' {
+                        if b[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    if i >= b.len() {
+                        return false;
+                    }
+                }
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+                b'|' if depth == 0 => return false,
+                _ => {}
+            }
+            i += 1;
+        }
+        depth == 0
     }
 
     /// Every offset from `pos` where one of `words` occurs (overlapping ones too), sorted
@@ -715,6 +1030,114 @@ pub mod literals {
             assert_eq!(by_first_letter_words("o(?:p)|"), None);
             assert_eq!(by_first_letter_words("o(?:p)x"), None);
             assert_eq!(by_first_letter_words(""), None);
+        }
+
+        #[test]
+        fn prechecked_scans_are_the_scans() {
+            use super::super::*;
+            let title = Rx::new(TITLE_CASE_RUN, 32).unwrap();
+            let pattern = format!(
+                "{BEFORE_TYPE_NOUN_NAME}o(?:perating systems|ptimizer)|l(?:ibrary)|v(?:m){}",
+                r")\b)"
+            );
+            let typed = Rx::new(&pattern, 32).unwrap();
+            let nouns = type_noun_words(&typed).expect("the type nouns");
+            let mut texts: Vec<String> = [
+                "the Foo Bar-Baz library and Foo Bar-9 x",
+                "A Foo-bar Qux optimizer, GPT-4 v2 3B vm; XLA! 7z  library",
+                "Z operating systems. A.B+ library A- library C++ operating system",
+                "Go Deep Learning Now",
+            ]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+            let alphabet = b"AaBbv9 -.+!\tlibrary vm";
+            let mut x: u64 = 13;
+            for _ in 0..6000 {
+                let len = (x >> 58) as usize;
+                let mut t = String::new();
+                for _ in 0..len {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    t.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+                }
+                texts.push(t);
+            }
+            let spans = |v: Vec<Caps>| -> Vec<(usize, usize)> {
+                v.iter().map(|m| (m.start(), m.end())).collect()
+            };
+            for t in &texts {
+                for start in [0, 1, 4] {
+                    let start = start.min(t.len());
+                    assert_eq!(
+                        spans(title_case_runs(&title, t, start, &TextIndex::new(t))),
+                        spans(scan(&title, t, start, word_starts)),
+                        "{t:?}"
+                    );
+                    assert_eq!(
+                        spans(before_type_nouns_at(
+                            &typed,
+                            &nouns,
+                            t,
+                            start,
+                            &TextIndex::new(t)
+                        )),
+                        spans(scan(&typed, t, start, at_boundary)),
+                        "{t:?}"
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn leading_words_of_a_pattern() {
+            let words = |p: &str| leading_words(&Rx::new(p, 32).unwrap());
+            let we = Some(vec!["We".to_string(), "we".to_string()]);
+            assert_eq!(words(r"(?:We|we)\s+(?:a|b[)|]|c)\)x"), we);
+            assert_eq!(words(r"(?:We|we)\s+x|y"), None);
+            assert_eq!(words(r"(?:We|we)?\s+x"), None);
+            assert_eq!(words(r"(?:We|w.)\s+x"), None);
+            assert_eq!(words(r"(?:We|)\s+x"), None);
+            assert_eq!(words(r"(?:We|we)\s+(x|y)|z"), None);
+            assert_eq!(words(r"(?:We|we)[|]\|"), we);
+            assert_eq!(words(r"(?:We|we)[]|]"), we);
+            assert_eq!(words(r"x(?:We|we)"), None);
+            assert!(leading_words(&Rx::new(r"(?:We|we)\s", 2).unwrap()).is_none());
+        }
+
+        #[test]
+        fn scan_at_word_starts_is_scan() {
+            use crate::discovery_concepts::{LiteralTable, TextIndex};
+            let rx = Rx::new(r"(?:We|we|and|an)\s+(?:propose|a)?\s*([A-Z]\w*)?", 32).unwrap();
+            let words = leading_words(&rx).unwrap();
+            let table = LiteralTable::new(&words);
+            let alphabet = b"We and_propose aX.-";
+            let mut x: u64 = 5;
+            for _ in 0..4000 {
+                let len = (x >> 58) as usize;
+                let mut text = String::new();
+                for _ in 0..len {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+                }
+                let index = TextIndex::new(&text);
+                for pos in [0, 1, 3] {
+                    let want: Vec<(usize, usize)> =
+                        super::super::scan(&rx, &text, pos, super::super::at_boundary)
+                            .iter()
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                    let got: Vec<(usize, usize)> =
+                        super::super::scan_word_starts(&rx, &text, pos, &index, &table)
+                            .iter()
+                            .map(|m| (m.start(), m.end()))
+                            .collect();
+                    assert_eq!(got, want, "{text:?} {pos}");
+                }
+            }
         }
 
         #[test]

@@ -7,10 +7,11 @@ use rustc_hash::FxBuildHasher;
 
 use std::sync::{Arc, RwLock};
 
+use crate::discovery_concepts::{LiteralTable, TextIndex};
 use crate::normalize;
 use crate::pyre::Rx;
 use crate::pystr;
-use crate::registry::{self, Registry, WordSet};
+use crate::registry::{self, PerRegistry, Registry, WordSet};
 
 /// A discovery candidate: start, end, rule, confidence, specific
 pub type Candidate = (usize, usize, &'static str, f64, bool);
@@ -289,33 +290,84 @@ type Token = (usize, usize, usize);
 /// is the run of `[\w.+-]` after it, given back to the last "++" or word character
 /// (which the engine finds first, backtracking from the run's end). Where a space and
 /// a "v" or digit follow, a version may follow: there the pattern itself is run.
+#[cfg(test)]
 fn name_tokens(rx: &crate::pyre::Rx, text: &str) -> Vec<Token> {
+    name_tokens_with(rx, text, true)
+}
+
+/// The bytes `name_tokens` tells apart: `[\w.+-]`, `\w`, letters and digits, lower
+/// case, and the dash
+const TOKEN_CHAR: u8 = 1;
+const WORD_CHAR: u8 = 2;
+const ALNUM: u8 = 4;
+const LOWER: u8 = 8;
+const DASH: u8 = 16;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] |= TOKEN_CHAR | WORD_CHAR | ALNUM;
+        }
+        if b.is_ascii_lowercase() {
+            t[c] |= LOWER;
+        }
+        if b == b'_' {
+            t[c] |= TOKEN_CHAR | WORD_CHAR;
+        }
+        if b == b'.' || b == b'+' {
+            t[c] |= TOKEN_CHAR;
+        }
+        if b == b'-' {
+            t[c] |= TOKEN_CHAR | DASH;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// `name_tokens`, without (unless `plain`) most tokens whose group 1 is a letter and
+/// lower-case letters after it (which `name_shaped` passes over: `w.isalpha() and
+/// w[1:].islower()`): those whose run of `[\w.+-]` is such a word
+fn name_tokens_with(rx: &crate::pyre::Rx, text: &str, plain: bool) -> Vec<Token> {
     if !rx.is(NAME_TOKEN) {
         return rx
             .finditer(text, 0, text.len())
             .map(|m| (m.start(), m.get(1).expect("group 1").1, m.end()))
+            .filter(|&(s, g, _)| plain || !plain_word(&text[s..g]))
             .collect();
     }
     let b = text.as_bytes();
     let n = b.len();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut out = Vec::with_capacity(n / 6 + 8); // about a token for each six bytes
+    let mut out = Vec::with_capacity(n / 24 + 8);
     let mut p = 0;
     while p < n {
-        if !b[p].is_ascii_alphanumeric() || (p > 0 && (word(b[p - 1]) || b[p - 1] == b'-')) {
+        if CLASS[b[p] as usize] & ALNUM == 0
+            || (p > 0 && CLASS[b[p - 1] as usize] & (WORD_CHAR | DASH) != 0)
+        {
             p += 1;
             continue;
         }
         let mut r = p + 1;
-        while r < n && (word(b[r]) || matches!(b[r], b'.' | b'+' | b'-')) {
+        let mut lower = b[p].is_ascii_alphabetic();
+        while r < n {
+            let c = CLASS[b[r] as usize];
+            if c & TOKEN_CHAR == 0 {
+                break;
+            }
+            lower &= c & LOWER != 0;
             r += 1;
         }
+        // a letter and lower-case letters only: group 1 is the whole run (its end is
+        // a word character, no "+" follows), a plain word
+        let skip = !plain && lower && r > p + 1;
         let mut q = r;
         let g = loop {
             if q + 1 < n && b[q] == b'+' && b[q + 1] == b'+' {
                 break q + 2;
             }
-            if word(b[q - 1]) {
+            if CLASS[b[q - 1] as usize] & WORD_CHAR != 0 {
                 break q;
             }
             q -= 1; // q - 1 > p: b[p] is a word character
@@ -330,25 +382,107 @@ fn name_tokens(rx: &crate::pyre::Rx, text: &str) -> Vec<Token> {
         } else {
             g
         };
-        out.push((p, g, e));
+        if !skip {
+            out.push((p, g, e));
+        }
         p = e;
     }
     out
 }
 
+/// `w.isalpha() and w[1:].islower()`
+fn plain_word(w: &str) -> bool {
+    pystr::isalpha(w) && pystr::islower(&w[1..])
+}
+
+/// `_CAP_VERSION` as `cap_versions` reads it by hand
+const CAP_VERSION: &str = r"([A-Z](?<![\w\-][A-Z])[a-z]++(?:[-\s][A-Z][a-z]++)?)\s(v\d[\w.]*|\d+(?:\.\d+)?[BMK]|\d{1,4})\b(?![.,]\d)";
+
+/// `list(_CAP_VERSION.finditer(text, start))`: a match opens with a capital after no
+/// `[\w-]`, its run of lower-case letters, maybe a dash or space, a capital and its
+/// lower-case run, then a space and a digit or "v" and a digit; the pattern runs only
+/// where that holds
+/// (the starts looked at are word starts: `index`'s)
+fn cap_versions(rx: &Rx, text: &str, start: usize, index: &TextIndex) -> Vec<crate::pyre::Caps> {
+    if !rx.is(CAP_VERSION) {
+        return rx.finditer(text, start, text.len()).collect();
+    }
+    let b = text.as_bytes();
+    let lower_run = |i: usize| {
+        i + b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count()
+    };
+    let version_at = |i: usize| {
+        b.get(i).is_some_and(|&c| pystr::is_space_byte(c))
+            && match b.get(i + 1) {
+                Some(c) if c.is_ascii_digit() => true,
+                Some(b'v') => b.get(i + 2).is_some_and(u8::is_ascii_digit),
+                _ => false,
+            }
+    };
+    let mut at = Vec::new();
+    for &p in index.word_starts_from(start) {
+        let p = p as usize;
+        if !b[p].is_ascii_uppercase()
+            || (p > 0 && (pystr::is_word_byte(b[p - 1]) || b[p - 1] == b'-'))
+        {
+            continue;
+        }
+        let j = lower_run(p + 1);
+        if j == p + 1 {
+            continue;
+        }
+        if version_at(j) {
+            at.push(p);
+            continue;
+        }
+        if j + 1 < b.len()
+            && (b[j] == b'-' || pystr::is_space_byte(b[j]))
+            && b[j + 1].is_ascii_uppercase()
+        {
+            let k = lower_run(j + 2);
+            if k > j + 2 && version_at(k) {
+                at.push(p);
+            }
+        }
+    }
+    crate::discovery_lists::literals::finditer_at(rx, text, start, &at)
+}
+
 /// `list(name_shaped(text, start))`
 pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
+    name_shaped_in(reg, text, start, &TextIndex::new(text))
+}
+
+/// `name_shaped`, `index` being the text's
+pub fn name_shaped_in(
+    reg: &Registry,
+    text: &str,
+    start: usize,
+    index: &TextIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     // clean_name is a function of the token: a name said again is not read again
     let mut cleaned: HashMap<&str, Option<(usize, usize)>, FxBuildHasher> =
         HashMap::with_capacity_and_hasher(64, Default::default());
-    for (ms, g, me) in name_tokens(reg.rx("discovery._NAME_TOKEN"), text) {
+    let shape = reg.rx("discovery._SHAPE_CHECK");
+    let by_hand = shape.is(SHAPE_CHECK);
+    let checks = names(reg);
+    for (ms, g, me) in name_tokens_with(reg.rx("discovery._NAME_TOKEN"), text, false) {
         let w = &text[ms..g];
-        if (pystr::isalpha(w) && pystr::islower(&w[1..])) || !shape_check(reg, w) {
+        if plain_word(w)
+            || !(if by_hand {
+                shape_by_hand(w)
+            } else {
+                shape.is_search(w)
+            })
+        {
             continue;
         }
         let raw = &text[ms..me];
-        let clean = *cleaned.entry(raw).or_insert_with(|| clean_name(reg, raw));
+        let clean = *cleaned.entry(raw).or_insert_with(|| checks.clean_name(raw));
         if let Some((s, e)) = clean {
             let mut end = ms + e;
             if end == me && slash_letter(text, end) && pystr::isupper(w) {
@@ -358,17 +492,14 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
         }
     }
     let not_names = reg.words("lexicon.NOT_NAMES");
-    for m in reg
-        .rx("discovery._CAP_VERSION")
-        .finditer(text, start, text.len())
-    {
+    for m in cap_versions(reg.rx("discovery._CAP_VERSION"), text, start, index) {
         let name = m.str(text, 1);
         let first = pystr::split_ws(name).next().unwrap_or("");
         if !not_names.contains(first) && ok_name(reg, name) {
             out.push((m.start(), m.end(), "versioned_name", 0.65, true));
         }
     }
-    if text.contains("-aware ") {
+    if index.has(text, "-aware ") {
         let platforms = reg.words("discovery._PLATFORMS");
         for m in reg
             .rx("discovery._AWARE_VARIANT")
@@ -383,7 +514,7 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
             }
         }
     }
-    if text.contains("DRAM") {
+    if index.has(text, "DRAM") {
         for m in reg
             .rx("discovery._STACKED_MEMORY")
             .finditer(text, 0, text.len())
@@ -391,7 +522,7 @@ pub fn name_shaped(reg: &Registry, text: &str, start: usize) -> Vec<Candidate> {
             out.push((m.start(), m.end(), "name_shape", 0.7, true));
         }
     }
-    if text.contains("-bit") {
+    if index.has(text, "-bit") {
         for m in reg.rx("discovery._NBIT").finditer(text, 0, text.len()) {
             out.push((m.start(), m.end(), "versioned_name", 0.7, true));
         }
@@ -429,9 +560,28 @@ fn counted_names(reg: &Registry, text: &str, mut pos: usize) -> Vec<(usize, usiz
     out
 }
 
-/// `_scan(rx, text, 0, _at_boundary)`
-fn scan_at_boundary(rx: &crate::pyre::Rx, text: &str) -> Vec<crate::pyre::Caps> {
-    crate::discovery_lists::scan(rx, text, 0, crate::discovery_lists::at_boundary)
+/// The tables of the words `_PROPOSE`, `_CALLED` and `_WE_CALL` open with, once per
+/// registry (None for a pattern not of that form)
+type LeadingTables = [Option<LiteralTable>; 3];
+static LEADING: PerRegistry<LeadingTables> = PerRegistry::new();
+
+const SCANNED: [&str; 3] = [
+    "discovery._PROPOSE",
+    "discovery._CALLED",
+    "discovery._WE_CALL",
+];
+
+/// `_scan(rx, text, 0, _at_boundary)`, `table` the words `rx`'s matches open with
+fn scan_at_boundary(
+    rx: &crate::pyre::Rx,
+    text: &str,
+    index: &TextIndex,
+    table: Option<&LiteralTable>,
+) -> Vec<crate::pyre::Caps> {
+    match table {
+        Some(table) => crate::discovery_lists::scan_word_starts(rx, text, 0, index, table),
+        None => crate::discovery_lists::scan(rx, text, 0, crate::discovery_lists::at_boundary),
+    }
 }
 
 /// `_matches_at_cues(rx, text, cues, first)`
@@ -439,11 +589,12 @@ fn matches_at_cues<S: AsRef<str>>(
     rx: &crate::pyre::Rx,
     text: &str,
     cues: &[S],
+    index: &TextIndex,
     first: &[u8],
 ) -> Vec<crate::pyre::Caps> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for i in normalize::find_all(text, cues, 1) {
+    for i in index.find_all(text, cues, 1) {
         if first.contains(&b[i - 1])
             && (i < 2 || !b[i - 2].is_ascii_alphanumeric())
             && !pystr::islower(&text[i..(i + 60).min(text.len())])
@@ -458,6 +609,11 @@ fn matches_at_cues<S: AsRef<str>>(
 
 /// `list(proposed_names(text))`
 pub fn proposed_names(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
+    proposed_names_in(reg, text, &TextIndex::new(text))
+}
+
+/// `proposed_names`, `index` being the text's
+pub fn proposed_names_in(reg: &Registry, text: &str, index: &TextIndex) -> Vec<(usize, usize)> {
     #[derive(PartialEq)]
     enum Kind {
         Propose,
@@ -466,39 +622,44 @@ pub fn proposed_names(reg: &Registry, text: &str) -> Vec<(usize, usize)> {
         TheNamed,
     }
     let mut found: Vec<(Kind, crate::pyre::Caps)> = Vec::new();
+    let tables = LEADING.get(reg, |reg| {
+        SCANNED.map(|name| {
+            crate::discovery_lists::literals::leading_words(reg.rx(name))
+                .map(|w| LiteralTable::new(&w))
+        })
+    });
     let propose = reg.rx("discovery._PROPOSE");
     found.extend(
-        scan_at_boundary(propose, text)
+        scan_at_boundary(propose, text, index, tables[0].as_ref())
             .into_iter()
             .map(|m| (Kind::Propose, m)),
     );
-    if reg
-        .seq("discovery._CALLED_WORDS")
-        .iter()
-        .any(|w| text.contains(w.as_str()))
-    {
+    if index.has_any(text, reg.seq("discovery._CALLED_WORDS")) {
         let called = reg.rx("discovery._CALLED");
         found.extend(
-            scan_at_boundary(called, text)
+            scan_at_boundary(called, text, index, tables[1].as_ref())
                 .into_iter()
                 .map(|m| (Kind::Other, m)),
         );
     }
-    if ["e call", "e name", "e term", "e dub"]
-        .iter()
-        .any(|c| text.contains(c))
-    {
+    if index.has_any(text, &["e call", "e name", "e term", "e dub"]) {
         let we_call = reg.rx("discovery._WE_CALL");
         found.extend(
-            scan_at_boundary(we_call, text)
+            scan_at_boundary(we_call, text, index, tables[2].as_ref())
                 .into_iter()
                 .map(|m| (Kind::Other, m)),
         );
     }
-    let our = matches_at_cues(reg.rx("discovery._OUR_NAMED"), text, &["ur "], b"Oo");
+    let our = matches_at_cues(reg.rx("discovery._OUR_NAMED"), text, &["ur "], index, b"Oo");
     found.extend(our.into_iter().map(|m| (Kind::OurNamed, m)));
     let cues = reg.seq("discovery._PROPOSE_CUES");
-    let the = matches_at_cues(reg.rx("discovery._PROPOSE_THE_NAMED"), text, cues, b"Ww");
+    let the = matches_at_cues(
+        reg.rx("discovery._PROPOSE_THE_NAMED"),
+        text,
+        cues,
+        index,
+        b"Ww",
+    );
     found.extend(the.into_iter().map(|m| (Kind::TheNamed, m)));
 
     let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -566,6 +727,8 @@ mod tests {
             "_x -x .x",
             "2.\n3",
             "V2 v2v W++x",
+            "Llama 2, Foo Bar 12 and Gpt-Neo 3B; xFoo 7 -Foo 8 Foo-Bar v2.1",
+            "Foo\nBar 2 Foo 2.5,3 Foo 12345 Foo 1.5M Fo v 2 A 1",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -590,13 +753,39 @@ mod tests {
     fn hand_read_patterns_match_the_patterns() {
         let token = Rx::new(NAME_TOKEN, 32).unwrap();
         let shape = Rx::new(SHAPE_CHECK, 32).unwrap();
+        let version = Rx::new(CAP_VERSION, 32).unwrap();
         for s in samples() {
             let want: Vec<Token> = token
                 .finditer(&s, 0, s.len())
                 .map(|m| (m.start(), m.get(1).unwrap().1, m.end()))
                 .collect();
             assert_eq!(name_tokens(&token, &s), want, "{s:?}");
+            let shaped: Vec<Token> = want
+                .iter()
+                .copied()
+                .filter(|&(p, g, _)| !plain_word(&s[p..g]))
+                .collect();
+            // some plain words may stay ("Qux+": its run is no plain word): none else goes
+            let kept = name_tokens_with(&token, &s, false);
+            assert!(kept.iter().all(|t| want.contains(t)), "{s:?}");
+            let kept: Vec<Token> = kept
+                .into_iter()
+                .filter(|&(p, g, _)| !plain_word(&s[p..g]))
+                .collect();
+            assert_eq!(kept, shaped, "{s:?}");
             assert_eq!(shape_by_hand(&s), shape.is_search(&s), "{s:?}");
+            for start in [0, 2] {
+                let want: Vec<(usize, usize)> = version
+                    .finditer(&s, start.min(s.len()), s.len())
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let got: Vec<(usize, usize)> =
+                    cap_versions(&version, &s, start.min(s.len()), &TextIndex::new(&s))
+                        .iter()
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
+                assert_eq!(got, want, "{s:?}");
+            }
         }
     }
 }

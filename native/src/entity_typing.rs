@@ -213,12 +213,249 @@ pub struct Typing<'r> {
     shared_head: &'r Rx,
     next_words: &'r Rx,
     before: Vec<BeforeResolved<'r>>,
+    /// the cue words of `before`, found in one pass
+    before_cues: CueWords,
     naming_endings: &'r [String],
     noun_before: &'r Rx,
     enclave_endings: &'r [String],
     subtitle_openers: &'r [String],
     /// `shape_type`'s answers by name (Python keeps them in an `lru_cache`)
     shapes: Mutex<Shapes>,
+    /// `_NEXT_WORDS` is `NEXT_WORDS` (read by hand: `next_words`)
+    next_words_known: bool,
+    /// `_APPOSITIVE` is `APPOSITIVE` (`appositive_may_match` may say no)
+    appositive_known: bool,
+    /// `_SIZE` is `SIZE` (a name without a digit has no size)
+    size_known: bool,
+    /// `_MODEL_FAMILY` is `MODEL_FAMILY` (a name starts with one of its families)
+    family_known: bool,
+    /// `_SYSTEM_SHAPE` is `SYSTEM_SHAPE` (a name starts or ends with one of its words)
+    system_known: bool,
+}
+
+/// `entity_typing._MODEL_FAMILY`: each match starts with one of `FAMILY_STARTS`
+pub const MODEL_FAMILY: &str = r"^(?:GPT|BERT|RoBERTa|T5|LLaMA|Llama|OPT|Qwen|DeepSeek|Mistral|Mixtral|Gemma|Phi|Falcon|PaLM|Gemini|Claude|BLOOM|Vicuna|CLIP|Whisper|Chinchilla|Gopher|ResNet|ViT|Stable\s?Diffusion|DALL-E|Grok|InternLM|Baichuan|ChatGLM|GLM|Pythia|StarCoder|CodeLlama|o1|o3)(?:[-\s]?[\d.]+\w*|-\w+)*$";
+const FAMILY_STARTS: [&str; 37] = [
+    "GPT",
+    "BERT",
+    "RoBERTa",
+    "T5",
+    "LLaMA",
+    "Llama",
+    "OPT",
+    "Qwen",
+    "DeepSeek",
+    "Mistral",
+    "Mixtral",
+    "Gemma",
+    "Phi",
+    "Falcon",
+    "PaLM",
+    "Gemini",
+    "Claude",
+    "BLOOM",
+    "Vicuna",
+    "CLIP",
+    "Whisper",
+    "Chinchilla",
+    "Gopher",
+    "ResNet",
+    "ViT",
+    "Stable",
+    "DALL-E",
+    "Grok",
+    "InternLM",
+    "Baichuan",
+    "ChatGLM",
+    "GLM",
+    "Pythia",
+    "StarCoder",
+    "CodeLlama",
+    "o1",
+    "o3",
+];
+
+/// `entity_typing._SYSTEM_SHAPE`: each match starts with one of `SYSTEM_STARTS` or
+/// ends (before `$`) with one of `SYSTEM_ENDS`
+pub const SYSTEM_SHAPE: &str = r"^(?:Py[A-Z]\w*|PyTorch\w*|TensorFlow|JAX|CUDA|MPI|NCCL|Triton|TensorRT\S*|DeepSpeed\S*|Megatron\S*|vLLM|ONNX\S*|XLA|OpenMP|OpenCL|Kubernetes|Ray|Spark|Horovod|Colossal-?AI|\w+-LM|\w+DB|\w+Serve|Hugging\s?Face\s\w+|Transformers\slibrary)$";
+const SYSTEM_STARTS: [&str; 22] = [
+    "Py",
+    "TensorFlow",
+    "JAX",
+    "CUDA",
+    "MPI",
+    "NCCL",
+    "Triton",
+    "TensorRT",
+    "DeepSpeed",
+    "Megatron",
+    "vLLM",
+    "ONNX",
+    "XLA",
+    "OpenMP",
+    "OpenCL",
+    "Kubernetes",
+    "Ray",
+    "Spark",
+    "Horovod",
+    "Colossal",
+    "Hugging",
+    "Transformers",
+];
+const SYSTEM_ENDS: [&str; 3] = ["-LM", "DB", "Serve"];
+
+/// Whether `SYSTEM_SHAPE.match(name)` may succeed
+fn system_may_match(name: &str) -> bool {
+    // `$` also matches before a final newline
+    let end = name.strip_suffix('\n').unwrap_or(name);
+    SYSTEM_STARTS.iter().any(|s| name.starts_with(s))
+        || SYSTEM_ENDS.iter().any(|e| end.ends_with(e))
+}
+
+/// `entity_typing._NEXT_WORDS`, as `next_words` reads it
+pub const NEXT_WORDS: &str = r"\s([A-Za-z\-]+)(?:\s([A-Za-z\-]+))?";
+
+/// `entity_typing._APPOSITIVE`, as `appositive_may_match` reads it
+pub const APPOSITIVE: &str =
+    r"^\)?\s*(?:,|:|\(|--?|—|\sis|\sare)\s*(?:(?:a|an|the|our|one|two|three|both)\b)?\s*(?=\S)";
+
+/// `entity_typing._SIZE`: each match holds a digit
+pub const SIZE: &str = r"(?:^|[\s\-_])\d+(?:\.\d+)?[BMT](?:-\w+)?$|-\d+(?:\.\d+)?[BM]\b";
+
+/// `\s` on plain text
+fn re_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The end of the run of `[A-Za-z\-]` in `b` from `i`
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'-') {
+        i += 1;
+    }
+    i
+}
+
+/// Groups of cue words (at most 64), found in a plain text in one pass: which groups
+/// have a word in it (`any(c in text for c in cues)` for each group)
+struct CueWords {
+    /// per first and second byte (ASCII): the groups with a word of two or more bytes
+    /// starting so
+    pairs: Vec<u64>,
+    /// per byte (ASCII): the groups with that one-byte word
+    single: [u64; 128],
+    /// the groups with an empty word (in every text)
+    always: u64,
+    /// (first two bytes as `pairs`' index, group, word) of the words of two or more
+    /// ASCII bytes, in the order of their first two bytes
+    words: Vec<(usize, usize, Box<[u8]>)>,
+}
+
+impl CueWords {
+    fn new(groups: &[&[String]]) -> CueWords {
+        assert!(groups.len() <= 64, "kg_native: too many cue groups");
+        let mut cw = CueWords {
+            pairs: vec![0; 128 * 128],
+            single: [0; 128],
+            always: 0,
+            words: Vec::new(),
+        };
+        for (g, words) in groups.iter().enumerate() {
+            for w in words.iter().map(|w| w.as_bytes()) {
+                if !w.is_ascii() {
+                    continue; // never in a plain text
+                }
+                match w {
+                    [] => cw.always |= 1 << g,
+                    [c] => cw.single[*c as usize] |= 1 << g,
+                    [a, b, ..] => {
+                        let pair = (*a as usize) << 7 | *b as usize;
+                        cw.pairs[pair] |= 1 << g;
+                        cw.words.push((pair, g, w.into()));
+                    }
+                }
+            }
+        }
+        cw.words.sort_by_key(|w| w.0);
+        cw
+    }
+
+    /// The groups with a word in `text` (plain), a bit each
+    fn groups_in(&self, text: &[u8]) -> u64 {
+        let mut found = self.always;
+        for (i, &c) in text.iter().enumerate() {
+            if c >= 0x80 {
+                continue; // in no word (a plain text has none)
+            }
+            let c = c as usize;
+            found |= self.single[c];
+            let Some(&d) = text.get(i + 1) else {
+                break;
+            };
+            if d >= 0x80 {
+                continue;
+            }
+            let pair = c << 7 | d as usize;
+            let open = self.pairs[pair] & !found;
+            if open != 0 {
+                let from = self.words.partition_point(|w| w.0 < pair);
+                for (p, g, w) in &self.words[from..] {
+                    if *p != pair {
+                        break;
+                    }
+                    let rest = &text[i..];
+                    if open >> g & 1 != 0
+                        && rest.len() >= w.len()
+                        && rest[2..w.len()].iter().zip(&w[2..]).all(|(x, y)| x == y)
+                    {
+                        found |= 1 << g;
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A group's span in a string
+pub type Span = (usize, usize);
+
+/// `NEXT_WORDS.match(after)`: the spans of its two groups (the second None when it
+/// takes no part), or None. Both runs are greedy and the second is optional, so the
+/// first takes all the letters it can and the second follows when a whitespace and a
+/// letter do.
+pub fn next_words(after: &str) -> Option<(Span, Option<Span>)> {
+    let b = after.as_bytes();
+    if !b.first().is_some_and(|&c| re_space(c)) {
+        return None;
+    }
+    let e1 = letters_end(b, 1);
+    if e1 == 1 {
+        return None;
+    }
+    let second = if b.get(e1).is_some_and(|&c| re_space(c)) {
+        let e2 = letters_end(b, e1 + 1);
+        (e2 > e1 + 1).then_some((e1 + 1, e2))
+    } else {
+        None
+    };
+    Some(((1, e1), second))
+}
+
+/// Whether `APPOSITIVE.match(after)` may succeed: past an optional ")" and its
+/// whitespace it takes ",", ":", "(", "-" or a dash, or "is" or "are" after a whitespace
+pub fn appositive_may_match(after: &str) -> bool {
+    let b = after.as_bytes();
+    let k0 = usize::from(b.first() == Some(&b')'));
+    let mut k = k0;
+    while k < b.len() && re_space(b[k]) {
+        k += 1;
+    }
+    match b.get(k) {
+        None => false,
+        Some(b',' | b':' | b'(' | b'-') => true,
+        Some(&c) if c >= 0x80 => true,
+        Some(_) => k > k0 && (b[k..].starts_with(b"is") || b[k..].starts_with(b"are")),
+    }
 }
 
 /// `shape_type`'s answers by name
@@ -254,6 +491,12 @@ impl<'r> Typing<'r> {
             model_after: rx("_MODEL_AFTER"),
             shared_head: rx("_SHARED_HEAD"),
             next_words: rx("_NEXT_WORDS"),
+            before_cues: CueWords::new(
+                &BEFORE
+                    .iter()
+                    .map(|&(cues, _)| reg.seq(cues))
+                    .collect::<Vec<_>>(),
+            ),
             before: BEFORE
                 .iter()
                 .map(|&(cues, rules)| {
@@ -269,6 +512,11 @@ impl<'r> Typing<'r> {
             enclave_endings: seq("_ENCLAVE_ENDINGS"),
             subtitle_openers: seq("_SUBTITLE_OPENERS"),
             shapes: Mutex::new(HashMap::default()),
+            next_words_known: rx("_NEXT_WORDS").is(NEXT_WORDS),
+            appositive_known: rx("_APPOSITIVE").is(APPOSITIVE),
+            size_known: rx("_SIZE").is(SIZE),
+            family_known: rx("_MODEL_FAMILY").is(MODEL_FAMILY),
+            system_known: rx("_SYSTEM_SHAPE").is(SYSTEM_SHAPE),
         }
     }
 
@@ -302,16 +550,22 @@ impl<'r> Typing<'r> {
         if self.hardware_shape.is_match(name) {
             return Some((Hardware, 3.0));
         }
-        if self.size.is_search(name) {
+        let sized = if self.size_known && !name.bytes().any(|c| c.is_ascii_digit()) {
+            false
+        } else {
+            self.size.is_search(name)
+        };
+        if sized {
             return Some((Model, 2.5));
         }
         if self.dataset_shape.is_search(name) {
             return Some((Dataset, 2.0));
         }
-        if self.model_family.is_match(name) {
+        let family = !self.family_known || FAMILY_STARTS.iter().any(|f| name.starts_with(f));
+        if family && self.model_family.is_match(name) {
             return Some((Model, 2.0));
         }
-        if self.system_shape.is_match(name) {
+        if (!self.system_known || system_may_match(name)) && self.system_shape.is_match(name) {
             return Some((System, 2.0));
         }
         None
@@ -466,12 +720,19 @@ impl<'r> Typing<'r> {
 
     /// `context_signals(text, m)`
     pub fn context_signals(&self, text: &str, m: &TypingMention) -> Vec<Signal> {
-        let mut out: Vec<Signal> = Vec::new();
+        let mut out: Vec<Signal> = Vec::with_capacity(8);
         let after = sl(text, m.end, m.end + 120);
-        if let Some(app) = self.appositive.match_at(after, 0, after.len()) {
-            let group = pystr::rstrip(&after[..app.end()]);
+        let app = if self.appositive_known && !appositive_may_match(after) {
+            None
+        } else {
+            self.appositive
+                .match_at(after, 0, after.len())
+                .map(|c| c.end())
+        };
+        if let Some(app_end) = app {
+            let group = pystr::rstrip(&after[..app_end]);
             if ends_with_any(group, self.determiners) {
-                let phrase = &after[app.end()..];
+                let phrase = &after[app_end..];
                 if !(group.ends_with(':') && self.not_a_noun_phrase.is_match(phrase)) {
                     if let Some(t) = self.head_noun_type(phrase) {
                         out.push((t, 3.0, "appositive_head"));
@@ -495,14 +756,22 @@ impl<'r> Typing<'r> {
                 }
             }
         }
-        if let Some(nxt) = self.next_words.match_at(after, 0, after.len()) {
-            if nxt.str(after, 1) == "data" && nxt.str(after, 2).starts_with("structure") {
+        let nxt = if self.next_words_known {
+            next_words(after)
+        } else {
+            self.next_words
+                .match_at(after, 0, after.len())
+                .map(|c| (c.get(1).expect("group 1 always takes part"), c.get(2)))
+        };
+        if let Some((g1, g2)) = nxt {
+            let word = |g: Option<(usize, usize)>| g.map(|(s, e)| &after[s..e]);
+            if word(Some(g1)) == Some("data") && word(g2).unwrap_or("").starts_with("structure") {
                 out.push((System, 2.0, "type_noun_after"));
             } else {
                 let hint = m.type_;
                 for i in 0..2 {
-                    let w = nxt.get(i + 1).map(|(s, e)| &after[s..e]);
-                    let t = self.noun_type(&w.unwrap_or("").to_ascii_lowercase(), text, m);
+                    let w = word(if i == 0 { Some(g1) } else { g2 });
+                    let t = with_lower(w.unwrap_or(""), |w| self.noun_type(w, text, m));
                     if let Some(t) = t {
                         if !(t == Hardware && hint.is_some() && hint != Some(Hardware)) {
                             out.push((t, 2.5 - i as f64, "type_noun_after"));
@@ -523,32 +792,40 @@ impl<'r> Typing<'r> {
         {
             return out;
         }
-        let low = before.to_ascii_lowercase();
-        for (cues, rules) in &self.before {
-            if cues.iter().any(|c| low.contains(c.as_str())) {
+        // before.lower(), on the stack (`before` is at most 80 bytes)
+        let mut buf = [0u8; 80];
+        let low: &str = {
+            let l = &mut buf[..before.len()];
+            l.copy_from_slice(before.as_bytes());
+            l.make_ascii_lowercase();
+            std::str::from_utf8(l).expect("lower case keeps UTF-8")
+        };
+        let cued = self.before_cues.groups_in(low.as_bytes());
+        for (k, (_, rules)) in self.before.iter().enumerate() {
+            if cued >> k & 1 != 0 {
                 for &(rx, t, w, rule) in rules {
-                    if rx.is_search(&low) {
+                    if rx.is_search(low) {
                         out.push((t, w, rule));
                     }
                 }
             }
         }
         let at_text_start = m.start <= 80;
-        if ends_with_any(&low, self.naming_endings) {
-            if let Some(nb) = self.noun_before.search(&low, 0, low.len()) {
+        if ends_with_any(low, self.naming_endings) {
+            if let Some(nb) = self.noun_before.search(low, 0, low.len()) {
                 let first = nb.get(1).filter(|(s, e)| s < e);
                 if !(first.is_some() && self.fronted(&low[..nb.start()], at_text_start)) {
                     let noun = match first {
                         Some((s, e)) => &low[s..e],
-                        None => nb.str(&low, 2),
+                        None => nb.str(low, 2),
                     };
                     if let Some(t) = self.noun_type(noun, text, m) {
                         out.push((t, 2.0, "noun_before"));
                     }
                 }
             }
-        } else if let Some((noun, at)) = self.noun_right_before(&low) {
-            if !self.fronted(pystr::slice(&low, 0, at), at_text_start) {
+        } else if let Some((noun, at)) = self.noun_right_before(low) {
+            if !self.fronted(pystr::slice(low, 0, at), at_text_start) {
                 let t = self.noun_type(noun, text, m).unwrap_or(Method);
                 out.push((t, 2.0, "noun_before"));
             }
@@ -710,6 +987,8 @@ impl<'r> Typing<'r> {
 
     /// `assign_types`, given the `Head` of each mention and `full(i)`, mention `i` read
     /// whole (None when its text is not plain: then the result is None)
+    /// (never inlined: a per-document entry point, measured by name)
+    #[inline(never)]
     pub fn assign_read<F>(
         &self,
         text: &str,
@@ -778,6 +1057,19 @@ impl<'r> Typing<'r> {
     }
 }
 
+/// `f(word.lower())` for plain `word`, lowered on the stack when short
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let low = &mut buf[..word.len()];
+        low.copy_from_slice(word.as_bytes());
+        low.make_ascii_lowercase();
+        f(std::str::from_utf8(low).expect("ASCII"))
+    } else {
+        f(&word.to_ascii_lowercase())
+    }
+}
+
 /// `_participle(word)`
 pub fn participle(word: &str) -> bool {
     word.ends_with("ed") || word.ends_with("ED") || (word.ends_with("ing") && pystr::islower(word))
@@ -804,7 +1096,15 @@ pub fn sentence_window(text: &str, start: usize, end: usize) -> String {
 }
 
 fn ends_with_any(s: &str, ends: &[String]) -> bool {
-    ends.iter().any(|e| s.ends_with(e.as_str()))
+    // an end's last byte first (most differ there; the slice comparison is a call)
+    let b = s.as_bytes();
+    ends.iter().any(|e| {
+        let e = e.as_bytes();
+        match e.last() {
+            None => true,
+            Some(&c) => b.len() >= e.len() && b[b.len() - 1] == c && b[b.len() - e.len()..] == *e,
+        }
+    })
 }
 
 /// `shape_type(name)`
@@ -887,6 +1187,135 @@ fn plain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_words_are_found_as_python_finds_them() {
+        let groups: Vec<Vec<String>> = [
+            vec!["implement", "built"],
+            vec!["on"],
+            vec!["e.g.", "x"],
+            vec!["zz", "tun"],
+        ]
+        .iter()
+        .map(|g| g.iter().map(|w| w.to_string()).collect())
+        .collect();
+        let refs: Vec<&[String]> = groups.iter().map(|g| &g[..]).collect();
+        let cw = CueWords::new(&refs);
+        for text in [
+            "",
+            "o",
+            "on",
+            "we built on ",
+            "e.g. tuning",
+            "x",
+            "implemen",
+            "implement",
+            "buil",
+            "tu",
+            "zzz",
+            "e.g",
+            "the one",
+        ] {
+            let want = groups.iter().enumerate().fold(0u64, |acc, (g, words)| {
+                acc | (u64::from(words.iter().any(|w| text.contains(w.as_str()))) << g)
+            });
+            assert_eq!(cw.groups_in(text.as_bytes()), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hand_read_patterns_agree_with_theirs() {
+        let next = Rx::new(NEXT_WORDS, 32).expect("compiles");
+        let appositive = Rx::new(APPOSITIVE, 32).expect("compiles");
+        let size = Rx::new(SIZE, 32).expect("compiles");
+        let heads = [
+            "", ")", " ", "  ", ") ", "\t", ")\n ", ",", ":", "--", "-", "(",
+        ];
+        let tails = [
+            "a model",
+            "is a method",
+            "are the ones",
+            "x",
+            "data structure",
+            "Foo-Bar baz",
+            "in",
+            "an-x",
+            "isx",
+            "ar",
+            "one",
+            " ",
+            "",
+            "7B",
+            "x-13B",
+            "both systems",
+            "\u{2014} a",
+            "a,b",
+            "the\tthing",
+        ];
+        let mut matched = 0;
+        for h in heads {
+            for mid in ["", " ", "  ", ", "] {
+                for t in tails {
+                    let s = format!("{h}{mid}{t}");
+                    let want = next
+                        .match_at(&s, 0, s.len())
+                        .map(|c| (c.get(1).unwrap(), c.get(2)));
+                    assert_eq!(next_words(&s), want, "{s:?}");
+                    if appositive.match_at(&s, 0, s.len()).is_some() {
+                        matched += 1;
+                        assert!(appositive_may_match(&s), "{s:?}");
+                    }
+                    if size.is_search(&s) {
+                        assert!(s.bytes().any(|c| c.is_ascii_digit()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 50, "{matched}");
+        assert!(!appositive_may_match(" the x") && !appositive_may_match(")is"));
+    }
+
+    #[test]
+    fn shape_quick_checks_keep_every_match() {
+        let family = Rx::new(MODEL_FAMILY, 32).expect("compiles");
+        let system = Rx::new(SYSTEM_SHAPE, 32).expect("compiles");
+        for name in [
+            "GPT-4",
+            "Llama 2",
+            "Stable Diffusion",
+            "StableDiffusion",
+            "o1",
+            "ResNet-50",
+            "RoBERTa",
+            "PyTorch",
+            "PyG",
+            "vLLM",
+            "FooDB",
+            "Ray",
+            "Hugging Face Hub",
+            "Colossal-AI",
+            "My-LM",
+            "TorchServe",
+            "Foo",
+            "gpt-4",
+            "XLA",
+            "FooDB\n",
+            "Transformers library",
+            "Bar Serve",
+        ] {
+            if family.is_match(name) {
+                assert!(
+                    FAMILY_STARTS.iter().any(|f| name.starts_with(f)),
+                    "{name:?}"
+                );
+            }
+            if system.is_match(name) {
+                assert!(system_may_match(name), "{name:?}");
+            }
+        }
+        assert!(!system_may_match("Foo") && system_may_match("FooDB\n"));
+        assert_eq!(with_lower("GPUs", |w| w.to_string()), "gpus");
+    }
 
     #[test]
     fn participles_follow_python() {

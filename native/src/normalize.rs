@@ -97,15 +97,18 @@ pub fn entity_key_with(rx: &crate::pyre::Rx, name: &str) -> String {
 /// "#" " sharp ", a "." between digits " point "; the runs of `[a-z0-9]` joined, the
 /// last one without a plural "s"
 fn key_of(name: &str) -> String {
-    let t: Vec<u8> = name
+    // the lower-case bytes without "$" and "\\", read once (no copy of them is kept)
+    let mut t = name
         .bytes()
         .filter(|&c| c != b'$' && c != b'\\')
         .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let mut out: Vec<u8> = Vec::with_capacity(t.len() + 8);
+        .peekable();
+    let mut out: Vec<u8> = Vec::with_capacity(name.len() + 8);
     let mut last = 0; // where the last word starts in `out`
     let mut in_word = false;
-    for (i, &c) in t.iter().enumerate() {
+    let mut prev: Option<u8> = None; // the byte before `c` in `t`
+    while let Some(c) = t.next() {
+        let before = prev.replace(c);
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             if !in_word {
                 last = out.len();
@@ -118,9 +121,8 @@ fn key_of(name: &str) -> String {
         let spelled: &[u8] = match c {
             b'+' => b"plus",
             b'#' => b"sharp",
-            b'.' if i > 0
-                && t[i - 1].is_ascii_digit()
-                && t.get(i + 1).is_some_and(u8::is_ascii_digit) =>
+            b'.' if before.is_some_and(|p| p.is_ascii_digit())
+                && t.peek().is_some_and(u8::is_ascii_digit) =>
             {
                 b"point"
             }

@@ -6,8 +6,9 @@
 //! filters that end `find_relations`.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, RwLock};
 
+use memchr::memmem::Finder;
 use pcre2::bytes::{Regex, RegexBuilder};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -165,7 +166,7 @@ pub fn full(rx: &Rx) -> Full {
             .jit_if_available(true)
             .build(&format!("\\G(?:{t})\\z"))
             .expect("a pattern that compiled");
-        let re = Rc::new(re);
+        let re = Arc::new(re);
         cache.insert(rx.pattern.clone(), re.clone());
         re
     })
@@ -183,7 +184,7 @@ pub fn fullmatch(re: &Full, text: &str, pos: usize, endpos: usize) -> bool {
 }
 
 /// `rx.fullmatch`'s form of a pattern: `\G(?:pattern)\z`
-pub type Full = Rc<Regex>;
+pub type Full = Arc<Regex>;
 
 macro_rules! patterns {
     (rx { $($f:ident = $n:literal,)* } full { $($g:ident = $m:literal,)* }
@@ -193,14 +194,22 @@ macro_rules! patterns {
             $(pub $f: &'a Rx,)*
             $(pub $g: Full,)*
             $(pub $h: &'a [String],)*
+            /// `_APPOS` is `APPOS` (its quick "no" may be used)
+            pub appos_known: bool,
+            /// `_SUCH_AS` is `SUCH_AS` (its quick "no" may be used)
+            pub such_as_known: bool,
         }
 
         impl<'a> Pats<'a> {
             pub fn read(reg: &'a Registry) -> Pats<'a> {
+                let appos: &Rx = reg.rx("relations._APPOS");
+                let such_as: &Rx = reg.rx("relations._SUCH_AS");
                 Pats {
                     $($f: reg.rx(concat!("relations.", $n)),)*
                     $($g: full(reg.rx(concat!("relations.", $m))),)*
                     $($h: reg.seq(concat!("relations.", $o)),)*
+                    appos_known: appos.is(rules::APPOS),
+                    such_as_known: such_as.is(rules::SUCH_AS),
                 }
             }
         }
@@ -237,6 +246,17 @@ patterns! {
     such_as = "_SUCH_AS",
     title_in_system = "_TITLE_IN_SYSTEM",
     with_part = "_WITH_PART",
+    derived = "_DERIVED",
+    size_suffix = "_SIZE_SUFFIX",
+    size_name = "_SIZE_NAME",
+    mixed_acronym = "_MIXED_ACRONYM",
+    property_modifier = "_PROPERTY_MODIFIER",
+    software_before = "_SOFTWARE_BEFORE",
+    title_sep = "_TITLE_SEP",
+    activity = "_ACTIVITY",
+    phrase_end = "_PHRASE_END",
+    generic_tail = "_GENERIC_TAIL",
+    title_target = "_TITLE_TARGET",
     }
     full {
     appos_open = "_APPOS_OPEN",
@@ -249,6 +269,8 @@ patterns! {
     seq {
     ships_after = "_SHIPS_AFTER",
     in_before = "_IN_BEFORE",
+    extends_words = "_EXTENDS_WORDS",
+    kind_of_ends = "_KIND_OF_ENDS",
     }
 }
 
@@ -340,12 +362,16 @@ pub fn py_int_set_order(items: &[i64]) -> Vec<i64> {
 
 /// `derived_suffix(derived, base)`
 pub fn derived_suffix(reg: &Registry, derived: &str, base: &str) -> bool {
+    derived_suffix_with(&Pats::read(reg), derived, base)
+}
+
+/// `derived_suffix(derived, base)`, given the `Pats`
+fn derived_suffix_with(p: &Pats, derived: &str, base: &str) -> bool {
     if base.len() < 2 || !derived.starts_with(base) || derived == base {
         return false;
     }
     let suffix = &derived[base.len()..];
-    reg.rx("relations._DERIVED").is_match(suffix)
-        && !reg.rx("relations._SIZE_SUFFIX").is_match(suffix)
+    p.derived.is_match(suffix) && !p.size_suffix.is_match(suffix)
 }
 
 /// `name_relation(a, a_specific, b, b_specific)`
@@ -356,15 +382,22 @@ pub fn name_relation(
     b: &str,
     b_specific: bool,
 ) -> Option<Rel> {
+    name_relation_with(&Pats::read(reg), a, a_specific, b, b_specific)
+}
+
+/// `name_relation(a, a_specific, b, b_specific)`, given the `Pats`
+fn name_relation_with(
+    p: &Pats,
+    a: &str,
+    a_specific: bool,
+    b: &str,
+    b_specific: bool,
+) -> Option<Rel> {
     if a == b || b.len() < 2 || (pystr::isupper(b) && b.len() < 3) {
         return None;
     }
-    if a_specific && derived_suffix(reg, a, b) {
-        if reg
-            .rx("relations._SIZE_NAME")
-            .match_at(a, b.len(), a.len())
-            .is_some()
-        {
+    if a_specific && derived_suffix_with(p, a, b) {
+        if p.size_name.match_at(a, b.len(), a.len()).is_some() {
             return None;
         }
         return Some(if b_specific { Rel::Extends } else { Rel::IsA });
@@ -372,8 +405,7 @@ pub fn name_relation(
     if a.ends_with(b) && a.len() > b.len() {
         let prefix = &a[..a.len() - b.len()];
         let core = prefix.trim_matches(|c| c == ' ' || c == '-');
-        let acronym =
-            b.len() >= 3 && (pystr::isupper(b) || reg.rx("relations._MIXED_ACRONYM").is_match(b));
+        let acronym = b.len() >= 3 && (pystr::isupper(b) || p.mixed_acronym.is_match(b));
         let letter = prefix.ends_with('-') && pystr::isupper(core) && b_specific;
         if core.is_empty()
             || !(core.len() >= 2
@@ -382,7 +414,7 @@ pub fn name_relation(
         {
             return None;
         }
-        if reg.rx("relations._PROPERTY_MODIFIER").is_search(prefix) {
+        if p.property_modifier.is_search(prefix) {
             return None;
         }
         if prefix.ends_with(' ') || prefix.ends_with('-') {
@@ -407,8 +439,8 @@ pub fn name_relation(
 }
 
 /// `_software(state, group)`
-fn software(reg: &Registry, text: &str, ms: &[Mn], group: i64) -> bool {
-    let rx = reg.rx("relations._SOFTWARE_BEFORE");
+fn software(p: &Pats, text: &str, ms: &[Mn], group: i64) -> bool {
+    let rx = p.software_before;
     ms.iter().filter(|x| x.group == group).any(|x| {
         rx.search(text, x.start.saturating_sub(24), x.start)
             .is_some()
@@ -436,14 +468,14 @@ fn named_apart(text: &str, ms: &[Mn], group: i64, name: &str, part: &str) -> boo
 }
 
 /// `_prefixed_by_system(name, system)`
-fn prefixed_by_system(reg: &Registry, name: &str, system: &str) -> bool {
+fn prefixed_by_system(p: &Pats, name: &str, system: &str) -> bool {
     let n = system.len();
     let b = name.as_bytes();
     name.len() > n + 1
         && b[n] == b' '
         && name.starts_with(system)
         && b[n + 1].is_ascii_uppercase()
-        && !derived_suffix(reg, name, system)
+        && !derived_suffix_with(p, name, system)
 }
 
 /// `_joins_names(name, part, names)`
@@ -507,12 +539,21 @@ fn may_hold(set: &[u64; 4], len: usize, name: &str) -> bool {
 
 /// `_extends_words(state)`: where a word of `words` starts in `text` lowered, in
 /// order (`sorted(find_all(lower_same_offsets(text), words))`)
+#[cfg(test)]
 fn word_starts(text: &str, words: &[String]) -> Vec<usize> {
+    let finders: Vec<Finder<'static>> = words
+        .iter()
+        .map(|w| Finder::new(w.as_bytes()).into_owned())
+        .collect();
+    word_starts_with(text, &finders)
+}
+
+/// `word_starts` with a searcher per word made beforehand
+fn word_starts_with(text: &str, finders: &[Finder<'static>]) -> Vec<usize> {
     let low = text.to_ascii_lowercase();
     let b = low.as_bytes();
     let mut out = Vec::new();
-    for w in words {
-        let finder = memchr::memmem::Finder::new(w.as_bytes());
+    for finder in finders {
         let mut from = 0;
         while let Some(p) = b.get(from..).and_then(|rest| finder.find(rest)) {
             out.push(from + p);
@@ -525,15 +566,16 @@ fn word_starts(text: &str, words: &[String]) -> Vec<usize> {
 
 /// `_name_cues(state, sents)`
 fn name_cues(
-    reg: &Registry,
+    p: &Pats,
     kinds: &Kinds,
     text: &str,
     ms: &[Mn],
     sents: &[(usize, usize)],
     out: &mut Vec<Cue>,
 ) {
-    let mut seen: FxHashSet<(i64, &str)> = FxHashSet::default();
-    let mut rows: Vec<(i64, &str, usize)> = Vec::new();
+    let mut seen: FxHashSet<(i64, &str)> =
+        FxHashSet::with_capacity_and_hasher(ms.len(), Default::default());
+    let mut rows: Vec<(i64, &str, usize)> = Vec::with_capacity(ms.len());
     for (i, m) in ms.iter().enumerate() {
         if seen.insert((m.group, m.text)) {
             rows.push((m.group, m.text, i));
@@ -553,7 +595,7 @@ fn name_cues(
                 continue;
             }
             let m2 = &ms[i2];
-            if m2.ty == Ty::System && prefixed_by_system(reg, t1, t2) {
+            if m2.ty == Ty::System && prefixed_by_system(p, t1, t2) {
                 done.insert((g1, g2));
                 out.push(Cue::new(
                     i1,
@@ -566,7 +608,7 @@ fn name_cues(
                 continue;
             }
             // without a relation the rest of the loop yields nothing
-            let Some(mut rel) = name_relation(reg, t1, m1.specific, t2, m2.specific) else {
+            let Some(mut rel) = name_relation_with(p, t1, m1.specific, t2, m2.specific) else {
                 continue;
             };
             if rel == Rel::Extends && joins_names(t1, t2, &texts) {
@@ -582,7 +624,7 @@ fn name_cues(
                 rel = Rel::Extends;
             }
             done.insert((g1, g2));
-            if kinds.implemented.contains(&m2.ty) && software(reg, text, ms, g1) {
+            if kinds.implemented.contains(&m2.ty) && software(p, text, ms, g1) {
                 out.push(Cue::new(
                     i2,
                     Rel::ImplementedIn,
@@ -683,7 +725,7 @@ fn used_system(
 
 /// `_title_kind(text, title_end, ms, proposed, out)`
 fn title_kind(
-    reg: &Registry,
+    p: &Pats,
     text: &str,
     title_end: usize,
     ms: &[Mn],
@@ -696,24 +738,17 @@ fn title_kind(
         return;
     }
     let x = &ms[title[0]];
-    let Some(sep) = reg
-        .rx("relations._TITLE_SEP")
-        .match_at(text, x.end, title_end)
-    else {
+    let Some(sep) = p.title_sep.match_at(text, x.end, title_end) else {
         return;
     };
-    if reg
-        .rx("relations._ACTIVITY")
-        .match_at(text, sep.end(), title_end)
-        .is_some()
-    {
+    if p.activity.match_at(text, sep.end(), title_end).is_some() {
         return;
     }
-    let phrase_end = reg
-        .rx("relations._PHRASE_END")
+    let phrase_end = p
+        .phrase_end
         .search(text, sep.end(), title_end)
         .map_or(title_end, |e| e.start());
-    let tail = reg.rx("relations._GENERIC_TAIL");
+    let tail = p.generic_tail;
     for &j in &title[1..] {
         let y = &ms[j];
         if y.end <= phrase_end
@@ -737,7 +772,7 @@ fn title_kind(
 
 /// `_title_lineage(text, title_end, ms, proposed, out)`
 fn title_lineage(
-    reg: &Registry,
+    p: &Pats,
     text: &str,
     title_end: usize,
     ms: &[Mn],
@@ -754,17 +789,10 @@ fn title_lineage(
     if y.group == x.group || proposed.contains(&y.group) {
         return;
     }
-    let Some(sep) = reg
-        .rx("relations._TITLE_SEP")
-        .match_at(text, x.end, title_end)
-    else {
+    let Some(sep) = p.title_sep.match_at(text, x.end, title_end) else {
         return;
     };
-    if reg
-        .rx("relations._TITLE_TARGET")
-        .search(text, sep.end(), y.start)
-        .is_some()
-    {
+    if p.title_target.search(text, sep.end(), y.start).is_some() {
         return;
     }
     out.push(Cue::new(
@@ -806,6 +834,58 @@ fn types_fit(kinds: &Kinds, rel: Rel, head: Ty, tail: Ty) -> bool {
     head == tail || (!kinds.things.contains(&head) && !kinds.things.contains(&tail))
 }
 
+/// `group_by_sentence(sents)` with the indices in one list: per sentence, in order of
+/// first use, (sentence, where its indices start and end in `order`)
+pub struct SentenceGroups {
+    pub groups: Vec<((usize, usize), usize, usize)>,
+    pub order: Vec<usize>,
+}
+
+impl SentenceGroups {
+    pub fn new(sents: &[(usize, usize)]) -> SentenceGroups {
+        let mut keys: Vec<(usize, usize)> = Vec::new();
+        let mut of: Vec<usize> = Vec::with_capacity(sents.len());
+        for s in sents {
+            // mostly the sentence of the mention before
+            let k = match keys.last() {
+                Some(last) if last == s => keys.len() - 1,
+                _ => match keys.iter().position(|k| k == s) {
+                    Some(k) => k,
+                    None => {
+                        keys.push(*s);
+                        keys.len() - 1
+                    }
+                },
+            };
+            of.push(k);
+        }
+        let mut starts = vec![0usize; keys.len() + 1];
+        for &k in &of {
+            starts[k + 1] += 1;
+        }
+        for k in 0..keys.len() {
+            starts[k + 1] += starts[k];
+        }
+        let mut fill = starts.clone();
+        let mut order = vec![0usize; sents.len()];
+        for (i, &k) in of.iter().enumerate() {
+            order[fill[k]] = i;
+            fill[k] += 1;
+        }
+        let groups = keys
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| (s, starts[k], starts[k + 1]))
+            .collect();
+        SentenceGroups { groups, order }
+    }
+
+    /// (sentence, its mentions' indices), as `group_by_sentence` gives them
+    pub fn iter(&self) -> impl Iterator<Item = ((usize, usize), &[usize])> {
+        self.groups.iter().map(|&(s, a, b)| (s, &self.order[a..b]))
+    }
+}
+
 /// `state.mention_sentences()`
 fn mention_sentences(
     sentences: &[(usize, usize)],
@@ -817,7 +897,55 @@ fn mention_sentences(
         .collect()
 }
 
+/// What `find_relations` reads of the registry: looked up once per registry
+/// (`installed`), or per call for a registry that is not installed
+pub struct Prep<'r> {
+    pub pats: Pats<'r>,
+    pub kinds: Kinds,
+    /// a searcher per word of `_EXTENDS_WORDS`
+    extends: Vec<Finder<'static>>,
+}
+
+impl<'r> Prep<'r> {
+    pub fn new(reg: &'r Registry) -> Prep<'r> {
+        let pats = Pats::read(reg);
+        let extends = pats
+            .extends_words
+            .iter()
+            .map(|w| Finder::new(w.as_bytes()).into_owned())
+            .collect();
+        Prep {
+            pats,
+            kinds: Kinds::read(reg),
+            extends,
+        }
+    }
+}
+
+/// The `Prep` of the installed registry `reg` (None when `reg` is not the installed
+/// one); the registry it borrows is kept for good, as `entity_typing::installed` keeps
+/// its own
+pub fn installed(reg: &Registry) -> Option<&'static Prep<'static>> {
+    static CACHE: RwLock<Option<(usize, &'static Prep<'static>)>> = RwLock::new(None);
+    let key = reg as *const Registry as usize;
+    if let Some((k, prep)) = *CACHE.read().expect("relations cache lock") {
+        if k == key {
+            return Some(prep);
+        }
+    }
+    let current = crate::registry::registry();
+    if Arc::as_ptr(&current) as usize != key {
+        return None;
+    }
+    let kept: &'static Arc<Registry> = Box::leak(Box::new(current));
+    let prep: &'static Prep<'static> = Box::leak(Box::new(Prep::new(kept)));
+    *CACHE.write().expect("relations cache lock") = Some((key, prep));
+    Some(prep)
+}
+
 /// `find_relations(text, state)`: `roles` are the role cues' (mention, role value)
+/// (never inlined: a per-document entry point, measured by name)
+#[inline(never)]
 pub fn find_relations(
     reg: &Registry,
     text: &str,
@@ -826,11 +954,25 @@ pub fn find_relations(
     ms: &[Mn],
     roles: &[(usize, &str)],
 ) -> Vec<Cue> {
-    let kinds = Kinds::read(reg);
-    let pats = Pats::read(reg);
+    match installed(reg) {
+        Some(prep) => find_relations_with(prep, text, title_end, sentences, ms, roles),
+        None => find_relations_with(&Prep::new(reg), text, title_end, sentences, ms, roles),
+    }
+}
+
+/// `find_relations`, given the `Prep`
+fn find_relations_with(
+    prep: &Prep,
+    text: &str,
+    title_end: usize,
+    sentences: &[(usize, usize)],
+    ms: &[Mn],
+    roles: &[(usize, &str)],
+) -> Vec<Cue> {
+    let (pats, kinds) = (&prep.pats, &prep.kinds);
     let sents = mention_sentences(sentences, title_end, ms);
     let mut out = Vec::new();
-    name_cues(reg, &kinds, text, ms, &sents, &mut out);
+    name_cues(pats, kinds, text, ms, &sents, &mut out);
     let added: Vec<i64> = roles
         .iter()
         .filter(|r| r.1 == "proposes")
@@ -844,29 +986,30 @@ pub fn find_relations(
     }
     let min_proposed = order.iter().copied().min();
     let main = min_proposed.map(|g| first_of[&g]);
-    proposed_parts(&kinds, ms, &sents, &order, &first_of, &mut out);
-    used_system(&kinds, ms, roles, &sents, min_proposed, &first_of, &mut out);
-    title_kind(reg, text, title_end, ms, &proposed, &mut out);
-    title_lineage(reg, text, title_end, ms, &proposed, &mut out);
-    let words = word_starts(text, reg.seq("relations._EXTENDS_WORDS"));
-    let kind_ends = reg.seq("relations._KIND_OF_ENDS");
-    for (sent, idxs) in state::group_by_sentence(&sents) {
+    proposed_parts(kinds, ms, &sents, &order, &first_of, &mut out);
+    used_system(kinds, ms, roles, &sents, min_proposed, &first_of, &mut out);
+    title_kind(pats, text, title_end, ms, &proposed, &mut out);
+    title_lineage(pats, text, title_end, ms, &proposed, &mut out);
+    let words = word_starts_with(text, &prep.extends);
+    let kind_ends = pats.kind_of_ends;
+    let by_sentence = SentenceGroups::new(&sents);
+    for (sent, idxs) in by_sentence.iter() {
         let head = idxs
             .iter()
             .copied()
             .find(|&i| proposed.contains(&ms[i].group))
             .or(main);
         let cx = rules::Cx {
-            p: &pats,
-            kinds: &kinds,
+            p: pats,
+            kinds,
             text,
             ms,
-            idxs: &idxs,
+            idxs,
             sent,
             proposed: &proposed,
             head,
         };
-        for &i in &idxs {
+        for &i in idxs {
             let m = &ms[i];
             let reach = (sent.0 as i64).max(m.start as i64 - 60);
             let before = pystr::slice(text, reach, m.start as i64);
@@ -881,7 +1024,7 @@ pub fn find_relations(
             }
             if m.specific
                 && m.ty == Ty::Method
-                && pystr::slice(before, -6, before.len() as i64).contains("with ")
+                && rules::holds_short(pystr::slice(before, -6, before.len() as i64), "with ")
             {
                 rules::combines(&cx, i, before, &mut out);
             }
@@ -889,14 +1032,14 @@ pub fn find_relations(
             if !m.specific && matches!(after.as_bytes().first(), Some(b' ' | b',')) {
                 rules::named_kind(&cx, i, before, after, &mut out);
             }
-            if kind_ends.iter().any(|e| before.ends_with(e.as_str())) {
+            if rules::ends_any(before, kind_ends) {
                 rules::kind_of(&cx, i, before, &mut out);
             }
         }
     }
     let out = stated_class_first(out, ms);
     out.into_iter()
-        .filter(|c| types_fit(&kinds, c.rel, ms[c.head].ty, ms[c.tail].ty))
+        .filter(|c| types_fit(kinds, c.rel, ms[c.head].ty, ms[c.tail].ty))
         .collect()
 }
 
@@ -964,6 +1107,23 @@ pub fn find_relations_py(state: &Bound<'_, PyAny>) -> PyResult<Option<Vec<CueTup
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_groups_are_group_by_sentence() {
+        let cases: &[&[(usize, usize)]] = &[
+            &[],
+            &[(0, 5)],
+            &[(0, 5), (0, 5), (6, 9), (6, 9), (10, 12)],
+            &[(6, 9), (0, 5), (6, 9), (0, 5), (10, 12), (6, 9)],
+        ];
+        for sents in cases {
+            let want = state::group_by_sentence(sents);
+            let groups = SentenceGroups::new(sents);
+            let got: Vec<((usize, usize), Vec<usize>)> =
+                groups.iter().map(|(s, i)| (s, i.to_vec())).collect();
+            assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn word_starts_find_every_start_in_any_case() {

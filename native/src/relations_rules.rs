@@ -43,6 +43,80 @@ impl Cx<'_> {
     }
 }
 
+/// `relations._APPOS`, as `appos_may_match` reads it
+pub const APPOS: &str = r"^\)?\s?(?:,(?:\swhich\s(?:is|are))?|\sis|\sare|\s\()(?:\s(?:also|essentially|itself|thus|now))?\s?(?:a|an|the|one\sof\sthe|among\sthe)\s((?:[\w\-]+\s){0,5})";
+
+/// `relations._SUCH_AS`, as `such_as_may_match` reads it
+pub const SUCH_AS: &str = r"^\)?[\s,]*(?:(?P<noun>variants?|methods?|techniques?|models?|systems?|frameworks?|algorithms?|architectures?|approaches|optimizers?|schemes?|strategies|baselines?|platforms?|processors?|families)(?:\s|(?P<comma>,)))?,?\s?(?:(?P<named>such\sas|namely)|like|including|e\.g\.,?|especially|in\sparticular|particularly)\s";
+
+/// The first two characters of each word `SUCH_AS` may start with
+const SUCH_AS_STARTS: [&[u8; 2]; 23] = [
+    b"va", b"me", b"te", b"mo", b"sy", b"fr", b"al", b"ar", b"ap", b"op", b"sc", b"st", b"ba",
+    b"pl", b"pr", b"fa", b"su", b"na", b"li", b"in", b"e.", b"es", b"pa",
+];
+
+/// `needle in hay` for a short `hay` (no searcher to set up)
+pub fn holds_short(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || (h.len() >= n.len() && h.windows(n.len()).any(|w| w == n))
+}
+
+/// Whether byte `c` is in a short `s`
+fn has_byte(s: &str, c: u8) -> bool {
+    s.bytes().any(|b| b == c)
+}
+
+/// `s.endswith(ends)` (an end's last byte compared first)
+pub fn ends_any(s: &str, ends: &[String]) -> bool {
+    let b = s.as_bytes();
+    ends.iter().any(|e| {
+        let e = e.as_bytes();
+        match e.last() {
+            None => true,
+            Some(&c) => b.len() >= e.len() && b[b.len() - 1] == c && b[b.len() - e.len()..] == *e,
+        }
+    })
+}
+
+/// `s.startswith(starts)` (a start's first byte compared first)
+fn starts_any(s: &str, starts: &[String]) -> bool {
+    let b = s.as_bytes();
+    starts.iter().any(|e| {
+        let e = e.as_bytes();
+        match e.first() {
+            None => true,
+            Some(&c) => b.len() >= e.len() && b[0] == c && b[..e.len()] == *e,
+        }
+    })
+}
+
+/// `\s` on plain text
+fn re_space(c: Option<&u8>) -> bool {
+    matches!(c, Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+}
+
+/// Whether `APPOS.match(after)` may succeed: past an optional ")" and at most one
+/// whitespace it takes a "," or a whitespace before "is", "are" or "("
+pub fn appos_may_match(a: &[u8]) -> bool {
+    let k = usize::from(a.first() == Some(&b')'));
+    let at = |i: usize| a.get(k + i);
+    let opener = |c: Option<&u8>| matches!(c, Some(b'i' | b'a' | b'('));
+    at(0) == Some(&b',')
+        || (re_space(at(0))
+            && (at(1) == Some(&b',') || opener(at(1)) || (re_space(at(1)) && opener(at(2)))))
+}
+
+/// Whether `SUCH_AS.match(after)` may succeed: past an optional ")" and the spaces and
+/// commas after it, one of its words starts
+pub fn such_as_may_match(a: &[u8]) -> bool {
+    let mut k = usize::from(a.first() == Some(&b')'));
+    while a.get(k).is_some_and(|&c| c == b',' || re_space(Some(&c))) {
+        k += 1;
+    }
+    a.get(k..k + 2)
+        .is_some_and(|two| SUCH_AS_STARTS.iter().any(|s| s[..] == *two))
+}
+
 /// `_listed_next(text, end, start)`
 fn listed_next(p: &Pats, text: &str, end: usize, start: usize) -> bool {
     start as i64 - end as i64 <= 25
@@ -126,7 +200,7 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
             }
         }
     }
-    if after.contains("of") {
+    if holds_short(after, "of") {
         let nxt = idxs.iter().copied().find(|&j| ms[j].start > m.end);
         if let Some(n) = nxt {
             if p.impl_of.match_at(text, m.end, ms[n].start).is_some() {
@@ -139,7 +213,7 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
             cx.push(out, head, Rel::ImplementedIn, i, "title_in_system", 0.6);
         }
     }
-    if pystr::slice(before, -20, before.len() as i64).contains("as ")
+    if holds_short(pystr::slice(before, -20, before.len() as i64), "as ")
         && p.as_a.is_search(before)
         && p.part_noun.is_match(after)
     {
@@ -161,10 +235,10 @@ pub fn implemented_in(cx: &Cx, i: usize, before: &str, after: &str, out: &mut Ve
     }
     if cx.proposed.contains(&m.group) && after.starts_with(' ') {
         system_features(cx, i, after, out, false);
-    } else if p.ships_after.iter().any(|s| after.starts_with(s.as_str())) {
+    } else if starts_any(after, p.ships_after) {
         system_features(cx, i, after, out, true);
     }
-    if cx.sent.0 > 0 && p.in_before.iter().any(|s| before.ends_with(s.as_str())) {
+    if cx.sent.0 > 0 && ends_any(before, p.in_before) {
         method_in_system(cx, i, out);
     }
     if let Some(own) = p.possessive.match_at(after, 0, after.len()) {
@@ -345,7 +419,12 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
             cx.push(out, i, Rel::IsA, i + 1, "name_before_class", 0.6);
         }
     }
-    if let Some(ap) = p.appos.match_at(after, 0, after.len()) {
+    let appos = if p.appos_known && !appos_may_match(a) {
+        None
+    } else {
+        p.appos.match_at(after, 0, after.len())
+    };
+    if let Some(ap) = appos {
         let limit = m.end + ap.end();
         let g1 = m.end + ap.get(1).expect("group 1 always takes part").0;
         for &j in idxs {
@@ -365,17 +444,20 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
         plural_kind(cx, i, after, out);
     }
     // the list cue: _SUCH_AS (groups noun 1, comma 2, named 3), _PAREN_LIST, _COLON_LIST
-    let mut cue = p
-        .such_as
-        .match_at(after, 0, after.len())
-        .map(|c| (ListCue::SuchAs, c));
-    if cue.is_none() && pystr::slice(after, 0, 16).contains('(') {
+    let mut cue = if p.such_as_known && !such_as_may_match(a) {
+        None
+    } else {
+        p.such_as
+            .match_at(after, 0, after.len())
+            .map(|c| (ListCue::SuchAs, c))
+    };
+    if cue.is_none() && has_byte(pystr::slice(after, 0, 16), b'(') {
         cue = p
             .paren_list
             .match_at(after, 0, after.len())
             .map(|c| (ListCue::Paren, c));
     }
-    if cue.is_none() && pystr::slice(after, 0, 16).contains(':') {
+    if cue.is_none() && has_byte(pystr::slice(after, 0, 16), b':') {
         if let Some(colon) = p.colon_list.match_at(after, 0, after.len()) {
             if !m.specific || colon.end() > 3 {
                 cue = Some((ListCue::Colon, colon));
@@ -402,7 +484,7 @@ pub fn is_a(cx: &Cx, i: usize, after: &str, out: &mut Vec<Cue>) {
             }
         }
     }
-    if pystr::slice(after, 0, 12).contains("other") {
+    if holds_short(pystr::slice(after, 0, 12), "other") {
         if let Some(other) = p.and_other.match_at(after, 0, after.len()) {
             let from = m.end + other.end();
             let k = idxs.iter().copied().find(|&j| ms[j].start >= from);
@@ -560,7 +642,7 @@ const KIND_OF_REACH: usize = 53;
 pub fn kind_of(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
     let reach = before.len().saturating_sub(KIND_OF_REACH);
     let tail = &before[reach..];
-    if !tail.contains(" of ") && !tail.contains(" as ") && !tail.contains("belong") {
+    if !holds_short(tail, " of ") && !holds_short(tail, " as ") && !holds_short(tail, "belong") {
         return;
     }
     let Some(kind) = cx.p.kind_of.search(before, reach, before.len()) else {
@@ -580,5 +662,87 @@ pub fn kind_of(cx: &Cx, i: usize, before: &str, out: &mut Vec<Cue>) {
             cx.push(out, j, Rel::IsA, i, "kind_of_is_a", 0.6);
         }
         return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pyre::Rx;
+
+    /// The quick "no"s never refuse a text their pattern matches
+    #[test]
+    fn short_searches_are_pythons() {
+        for (h, n) in [
+            ("abcab", "cab"),
+            ("ab", "abc"),
+            ("", ""),
+            ("a", ""),
+            ("xof", "of"),
+        ] {
+            assert_eq!(holds_short(h, n), h.contains(n), "{h} {n}");
+        }
+        let ends = vec!["of ".to_string(), "the ".to_string()];
+        assert!(ends_any("kind of ", &ends) && !ends_any("of", &ends) && !ends_any("", &ends));
+        assert!(starts_any("of x", &ends) && !starts_any(" of", &ends) && has_byte("a(b", b'('));
+    }
+
+    #[test]
+    fn quick_checks_keep_every_match() {
+        let appos = Rx::new(APPOS, 32).expect("compiles");
+        let such_as = Rx::new(SUCH_AS, 32).expect("compiles");
+        let heads = [
+            "", ")", ",", " ", "  ", ") ", "),", " ,", ",  ", "\t", ")\n ", ", ,", "  ,",
+        ];
+        let tails = [
+            "a model",
+            "is a method",
+            "are the ones",
+            "(a tool",
+            "which is a x",
+            "such as X",
+            "namely X",
+            "like X",
+            "including X",
+            "e.g., X",
+            "especially X",
+            "in particular X",
+            "particularly X",
+            "methods such as X",
+            "models, like X",
+            "families including X",
+            "strategies e.g. X",
+            "and X",
+            "the X",
+            "x",
+            "is",
+            "also a",
+            "an x",
+            "one of the x",
+            "among the x",
+            "ia",
+            "(",
+            "in X",
+            "platforms like X",
+        ];
+        let mut matched = 0;
+        for h in heads {
+            for t in tails {
+                for mid in ["", " ", ", "] {
+                    let s = format!("{h}{mid}{t}");
+                    if appos.match_at(&s, 0, s.len()).is_some() {
+                        matched += 1;
+                        assert!(appos_may_match(s.as_bytes()), "{s:?}");
+                    }
+                    if such_as.match_at(&s, 0, s.len()).is_some() {
+                        matched += 1;
+                        assert!(such_as_may_match(s.as_bytes()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 100, "{matched}");
+        assert!(!appos_may_match(b" and") || appos_may_match(b" and"));
+        assert!(!appos_may_match(b" the X") && !such_as_may_match(b" the X"));
     }
 }

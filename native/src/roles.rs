@@ -15,7 +15,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::pyre::Rx;
 use crate::pystr;
 use crate::registry::Registry;
-use crate::state::{self, group_by_sentence};
+use crate::relations::SentenceGroups;
+use crate::state;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -205,15 +206,63 @@ fn starts_at(text: &str, prefix: &str, at: i64) -> bool {
     text[at as usize..].starts_with(prefix)
 }
 
-/// `text.startswith(prefixes, at)` for `at >= 0`
+/// `text.startswith(prefixes, at)` for `at >= 0` (a prefix's first byte is compared
+/// before the rest: most differ there)
 fn starts_any(text: &str, prefixes: &[String], at: usize) -> bool {
-    at <= text.len() && prefixes.iter().any(|p| text[at..].starts_with(p.as_str()))
+    if at > text.len() {
+        return false;
+    }
+    let rest = &text.as_bytes()[at..];
+    prefixes.iter().any(|p| {
+        let p = p.as_bytes();
+        match p.first() {
+            None => true,
+            Some(&c) => rest.len() >= p.len() && rest[0] == c && rest[..p.len()] == *p,
+        }
+    })
 }
 
-/// `text.endswith(suffixes, lo, hi)`
+/// `text.endswith(suffixes, lo, hi)` (a suffix's last byte first)
 fn ends_any(text: &str, suffixes: &[String], lo: usize, hi: usize) -> bool {
-    let window = sl(text, lo, hi);
-    suffixes.iter().any(|s| window.ends_with(s.as_str()))
+    let window = sl(text, lo, hi).as_bytes();
+    suffixes.iter().any(|s| {
+        let s = s.as_bytes();
+        match s.last() {
+            None => true,
+            Some(&c) => {
+                window.len() >= s.len()
+                    && window[window.len() - 1] == c
+                    && window[window.len() - s.len()..] == *s
+            }
+        }
+    })
+}
+
+/// `needle in hay` for a short `hay` (a window of the text): the needle's first byte
+/// found by `memchr`, then the rest compared, with no searcher to set up
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    let last = h.len() - n.len();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &h[from..=last]) {
+        let at = from + i;
+        // the second byte before the rest (most candidates differ there; a slice
+        // comparison is a call)
+        if rest.first().is_none_or(|&c| h[at + 1] == c) && h[at + 1..at + n.len()] == *rest {
+            return true;
+        }
+        from = at + 1;
+        if from > last {
+            break;
+        }
+    }
+    false
 }
 
 /// `bisect_left(offsets, x)`
@@ -235,7 +284,7 @@ fn search_all(rx: &Rx, s: &str) -> Option<crate::pyre::Caps> {
 /// `_cued(window, literals, rx)`
 fn cued(window: &str, literals: &[String], pattern: &Rx) -> bool {
     for literal in literals {
-        if window.contains(literal.as_str()) {
+        if has(window, literal) {
             return search_all(pattern, window).is_some();
         }
     }
@@ -255,6 +304,19 @@ pub struct Cues {
 }
 
 impl Cues {
+    /// A cue of kind `rules::CUE_KINDS[kind]` at `at`
+    fn add(&mut self, kind: usize, at: usize) {
+        match kind {
+            0 => self.compare.push(at),
+            1 => self.verb.push(at),
+            2 => self.not_used.push(at),
+            3 => self.use_.push(at),
+            4 => self.own.push(at),
+            5 => self.away.push(at),
+            _ => self.claim.push(at),
+        }
+    }
+
     /// `cues.starts(at, kind)`, given `_CUE_PREFIXES[kind]`
     pub fn starts(&self, prefixes: &[String], at: usize) -> bool {
         starts_any(&self.low, prefixes, at)
@@ -263,6 +325,20 @@ impl Cues {
 
 /// `cue_starts(low)` for plain `low`
 pub fn cue_starts(reg: &Rules, low: &str) -> Cues {
+    let mut cues = Cues {
+        low: low.to_string(),
+        compare: Vec::new(),
+        verb: Vec::new(),
+        not_used: Vec::new(),
+        use_: Vec::new(),
+        own: Vec::new(),
+        away: Vec::new(),
+        claim: Vec::new(),
+    };
+    if let Some(trie) = &reg.cue_trie {
+        trie.scan(low.as_bytes(), |at, kind| cues.add(kind, at));
+        return cues;
+    }
     // " " + low.translate(_NON_WORD_TO_SPACE): ASCII in, ASCII out
     let mut bytes = Vec::with_capacity(low.len() + 1);
     bytes.push(b' ');
@@ -275,33 +351,17 @@ pub fn cue_starts(reg: &Rules, low: &str) -> Cues {
     }));
     let spaced = String::from_utf8(bytes).expect("ASCII");
     let group = reg.cue_group;
-    let mut cues = Cues {
-        low: low.to_string(),
-        compare: Vec::new(),
-        verb: Vec::new(),
-        not_used: Vec::new(),
-        use_: Vec::new(),
-        own: Vec::new(),
-        away: Vec::new(),
-        claim: Vec::new(),
-    };
     for h in reg.cue_scan.finditer(&spaced, 0, spaced.len()) {
         let word = h.str(&spaced, 1);
         let kind = group
             .get(word)
             .and_then(|k| k.first())
             .unwrap_or_else(|| panic!("kg_native: cue word {word} has no kind"));
-        let at = h.start();
-        match kind.as_str() {
-            "compare" => cues.compare.push(at),
-            "verb" => cues.verb.push(at),
-            "not_used" => cues.not_used.push(at),
-            "use" => cues.use_.push(at),
-            "own" => cues.own.push(at),
-            "away" => cues.away.push(at),
-            "claim" => cues.claim.push(at),
-            other => panic!("kg_native: unknown cue kind {other}"),
-        }
+        let k = rules::CUE_KINDS
+            .iter()
+            .position(|c| c == kind)
+            .unwrap_or_else(|| panic!("kg_native: unknown cue kind {kind}"));
+        cues.add(k, h.start());
     }
     cues
 }
@@ -315,6 +375,24 @@ pub struct RareCues {
 
 /// `rare_cues(low, cues)`
 pub fn rare_cues(low: &str, cues: &Cues) -> RareCues {
+    rare_cues_with(None, low, cues)
+}
+
+/// `rare_cues(low, cues)`, with the `Rules`' searchers when given
+fn rare_cues_with(reg: Option<&Rules>, low: &str, cues: &Cues) -> RareCues {
+    if let Some(f) = reg.map(|r| &r.finders) {
+        let b = low.as_bytes();
+        return RareCues {
+            unlike: cues
+                .not_used
+                .iter()
+                .copied()
+                .filter(|&p| low[p..].starts_with("unlike"))
+                .collect(),
+            free: f.free.find(b).is_some() || f.no.find(b).is_some(),
+            hardware: f.hardware.find(b).is_some(),
+        };
+    }
     RareCues {
         unlike: cues
             .not_used
@@ -570,10 +648,15 @@ pub fn plain_state(st: &RoleState) -> bool {
 
 /// `assign_roles(state.text, state)`: the role cues it appends to `state.roles`
 pub fn assign_roles(reg: &Registry, st: &RoleState) -> Vec<RoleCue> {
-    assign_roles_with(&Rules::new(reg), st)
+    match rules::installed(reg) {
+        Some(rules) => assign_roles_with(rules, st),
+        None => assign_roles_with(&Rules::new(reg), st),
+    }
 }
 
 /// `assign_roles`, given the `Rules`
+/// (never inlined: a per-document entry point, measured by name)
+#[inline(never)]
 pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let text = st.text.as_str();
     let ms = &st.mentions;
@@ -584,14 +667,15 @@ pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
     let title_end = st.title_end;
     let own_from = first_own_work(reg, text, st, &proposed, &cues);
     let own_parts = own_name_parts(reg, ms, &proposed);
-    let rare = rare_cues(&low, &cues);
+    let rare = rare_cues_with(Some(reg), &low, &cues);
     let propose_rules = reg.propose_rules;
     let our = reg.our;
     let compare_low = reg.compare_low;
     let mut roles: Vec<RoleCue> = Vec::with_capacity(ms.len() + 2);
     let mut background = Background::default();
     let mut other: HashSet<i64> = HashSet::default();
-    for (sent, idxs) in group_by_sentence(&sents) {
+    let by_sentence = SentenceGroups::new(&sents);
+    for (sent, idxs) in by_sentence.iter() {
         let (s0, s1) = sent;
         let has_proposed = idxs.iter().any(|&i| proposed.contains(&ms[i].group));
         let own = has_proposed || own_sentence(reg, text, s0, s1, &cues);
@@ -601,7 +685,7 @@ pub fn assign_roles_with(reg: &Rules, st: &RoleState) -> Vec<RoleCue> {
         } else {
             Vec::new()
         };
-        for &i in &idxs {
+        for &i in idxs {
             let m = &ms[i];
             if proposed.contains(&m.group) {
                 let a = m.start.saturating_sub(30);
@@ -667,6 +751,18 @@ mod tests {
         let v = vec!["No-".to_string(), "no-".to_string()];
         assert!(ends_any("a no-b", &v, 0, 5) && !ends_any("a no-b", &v, 4, 5));
         assert!(starts_any("x-free", &["-free".to_string()], 1) && !starts_any("x", &v, 2));
+        assert!(starts_any("ab", &[String::new()], 2) && !starts_any("ab", &v, 0));
+        assert!(ends_any("ab", &[String::new()], 0, 0) && !ends_any("o-", &v, 0, 2));
+        for (hay, needle) in [
+            ("abcabd", "abd"),
+            ("aaab", "aab"),
+            ("ab", "abc"),
+            ("", ""),
+            ("x", ""),
+        ] {
+            assert_eq!(has(hay, needle), hay.contains(needle), "{hay} {needle}");
+        }
+        assert!(!has("abcab", "abd") && has("abd", "d") && !has("abc", "bd"));
     }
 
     #[test]

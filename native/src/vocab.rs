@@ -76,14 +76,20 @@ fn lower_word(w: u64) -> u64 {
 /// `b[s..s + len]` (len <= 16) as two little-endian words, zero after `len`
 #[inline]
 fn load(b: &[u8], s: usize, len: usize) -> (u64, u64) {
-    let mut tmp = [0u8; 16];
-    if s + 16 <= b.len() {
-        tmp.copy_from_slice(&b[s..s + 16]);
+    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+    let (w0, w1) = if s + 16 <= b.len() {
+        // two plain loads (a copy into a buffer was a memcpy call per token)
+        (word(s), word(s + 8))
     } else {
-        tmp[..b.len() - s].copy_from_slice(&b[s..]);
-    }
-    let w0 = u64::from_le_bytes(tmp[..8].try_into().expect("8 bytes"));
-    let w1 = u64::from_le_bytes(tmp[8..].try_into().expect("8 bytes"));
+        let mut tmp = [0u8; 16];
+        for (t, &c) in tmp.iter_mut().zip(&b[s..]) {
+            *t = c;
+        }
+        (
+            u64::from_le_bytes(tmp[..8].try_into().expect("8 bytes")),
+            u64::from_le_bytes(tmp[8..].try_into().expect("8 bytes")),
+        )
+    };
     if len < 8 {
         (w0 & ((1u64 << (8 * len)) - 1), 0)
     } else if len < 16 {
@@ -361,6 +367,8 @@ impl VocabTwin {
     }
 
     /// `PhraseMatcher.find_matches`: (key, start, end)
+    /// (never inlined: a per-document entry point, measured by name)
+    #[inline(never)]
     fn matches(&self, text: &str, starts: &[usize]) -> Vec<(u32, usize, usize)> {
         let toks = self.token_ids(text, starts);
         let n = toks.len();

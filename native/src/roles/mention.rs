@@ -1,7 +1,7 @@
 //! Twin of `roles.mention_role` and its checks: the role cue of one mention.
 
 use super::{
-    any_between, bisect_left, compares, cued, ends_any, is_type, search_all, sl, starts_any,
+    any_between, bisect_left, compares, cued, ends_any, has, is_type, search_all, sl, starts_any,
     starts_at, Cues, RareCues, RoleMention, Rules, Verdict, COMPARES_WITH, DATASET, EVALUATES_ON,
     HARDWARE, MENTIONS, MODEL, OWN_WORK_PRIOR, RUNS_ON, SYSTEM, USES,
 };
@@ -46,7 +46,7 @@ fn built_on(reg: &Rules, text: &str, end: usize, start: usize) -> bool {
 fn known_alternative(reg: &Rules, text: &str, lo: usize, start: usize) -> bool {
     let window = sl(text, lo.max(start.saturating_sub(60)), start);
     for literal in reg.prior_words {
-        if window.contains(literal.as_str()) {
+        if has(window, literal) {
             return match search_all(reg.prior_before, window) {
                 None => false,
                 Some(hit) => reg.we.search(window, hit.start(), window.len()).is_none(),
@@ -135,7 +135,7 @@ pub(super) fn trained_on(reg: &Rules, text: &str, s0: usize, start: usize) -> bo
         (None, None) => return true, // unreachable: the window holds one of them
     };
     let tail = &window[last..];
-    !reg.test_verbs.iter().any(|w| tail.contains(w.as_str()))
+    !reg.test_verbs.iter().any(|w| has(tail, w))
 }
 
 /// `mention_role(text, m, sent, own, is_title, compare_ends, cues, after_own, rare)`

@@ -159,7 +159,7 @@ pub fn proposed_groups(
         .filter(|&&p| p >= title_end)
         .map(|&p| st.sentence_of(p))
         .collect();
-    let novel = low.contains("novel ");
+    let novel = reg.finders.novel.find(low.as_bytes()).is_some();
     let apposition = reg.apposition_starts;
     let own_after_starts = reg.own_after_starts;
     for (m, &sent) in ms.iter().zip(sents.iter()) {
@@ -251,7 +251,7 @@ pub fn proposed_groups(
             out.insert(m.group);
         }
     }
-    if low.contains("github.com/") {
+    if reg.finders.github.find(low.as_bytes()).is_some() {
         out.extend(repository_names(reg, ms, low));
     }
     let own_names: Vec<&str> = {

@@ -1,7 +1,12 @@
-//! The registry entries the roles twin reads, looked up once per call (`Rules`).
+//! The registry entries the roles twin reads, looked up once per registry (`Rules`,
+//! `installed`).
+
+use std::sync::{Arc, RwLock};
+
+use memchr::memmem::Finder;
 
 use crate::pyre::Rx;
-use crate::registry::{Registry, WordMap, WordSet};
+use crate::registry::{self, Registry, WordMap, WordSet};
 
 /// The patterns, tuples and word lists of `roles.py` (and `relations.py`) the rules
 /// read, looked up once per call rather than once per use
@@ -86,6 +91,215 @@ pub struct Rules<'r> {
     pub own_prefixes: &'r [String],
     pub not_used_prefixes: &'r [String],
     pub use_prefixes: &'r [String],
+    /// `_CUE_SCAN` as a trie of `_CUE_GROUP`'s words, when the pattern is the
+    /// alternation of those words that `roles._alternation` makes (else None: the
+    /// pattern runs)
+    pub cue_trie: Option<CueTrie>,
+    /// searchers for the literals the rules look for in the whole lowered text
+    pub finders: Finders,
+}
+
+/// Searchers for the literals of `rare_cues` and `proposed_groups`, made once
+pub struct Finders {
+    pub free: Finder<'static>,
+    pub no: Finder<'static>,
+    pub hardware: Finder<'static>,
+    pub novel: Finder<'static>,
+    pub github: Finder<'static>,
+}
+
+impl Finders {
+    fn new() -> Finders {
+        Finders {
+            free: Finder::new(b"-free"),
+            no: Finder::new(b"no-"),
+            hardware: Finder::new(b"hardware"),
+            novel: Finder::new(b"novel "),
+            github: Finder::new(b"github.com/"),
+        }
+    }
+}
+
+/// The cue kinds, in the order of `Cues`' fields
+pub const CUE_KINDS: [&str; 7] = ["compare", "verb", "not_used", "use", "own", "away", "claim"];
+
+/// The words of `_CUE_GROUP` in a trie over bytes, each word's end holding its kind:
+/// at a word start, the longest word there is the one `_CUE_SCAN`'s alternation takes
+/// (its alternatives are factored by first letter, each longer word tried before a
+/// shorter one it extends)
+pub struct CueTrie {
+    /// a byte's column in `next` (0: in no word), a non-word byte's that of a space
+    /// (the scan reads the text as translated)
+    class: [u8; 256],
+    /// whether a byte is a word byte (alphanumeric or `_`), which `_NON_WORD_TO_SPACE`
+    /// keeps
+    word: [bool; 256],
+    width: usize,
+    /// node * width + class -> child node (0: none; column 0 is all none)
+    next: Vec<u16>,
+    /// per node: the kind (index in `CUE_KINDS`) + 1 of the word ending there, or 0
+    term: Vec<u8>,
+}
+
+impl CueTrie {
+    /// The trie of `group`'s words if `scan` is `" (?=(" + _alternation(words) + "))"`
+    /// and every word's kind is known
+    fn new(scan: &Rx, group: &WordMap) -> Option<CueTrie> {
+        let mut words: Vec<&str> = group.keys().map(String::as_str).collect();
+        words.sort_unstable();
+        if !scan.is(&format!(" (?=({}))", alternation(&words))) {
+            return None;
+        }
+        let mut word = [false; 256];
+        for (c, w) in word.iter_mut().enumerate() {
+            *w = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+        }
+        let mut class = [0u8; 256];
+        let mut width = 1;
+        for w in &words {
+            for &c in w.as_bytes() {
+                if class[c as usize] == 0 {
+                    class[c as usize] = u8::try_from(width).ok()?;
+                    width += 1;
+                }
+            }
+        }
+        // the translation: a non-word byte reads as a space (ASCII; the text is plain)
+        let space = class[b' ' as usize];
+        let mut read = class;
+        for c in 0..128 {
+            if !word[c] {
+                read[c] = space;
+            }
+        }
+        let mut trie = CueTrie {
+            class: read,
+            word,
+            width,
+            next: vec![0; width],
+            term: vec![0],
+        };
+        for w in &words {
+            let kind = group.get(*w)?.first()?;
+            let k = CUE_KINDS.iter().position(|c| c == kind)?;
+            let mut node = 0usize;
+            for &c in w.as_bytes() {
+                let at = node * width + class[c as usize] as usize;
+                if trie.next[at] == 0 {
+                    let new = trie.term.len();
+                    trie.next[at] = u16::try_from(new).ok()?;
+                    trie.term.push(0);
+                    trie.next.extend(std::iter::repeat_n(0, width));
+                }
+                node = trie.next[at] as usize;
+            }
+            trie.term[node] = k as u8 + 1;
+        }
+        Some(trie)
+    }
+
+    /// `_CUE_SCAN.finditer(" " + low.translate(_NON_WORD_TO_SPACE))` on plain `low`:
+    /// (offset, kind index) of each hit, in order. A hit's offset is where its word
+    /// starts in `low`: after a non-word byte (a space once translated) or at 0.
+    pub fn scan(&self, low: &[u8], mut hit: impl FnMut(usize, usize)) {
+        let (next, term, width) = (&self.next[..], &self.term[..], self.width);
+        let n = low.len();
+        // p: a word start (0, or just after a non-word byte)
+        let mut p = 0;
+        while p < n {
+            let mut node = next[self.class[low[p] as usize] as usize] as usize;
+            if node != 0 {
+                let mut best = term[node];
+                for &d in &low[p + 1..] {
+                    node = next[node * width + self.class[d as usize] as usize] as usize;
+                    if node == 0 {
+                        break;
+                    }
+                    if term[node] != 0 {
+                        best = term[node];
+                    }
+                }
+                if best != 0 {
+                    hit(p, best as usize - 1);
+                }
+            }
+            // past the word starting at p (none if low[p] is a non-word byte) and the
+            // non-word byte ending it: the next start
+            let mut q = p;
+            while q < n && self.word[low[q] as usize] {
+                q += 1;
+            }
+            p = q + 1;
+        }
+    }
+}
+
+/// `re.escape(s)`
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "()[]{}?*+-|^$\\.&~# \t\n\r\x0b\x0c".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `roles._alternation(words)` (`words` sorted)
+fn alternation(words: &[&str]) -> String {
+    let mut heads: Vec<(&str, Vec<&str>)> = Vec::new();
+    for w in words {
+        let cut = w.chars().next().map_or(0, char::len_utf8);
+        let (head, rest) = w.split_at(cut);
+        match heads.last_mut() {
+            Some((h, rests)) if *h == head => rests.push(rest),
+            _ => heads.push((head, vec![rest])),
+        }
+    }
+    let mut alts = Vec::new();
+    for (head, rests) in &heads {
+        if head.is_empty() {
+            continue;
+        }
+        let rest = if rests.iter().any(|r| !r.is_empty()) {
+            alternation(rests)
+        } else {
+            String::new()
+        };
+        let opt = !rest.is_empty() && rests.contains(&"");
+        alts.push(if opt {
+            format!("{}(?:{rest})?", escape(head))
+        } else {
+            format!("{}{rest}", escape(head))
+        });
+    }
+    if alts.len() == 1 {
+        alts.pop().expect("one")
+    } else {
+        format!("(?:{})", alts.join("|"))
+    }
+}
+
+/// The `Rules` of the installed registry `reg`, made once per registry (None when `reg`
+/// is not the installed one). The registry it borrows is kept for good, as
+/// `entity_typing::installed` keeps its own.
+pub fn installed(reg: &Registry) -> Option<&'static Rules<'static>> {
+    static CACHE: RwLock<Option<(usize, &'static Rules<'static>)>> = RwLock::new(None);
+    let key = reg as *const Registry as usize;
+    if let Some((k, rules)) = *CACHE.read().expect("roles cache lock") {
+        if k == key {
+            return Some(rules);
+        }
+    }
+    let current = registry::registry();
+    if Arc::as_ptr(&current) as usize != key {
+        return None;
+    }
+    let kept: &'static Arc<Registry> = Box::leak(Box::new(current));
+    let rules: &'static Rules<'static> = Box::leak(Box::new(Rules::new(kept)));
+    *CACHE.write().expect("roles cache lock") = Some((key, rules));
+    Some(rules)
 }
 
 impl<'r> Rules<'r> {
@@ -176,6 +390,66 @@ impl<'r> Rules<'r> {
             own_prefixes: kind("own"),
             not_used_prefixes: kind("not_used"),
             use_prefixes: kind("use"),
+            cue_trie: CueTrie::new(reg.rx("roles._CUE_SCAN"), reg.map("roles._CUE_GROUP")),
+            finders: Finders::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternation_is_pythons() {
+        let mut words = vec![
+            "us", "using", "usually", "on par", "on top", "beat", "build", "built", "a-b", "x",
+        ];
+        words.sort_unstable();
+        assert_eq!(
+            alternation(&words),
+            r"(?:a\-b|b(?:eat|uil(?:d|t))|on\ (?:par|top)|us(?:(?:ing|ually))?|x)"
+        );
+        assert_eq!(alternation(&["ab", "abc", "abd"]), "ab(?:(?:c|d))?");
+    }
+
+    #[test]
+    fn the_trie_takes_the_longest_word_as_the_scan_does() {
+        let group: WordMap = [
+            ("us", "use"),
+            ("using", "use"),
+            ("usually", "claim"),
+            ("on par", "compare"),
+            ("we", "own"),
+        ]
+        .iter()
+        .map(|(w, k)| (w.to_string(), vec![k.to_string()]))
+        .collect();
+        let mut words: Vec<&str> = group.keys().map(String::as_str).collect();
+        words.sort_unstable();
+        let pattern = format!(" (?=({}))", alternation(&words));
+        let scan = Rx::new(&pattern, 32).expect("compiles");
+        let trie = CueTrie::new(&scan, &group).expect("the pattern is the alternation");
+        let low = "usuall us, using we-on.par_x on  par usually wex (us)";
+        let mut hits = Vec::new();
+        trie.scan(low.as_bytes(), |at, k| hits.push((at, CUE_KINDS[k])));
+        let spaced: String = std::iter::once(' ')
+            .chain(low.chars().map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    ' '
+                }
+            }))
+            .collect();
+        let want: Vec<(usize, &str)> = scan
+            .finditer(&spaced, 0, spaced.len())
+            .map(|h| (h.start(), group[h.str(&spaced, 1)][0].as_str()))
+            .map(|(at, k)| (at, *CUE_KINDS.iter().find(|c| **c == k).unwrap()))
+            .collect();
+        assert_eq!(hits, want);
+        assert!(hits.len() >= 6, "{hits:?}");
+        let other = Rx::new(" (?=(us|using))", 32).expect("compiles");
+        assert!(CueTrie::new(&other, &group).is_none());
     }
 }
