@@ -9,6 +9,12 @@
 
 use pyo3::prelude::*;
 
+/// The twins allocate many small strings and vectors per document; mimalloc serves
+/// them in about half the time of the system allocator (Rust's allocations only: Python
+/// objects stay with Python's allocator).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod abbreviations;
 pub mod assemble;
 pub mod components;
