@@ -20,8 +20,8 @@ pub const DOTALL: u32 = 16;
 pub const UNICODE: u32 = 32;
 pub const VERBOSE: u32 = 64;
 
-/// A compiled regex with a pool of match buffers: PCRE2 match data are allocated once
-/// per pattern and reused, not created for every search.
+/// A compiled regex with its match buffer: PCRE2 match data are allocated once per
+/// pattern and reused, not created for every search.
 struct Engine {
     re: Regex,
     pool: Mutex<Vec<CaptureLocations>>,
@@ -197,17 +197,20 @@ impl Rx {
         if pos > end {
             return None;
         }
-        let pooled = engine.pool.lock().expect("match pool").pop();
-        let mut locs = pooled.unwrap_or_else(|| engine.re.capture_locations());
+        // one lock around the match (a match never runs another on the same engine);
+        // another thread matching the same pattern waits
+        let mut pool = engine.pool.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.is_empty() {
+            pool.push(engine.re.capture_locations());
+        }
+        let locs = &mut pool[0];
         let found = matches!(
             engine
                 .re
-                .captures_read_at(&mut locs, &text.as_bytes()[..end], pos),
+                .captures_read_at(locs, &text.as_bytes()[..end], pos),
             Ok(Some(_))
         );
-        let caps = found.then(|| Caps::of(&locs));
-        engine.pool.lock().expect("match pool").push(locs);
-        caps
+        found.then(|| Caps::of(locs))
     }
 
     /// `rx.search(text, pos, endpos)`
