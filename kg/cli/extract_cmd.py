@@ -14,6 +14,7 @@ from kg.cli._options import (
     vocab_option,
 )
 from kg.errors import InputError
+from kg.extract.batching import BATCH_SIZE
 
 __all__ = ["command"]
 
@@ -25,7 +26,13 @@ __all__ = ["command"]
 @model_option()
 @input_format_option()
 @strict_option()
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1))
+@click.option(
+    "--batch-size",
+    default=BATCH_SIZE,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Papers per batch: each pipeline stage runs over a whole batch.",
+)
 @click.pass_context
 def command(
     ctx: click.Context,

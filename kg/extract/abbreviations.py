@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.normalize import find_word
 from kg.extract.state import Abbreviation, ensure_extension, state_of
 
@@ -387,7 +388,7 @@ def find_initialisms(text: str, defined: set[str], offset: int = 0) -> Iterator[
 
 
 @Language.factory("kg_abbreviations")
-class AbbreviationDetector:
+class AbbreviationDetector(BatchedComponent):
     """Fills ``doc._.kg.abbreviations`` with the Schwartz–Hearst pairs of the doc."""
 
     def __init__(self, nlp: Language, name: str) -> None:

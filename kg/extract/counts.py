@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.state import DocState, NumberCue, ensure_extension, state_of
 from kg.ontology import EntityType
 
@@ -231,7 +232,7 @@ def find_numbers(text: str, state: DocState) -> list[NumberCue]:
 
 
 @Language.factory("kg_numbers")
-class NumberReader:
+class NumberReader(BatchedComponent):
     """Fills ``doc._.kg.numbers``."""
 
     kg_stage = 5  # its place among the kg components (``native.DocChain``)

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.components import component_spans
 from kg.extract.lexicon import (
     ATTENTION_IDIOM,
@@ -2118,7 +2119,7 @@ def _from_twin(state: DocState, out: _Twin) -> list[Mention]:
 
 
 @Language.factory("kg_discovery")
-class EntityDiscovery:
+class EntityDiscovery(BatchedComponent):
     """Replaces ``doc._.kg.mentions`` with vocabulary plus discovered mentions, grouped."""
 
     kg_stage = 1  # its place among the kg components (``native.DocChain``)

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.lexicon import TYPE_NOUNS
 from kg.extract.state import DocState, Mention, ensure_extension, state_of
 from kg.ontology import EntityType
@@ -563,7 +564,7 @@ def _context_type(text: str, mentions: list[Mention]) -> tuple[EntityType, str]:
 
 
 @Language.factory("kg_typing")
-class EntityTyper:
+class EntityTyper(BatchedComponent):
     """Sets ``Mention.type`` on every mention in ``doc._.kg``."""
 
     kg_stage = 2  # its place among the kg components (``native.DocChain``)

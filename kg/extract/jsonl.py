@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from kg.extract.batching import BATCH_SIZE
 from kg.extract.pipeline import Extractor
 from kg.models import Paper
 
@@ -38,7 +39,7 @@ def write_extractions(
     papers: Iterable[Paper],
     out: TextIO,
     extractor: Extractor,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
     on_paper: Callable[[], None] | None = None,
 ) -> ExtractSummary:
     """Extract every paper and write one JSON object per line to ``out``."""

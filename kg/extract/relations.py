@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.normalize import find_all
 from kg.extract.state import (
     DocState,
@@ -1047,7 +1048,7 @@ def _adjacent_subject(
 
 
 @Language.factory("kg_relations")
-class EntityRelations:
+class EntityRelations(BatchedComponent):
     """Fills ``doc._.kg.relations``."""
 
     kg_stage = 4  # its place among the kg components (``native.DocChain``)

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.relations import derived_suffix
 from kg.extract.state import (
     DocState,
@@ -1341,7 +1342,7 @@ def assign_roles(text: str, state: DocState) -> None:
 
 
 @Language.factory("kg_roles")
-class PaperRoles:
+class PaperRoles(BatchedComponent):
     """Fills ``doc._.kg.roles``."""
 
     kg_stage = 3  # its place among the kg components (``native.DocChain``)

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.state import attach_state, ensure_extension, state_of
 from kg.models import TITLE_SEPARATOR
 
@@ -157,7 +158,7 @@ def title_end_of(text: str) -> int:
 
 
 @Language.factory("kg_sentences")
-class SentenceSegmenter:
+class SentenceSegmenter(BatchedComponent):
     """Sets ``is_sent_start`` on tokens and ``doc._.kg.sentences``."""
 
     kg_stage = -3  # its place among the kg components (``native.DocChain``)

@@ -26,6 +26,7 @@ from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 from kg.extract import held, native
+from kg.extract.batching import BatchedComponent
 from kg.extract.state import Mention, ensure_extension, state_of
 from kg.ontology import EntityType
 from kg.vocab import VocabConcept
@@ -375,7 +376,7 @@ def twin_mentions(
 
 
 @Language.factory("kg_vocab", default_config={"vocab_files": []})
-class VocabMatcher:
+class VocabMatcher(BatchedComponent):
     """Adds a ``Mention`` for every vocabulary concept found in the doc."""
 
     def __init__(self, nlp: Language, name: str, vocab_files: list[str]) -> None:
