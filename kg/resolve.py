@@ -18,7 +18,8 @@ Keys keep every digit, version marker, ``++`` and size suffix, so ``ZeRO`` and
 every node id) is the same whatever the order of the input papers.
 
 Each entity's ``name`` is the vocabulary's prefLabel, else the name its papers use
-most; ``aliases`` every other surface form seen; ``type`` the vote of its papers, each
+most; ``aliases`` every other surface form seen, and for a vocabulary concept every
+label of it (its skos:prefLabel and altLabels); ``type`` the vote of its papers, each
 weighted by its evidence confidence, the vocabulary's type counting
 ``VOCAB_TYPE_WEIGHT`` votes (the rest go to ``alt_types``); ``support`` the number of
 papers; ``confidence`` ``1 - Π(1 - c_p)`` over those papers (``c_p`` the paper's best
@@ -405,6 +406,8 @@ def _draft(mentions: list[_Mention]) -> tuple[ResolvedEntity, list[_Mention], st
         )
     )
     surfaces = {s for m in mentions for s in (m.entity.name, *m.entity.aliases)}
+    if concept:  # the names the vocabulary knows it by, whether or not a paper used them
+        surfaces.update((concept.pref_label, *concept.alt_labels))
     aliases = sorted(s for s in surfaces - {name} if s.strip())
 
     if concept:

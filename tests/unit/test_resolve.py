@@ -115,7 +115,9 @@ def test_vocabulary_concept_merges_and_names_the_node() -> None:
     )
     moe = res.entities["entity/mixture-of-experts"]
     assert moe.name == "Mixture-of-Experts"
-    assert moe.aliases == ["MoE", "Sparse MoE"]
+    # the forms seen and every label the vocabulary gives the concept, "mixture of
+    # experts" too though no paper wrote it
+    assert moe.aliases == ["MoE", "Sparse MoE", "mixture of experts"]
     assert moe.vocab_id == "https://w3id.org/kg/vocab/mixture-of-experts"
     assert moe.specific is False and moe.support == 2
     zero = res.entities["entity/zero"]
