@@ -28,12 +28,25 @@ T = TypeVar("T")
 
 
 def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last may be shorter), read lazily."""
+    """``items`` in lists of ``size`` (the last may be shorter), read lazily.
+
+    When reading ``items`` raises, the items read before it are yielded first (so a
+    caller writes out what parsed), then the error is raised."""
     if size < 1:
         raise ValueError(f"batch size must be at least 1, not {size}")
     it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
+    while True:
+        batch: list[T] = []
+        try:
+            batch.extend(islice(it, size))
+        except Exception:
+            if batch:
+                yield batch
+            raise
+        if batch:
+            yield batch
+        if len(batch) < size:
+            return
 
 
 class BatchedComponent:

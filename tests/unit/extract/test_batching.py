@@ -88,3 +88,29 @@ def test_nlp_pipe_batches_give_the_same_states_as_single_calls(extractor):
     assert [s.roles for s in piped] == [s.roles for s in single]
     assert [s.relations for s in piped] == [s.relations for s in single]
     assert any(s.roles for s in piped)
+
+
+def test_batches_yields_what_was_read_before_an_error_then_raises():
+    def stream():
+        yield from range(5)
+        raise OSError("disk gone")
+
+    it = batches(stream(), 3)
+    assert next(it) == [0, 1, 2]
+    assert next(it) == [3, 4]
+    with pytest.raises(OSError, match="disk gone"):
+        next(it)
+
+
+def test_extract_writes_the_papers_read_before_a_failing_reader(extractor):
+    papers = _papers(3)
+
+    def reader():
+        yield from papers
+        raise OSError("second file unreadable")
+
+    got = []
+    with pytest.raises(OSError, match="unreadable"):
+        for x in extractor.extract(reader(), batch_size=256):
+            got.append(x.paper.id)
+    assert got == [p.id for p in papers]
