@@ -67,6 +67,8 @@ struct Vocab {
 
 struct Cx<'a> {
     reg: &'a Registry,
+    /// `normalize._ACRONYM_PLURAL`, looked up once per text (`concept_key`)
+    plural: &'a crate::pyre::Rx,
     text: &'a str,
     state: &'a DocState,
     next_uid: usize,
@@ -104,7 +106,7 @@ impl<'a> Cx<'a> {
             .and_then(|i| self.state.mentions[i].concept.as_ref())
         {
             Some(c) => format!("concept:{}", c.id),
-            None => entity_key(self.reg, &m.text),
+            None => crate::normalize::entity_key_with(self.plural, &m.text),
         }
     }
 }
@@ -208,6 +210,7 @@ pub fn discover(reg: &Registry, state: &DocState) -> Option<Out> {
     let text = state.text.as_str();
     let mut cx = Cx {
         reg,
+        plural: reg.rx("normalize._ACRONYM_PLURAL"),
         text,
         state,
         next_uid: 0,
@@ -1071,6 +1074,8 @@ fn group_mentions(
     tied: &[(String, String)],
 ) {
     let reg = cx.reg;
+    let plural = cx.plural; // looked up once, not once per key
+    let ekey = |name: &str| crate::normalize::entity_key_with(plural, name);
     let n = mentions.len();
     let mut g = Groups {
         ids: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
@@ -1085,7 +1090,7 @@ fn group_mentions(
         let id = match by_text.get(m.text.as_str()) {
             Some(&id) => id,
             None => {
-                let key = entity_key(reg, &m.text);
+                let key = ekey(&m.text);
                 let id = g.id(&key);
                 if key.ends_with("parallel") {
                     let p = g.id(&format!("{key}ism"));
@@ -1114,17 +1119,17 @@ fn group_mentions(
         dashed = dashed || m.text.contains('-');
     }
     for a in abbreviations {
-        g.union(&entity_key(reg, &a.short), &entity_key(reg, &a.long));
+        g.union(&ekey(&a.short), &ekey(&a.long));
     }
     for (one, other) in tied {
-        g.union(&entity_key(reg, one), &entity_key(reg, other));
+        g.union(&ekey(one), &ekey(other));
     }
     if own {
         for (short, long) in name_with_head(reg, mentions) {
-            g.union(&entity_key(reg, &short), &entity_key(reg, &long));
+            g.union(&ekey(&short), &ekey(&long));
         }
         for (variant, name) in misspelt_own_names(mentions) {
-            g.union(&entity_key(reg, &variant), &entity_key(reg, &name));
+            g.union(&ekey(&variant), &ekey(&name));
         }
     }
     for (short, long) in generic_tailed(reg, mentions, &keys) {
@@ -1132,7 +1137,7 @@ fn group_mentions(
     }
     if dashed {
         for (short, long) in prefixed_names(reg, mentions, abbreviations) {
-            g.union(&entity_key(reg, &short), &entity_key(reg, &long));
+            g.union(&ekey(&short), &ekey(&long));
         }
     }
     let mut roots: HashMap<usize, i64, rustc_hash::FxBuildHasher> =

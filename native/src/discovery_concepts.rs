@@ -188,16 +188,40 @@ impl TextIndex {
 /// the others are left out, and looked for one by one)
 pub struct LiteralSet {
     ids: HashMap<String, u16, FxBuildHasher>,
-    /// the literals by their first two bytes, in the order of the pairs' bits: the
-    /// rest of each after those two, and its number
-    groups: Vec<Vec<(Rest, u16)>>,
-    /// a bit for each pair of bytes some literal opens with, and the ranks of the
-    /// words of bits (as in `LiteralTable`)
+    /// the literals by their anchor pair (`anchor_of`), in the order of the pairs'
+    /// bits: each whole, its number, and the offset of its anchor in it
+    groups: Vec<Vec<(Rest, u16, u8)>>,
+    /// a bit for each anchor pair of some literal, and the ranks of the words of bits
+    /// (as in `LiteralTable`)
     pairs: Box<[u64; 1024]>,
     rank: Vec<u32>,
     triples: Triples,
-    /// 1 for each pair of bytes (as a big-endian u16) some literal opens with
+    /// 1 for each pair of bytes (as a big-endian u16) that is some literal's anchor
     pair_ok: Box<[u8; 65536]>,
+}
+
+/// How common a byte is in English prose (0: most), to anchor a literal on its
+/// rarest bytes: a space, then the lower-case letters by frequency, then the rest
+fn commonness(c: u8) -> u32 {
+    const ORDER: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz";
+    match ORDER.iter().position(|&o| o == c.to_ascii_lowercase()) {
+        Some(r) if !c.is_ascii_uppercase() => r as u32,
+        _ if c.is_ascii_uppercase() => 30,
+        _ if c.is_ascii_digit() => 28,
+        _ => 32,
+    }
+}
+
+/// Where in `w` (two bytes or more) `LiteralSet::hits` looks for it: the offset of its
+/// three bytes (its two, for a word of two) least common in prose, the first such
+fn anchor_of(w: &[u8]) -> usize {
+    if w.len() < 3 {
+        return 0;
+    }
+    (0..=(w.len() - 3).min(u8::MAX as usize))
+        .rev()
+        .max_by_key(|&d| w[d..d + 3].iter().map(|&c| commonness(c)).sum::<u32>())
+        .expect("a word of three bytes or more")
 }
 
 /// Where each literal of a `LiteralSet` occurs in a text: literal `id`'s offsets are
@@ -217,7 +241,7 @@ impl Hits {
 impl LiteralSet {
     pub fn new<S: AsRef<str>>(literals: &[S]) -> LiteralSet {
         let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
-        let mut by_pair: HashMap<u16, Vec<(Rest, u16)>, FxBuildHasher> = HashMap::default();
+        let mut by_pair: HashMap<u16, Vec<(Rest, u16, u8)>, FxBuildHasher> = HashMap::default();
         let mut pairs = Box::new([0u64; 1024]);
         let mut triples = Triples::new();
         for l in literals {
@@ -228,13 +252,14 @@ impl LiteralSet {
             }
             let id = ids.len() as u16;
             ids.insert(l.to_string(), id);
-            let (k, bit) = pair_bit(w[0], w[1]);
+            let d = anchor_of(w);
+            let (k, bit) = pair_bit(w[d], w[d + 1]);
             pairs[k] |= bit;
-            triples.add(w);
+            triples.add(&w[d..]);
             by_pair
-                .entry(u16::from_be_bytes([w[0], w[1]]))
+                .entry(u16::from_be_bytes([w[d], w[d + 1]]))
                 .or_default()
-                .push((Rest::new(&w[2..]), id));
+                .push((Rest::new(w), id, d as u8));
         }
         let mut keys: Vec<u16> = by_pair.keys().copied().collect();
         keys.sort_unstable();
@@ -264,7 +289,8 @@ impl LiteralSet {
     }
 
     /// Every offset of `text` where each literal occurs (overlapping ones too), in one
-    /// pass: each offset is checked against the literals opening with its two bytes
+    /// pass: each offset is checked against the literals anchored at its two bytes
+    /// (a literal's offsets come in order: its anchor is at a fixed offset in it)
     pub fn hits(&self, text: &str) -> Hits {
         let b = text.as_bytes();
         let mut found: Vec<(u16, u32)> = Vec::with_capacity(b.len() / 16 + 8);
@@ -283,11 +309,13 @@ impl LiteralSet {
                 continue;
             }
             let group = self.rank[k] as usize + (bits & (bit - 1)).count_ones() as usize;
-            let rest = &b[i + 2..];
-            let head = Rest::head_of(rest);
-            for (w, id) in &self.groups[group] {
-                if w.opens(rest, head) {
-                    found.push((*id, i as u32));
+            for &(ref w, id, d) in &self.groups[group] {
+                let Some(s) = i.checked_sub(d as usize) else {
+                    continue;
+                };
+                let rest = &b[s..];
+                if w.opens(rest, Rest::head_of(rest)) {
+                    found.push((id, s as u32));
                 }
             }
         }
@@ -390,8 +418,8 @@ fn pair_bit(a: u8, b: u8) -> (usize, u64) {
     (i >> 6, 1 << (i & 63))
 }
 
-/// The rest of a word after its first two bytes, its first eight (or fewer) bytes
-/// kept as a number: most rests are told apart from the text by one comparison
+/// The rest of a word after its first two bytes (a whole literal, in a `LiteralSet`),
+/// its first eight (or fewer) bytes kept as a number: most rests are told apart from the text by one comparison
 struct Rest {
     head: u64,
     mask: u64,
@@ -871,7 +899,10 @@ mod tests {
     #[test]
     fn literal_set_finds_what_find_all_finds() {
         let alphabet = b"ab -_x.";
-        let lits = ["ab", "a", "b-x", "xx", "_a", "ab", " a", "a b", ""];
+        // (the longer ones are anchored past their first bytes)
+        let lits = [
+            "ab", "a", "b-x", "xx", "_a", "ab", " a", "a b", "", "a.x_b", "b ab-", "aaxa",
+        ];
         let set = std::sync::Arc::new(LiteralSet::new(&lits));
         let mut x: u64 = 9;
         for _ in 0..3000 {
