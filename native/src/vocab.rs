@@ -330,38 +330,33 @@ impl VocabTwin {
         const SKIP: (u64, u64, usize, u64) = (0, 0, 0, 0);
         const LONG: (u64, u64, usize, u64) = (0, 0, usize::MAX, 0);
         let b = text.as_bytes();
-        let n = starts.len();
-        let longest = self.tokens.longest;
-        let mut keys: Vec<(u64, u64, usize, u64)> = Vec::with_capacity(n);
-        // `token_end` with the next start carried along (one pass, no bounds checks)
-        for (i, &s) in starts.iter().enumerate() {
-            let next = if i + 1 < n { starts[i + 1] } else { b.len() };
-            let e = if next > s + 1 && b[next - 1] == b' ' {
-                next - 1
-            } else {
-                next
-            };
-            let len = e - s;
-            keys.push(if len == 0 || len > longest || pystr::is_space_byte(b[s]) {
-                SKIP
-            } else if len > 16 {
-                LONG
-            } else {
-                TokenTable::key(b, s, len)
-            });
-        }
-        let mut out = Vec::with_capacity(n);
-        for (i, &key) in keys.iter().enumerate() {
-            out.push(if key.2 == 0 {
-                (NONE, NONE)
-            } else if key.2 == usize::MAX {
+        let keys: Vec<(u64, u64, usize, u64)> = (0..starts.len())
+            .map(|i| {
                 let s = starts[i];
-                self.tokens.get_long(b, s, token_end(b, starts, i) - s)
-            } else {
-                self.tokens.get(key)
-            });
-        }
-        out
+                let e = token_end(b, starts, i);
+                let len = e - s;
+                if len == 0 || len > self.tokens.longest || pystr::is_space_byte(b[s]) {
+                    SKIP
+                } else if len > 16 {
+                    LONG
+                } else {
+                    TokenTable::key(b, s, len)
+                }
+            })
+            .collect();
+        keys.iter()
+            .enumerate()
+            .map(|(i, &key)| {
+                if key.2 == 0 {
+                    (NONE, NONE)
+                } else if key.2 == usize::MAX {
+                    let s = starts[i];
+                    self.tokens.get_long(b, s, token_end(b, starts, i) - s)
+                } else {
+                    self.tokens.get(key)
+                }
+            })
+            .collect()
     }
 
     fn child(&self, node: u32, tok: u32) -> Option<u32> {
