@@ -201,7 +201,7 @@ pub fn held_start<'py>(
         return None;
     }
     let reg = registry::registry();
-    let sents = sentences::split_sentences(&reg, text, title_end);
+    let sents = sentences::split_plain_sentences(&reg, text, title_end);
     let bytes = sent_start_bytes(&token_starts(starts), &sents);
     let early = state::DocState {
         text: text.to_string(),
