@@ -406,6 +406,25 @@ fn capital_word(b: &[u8], p: usize) -> Option<usize> {
     (e > p + 1).then_some(e)
 }
 
+/// The first capital at or after `p` of ASCII `b` (eight bytes at a time), or its length
+fn next_capital(b: &[u8], mut p: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while p + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[p..p + 8].try_into().expect("8 bytes"));
+        // a byte's high bit: at least b'A' and not past b'Z' (no carries below 0x80)
+        let caps =
+            w.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !w.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+        if caps != 0 {
+            return p + (caps.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    while p < b.len() && !b[p].is_ascii_uppercase() {
+        p += 1;
+    }
+    p
+}
+
 /// `[\w\-]` for an ASCII byte
 fn word_or_hyphen(c: u8) -> bool {
     pystr::is_word_byte(c) || c == b'-'
@@ -419,7 +438,11 @@ fn word_or_hyphen(c: u8) -> bool {
 fn capital_names(b: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut p = 0;
-    while p < b.len() {
+    loop {
+        p = next_capital(b, p);
+        if p >= b.len() {
+            break;
+        }
         let Some(first) = (if p > 0 && word_or_hyphen(b[p - 1]) {
             None
         } else {
@@ -495,6 +518,13 @@ mod tests {
                 .map(|m| (m.start(), m.end()))
                 .collect();
             assert_eq!(capital_names(text.as_bytes()), want, "{text:?}");
+        }
+        let all: Vec<u8> = (0u8..0x80).chain(0u8..0x80).collect();
+        for p in 0..all.len() {
+            let want = (p..all.len())
+                .find(|&i| all[i].is_ascii_uppercase())
+                .unwrap_or(all.len());
+            assert_eq!(next_capital(&all, p), want);
         }
         assert_eq!(
             capital_names(b"We Use Mixed Precision Training Now. x"),
