@@ -11,8 +11,14 @@ pub const INITIAL: u8 = 2;
 
 /// `_abbreviation_kind(word)`
 pub fn abbreviation_kind(reg: &Registry, word: &str) -> u8 {
-    let no_split = reg.words("sentences._NO_SPLIT_AFTER");
-    let low = word.to_ascii_lowercase();
+    kind_in(
+        reg.words("sentences._NO_SPLIT_AFTER"),
+        &word.to_ascii_lowercase(),
+    )
+}
+
+/// `_abbreviation_kind` of a lower-cased word, `_NO_SPLIT_AFTER` looked up
+fn kind_in(no_split: &crate::registry::WordSet, low: &str) -> u8 {
     let w = low.trim_end_matches('.');
     let last = w.rsplit('.').next().unwrap_or(w);
     if no_split.contains(w) || no_split.contains(last) {
@@ -32,7 +38,7 @@ pub fn is_abbreviation(reg: &Registry, text: &str, dot: usize) -> bool {
 
 /// `_is_abbreviation` with its word lists looked up once
 pub struct Abbreviations<'r> {
-    reg: &'r Registry,
+    no_split: &'r crate::registry::WordSet,
     /// `_WORD_CHARS` as a table of ASCII bytes
     word_chars: [bool; 128],
     before_initial: [bool; 128],
@@ -54,7 +60,7 @@ fn table(chars: &crate::registry::WordSet) -> [bool; 128] {
 impl<'r> Abbreviations<'r> {
     pub fn new(reg: &'r Registry) -> Self {
         Abbreviations {
-            reg,
+            no_split: reg.words("sentences._NO_SPLIT_AFTER"),
             word_chars: table(reg.words("sentences._WORD_CHAR_SET")),
             before_initial: table(reg.words("sentences._BEFORE_INITIAL")),
         }
@@ -62,7 +68,6 @@ impl<'r> Abbreviations<'r> {
 
     /// `_is_abbreviation(text, dot)` (plain text)
     pub fn at(&self, text: &str, dot: usize) -> bool {
-        let reg = self.reg;
         let b = text.as_bytes();
         let tail = &b[dot.saturating_sub(12)..dot];
         let run = tail
@@ -71,7 +76,13 @@ impl<'r> Abbreviations<'r> {
             .take_while(|&&c| self.word_chars[(c & 0x7f) as usize])
             .count();
         let word = &text[dot - run..dot];
-        let kind = abbreviation_kind(reg, word);
+        // word.to_ascii_lowercase() on the stack (at most 12 bytes)
+        let mut buf = [0u8; 12];
+        let low = &mut buf[..run];
+        low.copy_from_slice(word.as_bytes());
+        low.make_ascii_lowercase();
+        let low = std::str::from_utf8(low).expect("lower case keeps UTF-8");
+        let kind = kind_in(self.no_split, low);
         if kind != INITIAL {
             return kind == LISTED;
         }
