@@ -353,11 +353,16 @@ pub fn find_initialisms(
 ) -> Vec<Abbr> {
     let mut out = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for m in reg
-        .rx("abbreviations._CAPITAL_NAME")
-        .finditer(text, 0, text.len())
-    {
-        let words: Vec<&str> = pystr::split_ws(&text[m.start()..m.end()]).collect();
+    let spans: Vec<(usize, usize)> = if text.is_ascii() {
+        capital_names(text.as_bytes())
+    } else {
+        reg.rx("abbreviations._CAPITAL_NAME")
+            .finditer(text, 0, text.len())
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    };
+    for (m_start, m_end) in spans {
+        let words: Vec<&str> = pystr::split_ws(&text[m_start..m_end]).collect();
         for n in 3..=words.len().min(5) {
             for i in 0..=words.len() - n {
                 let sf: String = words[i..i + n]
@@ -371,8 +376,7 @@ pub fn find_initialisms(
                     continue;
                 };
                 let long = words[i..i + n].join(" ");
-                let long_start =
-                    (m.start() + words[..i].join(" ").len() + usize::from(i > 0)) as i64;
+                let long_start = (m_start + words[..i].join(" ").len() + usize::from(i > 0)) as i64;
                 out.push((
                     offset + at as i64,
                     offset + (at + n) as i64,
@@ -388,9 +392,145 @@ pub fn find_initialisms(
     out
 }
 
+/// The end of the word `[A-Z][a-z]+` at `p` of ASCII `b`, its lower-case run maximal
+fn capital_word(b: &[u8], p: usize) -> Option<usize> {
+    if !b.get(p)?.is_ascii_uppercase() {
+        return None;
+    }
+    let e = p
+        + 1
+        + b[p + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+    (e > p + 1).then_some(e)
+}
+
+/// The first capital at or after `p` of ASCII `b` (eight bytes at a time), or its length
+fn next_capital(b: &[u8], mut p: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while p + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[p..p + 8].try_into().expect("8 bytes"));
+        // a byte's high bit: at least b'A' and not past b'Z' (no carries below 0x80)
+        let caps =
+            w.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !w.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+        if caps != 0 {
+            return p + (caps.trailing_zeros() / 8) as usize;
+        }
+        p += 8;
+    }
+    while p < b.len() && !b[p].is_ascii_uppercase() {
+        p += 1;
+    }
+    p
+}
+
+/// `[\w\-]` for an ASCII byte
+fn word_or_hyphen(c: u8) -> bool {
+    pystr::is_word_byte(c) || c == b'-'
+}
+
+/// The spans of `_CAPITAL_NAME.finditer(text)` for ASCII `b`, without the regex:
+/// `[A-Z](?<![\w\-][A-Z])[a-z]+ (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+(?![\w\-])`. A word's
+/// lower-case run can only match whole (a space or the lookahead follows it), so at a
+/// start the regex takes the longest chain of 2-4 more words whose last is not
+/// followed by `[\w\-]`.
+fn capital_names(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    loop {
+        p = next_capital(b, p);
+        if p >= b.len() {
+            break;
+        }
+        let Some(first) = (if p > 0 && word_or_hyphen(b[p - 1]) {
+            None
+        } else {
+            capital_word(b, p)
+        }) else {
+            p += 1;
+            continue;
+        };
+        // the ends of the words chained after the first, by single spaces
+        let mut ends = [0usize; 4];
+        let mut n = 0;
+        let mut at = first;
+        while n < 4 && b.get(at) == Some(&b' ') {
+            match capital_word(b, at + 1) {
+                Some(e) => {
+                    ends[n] = e;
+                    n += 1;
+                    at = e;
+                }
+                None => break,
+            }
+        }
+        let found = (2..=n)
+            .rev()
+            .map(|k| ends[k - 1])
+            .find(|&e| !b.get(e).is_some_and(|&c| word_or_hyphen(c)));
+        match found {
+            Some(e) => {
+                out.push((p, e));
+                p = e;
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capital_names_are_the_regex() {
+        let rx = crate::pyre::Rx::new(
+            r"[A-Z](?<![\w\-][A-Z])[a-z]+ (?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+(?![\w\-])",
+            0,
+        )
+        .unwrap();
+        let words = [
+            "Ab", "Cde", "Fg", "Hij", "Kl", "Mn", "Op", "Qr", "x", "A", "Ab-", "Ab1", "aB", "Ab_",
+        ];
+        let seps = [" ", "  ", "-", ", ", "", " ("];
+        // a deterministic walk over word and separator sequences
+        let mut state = 12345u64;
+        for _ in 0..20000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(words[(state >> 33) as usize % words.len()]);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let s = (state >> 33) as usize % (seps.len() * 3);
+                text.push_str(seps.get(s).copied().unwrap_or(" "));
+            }
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let want: Vec<(usize, usize)> = rx
+                .finditer(&text, 0, text.len())
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(capital_names(text.as_bytes()), want, "{text:?}");
+        }
+        let all: Vec<u8> = (0u8..0x80).chain(0u8..0x80).collect();
+        for p in 0..all.len() {
+            let want = (p..all.len())
+                .find(|&i| all[i].is_ascii_uppercase())
+                .unwrap_or(all.len());
+            assert_eq!(next_capital(&all, p), want);
+        }
+        assert_eq!(
+            capital_names(b"We Use Mixed Precision Training Now. x"),
+            vec![(0, 31)]
+        );
+    }
 
     fn registry() -> Registry {
         let function_words = ["of", "and", "the", "for", "a"];

@@ -171,15 +171,15 @@ fn token_starts(starts: &[u8]) -> Vec<u64> {
 
 /// `sentences.sent_start_array` as the bytes of its uint64 values
 fn sent_start_bytes(starts: &[u64], sentences: &[(usize, usize)]) -> Vec<u8> {
-    let mut values = vec![NOT_START; starts.len()];
-    values[0] = 1;
+    let mut out = NOT_START.to_ne_bytes().repeat(starts.len());
+    let mut mark = |i: usize| out[8 * i..8 * i + 8].copy_from_slice(&1u64.to_ne_bytes());
+    mark(0);
     for &(s, _) in sentences {
         // numpy: the token holding `s`, searchsorted(side="right") - 1 (-1: the last)
         let i = starts.partition_point(|&t| t <= s as u64);
-        let i = if i == 0 { starts.len() - 1 } else { i - 1 };
-        values[i] = 1;
+        mark(if i == 0 { starts.len() - 1 } else { i - 1 });
     }
-    values.iter().flat_map(|v| v.to_ne_bytes()).collect()
+    out
 }
 
 /// What `held_start` gives: the doc, the sentences, the `SENT_START` bytes
@@ -196,11 +196,12 @@ pub fn held_start<'py>(
     title_end: usize,
     starts: &[u8],
 ) -> Option<Started<'py>> {
-    if !pystr::plain(text) || starts.len() < 8 || !starts.len().is_multiple_of(8) {
+    if !crate::vocab::plain(text.as_bytes()) || starts.len() < 8 || !starts.len().is_multiple_of(8)
+    {
         return None;
     }
     let reg = registry::registry();
-    let sents = sentences::split_sentences(&reg, text, title_end);
+    let sents = sentences::split_plain_sentences(&reg, text, title_end);
     let bytes = sent_start_bytes(&token_starts(starts), &sents);
     let early = state::DocState {
         text: text.to_string(),

@@ -11,8 +11,14 @@ pub const INITIAL: u8 = 2;
 
 /// `_abbreviation_kind(word)`
 pub fn abbreviation_kind(reg: &Registry, word: &str) -> u8 {
-    let no_split = reg.words("sentences._NO_SPLIT_AFTER");
-    let low = word.to_ascii_lowercase();
+    kind_in(
+        reg.words("sentences._NO_SPLIT_AFTER"),
+        &word.to_ascii_lowercase(),
+    )
+}
+
+/// `_abbreviation_kind` of a lower-cased word, `_NO_SPLIT_AFTER` looked up
+fn kind_in(no_split: &crate::registry::WordSet, low: &str) -> u8 {
     let w = low.trim_end_matches('.');
     let last = w.rsplit('.').next().unwrap_or(w);
     if no_split.contains(w) || no_split.contains(last) {
@@ -32,7 +38,7 @@ pub fn is_abbreviation(reg: &Registry, text: &str, dot: usize) -> bool {
 
 /// `_is_abbreviation` with its word lists looked up once
 pub struct Abbreviations<'r> {
-    reg: &'r Registry,
+    no_split: &'r crate::registry::WordSet,
     /// `_WORD_CHARS` as a table of ASCII bytes
     word_chars: [bool; 128],
     before_initial: [bool; 128],
@@ -54,7 +60,7 @@ fn table(chars: &crate::registry::WordSet) -> [bool; 128] {
 impl<'r> Abbreviations<'r> {
     pub fn new(reg: &'r Registry) -> Self {
         Abbreviations {
-            reg,
+            no_split: reg.words("sentences._NO_SPLIT_AFTER"),
             word_chars: table(reg.words("sentences._WORD_CHAR_SET")),
             before_initial: table(reg.words("sentences._BEFORE_INITIAL")),
         }
@@ -62,7 +68,6 @@ impl<'r> Abbreviations<'r> {
 
     /// `_is_abbreviation(text, dot)` (plain text)
     pub fn at(&self, text: &str, dot: usize) -> bool {
-        let reg = self.reg;
         let b = text.as_bytes();
         let tail = &b[dot.saturating_sub(12)..dot];
         let run = tail
@@ -71,7 +76,13 @@ impl<'r> Abbreviations<'r> {
             .take_while(|&&c| self.word_chars[(c & 0x7f) as usize])
             .count();
         let word = &text[dot - run..dot];
-        let kind = abbreviation_kind(reg, word);
+        // word.to_ascii_lowercase() on the stack (at most 12 bytes)
+        let mut buf = [0u8; 12];
+        let low = &mut buf[..run];
+        low.copy_from_slice(word.as_bytes());
+        low.make_ascii_lowercase();
+        let low = std::str::from_utf8(low).expect("lower case keeps UTF-8");
+        let kind = kind_in(self.no_split, low);
         if kind != INITIAL {
             return kind == LISTED;
         }
@@ -82,13 +93,42 @@ impl<'r> Abbreviations<'r> {
     }
 }
 
+/// `_BOUNDARY.finditer(text, pos)` on plain text, without the regex, as (the stop, the
+/// whitespace group's span): `[.!?]["')\]]*(\s+)(?=["'(\[]?[A-Z0-9\\$])`. Each run
+/// can only match whole (the byte after it may not start the next part), so a stop
+/// matches when the closers, one or more spaces and the lookahead follow it.
+fn plain_boundaries(b: &[u8], pos: usize) -> impl Iterator<Item = (usize, (usize, usize))> + '_ {
+    let head = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'\\' || c == b'$';
+    let mut at = pos;
+    std::iter::from_fn(move || {
+        while at < b.len() {
+            let stop = at + memchr::memchr3(b'.', b'!', b'?', &b[at..])?;
+            let mut j = stop + 1;
+            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            let ws = j;
+            while j < b.len() && pystr::is_space_byte(b[j]) {
+                j += 1;
+            }
+            let ahead = match b.get(j) {
+                Some(b'"' | b'\'' | b'(' | b'[') => b.get(j + 1).is_some_and(|&c| head(c)),
+                Some(&c) => head(c),
+                None => false,
+            };
+            if j > ws && ahead {
+                at = j;
+                return Some((stop, (ws, j)));
+            }
+            at = stop + 1;
+        }
+        None
+    })
+}
+
 /// `split_sentences(text, title_end)`
 pub fn split_sentences(reg: &Registry, text: &str, title_end: usize) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut spans = Vec::new();
-    if title_end > 0 {
-        spans.push((0, title_end));
-    }
     let mut start = title_end;
     while start < b.len() && pystr::is_space_byte(b[start]) {
         start += 1;
@@ -98,15 +138,40 @@ pub fn split_sentences(reg: &Registry, text: &str, title_end: usize) -> Vec<(usi
     } else {
         reg.rx("sentences._DOT_BOUNDARY")
     };
+    let found = boundary
+        .finditer(text, start, text.len())
+        .filter_map(|m| Some((m.start(), m.get(1)?)));
+    split_at(reg, text, title_end, start, found)
+}
+
+/// `split_sentences(text, title_end)` for plain text (`pystr::plain`)
+pub fn split_plain_sentences(reg: &Registry, text: &str, title_end: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut start = title_end;
+    while start < b.len() && pystr::is_space_byte(b[start]) {
+        start += 1;
+    }
+    split_at(reg, text, title_end, start, plain_boundaries(b, start))
+}
+
+/// The sentences of `text` between the boundaries `found` (stop, whitespace span)
+fn split_at(
+    reg: &Registry,
+    text: &str,
+    title_end: usize,
+    mut start: usize,
+    found: impl Iterator<Item = (usize, (usize, usize))>,
+) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    if title_end > 0 {
+        spans.push((0, title_end));
+    }
     let abbreviations = Abbreviations::new(reg);
-    for m in boundary.finditer(text, start, text.len()) {
-        let dot = m.start();
+    for (dot, (end, next_start)) in found {
         if b[dot] == b'.' && abbreviations.at(text, dot) {
             continue;
         }
-        let Some((end, next_start)) = m.get(1) else {
-            continue;
-        };
         if end > start {
             spans.push((start, end));
         }
@@ -150,6 +215,74 @@ mod tests {
         );
         assert!(failed.is_empty());
         reg
+    }
+
+    #[test]
+    fn plain_boundaries_are_the_regex() {
+        let rx_src = r#"[.!?]["')\]]*(\s+)(?=["'(\[]?[A-Z0-9\\$])"#;
+        let rx = crate::pyre::Rx::new(rx_src, 0).unwrap();
+        let parts = [
+            "a", "B", "7", ".", "!", "?", " ", "  ", "\n", "\t", "\"", "'", ")", "]", "(", "[",
+            "\\", "$", "x.", "e.g.", "-", "\x0b", "\x0c", "\r",
+        ];
+        let mut state = 99u64;
+        for _ in 0..30000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(parts[(state >> 33) as usize % parts.len()]);
+            }
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for pos in [0, 1] {
+                let pos = pos.min(text.len());
+                let want: Vec<_> = rx
+                    .finditer(&text, pos, text.len())
+                    .map(|m| (m.start(), m.get(1).unwrap()))
+                    .collect();
+                let got: Vec<_> = plain_boundaries(text.as_bytes(), pos).collect();
+                assert_eq!(got, want, "{text:?}");
+            }
+        }
+        // split_sentences with the regexes gives the same sentences
+        let base = registry();
+        let (with_rx, failed) = Registry::build(
+            vec![
+                ("sentences._BOUNDARY".into(), rx_src.to_string(), 0),
+                (
+                    "sentences._DOT_BOUNDARY".into(),
+                    rx_src.replacen("[.!?]", "\\.", 1),
+                    0,
+                ),
+            ],
+            [
+                "sentences._NO_SPLIT_AFTER",
+                "sentences._WORD_CHAR_SET",
+                "sentences._BEFORE_INITIAL",
+            ]
+            .iter()
+            .map(|n| (n.to_string(), base.words(n).iter().cloned().collect()))
+            .collect(),
+            vec![],
+            vec![],
+        );
+        assert!(failed.is_empty());
+        for text in [
+            "A Title Here. It works. See e.g. Fig. 2! Done? Yes.",
+            "T. One (J. Doe). Two.\n\nThree \"x.\" Four",
+            "Title without stop   body. More text. ",
+        ] {
+            for title_end in [0, 5, 12] {
+                assert_eq!(
+                    split_plain_sentences(&with_rx, text, title_end),
+                    split_sentences(&with_rx, text, title_end),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -279,7 +279,7 @@ impl VocabTwin {
 }
 
 /// `pystr::plain(text)` eight bytes at a time: no byte above 0x7f, none in 0x1c-0x1f
-fn plain(b: &[u8]) -> bool {
+pub(crate) fn plain(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = b.chunks_exact(8);
