@@ -238,6 +238,18 @@ impl Hits {
     }
 }
 
+/// For each word of a pair bitmap, how many bits the words before it set: a pair's
+/// group is its word's rank plus the set bits below it in its word
+fn pair_ranks(pairs: &[u64; 1024]) -> Vec<u32> {
+    let mut rank = Vec::with_capacity(pairs.len());
+    let mut before = 0u32;
+    for p in pairs.iter() {
+        rank.push(before);
+        before += p.count_ones();
+    }
+    rank
+}
+
 impl LiteralSet {
     pub fn new<S: AsRef<str>>(literals: &[S]) -> LiteralSet {
         let mut ids: HashMap<String, u16, FxBuildHasher> = HashMap::default();
@@ -267,12 +279,7 @@ impl LiteralSet {
             .iter()
             .map(|k| by_pair.remove(k).expect("a group"))
             .collect();
-        let mut rank = Vec::with_capacity(pairs.len());
-        let mut before = 0u32;
-        for p in pairs.iter() {
-            rank.push(before);
-            before += p.count_ones();
-        }
+        let rank = pair_ranks(&pairs);
         let mut pair_ok = Box::new([0u8; 65536]);
         for (key, ok) in pair_ok.iter_mut().enumerate() {
             let (k, bit) = (key >> 6, 1u64 << (key & 63));
@@ -549,12 +556,7 @@ impl LiteralTable {
             .iter()
             .map(|k| by_pair.remove(k).expect("a group"))
             .collect();
-        let mut rank = Vec::with_capacity(pairs.len());
-        let mut before = 0u32;
-        for p in pairs.iter() {
-            rank.push(before);
-            before += p.count_ones();
-        }
+        let rank = pair_ranks(&pairs);
         LiteralTable {
             groups,
             rank,
